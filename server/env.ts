@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment only, validated once at start-up.
+ * Every problem is listed in words, so an operator can fix them all in one go.
+ */
+const onOff = (fallback: 'on' | 'off') =>
+  z
+    .enum(['on', 'off', 'true', 'false', '1', '0'])
+    .default(fallback)
+    .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const positiveInt = z.coerce.number().int().positive();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+$/, 'must look like mysql://user[:password]@host:port/database')
+    .default('mysql://root@127.0.0.1:3306/gov_review'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must look like redis://host:port[/db]')
+    .default('redis://127.0.0.1:6379'),
+  /** Every Redis key of this installation starts with it (queues add a {hash tag} for Redis Cluster). */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').default('govreview'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Random when unset: sessions then do not survive a restart of all server processes. */
+  SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SESSION_IDLE_MINUTES: positiveInt.default(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
+  RATE_LIMIT: onOff('on'),
+  LOGIN_MAX_FAILURES: positiveInt.default(5),
+  LOGIN_LOCK_MINUTES: positiveInt.default(30),
+  /** Comma-separated origins allowed to open socket.io connections besides the server's own. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** Express "trust proxy": set when a reverse proxy terminates TLS and sends X-Forwarded-Proto. */
+  TRUST_PROXY: z.string().default('loopback'),
+  WORKER_CONCURRENCY: positiveInt.default(8),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+  throw new EnvError(`The configuration has ${problems.length} problem(s):\n${problems.join('\n')}`);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,5 @@
+import { Migration } from './types';
+import { initialSchema } from './0001-initial-schema';
+
+/** Every migration, in order. New migrations are appended here explicitly. */
+export const migrations: Migration[] = [initialSchema];

@@ -1,0 +1,33 @@
+import { CreationOptional, DataTypes, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
+import { Verdict, VERDICTS } from '../../workers/screening/types';
+
+/** The machine pre-screen of one revision: exactly one per revision (a unique key enforces it). */
+export class Screening extends Model<InferAttributes<Screening>, InferCreationAttributes<Screening>> {
+  declare id: CreationOptional<number>;
+  declare draftId: number;
+  declare revisionId: number;
+  declare revision: number;
+  declare verdict: Verdict;
+  /** The rule-set versions used, e.g. {"terms":12,"sources":3} as JSON. */
+  declare listVersions: string;
+  declare findingCount: number;
+  declare durationMs: number;
+  declare createdAt: CreationOptional<Date>;
+
+  static initModel(sequelize: Sequelize): void {
+    Screening.init(
+      {
+        id: { type: DataTypes.BIGINT.UNSIGNED, autoIncrement: true, primaryKey: true },
+        draftId: { type: DataTypes.BIGINT.UNSIGNED, allowNull: false },
+        revisionId: { type: DataTypes.BIGINT.UNSIGNED, allowNull: false },
+        revision: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+        verdict: { type: DataTypes.ENUM(...VERDICTS), allowNull: false },
+        listVersions: { type: DataTypes.STRING(500), allowNull: false },
+        findingCount: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+        durationMs: { type: DataTypes.DECIMAL(10, 3), allowNull: false },
+        createdAt: DataTypes.DATE(3),
+      },
+      { sequelize, tableName: 'screenings', updatedAt: false },
+    );
+  }
+}

@@ -1,0 +1,85 @@
+import mysql from 'mysql2/promise';
+import { Sequelize } from 'sequelize';
+import { env } from '../env';
+import { logger } from '../logger';
+
+export interface DatabaseLocation {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export function parseDatabaseUrl(url: string): DatabaseLocation {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname || '127.0.0.1',
+    port: Number(parsed.port || 3306),
+    user: decodeURIComponent(parsed.username || 'root'),
+    password: decodeURIComponent(parsed.password || ''),
+    database: parsed.pathname.replace(/^\//, ''),
+  };
+}
+
+export class DatabaseUnreachableError extends Error {
+  constructor(location: DatabaseLocation, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `MariaDB is not reachable at ${location.host}:${location.port} as ${location.user} (${reason}).\n` +
+        'Start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd\n' +
+        'or point DATABASE_URL at a running server (mysql://user:password@host:port/database).',
+    );
+  }
+}
+
+/** Creates the database with utf8mb4 if it does not exist yet; fails with where it tried and how to fix it. */
+export async function ensureDatabaseExists(url = env().DATABASE_URL): Promise<void> {
+  const location = parseDatabaseUrl(url);
+  let connection: mysql.Connection;
+  try {
+    connection = await mysql.createConnection({
+      host: location.host,
+      port: location.port,
+      user: location.user,
+      password: location.password,
+      connectTimeout: 5000,
+    });
+  } catch (error) {
+    throw new DatabaseUnreachableError(location, error);
+  }
+  try {
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${location.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
+let instance: Sequelize | undefined;
+
+/** The process's one Sequelize instance: utf8mb4 on every connection, UTC, fail-fast connects. */
+export function sequelize(): Sequelize {
+  if (instance) return instance;
+  const location = parseDatabaseUrl(env().DATABASE_URL);
+  instance = new Sequelize(location.database, location.user, location.password, {
+    host: location.host,
+    port: location.port,
+    dialect: 'mysql',
+    logging: (sql) => logger.trace({ sql }, 'sql'),
+    timezone: '+00:00',
+    dialectOptions: { charset: 'utf8mb4', connectTimeout: 5000, dateStrings: false, supportBigNumbers: true },
+    define: { charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci', underscored: true },
+    pool: { max: 20, min: 0, acquire: 10000, idle: 10000 },
+    retry: { max: 0 },
+  });
+  return instance;
+}
+
+export async function closeDatabase(): Promise<void> {
+  if (!instance) return;
+  const closing = instance;
+  instance = undefined;
+  await closing.close();
+}

@@ -1,0 +1,42 @@
+import mysql from 'mysql2/promise';
+import { QueryInterface } from 'sequelize';
+import { SequelizeStorage, Umzug } from 'umzug';
+import { env } from '../env';
+import { logger } from '../logger';
+import { migrations } from '../migrations';
+import { ensureDatabaseExists, parseDatabaseUrl, sequelize } from './database';
+
+const LOCK_NAME = 'gov_review_migrations';
+const LOCK_WAIT_SECONDS = 120;
+
+function umzug(): Umzug<QueryInterface> {
+  return new Umzug({
+    migrations: migrations.map((m) => ({ name: m.name, up: m.up, down: m.down })),
+    context: sequelize().getQueryInterface(),
+    storage: new SequelizeStorage({ sequelize: sequelize(), tableName: 'schema_migrations' }),
+    logger: undefined,
+  });
+}
+
+/**
+ * Creates the database if needed and applies pending migrations. Several processes may start
+ * at once: a MariaDB named lock, held on a connection of its own, lets exactly one migrate
+ * while the others wait and then find nothing left to do.
+ */
+export async function migrate(): Promise<string[]> {
+  await ensureDatabaseExists();
+  const location = parseDatabaseUrl(env().DATABASE_URL);
+  const lockConnection = await mysql.createConnection({ ...location, connectTimeout: 5000 });
+  try {
+    const [rows] = await lockConnection.query('SELECT GET_LOCK(?, ?) AS got', [LOCK_NAME, LOCK_WAIT_SECONDS]);
+    if ((rows as Array<{ got: number }>)[0]?.got !== 1) {
+      throw new Error(`another process held the migration lock for more than ${LOCK_WAIT_SECONDS} s`);
+    }
+    const applied = await umzug().up();
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+    return applied.map((m) => m.name);
+  } finally {
+    await lockConnection.query('DO RELEASE_LOCK(?)', [LOCK_NAME]).catch(() => undefined);
+    await lockConnection.end();
+  }
+}

@@ -1,0 +1,99 @@
+import { Parser } from 'htmlparser2';
+import { MarkupLink } from '../screening/types';
+
+/**
+ * Elements that start a new line in the plain text. Everything else is inline.
+ * The console renders the same plain text when it highlights findings, so this
+ * list defines what the offsets of a body finding mean.
+ */
+const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p',
+  'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'title']);
+
+export interface HtmlText {
+  /** Text nodes in document order; blocks separated by one newline; runs of ASCII whitespace collapsed. */
+  text: string;
+  links: MarkupLink[];
+}
+
+/** Plain text and markup links of an HTML body, in one pass. */
+export function extractHtmlText(html: string): HtmlText {
+  let text = '';
+  const links: MarkupLink[] = [];
+  const openAnchors: Array<{ url: string; start: number } | null> = [];
+  let skipDepth = 0;
+  let preDepth = 0;
+
+  const trimTrailingSpaces = () => {
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+    if (end < text.length) text = text.slice(0, end);
+  };
+  const breakLine = () => {
+    trimTrailingSpaces();
+    if (text.length > 0 && !text.endsWith('\n')) text += '\n';
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (SKIPPED_ELEMENTS.has(name)) {
+          skipDepth++;
+          return;
+        }
+        if (name === 'pre') preDepth++;
+        if (BLOCK_ELEMENTS.has(name)) breakLine();
+        if (name === 'br') {
+          trimTrailingSpaces();
+          text += '\n';
+        }
+        if (name === 'a') {
+          const href = attributes.href?.trim();
+          openAnchors.push(href ? { url: href, start: text.length } : null);
+        }
+        if (name === 'img') {
+          const src = attributes.src?.trim();
+          if (src) links.push({ url: src, origin: 'src', start: text.length, end: text.length });
+        }
+      },
+      ontext(data) {
+        if (skipDepth > 0) return;
+        if (preDepth > 0) {
+          text += data;
+          return;
+        }
+        let chunk = data.replace(/[ \t\n\r\f]+/g, ' ');
+        if (chunk.startsWith(' ') && (text.length === 0 || text.endsWith('\n') || text.endsWith(' '))) {
+          chunk = chunk.slice(1);
+        }
+        text += chunk;
+      },
+      onclosetag(name) {
+        if (SKIPPED_ELEMENTS.has(name)) {
+          skipDepth = Math.max(0, skipDepth - 1);
+          return;
+        }
+        if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
+        if (name === 'a') {
+          const anchor = openAnchors.pop();
+          if (anchor) links.push({ url: anchor.url, origin: 'href', start: anchor.start, end: text.length });
+        }
+        if (BLOCK_ELEMENTS.has(name)) breakLine();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+
+  const trimmed = text.trimEnd();
+  for (const link of links) {
+    link.start = Math.min(link.start, trimmed.length);
+    link.end = Math.min(link.end, trimmed.length);
+  }
+  links.sort((a, b) => a.start - b.start);
+  return { text: trimmed, links };
+}

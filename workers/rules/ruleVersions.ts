@@ -1,0 +1,29 @@
+import { QueryTypes, Transaction } from 'sequelize';
+import { sequelize } from '../../server/storage/database';
+
+/** The current version of every rule set, from `rule_versions`. */
+export async function readRuleVersions(): Promise<Record<string, number>> {
+  const rows = await sequelize().query<{ kind: string; version: number }>(
+    'SELECT kind, version FROM rule_versions',
+    { type: QueryTypes.SELECT },
+  );
+  return Object.fromEntries(rows.map((row) => [row.kind, Number(row.version)]));
+}
+
+/**
+ * Bumps the version of a rule set inside the transaction that changed it, and returns the new
+ * version. Callers announce the change (see `announceRuleChange`) only after the commit.
+ */
+export async function bumpRuleVersion(kind: string, transaction: Transaction): Promise<number> {
+  await sequelize().query(
+    `INSERT INTO rule_versions (kind, version, updated_at) VALUES (?, 1, NOW(3))
+     ON DUPLICATE KEY UPDATE version = version + 1, updated_at = NOW(3)`,
+    { replacements: [kind], transaction },
+  );
+  const rows = await sequelize().query<{ version: number }>('SELECT version FROM rule_versions WHERE kind = ?', {
+    replacements: [kind],
+    transaction,
+    type: QueryTypes.SELECT,
+  });
+  return Number(rows[0]?.version ?? 1);
+}
