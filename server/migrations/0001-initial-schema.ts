@@ -19,6 +19,13 @@ export const initialSchema: Migration = {
         UNIQUE KEY units_code (code)
       ) ${TABLE_OPTIONS}`,
 
+      // Installation-wide values that every process must share (the session secret, the audit anchor).
+      `CREATE TABLE IF NOT EXISTS app_settings (
+        name VARCHAR(64) NOT NULL PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at DATETIME(3) NOT NULL
+      ) ${TABLE_OPTIONS}`,
+
       `CREATE TABLE IF NOT EXISTS users (
         id INT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
         username VARCHAR(64) NOT NULL,
@@ -104,12 +111,13 @@ export const initialSchema: Migration = {
         draft_id BIGINT UNSIGNED NOT NULL,
         revision_id BIGINT UNSIGNED NOT NULL,
         revision INT UNSIGNED NOT NULL,
+        \`trigger\` VARCHAR(64) NOT NULL,
         verdict ENUM('pass','review','block') NOT NULL,
         list_versions VARCHAR(500) NOT NULL,
         finding_count INT UNSIGNED NOT NULL,
         duration_ms DECIMAL(10,3) NOT NULL,
         created_at DATETIME(3) NOT NULL,
-        UNIQUE KEY screenings_revision (revision_id),
+        UNIQUE KEY screenings_once (revision_id, \`trigger\`),
         KEY screenings_draft (draft_id),
         KEY screenings_created (created_at, verdict),
         CONSTRAINT screenings_revision_fk FOREIGN KEY (revision_id) REFERENCES revisions (id)
@@ -286,6 +294,7 @@ export const initialSchema: Migration = {
       'DROP TABLE IF EXISTS drafts',
       'DROP TABLE IF EXISTS accounts',
       'DROP TABLE IF EXISTS users',
+      'DROP TABLE IF EXISTS app_settings',
       'DROP TABLE IF EXISTS units',
     ]);
   },

@@ -1,12 +1,17 @@
 import { CreationOptional, DataTypes, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
 import { Verdict, VERDICTS } from '../../workers/screening/types';
 
-/** The machine pre-screen of one revision: exactly one per revision (a unique key enforces it). */
+/**
+ * A machine pre-screen of one revision. `trigger` says why it ran: "submit" for the screening
+ * that moves the draft on (exactly one per revision: a unique key enforces it), or the id of a
+ * re-screening batch after a rule change.
+ */
 export class Screening extends Model<InferAttributes<Screening>, InferCreationAttributes<Screening>> {
   declare id: CreationOptional<number>;
   declare draftId: number;
   declare revisionId: number;
   declare revision: number;
+  declare trigger: string;
   declare verdict: Verdict;
   /** The rule-set versions used, e.g. {"terms":12,"sources":3} as JSON. */
   declare listVersions: string;
@@ -21,6 +26,7 @@ export class Screening extends Model<InferAttributes<Screening>, InferCreationAt
         draftId: { type: DataTypes.BIGINT.UNSIGNED, allowNull: false },
         revisionId: { type: DataTypes.BIGINT.UNSIGNED, allowNull: false },
         revision: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+        trigger: { type: DataTypes.STRING(64), allowNull: false },
         verdict: { type: DataTypes.ENUM(...VERDICTS), allowNull: false },
         listVersions: { type: DataTypes.STRING(500), allowNull: false },
         findingCount: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },

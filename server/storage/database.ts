@@ -1,5 +1,5 @@
 import mysql from 'mysql2/promise';
-import { Sequelize } from 'sequelize';
+import { Sequelize, Transaction } from 'sequelize';
 import { env } from '../env';
 import { logger } from '../logger';
 
@@ -73,6 +73,8 @@ export function sequelize(): Sequelize {
     define: { charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci', underscored: true },
     pool: { max: 20, min: 0, acquire: 10000, idle: 10000 },
     retry: { max: 0 },
+    // Locking reads decide races (SELECT … FOR UPDATE); plain reads should see what is committed now.
+    isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED,
   });
   return instance;
 }

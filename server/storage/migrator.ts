@@ -5,6 +5,7 @@ import { env } from '../env';
 import { logger } from '../logger';
 import { migrations } from '../migrations';
 import { ensureDatabaseExists, parseDatabaseUrl, sequelize } from './database';
+import { seedDatabase } from './seed';
 
 const LOCK_NAME = 'gov_review_migrations';
 const LOCK_WAIT_SECONDS = 120;
@@ -19,11 +20,11 @@ function umzug(): Umzug<QueryInterface> {
 }
 
 /**
- * Creates the database if needed and applies pending migrations. Several processes may start
- * at once: a MariaDB named lock, held on a connection of its own, lets exactly one migrate
- * while the others wait and then find nothing left to do.
+ * Creates the database if needed, applies pending migrations and seeds first-start data.
+ * Several processes may start at once: a MariaDB named lock, held on a connection of its own,
+ * lets exactly one work while the others wait and then find nothing left to do.
  */
-export async function migrate(): Promise<string[]> {
+export async function prepareDatabase(options: { seed?: boolean } = {}): Promise<string[]> {
   await ensureDatabaseExists();
   const location = parseDatabaseUrl(env().DATABASE_URL);
   const lockConnection = await mysql.createConnection({ ...location, connectTimeout: 5000 });
@@ -34,6 +35,7 @@ export async function migrate(): Promise<string[]> {
     }
     const applied = await umzug().up();
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+    if (options.seed !== false) await seedDatabase();
     return applied.map((m) => m.name);
   } finally {
     await lockConnection.query('DO RELEASE_LOCK(?)', [LOCK_NAME]).catch(() => undefined);

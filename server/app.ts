@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { Express, RequestHandler } from 'express';
+import helmet from 'helmet';
+import { projectRoot } from '../workers/lib/projectRoot';
+import { RuleProvider } from '../workers/rules/ruleProvider';
+import { env } from './env';
+import { errorHandler } from './errors';
+import { auditDenials } from './middlewares/auditDenials';
+import { authenticate } from './middlewares/authenticate';
+import { csrfProtection } from './middlewares/csrf';
+import { requestContext } from './middlewares/requestContext';
+import { draftRoutes } from './routes/drafts/routes';
+import { healthRoutes } from './routes/health';
+import { screenRoutes } from './routes/screen/routes';
+import { sessionRoutes } from './routes/session/routes';
+
+export interface AppDependencies {
+  session: RequestHandler;
+  rules: RuleProvider;
+}
+
+/** Serves the built console, with index.html for every client-side route. */
+function consoleRoutes(): RequestHandler[] {
+  const dist = path.join(projectRoot(), 'dist', 'client');
+  const index = path.join(dist, 'index.html');
+  return [
+    express.static(dist, { index: false, maxAge: '1h' }),
+    (req, res, next) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api/') || !fs.existsSync(index)) return next();
+      res.sendFile(index);
+    },
+  ];
+}
+
+/** The HTTP application: one way through for every request (context → session → CSRF → auth → route → errors). */
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', env().TRUST_PROXY === 'false' ? false : env().TRUST_PROXY);
+  app.use(requestContext);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'https:', 'http:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          frameSrc: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(express.json({ limit: '4mb' }));
+  app.use('/api/health', healthRoutes());
+  app.use('/api', deps.session, csrfProtection);
+  app.use('/api/session', sessionRoutes());
+  app.use('/api/drafts', authenticate, draftRoutes());
+  app.use('/api/screen', authenticate, screenRoutes(deps.rules));
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: { id: 'not_found', message: '没有这个接口' } });
+  });
+  app.use(...consoleRoutes());
+  app.use(auditDenials);
+  app.use(errorHandler);
+  return app;
+}

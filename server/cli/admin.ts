@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { SYSTEM_ACTOR } from '../audit/auditRecorder';
+import { verifyAuditChain } from '../audit/auditVerifier';
+import { userCreator } from '../commands/userCreator';
+import { env, EnvError } from '../env';
+import { HttpError } from '../errors';
+import { initModels, Unit } from '../models';
+import { closeDatabase, DatabaseUnreachableError } from '../storage/database';
+import { prepareDatabase } from '../storage/migrator';
+import { closeRedis } from '../storage/redis';
+import { readStdin } from './readStdin';
+
+const USAGE = `Usage: npm run --silent admin -- <command> [options]
+
+Commands:
+  user:create --username NAME --role ROLE [--level N] [--unit CODE] [--display-name NAME] --password-stdin
+      ROLE: editor, reviewer, sysadmin, secadmin, auditor; --level for reviewers (1 初审, 2 复审, 3 终审).
+      The password is read from standard input; it is the user's own (no change required at first login).
+  unit:create --code CODE --name NAME [--levels 2|3]
+  audit:verify      Check the audit log's hash chain; exits 1 naming the first broken record.
+  migrate           Create the database and apply migrations (every start does this too).
+`;
+
+const operator = { ...SYSTEM_ACTOR, username: 'operator-cli' };
+
+async function userCreate(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      level: { type: 'string' },
+      unit: { type: 'string' },
+      'display-name': { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (!values.username || !values.role) throw new UsageError('user:create needs --username and --role');
+  if (!values['password-stdin']) throw new UsageError('user:create reads the password from standard input: add --password-stdin (no password on the command line)');
+  const password = (await readStdin()).replace(/\r?\n$/, '');
+  const level = values.level === undefined ? undefined : Number(values.level);
+  if (level !== undefined && !Number.isInteger(level)) throw new UsageError(`--level must be a whole number, not "${values.level}"`);
+  const user = await userCreator(
+    { username: values.username, role: values.role, level, unitCode: values.unit, displayName: values['display-name'], password, mustChangePassword: false },
+    operator,
+  );
+  process.stdout.write(`created user ${user.username} (id ${user.id}, role ${user.role}${user.level ? `, level ${user.level}` : ''})\n`);
+  return 0;
+}
+
+async function unitCreate(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { code: { type: 'string' }, name: { type: 'string' }, levels: { type: 'string' } }, strict: true });
+  if (!values.code || !values.name) throw new UsageError('unit:create needs --code and --name');
+  const levels = values.levels === undefined ? 3 : Number(values.levels);
+  if (![2, 3].includes(levels)) throw new UsageError('--levels must be 2 or 3');
+  const [unit, created] = await Unit.findOrCreate({ where: { code: values.code }, defaults: { code: values.code, name: values.name, reviewLevels: levels } });
+  process.stdout.write(created ? `created unit ${unit.code} (id ${unit.id})\n` : `unit ${unit.code} already exists (id ${unit.id})\n`);
+  return created ? 0 : 1;
+}
+
+async function auditVerify(): Promise<number> {
+  const report = await verifyAuditChain();
+  if (report.firstBreak) {
+    process.stdout.write(`audit log BROKEN at record ${report.firstBreak.id}: ${report.firstBreak.reason} (${report.checked} records before it are intact)\n`);
+    return 1;
+  }
+  process.stdout.write(`audit log intact: ${report.checked} records verified\n`);
+  return 0;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  env();
+  await prepareDatabase();
+  initModels();
+  switch (command) {
+    case 'user:create':
+      return userCreate(args);
+    case 'unit:create':
+      return unitCreate(args);
+    case 'audit:verify':
+      return auditVerify();
+    case 'migrate':
+      process.stdout.write('database is up to date\n');
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2))
+  .catch((error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof HttpError || error instanceof EnvError || error instanceof DatabaseUnreachableError) process.stderr.write(`error: ${error.message}\n`);
+    else if (error instanceof TypeError && /Unknown option|unexpected argument/i.test(error.message)) process.stderr.write(`${error.message}\n\n${USAGE}`);
+    else process.stderr.write(`error: ${(error as Error).message}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  })
+  .then(async (code) => {
+    await closeDatabase().catch(() => undefined);
+    await closeRedis().catch(() => undefined);
+    process.exit(code);
+  });

@@ -1,0 +1,52 @@
+import { Op, Transaction } from 'sequelize';
+import { extractHtmlText } from '../../workers/lib/htmlText';
+import { badRequest, unprocessable } from '../errors';
+import { contentHash } from '../lib/contentHash';
+import { sanitizeDraftHtml } from '../lib/draftHtml';
+import { Account, User } from '../models';
+import { ACCOUNT_STATUS_LABELS, AccountStatus } from '../models/Account';
+import { DraftContent } from '../routes/drafts/schema';
+
+export interface PreparedContent {
+  title: string;
+  body: string;
+  bodyText: string;
+  sourceType: 'original' | 'repost';
+  sourceName: string | null;
+  sourceUrl: string | null;
+  accountIds: number[];
+  contentHash: string;
+}
+
+/**
+ * Turns submitted content into what is stored: the body sanitised (it is stored only in that
+ * form), its plain text, and the target accounts checked against the author's unit and status.
+ */
+export async function prepareDraftContent(author: User, content: DraftContent, transaction: Transaction): Promise<PreparedContent> {
+  const body = sanitizeDraftHtml(content.body);
+  const bodyText = extractHtmlText(body).text;
+  if (!bodyText.trim() && !/<img\s/i.test(body)) throw badRequest('正文（body）：去除不允许的标签后正文为空');
+  const accountIds = [...new Set(content.accountIds ?? [])];
+  if (accountIds.length) {
+    const accounts = await Account.findAll({ where: { id: { [Op.in]: accountIds } }, transaction });
+    const missing = accountIds.filter((id) => !accounts.some((a) => a.id === id));
+    if (missing.length) throw badRequest(`发布账号（accountIds）：账号 ${missing.join('、')} 不存在`);
+    const foreign = accounts.filter((a) => a.unitId !== author.unitId);
+    if (foreign.length) throw unprocessable(`只能为本单位的账号撰稿：${foreign.map((a) => a.name).join('、')} 不属于您的单位`);
+    const inactive = accounts.filter((a) => a.status !== 'normal');
+    if (inactive.length) {
+      const list = inactive.map((a) => `${a.name}（${ACCOUNT_STATUS_LABELS[a.status as AccountStatus]}）`).join('、');
+      throw unprocessable(`以下账号当前状态不是“正常”，不能发布稿件：${list}`);
+    }
+  }
+  const prepared = {
+    title: content.title,
+    body,
+    bodyText,
+    sourceType: content.sourceType,
+    sourceName: content.sourceName || null,
+    sourceUrl: content.sourceUrl || null,
+    accountIds,
+  };
+  return { ...prepared, contentHash: contentHash(prepared) };
+}

@@ -1,0 +1,89 @@
+import { ErrorRequestHandler } from 'express';
+import { BaseError, ConnectionError, TimeoutError, UniqueConstraintError } from 'sequelize';
+import { ZodError } from 'zod';
+import { logger } from './logger';
+
+/**
+ * An error with an HTTP status, a stable id for programs and a message for people (in Chinese,
+ * because the console shows it as it is). Routes and commands throw these; one handler maps them.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'bad_request', message, details);
+export const unauthorized = (message = '请先登录') => new HttpError(401, 'unauthorized', message);
+export const forbidden = (message = '您没有执行此操作的权限') => new HttpError(403, 'forbidden', message);
+export const notFound = (message = '找不到该对象') => new HttpError(404, 'not_found', message);
+export const conflict = (message: string, details?: unknown) => new HttpError(409, 'conflict', message, details);
+export const unprocessable = (message: string, details?: unknown) => new HttpError(422, 'unprocessable', message, details);
+export const locked = (message: string) => new HttpError(423, 'locked', message);
+export const tooManyRequests = (message = '请求过于频繁，请稍后再试') => new HttpError(429, 'rate_limited', message);
+export const serviceUnavailable = (message: string) => new HttpError(503, 'unavailable', message);
+
+const REDIS_DOWN = /Stream isn't writeable|enableOfflineQueue|Connection is closed|max retries per request|ECONNREFUSED.*6379|Command timed out/i;
+
+/** Translates library errors into HttpErrors in one place instead of in every route. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof ZodError) return fromZod(error);
+  if (error instanceof UniqueConstraintError) return conflict('该记录已存在或已被他人修改，请刷新后重试');
+  if (error instanceof ConnectionError || error instanceof TimeoutError) {
+    return serviceUnavailable('数据库暂时不可用，请稍后再试；已保存的内容不会丢失');
+  }
+  if (error instanceof BaseError && /ECONNREFUSED|PROTOCOL_CONNECTION_LOST|connect ETIMEDOUT|Connection lost/i.test(error.message)) {
+    return serviceUnavailable('数据库暂时不可用，请稍后再试；已保存的内容不会丢失');
+  }
+  if (error instanceof Error && REDIS_DOWN.test(error.message)) {
+    return serviceUnavailable('缓存服务（Redis）暂时不可用，请稍后再试');
+  }
+  const bodyError = error as { type?: string; status?: number };
+  if (bodyError?.type === 'entity.parse.failed') return badRequest('请求内容不是有效的 JSON');
+  if (bodyError?.type === 'entity.too.large') return new HttpError(413, 'too_large', '提交的内容过大');
+  return new HttpError(500, 'internal', '服务器内部错误，请稍后再试或联系管理员');
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  title: '标题',
+  body: '正文',
+  sourceType: '稿件类型',
+  sourceName: '来源名称',
+  sourceUrl: '原文链接',
+  accountIds: '发布账号',
+  revision: '修订版本',
+  decision: '审核决定',
+  checks: '五关核查',
+  comment: '意见',
+  username: '用户名',
+  password: '密码',
+};
+
+/** A validation error as one readable sentence naming the fields, plus the details for programs. */
+export function fromZod(error: ZodError): HttpError {
+  const problems = error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return `不接受的字段：${issue.keys.join('、')}`;
+    }
+    const path = issue.path.join('.');
+    const label = FIELD_NAMES[String(issue.path[0])] ?? path;
+    return `${label}（${path}）：${issue.message}`;
+  });
+  return badRequest(problems.join('；'), error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const httpError = toHttpError(error);
+  if (httpError.status >= 500) {
+    logger.error({ err: error, requestId: req.id, path: req.path }, 'request failed');
+  }
+  res.status(httpError.status).json({
+    error: { id: httpError.id, message: httpError.message, details: httpError.details, requestId: req.id },
+  });
+};

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { fromZod } from '../errors';
+
+// Validation messages in simplified Chinese: they reach the console as they are.
+z.config(z.locales.zhCN());
+
+/** Parses a value with a schema, or throws a 400 that names every bad or unknown field. */
+export function validated<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw fromZod(result.error);
+  return result.data;
+}
+
+/** A positive integer id from a path parameter, or a 404 (an id that cannot exist names nothing). */
+export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,0 +1,64 @@
+import { Draft, FindingRecord, Review, Revision, Screening, User } from '../models';
+import { presentFinding } from './presentFinding';
+import { presentReview } from './presentReview';
+
+/** A draft in lists: its state, no content. */
+export function presentDraftSummary(draft: Draft, author?: User | null) {
+  return {
+    id: draft.id,
+    unitId: draft.unitId,
+    authorId: draft.authorId,
+    author: author ? { id: author.id, username: author.username, displayName: author.displayName } : undefined,
+    title: draft.title,
+    status: draft.status,
+    level: draft.level,
+    revision: draft.revision,
+    verdict: draft.verdict,
+    returnedBy: draft.returnedBy,
+    statusChangedAt: draft.statusChangedAt,
+    createdAt: draft.createdAt,
+    updatedAt: draft.updatedAt,
+  };
+}
+
+export interface DraftDetailParts {
+  draft: Draft;
+  revision: Revision;
+  author: User | null;
+  accountIds: number[];
+  reviewLevels: number;
+  screening: Screening | null;
+  findings: FindingRecord[];
+  reviews: Array<{ review: Review; reviewer: User | null }>;
+  revisions: Revision[];
+}
+
+/** A draft with its current revision, the findings of its latest screening, and every review. */
+export function presentDraft(parts: DraftDetailParts) {
+  const { draft, revision } = parts;
+  return {
+    ...presentDraftSummary(draft, parts.author),
+    reviewLevels: parts.reviewLevels,
+    body: revision.body,
+    /** The plain texts that findings' offsets point into. */
+    text: { title: revision.title, body: revision.bodyText, sourceName: revision.sourceName ?? '', sourceUrl: revision.sourceUrl ?? '' },
+    sourceType: revision.sourceType,
+    sourceName: revision.sourceName,
+    sourceUrl: revision.sourceUrl,
+    accountIds: parts.accountIds,
+    contentHash: revision.contentHash,
+    screening: parts.screening
+      ? {
+          id: parts.screening.id,
+          trigger: parts.screening.trigger,
+          verdict: parts.screening.verdict,
+          listVersions: JSON.parse(parts.screening.listVersions) as Record<string, number>,
+          screenedAt: parts.screening.createdAt,
+          durationMs: Number(parts.screening.durationMs),
+        }
+      : null,
+    findings: parts.findings.map(presentFinding),
+    reviews: parts.reviews.map(({ review, reviewer }) => presentReview(review, reviewer)),
+    revisions: parts.revisions.map((r) => ({ number: r.number, title: r.title, contentHash: r.contentHash, createdAt: r.createdAt })),
+  };
+}

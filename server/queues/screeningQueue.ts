@@ -1,0 +1,48 @@
+import { JobsOptions, Queue } from 'bullmq';
+import { createRedis, queuePrefix } from '../storage/redis';
+
+export const SCREENING_QUEUE = 'screening';
+
+/** Job data carries ids only: draft content never sits in Redis. */
+export interface ScreeningJobData {
+  draftId: number;
+  revisionId: number;
+  revision: number;
+  /** "submit" for the pipeline's screening, or a re-screening batch id. */
+  trigger: string;
+}
+
+/** One job per revision and trigger: adding it again does nothing while the job exists. */
+export function screeningJobId(data: Pick<ScreeningJobData, 'draftId' | 'revision' | 'trigger'>): string {
+  const suffix = data.trigger === 'submit' ? '' : `-${data.trigger}`;
+  return `screen-${data.draftId}-r${data.revision}${suffix}`;
+}
+
+export const SCREENING_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 20000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+let producer: Queue<ScreeningJobData> | undefined;
+
+/** The producer side, on a fail-fast connection: a request never hangs on a Redis outage. */
+export function screeningQueue(): Queue<ScreeningJobData> {
+  producer ??= new Queue<ScreeningJobData>(SCREENING_QUEUE, {
+    connection: createRedis('http', 'screening-producer'),
+    prefix: queuePrefix(),
+    defaultJobOptions: SCREENING_JOB_OPTIONS,
+  });
+  return producer;
+}
+
+export async function enqueueScreening(data: ScreeningJobData): Promise<void> {
+  await screeningQueue().add('screen', data, { jobId: screeningJobId(data) });
+}
+
+export async function closeScreeningQueue(): Promise<void> {
+  const closing = producer;
+  producer = undefined;
+  await closing?.close();
+}

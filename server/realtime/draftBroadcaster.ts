@@ -1,0 +1,68 @@
+import type { Server } from 'socket.io';
+import { rooms } from './rooms';
+
+/** What changed about a draft, as every listener receives it (no body: content stays in the API). */
+export interface DraftChange {
+  id: number;
+  unitId: number;
+  authorId: number;
+  title: string;
+  status: string;
+  level: number | null;
+  revision: number;
+  verdict: string | null;
+  previousStatus: string | null;
+  previousLevel: number | null;
+  /** ISO time of the change. */
+  at: string;
+}
+
+let io: Server | undefined;
+
+/** Set by the server process once socket.io is up; commands run elsewhere (CLI, worker) broadcast nothing. */
+export function setRealtimeServer(server: Server | undefined): void {
+  io = server;
+}
+
+export function realtimeServer(): Server | undefined {
+  return io;
+}
+
+/**
+ * Emits a draft change to everyone entitled to see it: the unit's editors, and the reviewers of
+ * the level it left and of the level it entered. `localOnly` emits to this process's sockets only
+ * (used when every server process receives the same event, e.g. from the queue's event stream).
+ */
+export function broadcastDraftChange(change: DraftChange, options: { localOnly?: boolean } = {}): void {
+  if (!io) return;
+  const target = options.localOnly ? io.local : io;
+  let emitter = target.to(rooms.unitEditors(change.unitId)).to(rooms.user(change.authorId)).to(rooms.draft(change.id));
+  if (change.previousStatus === 'in_review' && change.previousLevel) {
+    emitter = emitter.to(rooms.reviewQueue(change.unitId, change.previousLevel));
+  }
+  if (change.status === 'in_review' && change.level) {
+    emitter = emitter.to(rooms.reviewQueue(change.unitId, change.level));
+  }
+  emitter.emit('draft:changed', change);
+
+  const left = change.previousStatus === 'in_review' && change.previousLevel && change.previousLevel !== change.level;
+  if (left || (change.previousStatus === 'in_review' && change.status !== 'in_review')) {
+    target.to(rooms.reviewQueue(change.unitId, change.previousLevel!)).emit('queue:left', {
+      id: change.id,
+      level: change.previousLevel,
+      status: change.status,
+      at: change.at,
+    });
+  }
+  const entered = change.status === 'in_review' && change.level && (change.previousStatus !== 'in_review' || change.previousLevel !== change.level);
+  if (entered) {
+    target.to(rooms.reviewQueue(change.unitId, change.level!)).emit('queue:entered', {
+      id: change.id,
+      level: change.level,
+      revision: change.revision,
+      title: change.title,
+      verdict: change.verdict,
+      at: change.at,
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { RequestHandler } from 'express';
+import { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import { env } from '../env';
+import { logger } from '../logger';
+import { Draft, User } from '../models';
+import { canReadDraft } from '../policies/draftPolicy';
+import { createRedis, redisKey } from '../storage/redis';
+import { realtimeServer, setRealtimeServer } from './draftBroadcaster';
+import { rooms } from './rooms';
+
+type SessionRequest = IncomingMessage & { session?: { userId?: number; signedInAt?: number }; sessionID?: string };
+
+/** Browsers may connect from the server's own origin or from ALLOWED_ORIGINS; programs send no Origin. */
+function originAllowed(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  const allowed = env()
+    .ALLOWED_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function roomsFor(user: User): string[] {
+  const joined = [rooms.user(user.id)];
+  if (user.role === 'editor') joined.push(rooms.unitEditors(user.unitId));
+  if (user.role === 'reviewer' && user.level) joined.push(rooms.reviewQueue(user.unitId, user.level));
+  if (user.role === 'secadmin') joined.push(rooms.securityAdmins());
+  if (user.role === 'sysadmin') joined.push(rooms.systemAdmins());
+  if (user.role === 'auditor') joined.push(rooms.auditors());
+  return joined;
+}
+
+const WatchSchema = z.strictObject({ id: z.number().int().positive() });
+
+export interface SocketServerHandle {
+  io: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * socket.io on the HTTP server: authenticated from the express session, joined across server
+ * processes through the Redis adapter, each socket placed in the rooms its role may hear.
+ */
+export function createSocketServer(httpServer: HttpServer, session: RequestHandler): SocketServerHandle {
+  const io = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, originAllowed(req)),
+  });
+  const pub = createRedis('subscriber', 'socket-pub');
+  const sub = pub.duplicate();
+  io.adapter(createAdapter(pub, sub, { key: redisKey('socket.io') }));
+  io.engine.use(session);
+
+  io.use(async (socket, next) => {
+    try {
+      const req = socket.request as SessionRequest;
+      const userId = req.session?.userId;
+      const lifetimeMs = env().SESSION_ABSOLUTE_HOURS * 3600 * 1000;
+      if (!userId || !req.session?.signedInAt || Date.now() - req.session.signedInAt > lifetimeMs) {
+        return next(new Error('unauthorized'));
+      }
+      const user = await User.findByPk(userId);
+      if (!user || user.status !== 'active') return next(new Error('unauthorized'));
+      socket.data.userId = user.id;
+      await socket.join([...roomsFor(user), rooms.session(req.sessionID!)]);
+      next();
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'socket authentication failed');
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket: Socket) => {
+    // A page showing one draft follows it (claims, decisions of other reviewers, new revisions).
+    socket.on('draft:watch', async (payload: unknown, ack?: (answer: unknown) => void) => {
+      const parsed = WatchSchema.safeParse(payload);
+      if (!parsed.success) return ack?.({ error: 'bad_request' });
+      const [user, draft] = await Promise.all([User.findByPk(socket.data.userId as number), Draft.findByPk(parsed.data.id)]);
+      if (!user || !draft || !canReadDraft(user, draft)) return ack?.({ error: 'forbidden' });
+      await socket.join(rooms.draft(draft.id));
+      ack?.({ ok: true });
+    });
+  });
+
+  setRealtimeServer(io);
+  return {
+    io,
+    async close() {
+      setRealtimeServer(undefined);
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.all([pub.quit().catch(() => pub.disconnect()), sub.quit().catch(() => sub.disconnect())]);
+    },
+  };
+}
+
+/** Ends the live connections of a session that just logged out, on every server process. */
+export function disconnectSession(sessionId: string): void {
+  realtimeServer()?.in(rooms.session(sessionId)).disconnectSockets(true);
+}

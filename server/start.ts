@@ -1,0 +1,26 @@
+import { startScreeningWorker } from '../workers/screeningWorker';
+import { bootstrap } from './bootstrap';
+import { env } from './env';
+import { startHttpServer } from './httpServer';
+import { logger } from './logger';
+import { closeScreeningQueue } from './queues/screeningQueue';
+import { installShutdownHandlers, onShutdown } from './shutdown';
+import { closeDatabase } from './storage/database';
+import { closeRedis } from './storage/redis';
+
+/** `npm start`: the whole product in one process for a single machine: server, console and workers. */
+async function main(): Promise<void> {
+  installShutdownHandlers();
+  await bootstrap('The product');
+  const http = await startHttpServer();
+  const workers = await startScreeningWorker();
+  onShutdown('http', () => http.close());
+  onShutdown('workers', () => workers.close());
+  onShutdown('queues', () => closeScreeningQueue());
+  onShutdown('redis', () => closeRedis());
+  onShutdown('database', () => closeDatabase());
+  logger.info({ url: http.url, concurrency: env().WORKER_CONCURRENCY }, 'started');
+  process.stdout.write(`政务新媒体发布前审核 is running: open ${http.url} in a browser\n`);
+}
+
+void main();

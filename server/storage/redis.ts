@@ -1,0 +1,115 @@
+import IORedis, { Redis, RedisOptions } from 'ioredis';
+import { env } from '../env';
+import { logger } from '../logger';
+
+/**
+ * Two kinds of Redis connection, as BullMQ recommends: workers wait for Redis forever
+ * (`maxRetriesPerRequest: null`), while the HTTP path fails fast (no offline queue, one retry)
+ * so that a request answers with an error instead of hanging while Redis is down.
+ */
+export type ConnectionRole = 'worker' | 'http' | 'subscriber';
+
+const ROLE_OPTIONS: Record<ConnectionRole, RedisOptions> = {
+  worker: { maxRetriesPerRequest: null, enableReadyCheck: false },
+  subscriber: { maxRetriesPerRequest: null, enableReadyCheck: false },
+  http: { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 3000, commandTimeout: 3000 },
+};
+
+const open = new Set<Redis>();
+
+export function createRedis(role: ConnectionRole, name: string): Redis {
+  const connection = new IORedis(env().REDIS_URL, {
+    ...ROLE_OPTIONS[role],
+    connectionName: `${env().REDIS_PREFIX}:${name}`,
+    retryStrategy: (attempt) => Math.min(200 * attempt, 2000),
+  });
+  connection.on('error', (error) => logger.warn({ err: error.message, connection: name }, 'redis connection error'));
+  open.add(connection);
+  connection.once('end', () => open.delete(connection));
+  return connection;
+}
+
+let shared: Redis | undefined;
+
+/** The process's fail-fast connection for the HTTP path (rate limits, lockouts, claims). */
+export function httpRedis(): Redis {
+  shared ??= createRedis('http', 'http');
+  return shared;
+}
+
+/** Resolves once the connection is ready (fail-fast connections refuse commands before that). */
+export function whenReady(connection: Redis, timeoutMs = 10_000): Promise<void> {
+  if (connection.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Redis not ready within ${timeoutMs} ms`)), timeoutMs);
+    connection.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** A key in this installation's namespace, e.g. `govreview:lockout:alice`. */
+export function redisKey(...parts: Array<string | number>): string {
+  return [env().REDIS_PREFIX, ...parts].join(':');
+}
+
+/** BullMQ's prefix: a {hash tag} so that all keys of a queue land on one Redis Cluster slot. */
+export function queuePrefix(): string {
+  return `{${env().REDIS_PREFIX}}`;
+}
+
+export class RedisUnreachableError extends Error {
+  constructor(url: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const where = new URL(url);
+    super(
+      `Redis is not reachable at ${where.hostname}:${where.port || 6379} (${reason}).\n` +
+        'Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no\n' +
+        'or point REDIS_URL at a running server (redis://host:port/db).',
+    );
+  }
+}
+
+/**
+ * Checks at start that Redis answers, and warns loudly when it may evict keys:
+ * an evicted queue key is a lost job.
+ */
+export async function checkRedis(): Promise<void> {
+  const probe = new IORedis(env().REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (error) {
+    probe.disconnect();
+    throw new RedisUnreachableError(env().REDIS_URL, error);
+  }
+  try {
+    const [, policy] = (await probe.config('GET', 'maxmemory-policy')) as [string, string];
+    if (policy !== 'noeviction') {
+      const warning =
+        `Redis maxmemory-policy is "${policy}", not "noeviction": under memory pressure Redis may ` +
+        'delete queue keys and jobs would be lost. Set it with: redis-cli config set maxmemory-policy noeviction';
+      logger.warn(warning);
+      process.stderr.write(`\n*** WARNING: ${warning}\n\n`);
+    }
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, 'could not read Redis maxmemory-policy (CONFIG may be disabled)');
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** Closes every connection this module opened (ordered shutdown: after queues and workers). */
+export async function closeRedis(): Promise<void> {
+  shared = undefined;
+  await Promise.all([...open].map((connection) => connection.quit().catch(() => connection.disconnect())));
+  open.clear();
+}

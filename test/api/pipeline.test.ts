@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { DraftEvent, OutboxEntry, Review, Screening, User } from '../../server/models';
+import { screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
+import { buildReviewTeam, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
+import { startTestProduct } from '../support/testProduct';
+
+describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () => {
+  let url: string;
+  before(async () => {
+    url = (await startTestProduct()).url;
+  });
+
+  it('takes a draft from submission through screening and three levels to approved', async () => {
+    const team = await buildReviewTeam(url);
+    const submitted = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    assert.equal(submitted.status, 201);
+    assert.deepEqual(Object.keys(submitted.body).sort(), ['id', 'revision', 'status']);
+    assert.equal(submitted.body.revision, 1);
+    assert.equal(submitted.body.status, 'screening');
+
+    const id = submitted.body.id as number;
+    let draft = await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    assert.equal(draft.level, 1);
+    assert.ok(['pass', 'review'].includes(draft.verdict));
+    assert.ok(draft.screening, 'the screening result is attached');
+
+    for (let level = 1; level <= 3; level++) {
+      const answer = await team.reviewerClients[level - 1]!.post(`/api/drafts/${id}/reviews`, {
+        revision: 1,
+        decision: 'approve',
+        checks: FIVE_CHECKS,
+        comment: '',
+      });
+      assert.equal(answer.status, 201, JSON.stringify(answer.body));
+      draft = (await team.editorClient.get(`/api/drafts/${id}`)).body;
+      if (level < 3) {
+        assert.equal(draft.status, 'in_review');
+        assert.equal(draft.level, level + 1);
+      }
+    }
+    assert.equal(draft.status, 'approved');
+    assert.equal(draft.level, null);
+    assert.equal(draft.reviews.length, 3);
+    assert.deepEqual(draft.reviews.map((r: any) => r.level), [1, 2, 3]);
+    assert.ok(draft.reviews.every((r: any) => r.contentHash === draft.contentHash));
+
+    // Approved is frozen: no more reviews, no edits.
+    const again = await team.reviewerClients[2]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+    assert.equal(again.status, 409);
+    const edit = await team.editorClient.put(`/api/drafts/${id}`, CLEAN_DRAFT);
+    assert.equal(edit.status, 409);
+
+    const events = await DraftEvent.findAll({ where: { draftId: id }, order: [['id', 'ASC']] });
+    assert.deepEqual(
+      events.map((e) => [e.type, e.fromStatus, e.toStatus, e.toLevel]),
+      [
+        ['submitted', null, 'screening', null],
+        ['screened', 'screening', 'in_review', 1],
+        ['review.approve', 'in_review', 'in_review', 2],
+        ['review.approve', 'in_review', 'in_review', 3],
+        ['review.approve', 'in_review', 'approved', null],
+      ],
+    );
+    assert.equal(events[0]!.actorId, team.editor.id);
+    assert.equal(events[1]!.actorId, null, 'the machine acts as nobody');
+    assert.equal(events[2]!.actorId, team.reviewers[0]!.id);
+  });
+
+  it('returns a draft with a reason, and the new revision starts again at level 1', async () => {
+    const team = await buildReviewTeam(url);
+    const { body } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    const id = body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    const approveOne = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+    assert.equal(approveOne.status, 201);
+
+    const noReason = await team.reviewerClients[1]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', checks: {} });
+    assert.equal(noReason.status, 400);
+    assert.match(noReason.body.error.message, /理由/);
+
+    const returned = await team.reviewerClients[1]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '请补充报名地点' });
+    assert.equal(returned.status, 201);
+    let draft = await team.editorClient.waitForDraft(id, (d) => d.status === 'returned');
+    assert.equal(draft.returnedBy, 'reviewer');
+
+    const revised = await team.editorClient.put(`/api/drafts/${id}`, { ...CLEAN_DRAFT, body: `${CLEAN_DRAFT.body}<p>报名地点：县人社局三楼。</p>` });
+    assert.equal(revised.status, 200);
+    assert.equal(revised.body.revision, 2);
+    draft = await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review' && d.revision === 2);
+    assert.equal(draft.level, 1, 'a new revision starts again at level 1');
+    assert.equal(draft.revisions.length, 2);
+
+    // The level-1 approval of revision 1 no longer counts: level 2 cannot act yet.
+    const early = await team.reviewerClients[1]!.post(`/api/drafts/${id}/reviews`, { revision: 2, decision: 'approve', checks: FIVE_CHECKS });
+    assert.equal(early.status, 403);
+    const stale = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+    assert.equal(stale.status, 409, 'an approval of a stale revision is refused');
+    for (let level = 1; level <= 3; level++) {
+      const answer = await team.reviewerClients[level - 1]!.post(`/api/drafts/${id}/reviews`, { revision: 2, decision: 'approve', checks: FIVE_CHECKS });
+      assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    }
+    draft = (await team.editorClient.get(`/api/drafts/${id}`)).body;
+    assert.equal(draft.status, 'approved');
+    assert.equal(draft.body.includes('三楼'), true);
+  });
+
+  it('rejects with a reason as a terminal state', async () => {
+    const team = await buildReviewTeam(url, 2);
+    const { body } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    await team.editorClient.waitForDraft(body.id, (d) => d.status === 'in_review');
+    const rejected = await team.reviewerClients[0]!.post(`/api/drafts/${body.id}/reviews`, { revision: 1, decision: 'reject', comment: '内容与本单位职能无关' });
+    assert.equal(rejected.status, 201);
+    const draft = (await team.editorClient.get(`/api/drafts/${body.id}`)).body;
+    assert.equal(draft.status, 'rejected');
+    assert.equal((await team.editorClient.put(`/api/drafts/${body.id}`, CLEAN_DRAFT)).status, 409);
+  });
+
+  it('keeps the separation rules: editors never approve, reviewers act only at their level, one person one level', async () => {
+    const team = await buildReviewTeam(url);
+    const { body } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    const id = body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+
+    const byEditor = await team.editorClient.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+    assert.equal(byEditor.status, 403);
+    const byLevelTwo = await team.reviewerClients[1]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+    assert.equal(byLevelTwo.status, 403);
+    const unticked = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: { ...FIVE_CHECKS, secrecy: false } });
+    assert.equal(unticked.status, 400);
+    assert.match(unticked.body.error.message, /保密关/);
+
+    const otherUnitReviewer = await loggedIn(url, await buildUser('reviewer', { level: 1 }));
+    const foreign = await otherUnitReviewer.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+    assert.equal(foreign.status, 403);
+
+    // The level-1 reviewer approves, is then moved to level 2, and may not sign level 2 of the same revision.
+    assert.equal((await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS })).status, 201);
+    await User.update({ level: 2 }, { where: { id: team.reviewers[0]!.id } });
+    const twice = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+    assert.equal(twice.status, 403);
+    assert.match(twice.body.error.message, /两个级别/);
+    assert.equal(await Review.count({ where: { draftId: id } }), 1);
+  });
+
+  it('lets exactly one of two simultaneous approvals win; the other gets 409 and nothing is half-written', async () => {
+    const team = await buildReviewTeam(url);
+    const second = await loggedIn(url, await buildUser('reviewer', { unit: team.unit, level: 1 }));
+    const { body } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    await team.editorClient.waitForDraft(body.id, (d) => d.status === 'in_review');
+    const review = { revision: 1, decision: 'approve', checks: FIVE_CHECKS };
+    const answers = await Promise.all([
+      team.reviewerClients[0]!.post(`/api/drafts/${body.id}/reviews`, review),
+      second.post(`/api/drafts/${body.id}/reviews`, review),
+      team.reviewerClients[0]!.post(`/api/drafts/${body.id}/reviews`, review),
+      second.post(`/api/drafts/${body.id}/reviews`, review),
+    ]);
+    const codes = answers.map((a) => a.status).sort();
+    assert.deepEqual(codes, [201, 409, 409, 409]);
+    assert.equal(await Review.count({ where: { draftId: body.id } }), 1);
+    const events = await DraftEvent.count({ where: { draftId: body.id, type: 'review.approve' } });
+    assert.equal(events, 1);
+    const draft = (await team.editorClient.get(`/api/drafts/${body.id}`)).body;
+    assert.equal(draft.level, 2);
+  });
+
+  it('queues the screening job only after commit, with ids only, under an idempotent job id', async () => {
+    const team = await buildReviewTeam(url);
+    const { body } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    await team.editorClient.waitForDraft(body.id, (d) => d.status === 'in_review');
+    const jobId = screeningJobId({ draftId: body.id, revision: 1, trigger: 'submit' });
+    assert.equal(jobId, `screen-${body.id}-r1`);
+    const job = await screeningQueue().getJob(jobId);
+    assert.ok(job, 'the completed job is kept for a while');
+    assert.deepEqual(Object.keys(job!.data).sort(), ['draftId', 'revision', 'revisionId', 'trigger']);
+    const outbox = await OutboxEntry.findOne({ where: { jobId } });
+    assert.ok(outbox?.dispatchedAt, 'the outbox row is marked dispatched');
+
+    // Adding the same revision's job again does nothing: still one screening.
+    await screeningQueue().add('screen', job!.data, { jobId });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(await Screening.count({ where: { draftId: body.id } }), 1);
+  });
+
+  it('answers bad input with 4xx and a message, and keeps what was saved', async () => {
+    const team = await buildReviewTeam(url);
+    const missingTitle = await team.editorClient.post('/api/drafts', { body: '<p>x</p>', sourceType: 'original' });
+    assert.equal(missingTitle.status, 400);
+    assert.match(missingTitle.body.error.message, /标题/);
+    const unknownField = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, status: 'approved' });
+    assert.equal(unknownField.status, 400);
+    assert.match(unknownField.body.error.message, /status/);
+    const badJson = await team.editorClient.request('POST', '/api/drafts', '{"title":', {});
+    assert.equal(badJson.status, 400);
+    const badType = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, sourceType: 'copy' });
+    assert.equal(badType.status, 400);
+    const missing = await team.editorClient.get('/api/drafts/999999999');
+    assert.equal(missing.status, 404);
+    const notNumber = await team.editorClient.get('/api/drafts/abc');
+    assert.equal(notNumber.status, 404);
+
+    const { body } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    await team.editorClient.waitForDraft(body.id, (d) => d.status === 'in_review');
+    const badReview = await team.reviewerClients[0]!.post(`/api/drafts/${body.id}/reviews`, { revision: 1, decision: 'maybe' });
+    assert.equal(badReview.status, 400);
+    const draft = (await team.editorClient.get(`/api/drafts/${body.id}`)).body;
+    assert.equal(draft.status, 'in_review');
+    assert.equal(draft.title, CLEAN_DRAFT.title);
+  });
+
+  it('lists drafts by status and level for reviewers, and only the unit’s drafts', async () => {
+    const team = await buildReviewTeam(url);
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, title: `通知${i}` })).body.id);
+    for (const id of ids) await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    const queue = await team.reviewerClients[0]!.get('/api/drafts?status=in_review&level=1&sort=waiting');
+    assert.equal(queue.status, 200);
+    assert.deepEqual(queue.body.items.map((d: any) => d.id), ids);
+    assert.equal(queue.body.total, 3);
+    const other = await loggedIn(url, await buildUser('editor'));
+    const foreign = await other.get('/api/drafts');
+    assert.ok(foreign.body.items.every((d: any) => !ids.includes(d.id)));
+    assert.equal((await other.get(`/api/drafts/${ids[0]}`)).status, 404);
+    const mine = await team.editorClient.get('/api/drafts?mine=1&pageSize=2');
+    assert.equal(mine.body.items.length, 2);
+    assert.equal(mine.body.total, 3);
+  });
+});

@@ -1,0 +1,48 @@
+import { Job, UnrecoverableError } from 'bullmq';
+import { screeningRecorder } from '../../server/commands/screeningRecorder';
+import { Draft, Revision } from '../../server/models';
+import { ScreeningJobData } from '../../server/queues/screeningQueue';
+import { DraftChange } from '../../server/realtime/draftBroadcaster';
+import { RuleProvider } from '../rules/ruleProvider';
+
+/** What a finished job hands to the servers (through the queue's event stream) to broadcast. */
+export interface ScreeningJobResult {
+  recorded: boolean;
+  verdict: string;
+  change: DraftChange | null;
+  previousVerdict?: string | null;
+  draftId: number;
+  trigger: string;
+}
+
+/**
+ * Screens one revision with the current rules and records the result. Runs at least once per
+ * job; running it twice writes nothing the second time (see screeningRecorder).
+ */
+export class ScreeningProcessor {
+  constructor(private readonly rules: RuleProvider) {}
+
+  async process(job: Job<ScreeningJobData>): Promise<ScreeningJobResult> {
+    const { draftId, revisionId, trigger } = job.data;
+    const revision = await Revision.findByPk(revisionId);
+    if (!revision || revision.draftId !== draftId) {
+      throw new UnrecoverableError(`revision ${revisionId} of draft ${draftId} does not exist`);
+    }
+    if (trigger === 'submit') {
+      const draft = await Draft.findByPk(draftId, { attributes: ['id', 'status', 'currentRevisionId'] });
+      if (!draft || draft.status !== 'screening' || draft.currentRevisionId !== revision.id) {
+        return { recorded: false, verdict: 'pass', change: null, draftId, trigger };
+      }
+    }
+    const engine = await this.rules.current();
+    const result = engine.screen({
+      title: revision.title,
+      body: revision.body,
+      sourceType: revision.sourceType,
+      sourceName: revision.sourceName,
+      sourceUrl: revision.sourceUrl,
+    });
+    const recorded = await screeningRecorder(draftId, revisionId, trigger, result);
+    return { ...recorded, draftId, trigger };
+  }
+}
