@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { ApiClient } from '../support/apiClient';
+import { buildReviewTeam, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
+import { collectEvents, connectSocket, nextEvent } from '../support/socketClient';
+import { startTestProduct } from '../support/testProduct';
+
+describe('live updates over socket.io', () => {
+  let url: string;
+  before(async () => {
+    url = (await startTestProduct()).url;
+  });
+
+  it('tells the editor each status change and each level its queue entry, without reloading', async () => {
+    const team = await buildReviewTeam(url);
+    const editorSocket = await connectSocket(team.editorClient);
+    const levelOne = await connectSocket(team.reviewerClients[0]!);
+    const levelTwo = await connectSocket(team.reviewerClients[1]!);
+    const outsider = await connectSocket(await loggedIn(url, await buildUser('reviewer', { level: 1 })));
+    const outsiderSaw = collectEvents(outsider, 'queue:entered');
+    try {
+      const screened = nextEvent(editorSocket, 'draft:changed', (c) => c.status === 'in_review');
+      const enteredOne = nextEvent(levelOne, 'queue:entered');
+      const { body } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+      const change = await screened;
+      assert.equal(change.id, body.id);
+      assert.equal(change.level, 1);
+      assert.equal(change.previousStatus, 'screening');
+      assert.equal((await enteredOne).id, body.id);
+
+      const enteredTwo = nextEvent(levelTwo, 'queue:entered', (e) => e.id === body.id);
+      const leftOne = nextEvent(levelOne, 'queue:left', (e) => e.id === body.id);
+      const movedOn = nextEvent(editorSocket, 'draft:changed', (c) => c.id === body.id && c.level === 2);
+      const answer = await team.reviewerClients[0]!.post(`/api/drafts/${body.id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+      assert.equal(answer.status, 201);
+      await Promise.all([enteredTwo, leftOne, movedOn]);
+      assert.equal(outsiderSaw.length, 0, 'a reviewer of another unit hears nothing of this unit');
+    } finally {
+      for (const socket of [editorSocket, levelOne, levelTwo, outsider]) socket.disconnect();
+    }
+  });
+
+  it('refuses connections without a session, from foreign origins, and ends them at logout', async () => {
+    await assert.rejects(connectSocket(new ApiClient(url)));
+    const editor = await loggedIn(url, await buildUser('editor'));
+    await assert.rejects(connectSocket(editor, { origin: 'https://evil.example' }));
+    const socket = await connectSocket(editor);
+    const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    assert.equal((await editor.delete('/api/session')).status, 204);
+    await dropped;
+    await assert.rejects(connectSocket(editor));
+  });
+});
