@@ -1,5 +1,6 @@
 import { Migration } from './types';
 import { initialSchema } from './0001-initial-schema';
+import { screeningRules } from './0003-screening-rules';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema];
+export const migrations: Migration[] = [initialSchema, screeningRules];

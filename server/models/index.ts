@@ -15,9 +15,17 @@ import { Screening } from './Screening';
 import { Term } from './Term';
 import { Unit } from './Unit';
 import { User } from './User';
+import { AdRule } from './AdRule';
+import { Formulation } from './Formulation';
+import { LinkRule } from './LinkRule';
+import { PrivacyPolicy } from './PrivacyPolicy';
+import { SecrecyRule } from './SecrecyRule';
+import { SourceRule } from './SourceRule';
+import { WordingRule } from './WordingRule';
 
 export { Account, AllowWord, AuditRecord, Draft, DraftAccount, DraftEvent, FindingRecord, IdempotencyKey };
 export { OutboxEntry, Review, Revision, RuleVersion, Screening, Term, Unit, User };
+export { AdRule, Formulation, LinkRule, PrivacyPolicy, SecrecyRule, SourceRule, WordingRule };
 
 let boundTo: unknown;
 
@@ -29,7 +37,7 @@ export function initModels(): void {
   for (const model of [Unit, User, Account, Draft, DraftAccount, Revision, Screening, FindingRecord, Review]) {
     model.initModel(db);
   }
-  for (const model of [DraftEvent, OutboxEntry, IdempotencyKey, AuditRecord, Term, AllowWord, RuleVersion]) {
+  for (const model of [DraftEvent, OutboxEntry, IdempotencyKey, AuditRecord, Term, AllowWord, RuleVersion, SourceRule, LinkRule, AdRule, SecrecyRule, PrivacyPolicy, WordingRule, Formulation]) {
     model.initModel(db);
   }
 }

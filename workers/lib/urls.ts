@@ -1,0 +1,81 @@
+import { domainToASCII } from 'node:url';
+
+/** A URL written in the plain text of a field. */
+export interface TextUrl {
+  url: string;
+  start: number;
+  end: number;
+}
+
+/** Where a URL points: a host (web addresses) or a scheme that opens an app (weixin:, taobao:). */
+export type UrlTarget =
+  | { kind: 'host'; host: string }
+  | { kind: 'scheme'; scheme: string }
+  /** Links inside the same page or site, mail and phone links, inline images: nothing to classify. */
+  | { kind: 'none' };
+
+/** Characters that end a URL written in Chinese prose (full-width punctuation, quotes, brackets). */
+const URL_BODY = String.raw`[^\s<>"'“”‘’，。；！？、）】》（《【「」『』]`;
+/** Top-level domains that bare addresses in text end with (www.example.com, t.cn/abc). */
+const BARE_TLDS = [
+  'com', 'cn', 'net', 'org', 'gov', 'edu', 'info', 'top', 'xyz', 'vip', 'shop', 'store', 'site',
+  'online', 'club', 'link', 'ltd', 'wang', 'ink', 'cc', 'tv', 'me', 'io', 'co', 'app', 'mobi', 'biz',
+  'asia', 'hk', 'tw', 'mo', 'us', 'uk', 'jp', 'so', 'la', 'ly', 'gl', 'gd', 'to', 'im', 'ai', 'fun',
+  'live', 'pro', 'work', 'tech', 'group', 'cloud', 'icu', 'red', 'kim', 'plus', 'space', 'website',
+];
+const TEXT_URL = new RegExp(
+  [
+    // With a scheme: http://, https://, and app schemes such as weixin:// or taobao://
+    String.raw`[a-z][a-z0-9+.-]{1,20}://${URL_BODY}+`,
+    // WeChat's way of writing a mini-program link in text
+    String.raw`#小程序://${URL_BODY}+`,
+    // Bare host names, not inside an e-mail address or a longer word
+    String.raw`(?<![A-Za-z0-9@._%+-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:${BARE_TLDS.join('|')})(?![A-Za-z0-9-])(?::\d{2,5})?(?:[/?#]${URL_BODY}*)?`,
+  ].join('|'),
+  'gi',
+);
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
+
+/** Every URL written in a text, with or without a scheme. */
+export function findTextUrls(text: string): TextUrl[] {
+  const urls: TextUrl[] = [];
+  for (const match of text.matchAll(TEXT_URL)) {
+    const url = match[0].replace(TRAILING_PUNCTUATION, '');
+    if (!url) continue;
+    urls.push({ url, start: match.index, end: match.index + url.length });
+  }
+  return urls;
+}
+
+const IGNORED_SCHEMES = new Set(['mailto', 'tel', 'sms', 'data', 'javascript', 'about', 'blob', 'cid']);
+
+/** What a URL points at, for classification against domain and scheme rules. */
+export function urlTarget(rawUrl: string): UrlTarget {
+  const url = rawUrl.trim();
+  if (url.startsWith('#小程序://')) return { kind: 'scheme', scheme: '小程序' };
+  if (url.startsWith('//')) return hostTarget(`http:${url}`);
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (!scheme) {
+    // Relative links (/path, page.html, #top) stay on the same site; bare hosts get a scheme.
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)+([:/?#]|$)/i.test(url) ? hostTarget(`http://${url}`) : { kind: 'none' };
+  }
+  if (scheme === 'http' || scheme === 'https' || scheme === 'ftp') return hostTarget(url);
+  if (IGNORED_SCHEMES.has(scheme)) return { kind: 'none' };
+  return { kind: 'scheme', scheme };
+}
+
+function hostTarget(url: string): UrlTarget {
+  try {
+    const host = normaliseHost(new URL(url).hostname);
+    return host ? { kind: 'host', host } : { kind: 'none' };
+  } catch {
+    return { kind: 'none' };
+  }
+}
+
+/** Lower case, ASCII (punycode) form, no trailing dot or brackets: the form domain rules are kept in. */
+export function normaliseHost(host: string): string {
+  const trimmed = host.trim().replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  if (/^[\x00-\x7f]*$/.test(trimmed)) return trimmed;
+  return domainToASCII(trimmed) || trimmed;
+}

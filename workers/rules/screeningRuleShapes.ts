@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { isDomainPattern } from '../lib/domainRules';
+import { SEVERITIES } from '../screening/types';
+
+/**
+ * The shapes of the rule tables that the checkers beyond word lists read, with the validation
+ * every entry passes, whether it comes from a shipped file in `wordlists/` or from an admin.
+ * Kept apart from the loaders so that models and the API can use them without a cycle.
+ */
+
+export const MATCH_TYPES = ['literal', 'regex'] as const;
+export type MatchType = (typeof MATCH_TYPES)[number];
+
+const severity = z.enum(SEVERITIES);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const note = z.string().trim().max(300).nullable().default(null);
+
+/** A pattern that must compile: regexes run with the `u` flag, so \p{Han} and astral characters work. */
+const patternFields = {
+  matchType: z.enum(MATCH_TYPES),
+  pattern: text(300),
+};
+function patternCompiles(entry: { matchType: MatchType; pattern: string }): boolean {
+  if (entry.matchType === 'literal') return true;
+  try {
+    // A pattern that matches the empty string would flag every position.
+    return !new RegExp(entry.pattern, 'u').test('');
+  } catch {
+    return false;
+  }
+}
+const PATTERN_PROBLEM = { message: 'pattern must be a valid regular expression that never matches empty text', path: ['pattern'] };
+
+// ——— sources ———
+export const SOURCE_MATCH_TYPES = ['name', 'name_suffix', 'domain'] as const;
+export type SourceMatchType = (typeof SOURCE_MATCH_TYPES)[number];
+export const sourceRuleSchema = z
+  .object({ unit: text(100), matchType: z.enum(SOURCE_MATCH_TYPES), pattern: text(253), note })
+  .refine((entry) => entry.matchType !== 'domain' || isDomainPattern(entry.pattern), {
+    message: 'pattern must be a domain such as news.cn or gov.cn',
+    path: ['pattern'],
+  });
+export type SourceRuleEntry = z.infer<typeof sourceRuleSchema>;
+
+// ——— links ———
+export const LINK_MATCH_TYPES = ['domain', 'scheme'] as const;
+export type LinkMatchType = (typeof LINK_MATCH_TYPES)[number];
+export const LINK_CLASSES = ['allow', 'commercial'] as const;
+export type LinkClass = (typeof LINK_CLASSES)[number];
+export const linkRuleSchema = z
+  .object({
+    matchType: z.enum(LINK_MATCH_TYPES),
+    pattern: text(253),
+    linkClass: z.enum(LINK_CLASSES),
+    category: z.string().trim().regex(/^[a-z_]{2,32}$/, 'category is a lower-case word such as ecommerce'),
+    note,
+  })
+  .refine(
+    (entry) => (entry.matchType === 'domain' ? isDomainPattern(entry.pattern) : /^([a-z][a-z0-9+.-]{0,30}|小程序)$/.test(entry.pattern)),
+    { message: 'pattern must be a domain (taobao.com) or a scheme without colon (weixin)', path: ['pattern'] },
+  );
+export type LinkRuleEntry = z.infer<typeof linkRuleSchema>;
+
+// ——— ads ———
+export const AD_CATEGORIES = [
+  'absolute',
+  'call_to_action',
+  'price',
+  'contact',
+  'selling_context',
+  'warning_context',
+  'exception',
+] as const;
+export type AdCategory = (typeof AD_CATEGORIES)[number];
+/** Categories that only shape other rules and raise no finding themselves. */
+export const AD_HELPER_CATEGORIES: readonly AdCategory[] = ['selling_context', 'warning_context', 'exception'];
+export const adRuleSchema = z
+  .object({
+    category: z.enum(AD_CATEGORIES),
+    ...patternFields,
+    severity: severity.nullable().default(null),
+    needsContext: z.boolean().default(false),
+    note,
+  })
+  .refine(patternCompiles, PATTERN_PROBLEM)
+  .refine((entry) => AD_HELPER_CATEGORIES.includes(entry.category) === (entry.severity === null), {
+    message: 'selling_context, warning_context and exception rules have no severity; every other category needs one',
+    path: ['severity'],
+  });
+export type AdRuleEntry = z.infer<typeof adRuleSchema>;
+
+// ——— secrecy ———
+export const secrecyRuleSchema = z
+  .object({
+    category: z.string().trim().regex(/^[a-z_]{2,32}$/, 'category is a lower-case word such as classification'),
+    ...patternFields,
+    severity,
+    note,
+  })
+  .refine(patternCompiles, PATTERN_PROBLEM);
+export type SecrecyRuleEntry = z.infer<typeof secrecyRuleSchema>;
+
+// ——— privacy ———
+export const PERSONAL_DATA_TYPES = ['id_card', 'mobile', 'bank_card'] as const;
+export type PersonalDataType = (typeof PERSONAL_DATA_TYPES)[number];
+export const privacyPolicySchema = z.object({
+  dataType: z.enum(PERSONAL_DATA_TYPES),
+  severity,
+  severityNearName: severity,
+  note,
+});
+export type PrivacyPolicyEntry = z.infer<typeof privacyPolicySchema>;
+
+// ——— wording ———
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a real day')
+  .nullable()
+  .default(null);
+export const wordingRuleSchema = z
+  .object({
+    wrong: text(100),
+    correct: text(200),
+    category: z.string().trim().regex(/^[a-z_]{2,32}$/, 'category is a lower-case word such as typo'),
+    severity,
+    validFrom: day,
+    validTo: day,
+    note,
+  })
+  .refine((entry) => entry.wrong !== entry.correct, { message: 'wrong and correct forms are the same', path: ['correct'] })
+  .refine((entry) => !entry.validFrom || !entry.validTo || entry.validFrom <= entry.validTo, {
+    message: 'validFrom is after validTo',
+    path: ['validTo'],
+  });
+export type WordingRuleEntry = z.infer<typeof wordingRuleSchema>;
+
+// ——— formulations ———
+export const formulationSchema = z.object({
+  phrase: z
+    .string()
+    .trim()
+    .regex(/^\p{Script=Han}{4,100}$/u, 'a formulation is at least four Chinese characters, nothing else'),
+  category: z.string().trim().regex(/^[a-z_]{2,32}$/, 'category is a lower-case word such as political'),
+  severity,
+  note,
+});
+export type FormulationEntry = z.infer<typeof formulationSchema>;
+
+/** Every entry a checker receives also carries a stable id for findings (`ads-12` from the database, `ads-f34` from line 34 of the shipped file). */
+export type WithRuleId<T> = T & { ruleId: string };
