@@ -12,6 +12,7 @@ import { csrfProtection } from './middlewares/csrf';
 import { requestContext } from './middlewares/requestContext';
 import { draftRoutes } from './routes/drafts/routes';
 import { healthRoutes } from './routes/health';
+import { rescreenRoutes } from './routes/rescreens/routes';
 import { screenRoutes } from './routes/screen/routes';
 import { sessionRoutes } from './routes/session/routes';
 
@@ -64,6 +65,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/api/session', sessionRoutes());
   app.use('/api/drafts', authenticate, draftRoutes());
   app.use('/api/screen', authenticate, screenRoutes(deps.rules));
+  app.use('/api/rescreens', authenticate, rescreenRoutes());
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: { id: 'not_found', message: '没有这个接口' } });
   });

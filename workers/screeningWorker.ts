@@ -6,6 +6,7 @@ import { createRedis, queuePrefix } from '../server/storage/redis';
 import { ScreeningJobResult, ScreeningProcessor } from './processors/ScreeningProcessor';
 import { RuleProvider } from './rules/ruleProvider';
 import { ReconcileScreeningTask } from './tasks/ReconcileScreeningTask';
+import { ResumeRescreenTask } from './tasks/ResumeRescreenTask';
 
 const RECONCILE_INTERVAL_MS = 15_000;
 
@@ -39,10 +40,12 @@ export async function startScreeningWorker(options: { concurrency?: number } = {
 
   const reconcileQueue = new Queue<ScreeningJobData>(SCREENING_QUEUE, { connection: createRedis('worker', 'reconciler'), prefix: queuePrefix() });
   const reconciler = new ReconcileScreeningTask(reconcileQueue);
+  const rescreenResumer = new ResumeRescreenTask();
   let reconciling: Promise<unknown> = Promise.resolve();
   const reconcileNow = () => {
     reconciling = reconciling
       .then(() => reconciler.run())
+      .then(() => rescreenResumer.run())
       .catch((error) => logger.warn({ err: (error as Error).message }, 'reconciliation failed; will retry'));
     return reconciling;
   };

@@ -23,6 +23,7 @@ async function insertScreening(draft: Draft, revision: Revision, trigger: string
       revision: revision.number,
       trigger,
       verdict: result.verdict,
+      previousVerdict: trigger === 'submit' ? null : draft.verdict,
       listVersions: JSON.stringify(result.listVersions),
       findingCount: result.findings.length,
       durationMs: Math.round(result.durationMs * 1000) / 1000,

@@ -13,6 +13,8 @@ export class Screening extends Model<InferAttributes<Screening>, InferCreationAt
   declare revision: number;
   declare trigger: string;
   declare verdict: Verdict;
+  /** For re-screenings: the draft's verdict before, so that changed verdicts can be listed. */
+  declare previousVerdict: CreationOptional<Verdict | null>;
   /** The rule-set versions used, e.g. {"terms":12,"sources":3} as JSON. */
   declare listVersions: string;
   declare findingCount: number;
@@ -28,6 +30,7 @@ export class Screening extends Model<InferAttributes<Screening>, InferCreationAt
         revision: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
         trigger: { type: DataTypes.STRING(64), allowNull: false },
         verdict: { type: DataTypes.ENUM(...VERDICTS), allowNull: false },
+        previousVerdict: { type: DataTypes.ENUM(...VERDICTS), allowNull: true },
         listVersions: { type: DataTypes.STRING(500), allowNull: false },
         findingCount: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
         durationMs: { type: DataTypes.DECIMAL(10, 3), allowNull: false },

@@ -8,6 +8,7 @@ import { DraftEvent } from './DraftEvent';
 import { FindingRecord } from './FindingRecord';
 import { IdempotencyKey } from './IdempotencyKey';
 import { OutboxEntry } from './OutboxEntry';
+import { RescreenBatch } from './RescreenBatch';
 import { Review } from './Review';
 import { Revision } from './Revision';
 import { RuleVersion } from './RuleVersion';
@@ -24,7 +25,7 @@ import { SourceRule } from './SourceRule';
 import { WordingRule } from './WordingRule';
 
 export { Account, AllowWord, AuditRecord, Draft, DraftAccount, DraftEvent, FindingRecord, IdempotencyKey };
-export { OutboxEntry, Review, Revision, RuleVersion, Screening, Term, Unit, User };
+export { OutboxEntry, RescreenBatch, Review, Revision, RuleVersion, Screening, Term, Unit, User };
 export { AdRule, Formulation, LinkRule, PrivacyPolicy, SecrecyRule, SourceRule, WordingRule };
 
 let boundTo: unknown;
@@ -37,7 +38,7 @@ export function initModels(): void {
   for (const model of [Unit, User, Account, Draft, DraftAccount, Revision, Screening, FindingRecord, Review]) {
     model.initModel(db);
   }
-  for (const model of [DraftEvent, OutboxEntry, IdempotencyKey, AuditRecord, Term, AllowWord, RuleVersion, SourceRule, LinkRule, AdRule, SecrecyRule, PrivacyPolicy, WordingRule, Formulation]) {
+  for (const model of [RescreenBatch, DraftEvent, OutboxEntry, IdempotencyKey, AuditRecord, Term, AllowWord, RuleVersion, SourceRule, LinkRule, AdRule, SecrecyRule, PrivacyPolicy, WordingRule, Formulation]) {
     model.initModel(db);
   }
 }

@@ -1,6 +1,6 @@
 import { Job, UnrecoverableError } from 'bullmq';
 import { screeningRecorder } from '../../server/commands/screeningRecorder';
-import { Draft, Revision } from '../../server/models';
+import { Draft, RescreenBatch, Revision } from '../../server/models';
 import { ScreeningJobData } from '../../server/queues/screeningQueue';
 import { DraftChange } from '../../server/realtime/draftBroadcaster';
 import { RuleProvider } from '../rules/ruleProvider';
@@ -20,7 +20,24 @@ export interface ScreeningJobResult {
  * job; running it twice writes nothing the second time (see screeningRecorder).
  */
 export class ScreeningProcessor {
+  /** The rule versions each re-screening batch must use at least, by trigger. */
+  private readonly batchVersions = new Map<string, Record<string, number>>();
+
   constructor(private readonly rules: RuleProvider) {}
+
+  /** A re-screening must not run on rules older than those in force when its batch started. */
+  private async engineFor(trigger: string) {
+    const engine = await this.rules.current();
+    if (trigger === 'submit') return engine;
+    let required = this.batchVersions.get(trigger);
+    if (!required) {
+      const batch = await RescreenBatch.findByPk(Number(trigger.replace('rescreen-', '')), { attributes: ['id', 'listVersions'] });
+      required = batch ? (JSON.parse(batch.listVersions) as Record<string, number>) : {};
+      this.batchVersions.set(trigger, required);
+    }
+    const behind = Object.entries(required).some(([kind, version]) => (engine.listVersions[kind] ?? 0) < version);
+    return behind ? this.rules.fresh() : engine;
+  }
 
   async process(job: Job<ScreeningJobData>): Promise<ScreeningJobResult> {
     const { draftId, revisionId, trigger } = job.data;
@@ -34,7 +51,7 @@ export class ScreeningProcessor {
         return { recorded: false, verdict: 'pass', change: null, draftId, trigger };
       }
     }
-    const engine = await this.rules.current();
+    const engine = await this.engineFor(trigger);
     const result = engine.screen({
       title: revision.title,
       body: revision.body,
