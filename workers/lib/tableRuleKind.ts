@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { logger } from '../../server/logger';
 import { initModels } from '../../server/models';
 import { RuleKind } from '../rules/ruleKind';
+import { RuleData } from '../screening/types';
 import { bumpRuleVersion } from '../rules/ruleVersions';
 import { WithRuleId } from '../rules/screeningRuleShapes';
 import { parseRuleTable, readRuleTable } from './ruleTableFile';
@@ -86,4 +87,14 @@ function problemsOf(error: z.ZodError): string {
 export function cell(cells: Record<string, string>, column: string): string | null {
   const value = cells[column]?.trim();
   return value ? value : null;
+}
+
+/**
+ * A checker's view of one rule set: the loaded entries and their version, or the shipped defaults
+ * (version 0) when the engine was built without that set, e.g. by a test that loads only the word lists.
+ */
+export function rulesOf<Entry>(data: RuleData, kind: TableRuleKind<Entry>): { version: number; entries: WithRuleId<Entry>[] } {
+  const set = data[kind.kind];
+  if (!set) return { version: 0, entries: kind.readShipped() };
+  return { version: set.version, entries: set.data as WithRuleId<Entry>[] };
 }

@@ -1,6 +1,13 @@
+import { adsRuleKind } from './adsRules';
+import { formulationsRuleKind } from './formulationsRules';
+import { linksRuleKind } from './linksRules';
+import { privacyRuleKind } from './privacyRules';
 import { RuleKind } from './ruleKind';
+import { secrecyRuleKind } from './secrecyRules';
+import { sourcesRuleKind } from './sourcesRules';
+import { wordingRuleKind } from './wordingRules';
 
 /** Every rule set the checkers read, each with its loaders; add new kinds here explicitly. */
-export const ruleKinds: readonly RuleKind[] = [];
+export const ruleKinds: readonly RuleKind[] = [sourcesRuleKind, linksRuleKind, adsRuleKind, secrecyRuleKind, privacyRuleKind, wordingRuleKind, formulationsRuleKind];
 
 export type { RuleKind };

@@ -1,0 +1,59 @@
+import { AdRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
+import { PatternHit, PatternSet } from './patternRules';
+import { sentenceWindow } from './sentenceWindow';
+
+type AdRule = WithRuleId<AdRuleEntry>;
+
+/** An advertising phrase found in context, with the severity it earns there. */
+export interface AdPhraseHit extends PatternHit<AdRule> {
+  severity: 'block' | 'review' | 'notice';
+  /** The selling word that made a context-dependent rule count (购买 for 最佳). */
+  sellingWord?: string;
+  /** The warning word that turned it into a mere notice (谨防诈骗). */
+  warningWord?: string;
+}
+
+/** How far on each side of a phrase, within its sentence, selling and warning words are looked for. */
+const CONTEXT_REACH = 20;
+
+/**
+ * Advertising language: phrases that count on their own (限时抢购, 原价199元), phrases that count
+ * only beside a selling word (最佳, 第一, 国家级, 扫码), exceptions that take a phrase out
+ * (国家级非物质文化遗产, 第一次全体会议), and warning words under which quoted sales talk is
+ * only noted (反诈稿件里的“加微信领取”).
+ */
+export class AdLanguage {
+  private readonly phrases: PatternSet<AdRule>;
+  private readonly selling: PatternSet<AdRule>;
+  private readonly warning: PatternSet<AdRule>;
+  private readonly exceptions: PatternSet<AdRule>;
+
+  constructor(rules: readonly AdRule[]) {
+    const of = (...categories: string[]) => rules.filter((rule) => categories.includes(rule.category));
+    this.phrases = new PatternSet(of('absolute', 'call_to_action', 'price', 'contact'));
+    this.selling = new PatternSet(of('selling_context'));
+    this.warning = new PatternSet(of('warning_context'));
+    this.exceptions = new PatternSet(of('exception'));
+  }
+
+  find(text: string): AdPhraseHit[] {
+    const phrases = this.phrases.findAll(text);
+    if (!phrases.length) return [];
+    const exceptions = this.exceptions.findAll(text);
+    const selling = this.selling.findAll(text);
+    const warning = this.warning.findAll(text);
+    const hits: AdPhraseHit[] = [];
+    for (const phrase of phrases) {
+      if (!phrase.rule.severity) continue;
+      if (exceptions.some((e) => e.start <= phrase.start && phrase.end <= e.end)) continue;
+      const window = sentenceWindow(text, phrase.start, phrase.end, CONTEXT_REACH);
+      const near = (hit: PatternHit<AdRule>) =>
+        hit.start >= window.start && hit.end <= window.end && (hit.end <= phrase.start || hit.start >= phrase.end);
+      const sellingWord = selling.find(near)?.text;
+      if (phrase.rule.needsContext && !sellingWord) continue;
+      const warningWord = warning.find(near)?.text;
+      hits.push({ ...phrase, severity: warningWord ? 'notice' : phrase.rule.severity, sellingWord, warningWord });
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * What surrounds a number tells whether it is a person's: a name or a label such as 姓名 next to
+ * it makes it one; a document-number label or a unit after it (元, 人, 吨) makes it something else;
+ * a hotline label makes a phone number an office's.
+ */
+
+/** Labels before a number that make it an identifier of a thing, not of a person. */
+const NOT_PERSONAL_LABEL = /(?:文号|编号|单号|订单号?|流水号|批次号?|代码|信用代码|证书号?|许可证号?|登记号|备案号|案号|合同号|项目号|采购号|招标号|税号|邮编|邮政编码|工号|批准号|标准号|ISBN|ISSN)[：:\s]*$/u;
+/** What right after a number makes it an amount, a count or a date part. */
+const UNIT_AFTER = /^\s*(?:元|万|亿|千|百|人|户|个|次|吨|米|公里|千米|亩|平方|%|％|‰|件|台|辆|头|只|册|份|条|篇|年|月|日|号|小时|分钟|秒|岁|家|所|项|座)/u;
+const CURRENCY_BEFORE = /[¥￥$＄]\s*$/u;
+/** Labels of an office's phone line: a mobile behind one is a contact the office publishes. */
+const OFFICE_LINE = /(?:热线|咨询电话|办公电话|值班电话|服务电话|举报电话|监督电话|投诉电话|联系电话|报名电话|咨询方式|联系方式|联系人)[^。！？\n]{0,12}$/u;
+/** Labels after which a name is a private person's. */
+const PERSON_LABEL = /(?:姓名|户主|申请人|当事人|患者|持卡人|收款人|户名|被执行人|求助人|失主|受助人|家属|本人|监护人|联系人)\s*[：:]?\s*\p{Script=Han}{2,4}/u;
+/** Common surnames: a two- to three-character word starting with one, followed by a pause or an ID word, reads as a name. */
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const NAME_BEFORE = new RegExp(
+  `(?:^|[^\\p{Script=Han}]|[，、：:（(])[${SURNAMES}]\\p{Script=Han}{1,2}(?:先生|女士|同志)?\\s*(?:[，,、：:（(]\\s*)?(?:的)?(?:身份证(?:号码?)?|公民身份号码|手机(?:号码?)?|电话|联系电话|银行卡(?:号)?|卡号|账号)?\\s*[：:]?\\s*$`,
+  'u',
+);
+
+/** A name opening a clause that goes on to list ID words: 张三，身份证号…，手机… */
+const NAME_THEN_ID_WORDS = new RegExp(
+  `(?:^|[^\\p{Script=Han}]|[，、：:（(])[${SURNAMES}]\\p{Script=Han}{1,2}[，,、（(：:\\s][^。！？\\n]{0,40}?(?:身份证|身份号码|手机|电话|银行卡|卡号|账号)`,
+  'u',
+);
+
+const LOOK_BACK = 16;
+
+export function looksNotPersonal(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - LOOK_BACK), start);
+  return NOT_PERSONAL_LABEL.test(before) || CURRENCY_BEFORE.test(before) || UNIT_AFTER.test(text.slice(end, end + 4));
+}
+
+export function isOfficeLine(text: string, start: number): boolean {
+  return OFFICE_LINE.test(text.slice(Math.max(0, start - LOOK_BACK), start));
+}
+
+/** Whether a private person's name (or a label introducing one) stands right before the number. */
+export function nearPersonName(text: string, start: number): boolean {
+  const line = text.slice(Math.max(0, start - LOOK_BACK * 4), start).split(/[。！？\n]/).pop() ?? '';
+  return PERSON_LABEL.test(line) || NAME_BEFORE.test(line.slice(-LOOK_BACK)) || NAME_THEN_ID_WORDS.test(line);
+}

@@ -1,0 +1,109 @@
+import { PersonalDataType } from '../rules/screeningRuleShapes';
+
+/** A number in the text that identifies a person, with its kind and a masked form to publish instead. */
+export interface PersonalNumber {
+  type: PersonalDataType;
+  start: number;
+  end: number;
+  text: string;
+  digits: string;
+  masked: string;
+}
+
+const CANDIDATES = new RegExp(
+  [
+    String.raw`(?:\+?86[- ]?)?1[3-9]\d[- ]\d{4}[- ]\d{4}`, // 138-1234-5678, 138 1234 5678
+    String.raw`\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?`, // 6222 0212 3456 7890 123
+    String.raw`\d{6} \d{8} \d{3}[\dXx]`, // 430421 19900101 1236
+    String.raw`\d{11,19}[Xx]?`,
+  ]
+    .map((p) => `(?<![\\dA-Za-z.])(?:${p})(?![\\dA-Za-z]|\\.\\d)`)
+    .join('|'),
+  'g',
+);
+
+/** First two digits of the province-level codes of resident ID numbers (GB/T 2260). */
+const PROVINCE_CODES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
+  61, 62, 63, 64, 65, 71, 81, 82, 83,
+]);
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK_CHARS = '10X98765432';
+
+/** Whether yyyymmdd is a real day between 1900 and today. */
+function isBirthDate(yyyymmdd: string, today = new Date()): boolean {
+  const year = Number(yyyymmdd.slice(0, 4));
+  const month = Number(yyyymmdd.slice(4, 6));
+  const day = Number(yyyymmdd.slice(6, 8));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 1900 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getTime() <= today.getTime()
+  );
+}
+
+/** An 18-character resident ID number with a real region, birth date and GB 11643 check character. */
+export function isResidentId18(id: string): boolean {
+  if (!/^\d{17}[\dX]$/i.test(id) || !PROVINCE_CODES.has(Number(id.slice(0, 2))) || !isBirthDate(id.slice(6, 14))) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i];
+  return ID_CHECK_CHARS[sum % 11] === id[17].toUpperCase();
+}
+
+/** A 15-digit resident ID number of the old form (region, yymmdd of the 1900s, sequence; no check digit). */
+export function isResidentId15(id: string): boolean {
+  return /^\d{15}$/.test(id) && PROVINCE_CODES.has(Number(id.slice(0, 2))) && isBirthDate(`19${id.slice(6, 12)}`);
+}
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+export function isMobile(digits: string): boolean {
+  return /^1[3-9]\d{9}$/.test(digits);
+}
+
+/** Keeps the first `head` and last `tail` characters: 138****5678, 4304**********1236. */
+export function mask(value: string, head: number, tail: number): string {
+  if (value.length <= head + tail) return value;
+  return value.slice(0, head) + '*'.repeat(value.length - head - tail) + value.slice(value.length - tail);
+}
+
+/** What kind of personal number a run of digits is, if any, and its masked form. */
+export function classifyDigits(digits: string): { type: PersonalDataType; masked: string } | null {
+  if (digits.length === 18 && isResidentId18(digits)) return { type: 'id_card', masked: mask(digits, 4, 4) };
+  if (digits.length === 15 && isResidentId15(digits)) return { type: 'id_card', masked: mask(digits, 4, 4) };
+  if (digits.length === 11 && isMobile(digits)) return { type: 'mobile', masked: mask(digits, 3, 4) };
+  if (digits.length === 13 && digits.startsWith('86') && isMobile(digits.slice(2))) {
+    return { type: 'mobile', masked: `86${mask(digits.slice(2), 3, 4)}` };
+  }
+  // Bank cards: UnionPay (62), Visa (4), Mastercard (5), JCB/Amex (3); 16 to 19 digits with a valid Luhn sum.
+  if (digits.length >= 16 && digits.length <= 19 && /^[3-6]/.test(digits) && luhnValid(digits)) {
+    return { type: 'bank_card', masked: mask(digits, 4, 4) };
+  }
+  return null;
+}
+
+/** Every resident ID, mobile and bank card number written in a text. */
+export function findPersonalNumbers(text: string): PersonalNumber[] {
+  const numbers: PersonalNumber[] = [];
+  for (const match of text.matchAll(CANDIDATES)) {
+    const digits = match[0].replace(/[^\dXx]/g, '').replace(/^\+/, '').toUpperCase();
+    const kind = classifyDigits(digits);
+    if (!kind) continue;
+    numbers.push({ ...kind, start: match.index, end: match.index + match[0].length, text: match[0], digits });
+  }
+  return numbers;
+}

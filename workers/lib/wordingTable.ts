@@ -1,0 +1,61 @@
+import { WithRuleId, WordingRuleEntry } from '../rules/screeningRuleShapes';
+import { cut } from './jieba';
+import { LiteralFinder } from './literalFinder';
+import { wordFrequencies } from './wordFrequency';
+
+type WordingRule = WithRuleId<WordingRuleEntry>;
+
+export interface WordingHit {
+  start: number;
+  end: number;
+  text: string;
+  rule: WordingRule;
+}
+
+/** Today in China, as the effective dates of wording rules are written ('YYYY-MM-DD'). */
+export function chinaToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function inEffect(rule: WordingRuleEntry, day: string): boolean {
+  return (!rule.validFrom || rule.validFrom <= day) && (!rule.validTo || day <= rule.validTo);
+}
+
+/**
+ * The table of wrong expressions. A hit counts only when it does not cut through a dictionary
+ * word of the text: 农业部 in 农业部门, 既使 in 既使得 are parts of right words, not slips.
+ */
+export class WordingTable {
+  private readonly finder: LiteralFinder<WordingRule>;
+
+  constructor(rules: readonly WordingRule[]) {
+    this.finder = new LiteralFinder(rules.map((rule) => ({ literal: rule.wrong, value: rule })));
+  }
+
+  find(text: string, day: string): WordingHit[] {
+    const hits: WordingHit[] = [];
+    let boundaries: Array<{ start: number; end: number }> | undefined;
+    for (const hit of this.finder.findAll(text)) {
+      const rule = hit.values.find((candidate) => inEffect(candidate, day));
+      if (!rule) continue;
+      boundaries ??= dictionaryWordSpans(text);
+      const cuts = boundaries.some(
+        (word) => (word.start < hit.start && hit.start < word.end) || (word.start < hit.end && hit.end < word.end),
+      );
+      if (!cuts) hits.push({ start: hit.start, end: hit.end, text: hit.literal, rule });
+    }
+    return hits;
+  }
+}
+
+/** Spans of the dictionary words (two characters or more) jieba finds in a text. */
+function dictionaryWordSpans(text: string): Array<{ start: number; end: number }> {
+  const frequencies = wordFrequencies();
+  const spans: Array<{ start: number; end: number }> = [];
+  let position = 0;
+  for (const token of cut(text)) {
+    if (token.length >= 2 && (frequencies.get(token) ?? 0) > 0) spans.push({ start: position, end: position + token.length });
+    position += token.length;
+  }
+  return spans;
+}

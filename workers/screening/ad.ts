@@ -1,0 +1,106 @@
+import { AdLanguage } from '../lib/adLanguage';
+import { keepStrongest } from '../lib/findingOverlap';
+import { LinkClassifier } from '../lib/linkClassifier';
+import { rulesOf } from '../lib/tableRuleKind';
+import { findTextUrls } from '../lib/urls';
+import { adsRuleKind } from '../rules/adsRules';
+import { linksRuleKind } from '../rules/linksRules';
+import { sourcesRuleKind } from '../rules/sourcesRules';
+import { Checker, Field, Finding, PreparedDraft } from './types';
+
+interface CompiledAds {
+  links: LinkClassifier;
+  language: AdLanguage;
+  linksVersion: number;
+  adsVersion: number;
+}
+
+const CATEGORY_NAMES: Record<string, string> = {
+  ecommerce: '电商或网店',
+  shortener: '短链接',
+  payment: '支付页面',
+  coupon: '优惠券或返利页面',
+  app_download: '应用下载',
+  miniprogram: '小程序或商业 App',
+};
+const PHRASE_NAMES: Record<string, string> = {
+  absolute: '绝对化用语',
+  call_to_action: '购买或联系的召唤',
+  price: '价格或折扣',
+  contact: '推销联系方式',
+};
+const TEXT_FIELDS = ['title', 'body'] as const;
+
+/** Advertising and links: every URL classified, and advertising language in its context. */
+export const adChecker: Checker<CompiledAds> = {
+  name: 'ad',
+  ruleKinds: [linksRuleKind.kind, sourcesRuleKind.kind, adsRuleKind.kind],
+
+  compile(data) {
+    const links = rulesOf(data, linksRuleKind);
+    const sources = rulesOf(data, sourcesRuleKind);
+    const ads = rulesOf(data, adsRuleKind);
+    return {
+      links: new LinkClassifier(links.entries, sources.entries),
+      language: new AdLanguage(ads.entries),
+      linksVersion: links.version,
+      adsVersion: ads.version,
+    };
+  },
+
+  check(draft, compiled) {
+    const findings = linkFindings(draft, compiled);
+    for (const field of TEXT_FIELDS) findings.push(...languageFindings(field, draft.texts[field], compiled));
+    return findings;
+  },
+};
+
+/** Every URL once: written in a text field, or standing in an href/src (offsets of its visible text). */
+function linkFindings(draft: PreparedDraft, compiled: CompiledAds): Finding[] {
+  const found: Array<{ field: Field; url: string; start: number; end: number; origin: string }> = [];
+  for (const field of TEXT_FIELDS) {
+    for (const url of findTextUrls(draft.texts[field])) found.push({ field, ...url, origin: '正文网址' });
+  }
+  for (const link of draft.links) {
+    const origin = link.origin === 'src' ? '图片地址' : '超链接';
+    found.push({ field: 'body', url: link.url, start: link.start, end: link.end, origin });
+  }
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const { field, url, start, end, origin } of found) {
+    const key = `${field}|${start}|${end}|${url}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const verdict = compiled.links.classify(url);
+    const base = { checker: 'ad' as const, field, start, end, text: url, listVersion: compiled.linksVersion };
+    if (verdict.kind === 'commercial') {
+      const what = CATEGORY_NAMES[verdict.category] ?? verdict.category;
+      findings.push({
+        ...base, severity: 'block', term: verdict.pattern, category: 'commercial_link', ruleId: verdict.ruleId,
+        reason: `${origin}指向商业链接（${what}：${verdict.pattern}），政务新媒体不得链接广告或商业页面`,
+      });
+    } else if (verdict.kind === 'unknown') {
+      findings.push({
+        ...base, severity: 'review', term: verdict.target, category: 'unknown_link', ruleId: 'ad.unknown-link',
+        reason: `${origin}指向白名单以外的站点（${verdict.target}），请确认不是广告或商业页面`,
+      });
+    }
+  }
+  return findings;
+}
+
+function languageFindings(field: Field, text: string, compiled: CompiledAds): Finding[] {
+  const findings = compiled.language.find(text).map((hit): Finding => {
+    const what = PHRASE_NAMES[hit.rule.category] ?? hit.rule.category;
+    const why = hit.warningWord
+      ? `${what}“${hit.text}”出现在提醒语境（“${hit.warningWord}”）中，请确认只是引用而非推销`
+      : hit.sellingWord
+        ? `${what}“${hit.text}”与推销用语“${hit.sellingWord}”同时出现，政务新媒体不得发布商业广告`
+        : `${what}“${hit.text}”，政务新媒体不得发布商业广告`;
+    return {
+      checker: 'ad', severity: hit.severity, field, start: hit.start, end: hit.end, text: hit.text, term: hit.rule.pattern,
+      category: `ad_${hit.rule.category}`, ruleId: hit.rule.ruleId, reason: why, listVersion: compiled.adsVersion,
+    };
+  });
+  return keepStrongest(findings);
+}

@@ -1,0 +1,55 @@
+import { isOfficeLine, looksNotPersonal, nearPersonName } from '../lib/personalContext';
+import { findPersonalNumbers } from '../lib/personalNumbers';
+import { rulesOf } from '../lib/tableRuleKind';
+import { privacyRuleKind } from '../rules/privacyRules';
+import { PersonalDataType, PrivacyPolicyEntry, WithRuleId } from '../rules/screeningRuleShapes';
+import { Checker, Finding } from './types';
+
+interface CompiledPrivacy {
+  policies: Map<PersonalDataType, WithRuleId<PrivacyPolicyEntry>>;
+  version: number;
+}
+
+const TYPE_NAMES: Record<PersonalDataType, string> = { id_card: '居民身份证号码', mobile: '手机号码', bank_card: '银行卡号' };
+
+/**
+ * Personal data: resident ID, mobile and bank card numbers, each with a masked form, at the
+ * severity the admins' policy sets (higher next to a private person's name). Document numbers,
+ * amounts, dates and office hotlines are left alone or, for a mobile behind a hotline label, only noted.
+ */
+export const privacyChecker: Checker<CompiledPrivacy> = {
+  name: 'privacy',
+  ruleKinds: [privacyRuleKind.kind],
+
+  compile(data) {
+    const { version, entries } = rulesOf(data, privacyRuleKind);
+    return { policies: new Map(entries.map((entry) => [entry.dataType, entry])), version };
+  },
+
+  check(draft, { policies, version }) {
+    const findings: Finding[] = [];
+    for (const field of ['title', 'body'] as const) {
+      const text = draft.texts[field];
+      for (const number of findPersonalNumbers(text)) {
+        const policy = policies.get(number.type);
+        if (!policy || looksNotPersonal(text, number.start, number.end)) continue;
+        const name = TYPE_NAMES[number.type];
+        const nearName = nearPersonName(text, number.start);
+        const office = number.type === 'mobile' && isOfficeLine(text, number.start);
+        // A name under a contact label (联系人：张三) is the office's contact person: the plain policy applies.
+        const severity = office ? (nearName ? policy.severity : 'notice') : nearName ? policy.severityNearName : policy.severity;
+        const reason = office
+          ? `公布的联系${name}（建议打码为 ${number.masked}），请确认是单位公开的工作号码而非个人隐私`
+          : nearName
+            ? `个人${name}与姓名同时出现，属于个人信息，发布前须去除或打码`
+            : `疑似个人${name}，发布前须去除或打码`;
+        findings.push({
+          checker: 'privacy', severity, field, start: number.start, end: number.end, text: number.text,
+          term: number.masked, category: `personal_${number.type}`, ruleId: policy.ruleId,
+          suggestion: number.masked, reason, listVersion: version,
+        });
+      }
+    }
+    return findings;
+  },
+};

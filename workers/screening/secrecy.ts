@@ -1,0 +1,43 @@
+import { keepStrongest } from '../lib/findingOverlap';
+import { PatternSet } from '../lib/patternRules';
+import { rulesOf } from '../lib/tableRuleKind';
+import { SecrecyRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
+import { secrecyRuleKind } from '../rules/secrecyRules';
+import { Checker, Finding } from './types';
+
+interface CompiledSecrecy {
+  patterns: PatternSet<WithRuleId<SecrecyRuleEntry>>;
+  version: number;
+}
+
+const CATEGORY_REASONS: Record<string, string> = {
+  classification: '含密级标志，涉密内容严禁在政务新媒体发布',
+  internal: '含“内部资料/内部文件”类标注，内部材料不得公开发布',
+  handling: '含传阅、保存要求（不得外传、注意保存等），该材料不应公开发布',
+  word: '提及涉密词语，请确认没有泄露国家秘密或工作秘密',
+};
+
+/** Secrecy: classification markings and handling instructions in the title and body. */
+export const secrecyChecker: Checker<CompiledSecrecy> = {
+  name: 'secrecy',
+  ruleKinds: [secrecyRuleKind.kind],
+
+  compile(data) {
+    const { version, entries } = rulesOf(data, secrecyRuleKind);
+    return { patterns: new PatternSet(entries), version };
+  },
+
+  check(draft, { patterns, version }) {
+    const findings: Finding[] = [];
+    for (const field of ['title', 'body'] as const) {
+      for (const hit of patterns.findAll(draft.texts[field])) {
+        findings.push({
+          checker: 'secrecy', severity: hit.rule.severity, field, start: hit.start, end: hit.end, text: hit.text,
+          term: hit.rule.pattern, category: `secrecy_${hit.rule.category}`, ruleId: hit.rule.ruleId,
+          reason: `“${hit.text.trim()}”：${CATEGORY_REASONS[hit.rule.category] ?? '含保密相关标注'}`, listVersion: version,
+        });
+      }
+    }
+    return keepStrongest(findings);
+  },
+};

@@ -1,0 +1,106 @@
+import { urlTarget } from '../lib/urls';
+import { SourceWhitelist } from '../lib/sourceNames';
+import { findSourceLines } from '../lib/sourceLines';
+import { rulesOf } from '../lib/tableRuleKind';
+import { sourcesRuleKind } from '../rules/sourcesRules';
+import { Checker, Field, Finding, PreparedDraft, Severity } from './types';
+
+interface CompiledSources {
+  whitelist: SourceWhitelist;
+  version: number;
+}
+
+/** What an original draft may name as its own source without being a repost. */
+const OWN_SOURCE = /^(?:本网|本站|本台|本报|本刊|本号|本平台|本单位|原创)$/;
+
+/**
+ * Repost sources: a repost must name a whitelisted source and link to its original on a
+ * whitelisted domain; an original draft must not carry the source line of an outside source.
+ */
+export const sourceChecker: Checker<CompiledSources> = {
+  name: 'source',
+  ruleKinds: [sourcesRuleKind.kind],
+
+  compile(data) {
+    const { version, entries } = rulesOf(data, sourcesRuleKind);
+    return { whitelist: new SourceWhitelist(entries), version };
+  },
+
+  check(draft, compiled) {
+    return draft.sourceType === 'repost' ? checkRepost(draft, compiled) : checkOriginal(draft, compiled);
+  },
+};
+
+function checkRepost(draft: PreparedDraft, { whitelist, version }: CompiledSources): Finding[] {
+  const findings: Finding[] = [];
+  const name = draft.texts.sourceName;
+  const url = draft.texts.sourceUrl;
+  const finding = (field: Field, severity: Severity, ruleId: string, reason: string, term?: string): Finding => {
+    const text = draft.texts[field];
+    const start = text.length - text.trimStart().length;
+    const end = text.trimEnd().length;
+    return {
+      checker: 'source', severity, field, start: Math.min(start, end), end, text: text.slice(Math.min(start, end), end),
+      term, category: 'repost_source', ruleId, reason, listVersion: version,
+    };
+  };
+
+  const nameRule = name.trim() ? whitelist.matchName(name) : undefined;
+  if (!name.trim()) findings.push(finding('sourceName', 'block', 'source.missing-name', '转载稿件未填写来源名称'));
+  else if (!nameRule) {
+    findings.push(finding('sourceName', 'block', 'source.name-not-whitelisted', `来源“${name.trim()}”不在转载来源白名单内，只能转载党政机关网站和指定新闻单位的内容`));
+  }
+
+  if (!url.trim()) {
+    findings.push(finding('sourceUrl', 'block', 'source.missing-url', '转载稿件未填写原文网址'));
+    return findings;
+  }
+  const target = urlTarget(url);
+  if (target.kind !== 'host') {
+    findings.push(finding('sourceUrl', 'block', 'source.bad-url', '原文网址无法识别，请填写以 http:// 或 https:// 开头的原文地址'));
+    return findings;
+  }
+  const domainRule = whitelist.domains.match(target.host);
+  if (domainRule) return findings;
+  if (nameRule) {
+    findings.push(
+      finding('sourceUrl', 'review', 'source.domain-mismatch', `来源“${name.trim()}”在白名单内，但原文网址的域名 ${target.host} 不属于白名单，请核实是否为原始出处`, target.host),
+    );
+  } else {
+    findings.push(finding('sourceUrl', 'block', 'source.domain-not-whitelisted', `原文网址的域名 ${target.host} 不在转载来源白名单内`, target.host));
+  }
+  return findings;
+}
+
+function checkOriginal(draft: PreparedDraft, { whitelist, version }: CompiledSources): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of ['title', 'body'] as const) {
+    const lines = findSourceLines(draft.texts[field]);
+    const namesWhitelisted = lines.some((line) => line.keyword !== '原标题' && isWhitelisted(line.value, whitelist));
+    for (const line of lines) {
+      if (line.keyword === '原标题') {
+        if (namesWhitelisted) continue;
+        findings.push({
+          checker: 'source', severity: 'review', field, start: line.start, end: line.end, text: line.value,
+          term: line.keyword, category: 'repost_source', ruleId: 'source.original-title',
+          reason: '稿件标为原创，却带有“原标题”，疑似转载而未注明白名单内的来源', listVersion: version,
+        });
+        continue;
+      }
+      if (OWN_SOURCE.test(line.value) || isWhitelisted(line.value, whitelist)) continue;
+      findings.push({
+        checker: 'source', severity: 'review', field, start: line.start, end: line.end, text: line.value,
+        term: line.keyword, category: 'repost_source', ruleId: 'source.original-with-outside-source',
+        reason: `稿件标为原创，但注明${line.keyword}“${line.value}”，该来源不在转载来源白名单内`, listVersion: version,
+      });
+    }
+  }
+  return findings;
+}
+
+/** A named source is acceptable when its name or, for a URL, its domain is on the whitelist. */
+function isWhitelisted(value: string, whitelist: SourceWhitelist): boolean {
+  const target = urlTarget(value);
+  if (target.kind === 'host' && /[./]/.test(value)) return Boolean(whitelist.domains.match(target.host));
+  return Boolean(whitelist.matchName(value));
+}
