@@ -1,0 +1,69 @@
+import { AuditActor, recordAudit } from '../audit/auditRecorder';
+import { Claim, releaseClaim, takeClaim } from '../claims/claimStore';
+import { conflict, forbidden, HttpError, notFound } from '../errors';
+import { Draft, Review, User } from '../models';
+import { canReadDraft, reviewRefusal } from '../policies/draftPolicy';
+import { levelLabel, STATUS_LABELS } from '../presenters/labels';
+import { broadcastClaimChange, claimChangeOf } from '../realtime/claimBroadcaster';
+
+function holderName(claim: Claim): string {
+  return claim.displayName ? `${claim.displayName}（${claim.username}）` : claim.username;
+}
+
+/** The draft, if this reviewer may work on it now: 404 outside their scope, 403 never, 409 moved on. */
+async function claimableDraft(reviewer: User, draftId: number): Promise<Draft> {
+  const draft = await Draft.findByPk(draftId);
+  if (!draft || !canReadDraft(reviewer, draft)) throw notFound('找不到该稿件');
+  const refusal = reviewRefusal(reviewer, draft);
+  if (refusal) throw forbidden(refusal);
+  if (draft.status !== 'in_review') throw conflict(`稿件已不在审核中（当前状态：${STATUS_LABELS[draft.status]}）`);
+  if (draft.level !== reviewer.level) {
+    if ((reviewer.level ?? 0) > (draft.level ?? 0)) throw forbidden(`稿件尚在${levelLabel(draft.level ?? 1)}，您负责${levelLabel(reviewer.level!)}`);
+    throw conflict(`稿件已离开${levelLabel(reviewer.level!)}，现处于${levelLabel(draft.level ?? 1)}`);
+  }
+  const signed = await Review.findOne({ where: { revisionId: draft.currentRevisionId!, reviewerId: reviewer.id } });
+  if (signed) throw forbidden(`您已在${levelLabel(signed.level)}签署过此版本，同一人不能签署两个级别`);
+  return draft;
+}
+
+/**
+ * Opening a draft claims it for CLAIM_TTL_MS; opening it again (or the page's renewal) extends
+ * the claim. Another reviewer's live claim on the same level and revision answers 409 with the
+ * claim, so the page can say who has it and until when. Taking a claim is audited; renewals are not.
+ */
+export async function draftClaimer(reviewer: User, draftId: number, actor: AuditActor): Promise<Claim> {
+  const draft = await claimableDraft(reviewer, draftId);
+  const { claim, ours, renewed } = await takeClaim({
+    draftId: draft.id,
+    userId: reviewer.id,
+    username: reviewer.username,
+    displayName: reviewer.displayName,
+    level: draft.level!,
+    revision: draft.revision,
+  });
+  if (!ours) {
+    throw new HttpError(409, 'claimed', `${holderName(claim)} 正在审核此稿件，领取至 ${new Date(claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })}；到期后可接手`, { claim });
+  }
+  if (!renewed) {
+    try {
+      await recordAudit(actor, { eventType: 'draft.claim', objectType: 'draft', objectId: draft.id, outcome: 'success', detail: { level: draft.level, revision: draft.revision } });
+    } catch (error) {
+      await releaseClaim(draft.id, reviewer.id); // no record, no claim
+      throw error;
+    }
+  }
+  broadcastClaimChange(draft.unitId, claimChangeOf(draft.id, draft.level!, draft.revision, claim));
+  return claim;
+}
+
+/** Leaving the page (or deciding) gives the draft back to the level's queue. Releasing nothing is not an error. */
+export async function draftClaimReleaser(reviewer: User, draftId: number, actor: AuditActor): Promise<boolean> {
+  const draft = await Draft.findByPk(draftId);
+  if (!draft || !canReadDraft(reviewer, draft)) throw notFound('找不到该稿件');
+  const released = await releaseClaim(draft.id, reviewer.id);
+  if (released) {
+    await recordAudit(actor, { eventType: 'draft.claim_release', objectType: 'draft', objectId: draft.id, outcome: 'success', detail: { level: reviewer.level, revision: draft.revision } });
+    broadcastClaimChange(draft.unitId, claimChangeOf(draft.id, reviewer.level ?? draft.level ?? 1, draft.revision, null));
+  }
+  return released;
+}

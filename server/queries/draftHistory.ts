@@ -1,0 +1,53 @@
+import { DraftEvent, FindingRecord, Revision, Screening, User } from '../models';
+import { presentFinding } from '../presenters/presentFinding';
+
+/** One revision as it was submitted, with the findings of the screening that moved it on. */
+export async function loadRevision(draftId: number, number: number) {
+  const revision = await Revision.findOne({ where: { draftId, number } });
+  if (!revision) return null;
+  const screening =
+    (await Screening.findOne({ where: { revisionId: revision.id, trigger: 'submit' } })) ??
+    (await Screening.findOne({ where: { revisionId: revision.id }, order: [['id', 'DESC']] }));
+  const findings = screening ? await FindingRecord.findAll({ where: { screeningId: screening.id }, order: [['id', 'ASC']] }) : [];
+  return {
+    number: revision.number,
+    title: revision.title,
+    body: revision.body,
+    text: { title: revision.title, body: revision.bodyText, sourceName: revision.sourceName ?? '', sourceUrl: revision.sourceUrl ?? '' },
+    sourceType: revision.sourceType,
+    sourceName: revision.sourceName,
+    sourceUrl: revision.sourceUrl,
+    contentHash: revision.contentHash,
+    createdAt: revision.createdAt,
+    verdict: screening?.verdict ?? null,
+    findings: findings.map(presentFinding),
+  };
+}
+
+/** The draft's state changes in order: the timeline editors watch (who, when, from, to). */
+export async function loadDraftEvents(draftId: number) {
+  const events = await DraftEvent.findAll({ where: { draftId }, order: [['id', 'ASC']], limit: 500 });
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id !== null))];
+  const actors = actorIds.length ? await User.findAll({ where: { id: actorIds } }) : [];
+  return events.map((event) => {
+    const actor = actors.find((a) => a.id === event.actorId);
+    let detail: Record<string, unknown> | null = null;
+    try {
+      detail = event.detail ? (JSON.parse(event.detail) as Record<string, unknown>) : null;
+    } catch {
+      detail = null;
+    }
+    return {
+      id: event.id,
+      revision: event.revision,
+      type: event.type,
+      actor: actor ? { id: actor.id, username: actor.username, displayName: actor.displayName } : null,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      fromLevel: event.fromLevel,
+      toLevel: event.toLevel,
+      verdict: typeof detail?.verdict === 'string' ? detail.verdict : null,
+      createdAt: event.createdAt,
+    };
+  });
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { httpRedis, redisKey } from '../../server/storage/redis';
+import { buildReviewTeam, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
+import { connectSocket, nextEvent } from '../support/socketClient';
+import { startTestProduct } from '../support/testProduct';
+
+describe('claims, the review queue, revision diffs and history', () => {
+  let url: string;
+  before(async () => {
+    url = (await startTestProduct()).url;
+  });
+
+  it('a reviewer who opens a draft claims it; another of the same level sees it taken and may take over after expiry', async () => {
+    const team = await buildReviewTeam(url, 2);
+    const second = await loggedIn(url, await buildUser('reviewer', { unit: team.unit, level: 1 }));
+    const submitted = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    const [first] = team.reviewerClients;
+
+    const watcher = await connectSocket(second);
+    try {
+      const heard = nextEvent(watcher, 'claim:changed', (c) => c.draftId === id && c.holder !== null);
+      const claimed = await first!.post(`/api/drafts/${id}/claim`);
+      assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
+      assert.equal(claimed.body.claim.userId, team.reviewers[0]!.id);
+      assert.equal((await heard).holder.id, team.reviewers[0]!.id);
+
+      const queue = await second.get('/api/queue');
+      assert.equal(queue.status, 200);
+      const entry = queue.body.items.find((i: any) => i.id === id);
+      assert.equal(entry.claim.userId, team.reviewers[0]!.id, 'the queue shows who has it');
+      assert.ok(entry.waitingSeconds >= 0 && typeof entry.verdict === 'string');
+
+      const refused = await second.post(`/api/drafts/${id}/claim`);
+      assert.equal(refused.status, 409);
+      assert.match(refused.body.error.message, /正在审核此稿件/);
+
+      // The claim runs out: the other reviewer may take over.
+      await httpRedis().pexpire(redisKey('claim', id), 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const takenOver = await second.post(`/api/drafts/${id}/claim`);
+      assert.equal(takenOver.status, 200, JSON.stringify(takenOver.body));
+
+      // Releasing gives it back to the queue.
+      const released = nextEvent(watcher, 'claim:changed', (c) => c.draftId === id && c.holder === null);
+      assert.equal((await second.delete(`/api/drafts/${id}/claim`)).status, 204);
+      await released;
+      assert.equal((await first!.post(`/api/drafts/${id}/claim`)).status, 200);
+
+      // A reviewer of the next level may not claim it yet, an editor never, unknown fields are refused.
+      assert.equal((await team.reviewerClients[1]!.post(`/api/drafts/${id}/claim`)).status, 403);
+      assert.equal((await team.editorClient.post(`/api/drafts/${id}/claim`)).status, 403);
+      assert.equal((await first!.post(`/api/drafts/${id}/claim`, { force: true })).status, 400);
+
+      // After the decision the claim of level 1 means nothing: level 2 claims freely.
+      assert.equal((await first!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS })).status, 201);
+      assert.equal((await second.post(`/api/drafts/${id}/claim`)).status, 409, 'the draft left level 1');
+      assert.equal((await team.reviewerClients[1]!.post(`/api/drafts/${id}/claim`)).status, 200);
+    } finally {
+      watcher.disconnect();
+    }
+  });
+
+  it('shows an earlier revision, the diff between two revisions and the draft’s timeline', async () => {
+    const team = await buildReviewTeam(url, 1);
+    const submitted = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, body: '<p>报名时间为3月1日至3月7日。</p>' });
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    const returned = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '日期有误' });
+    assert.equal(returned.status, 201);
+    assert.equal((await team.editorClient.put(`/api/drafts/${id}`, { ...CLEAN_DRAFT, body: '<p>报名时间为3月2日至3月9日。</p>' })).status, 200);
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review' && d.revision === 2);
+
+    const diff = await team.reviewerClients[0]!.get(`/api/drafts/${id}/diff?from=1&to=2`);
+    assert.equal(diff.status, 200);
+    const removed = diff.body.body.filter((p: any) => p.kind === 'removed').map((p: any) => p.text).join('');
+    const added = diff.body.body.filter((p: any) => p.kind === 'added').map((p: any) => p.text).join('');
+    assert.equal(removed, '17');
+    assert.equal(added, '29');
+
+    const first = await team.editorClient.get(`/api/drafts/${id}/revisions/1`);
+    assert.equal(first.status, 200);
+    assert.equal(first.body.text.body, '报名时间为3月1日至3月7日。');
+    assert.equal((await team.editorClient.get(`/api/drafts/${id}/revisions/9`)).status, 404);
+
+    const events = (await team.editorClient.get(`/api/drafts/${id}/events`)).body.items as any[];
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['submitted', 'screened', 'review.return', 'revised', 'screened'],
+    );
+    assert.equal(events[2].actor.id, team.reviewers[0]!.id);
+
+    const outsider = await buildReviewTeam(url, 1);
+    assert.equal((await outsider.editorClient.get(`/api/drafts/${id}/diff?from=1`)).status, 404, 'another unit’s draft is not revealed');
+  });
+});
