@@ -1,0 +1,75 @@
+import { lazy, ReactNode, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { Layout } from './components/Layout';
+import { LiveProvider } from './lib/live';
+import { SessionProvider, useSession } from './lib/session';
+import type { Role } from './lib/types';
+import { homeOf } from './navigation';
+import { DraftEditorPage } from './pages/DraftEditorPage';
+import { DraftListPage } from './pages/DraftListPage';
+import { DraftPage } from './pages/DraftPage';
+import { LoginPage } from './pages/LoginPage';
+import { PasswordPage } from './pages/PasswordPage';
+import { QueuePage } from './pages/QueuePage';
+import { RescreenPage } from './pages/RescreenPage';
+import { ReviewPage } from './pages/ReviewPage';
+
+// The charts library is large: the dashboard loads it only when opened.
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+
+function Only({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { user } = useSession();
+  if (!user) return null;
+  if (!roles.includes(user.role)) return <p className="error">您的角色不能使用此页面。</p>;
+  return <>{children}</>;
+}
+
+function SignedIn() {
+  const { user, pendingStep } = useSession();
+  if (!user) return <Navigate to="/login" replace />;
+  if (pendingStep === 'change_password' || user.mustChangePassword) return <PasswordPage />;
+  if (pendingStep === 'enrol_totp') {
+    return <p className="error">系统要求管理员使用动态口令，请联系系统管理员协助绑定身份验证器后再登录。</p>;
+  }
+  return (
+    <LiveProvider userId={user.id}>
+      <Layout>
+        <Suspense fallback={<p className="muted">正在加载…</p>}>
+          <Routes>
+            <Route path="/" element={<Navigate to={homeOf(user.role)} replace />} />
+            <Route path="/drafts" element={<Only roles={['editor', 'reviewer']}><DraftListPage /></Only>} />
+            <Route path="/drafts/new" element={<Only roles={['editor']}><DraftEditorPage /></Only>} />
+            <Route path="/drafts/:id" element={<Only roles={['editor', 'reviewer']}><DraftPage /></Only>} />
+            <Route path="/drafts/:id/edit" element={<Only roles={['editor']}><DraftEditorPage /></Only>} />
+            <Route path="/queue" element={<Only roles={['reviewer']}><QueuePage /></Only>} />
+            <Route path="/review/:id" element={<Only roles={['reviewer']}><ReviewPage /></Only>} />
+            <Route path="/rescreens" element={<Only roles={['secadmin']}><RescreenPage /></Only>} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="*" element={<p className="muted">没有这个页面。</p>} />
+          </Routes>
+        </Suspense>
+      </Layout>
+    </LiveProvider>
+  );
+}
+
+function Root() {
+  const { user, loading } = useSession();
+  if (loading) return <p className="muted center">正在加载…</p>;
+  return (
+    <Routes>
+      <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route path="*" element={<SignedIn />} />
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Root />
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import { markFindings } from '../lib/highlight';
+import { sanitizeHtml } from '../lib/sanitize';
+import type { Finding } from '../lib/types';
+
+interface Props {
+  /** The draft body as stored (sanitised again here: never rendered raw). */
+  html: string;
+  /** The plain text the findings' offsets point into. */
+  plain: string;
+  findings: Finding[];
+  selected?: number | null;
+  onSelect?: (index: number) => void;
+}
+
+/** The body as it will be published, with every finding marked where it stands. */
+export function HighlightedBody({ html, plain, findings, selected, onSelect }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    root.innerHTML = sanitizeHtml(html);
+    markFindings(root, plain, findings);
+  }, [html, plain, findings]);
+
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    root.querySelectorAll('mark.current').forEach((m) => m.classList.remove('current'));
+    if (selected === null || selected === undefined) return;
+    const marks = root.querySelectorAll<HTMLElement>(`mark[data-finding="${selected}"]`);
+    marks.forEach((m) => m.classList.add('current'));
+    marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [selected, html, findings]);
+
+  return (
+    <div
+      ref={ref}
+      className="draft-body"
+      data-testid="draft-body"
+      onClick={(event) => {
+        const mark = (event.target as HTMLElement).closest('mark[data-finding]') as HTMLElement | null;
+        if (mark && onSelect) onSelect(Number(mark.dataset.finding));
+      }}
+    />
+  );
+}
+
+/** A plain-text field (the title) with its findings marked. */
+export function HighlightedPlain({ text, findings, field }: { text: string; findings: Finding[]; field: string }) {
+  const chars = Array.from(text);
+  const marks = findings.map((f, i) => ({ ...f, index: i })).filter((f) => f.field === field).sort((a, b) => a.start - b.start);
+  const parts: Array<{ text: string; finding?: (typeof marks)[number] }> = [];
+  let at = 0;
+  for (const mark of marks) {
+    if (mark.start < at) continue;
+    if (mark.start > at) parts.push({ text: chars.slice(at, mark.start).join('') });
+    parts.push({ text: chars.slice(mark.start, mark.end).join(''), finding: mark });
+    at = mark.end;
+  }
+  if (at < chars.length) parts.push({ text: chars.slice(at).join('') });
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.finding ? (
+          <mark key={i} className={`finding finding-${part.finding.severity}`} data-finding={part.finding.index}>
+            {part.text}
+          </mark>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { DraftStatus, Role, Severity, Verdict } from './types';
+
+/** Every word the console shows for a code, in the words county staff use. */
+export const STATUS_LABELS: Record<DraftStatus, string> = {
+  screening: '机器预审中',
+  returned: '已退回修改',
+  in_review: '审核中',
+  approved: '已通过',
+  rejected: '已否决',
+  published: '已发布',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  editor: '编辑',
+  reviewer: '审核员',
+  sysadmin: '系统管理员',
+  secadmin: '安全管理员',
+  auditor: '安全审计员',
+};
+
+export const VERDICT_LABELS: Record<Verdict, string> = { pass: '机器通过', review: '需人工关注', block: '机器拦截' };
+
+export const SEVERITY_LABELS: Record<Severity, string> = { block: '拦截', review: '需审核', notice: '提示' };
+
+export const CHECKER_LABELS: Record<string, string> = {
+  sensitive: '敏感词',
+  source: '转载来源',
+  ad: '广告与链接',
+  secrecy: '涉密标识',
+  privacy: '个人信息',
+  wording: '规范表述',
+};
+
+export const FIELD_LABELS: Record<string, string> = { title: '标题', body: '正文', sourceName: '来源名称', sourceUrl: '原文链接' };
+
+export const DECISION_LABELS: Record<string, string> = { approve: '通过', return: '退回修改', reject: '否决' };
+
+export const CHECKS: Array<{ key: string; label: string; hint: string }> = [
+  { key: 'political', label: '政治关', hint: '政治立场、提法、地图、领导人信息准确' },
+  { key: 'legal', label: '法律关', hint: '不违反法律法规，不侵犯他人权益' },
+  { key: 'policy', label: '政策关', hint: '与现行政策一致，表述不越权' },
+  { key: 'secrecy', label: '保密关', hint: '不含国家秘密、工作秘密和个人信息' },
+  { key: 'wording', label: '文字关', hint: '无错别字、病句和标点错误' },
+];
+
+export function levelLabel(level: number | null | undefined): string {
+  if (!level) return '';
+  return ({ 1: '初审', 2: '复审', 3: '终审' } as Record<number, string>)[level] ?? `第 ${level} 级审核`;
+}
+
+export function statusText(status: DraftStatus, level: number | null): string {
+  return status === 'in_review' && level ? `${levelLabel(level)}中` : STATUS_LABELS[status];
+}
+
+export function personName(person: { username: string | null; displayName: string | null } | null | undefined): string {
+  if (!person) return '系统';
+  return person.displayName || person.username || '—';
+}
+
+/** "3 小时 12 分" from seconds. */
+export function durationText(seconds: number): string {
+  if (seconds < 60) return '不到 1 分钟';
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} 小时 ${minutes % 60} 分`;
+  return `${Math.floor(hours / 24)} 天 ${hours % 24} 小时`;
+}
+
+export function timeText(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
+}

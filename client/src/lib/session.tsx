@@ -1,0 +1,67 @@
+import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { ApiError, del, get, onSignedOut, post, setCsrfToken } from './api';
+import type { SessionAnswer, User } from './types';
+
+interface SessionState {
+  user: User | null;
+  pendingStep: SessionAnswer['pendingStep'];
+  loading: boolean;
+  login(username: string, password: string, totp?: string): Promise<void>;
+  logout(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [answer, setAnswer] = useState<SessionAnswer | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const accept = useCallback((next: SessionAnswer | null) => {
+    setCsrfToken(next?.csrfToken);
+    setAnswer(next);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      accept(await get<SessionAnswer>('/api/session'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) accept(null);
+      else throw error;
+    } finally {
+      setLoading(false);
+    }
+  }, [accept]);
+
+  useEffect(() => {
+    void refresh().catch(() => setLoading(false));
+    return onSignedOut(() => accept(null));
+  }, [refresh, accept]);
+
+  const login = useCallback(
+    async (username: string, password: string, totp?: string) => {
+      accept(await post<SessionAnswer>('/api/session', { username, password, ...(totp ? { totp } : {}) }));
+    },
+    [accept],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await del('/api/session');
+    } finally {
+      accept(null);
+    }
+  }, [accept]);
+
+  return (
+    <SessionContext.Provider value={{ user: answer?.user ?? null, pendingStep: answer?.pendingStep ?? null, loading, login, logout, refresh }}>
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}

@@ -1,0 +1,167 @@
+import { useMemo, useState } from 'react';
+import { get } from '../lib/api';
+import { CHECKER_LABELS, durationText, levelLabel, STATUS_LABELS } from '../lib/labels';
+import { useLiveEvent, useResync } from '../lib/live';
+import type { DraftStatus } from '../lib/types';
+import { useFetch } from '../lib/useFetch';
+import { ErrorNote } from '../components/Badges';
+import { Chart } from '../components/Chart';
+
+interface Dashboard {
+  scope: { unitId: number | null; days: number };
+  statusCounts: Array<{ status: DraftStatus; level: number | null; count: number }>;
+  waiting: { targetHours: number; levels: Array<{ level: number; count: number; overTarget: number; oldestSeconds: number; averageSeconds: number }> };
+  days: string[];
+  findingsByDay: Array<{ day: string; checker: string; category: string; count: number }>;
+  returnsByDay: Array<{ day: string; machine: number; reviewer: number }>;
+  returnTotals: { machine: number; reviewer: number };
+  generatedInMs: number;
+}
+
+const STATUS_ORDER: DraftStatus[] = ['screening', 'in_review', 'returned', 'approved', 'published', 'rejected'];
+
+/** The state of review at a glance: where drafts are, how long they wait, what the machine finds, who sends drafts back. */
+export function DashboardPage() {
+  const [days, setDays] = useState(30);
+  const board = useFetch(() => get<Dashboard>(`/api/dashboard?days=${days}`), [days]);
+  useResync(board.refetch);
+  useLiveEvent('draft:changed', () => void board.refetch());
+  const b = board.data;
+
+  const statusCards = useMemo(() => {
+    if (!b) return [];
+    const cards: Array<{ label: string; count: number; key: string }> = [];
+    for (const status of STATUS_ORDER) {
+      const rows = b.statusCounts.filter((r) => r.status === status);
+      if (status === 'in_review') {
+        for (const row of rows.sort((x, y) => (x.level ?? 0) - (y.level ?? 0))) cards.push({ key: `in_review-${row.level}`, label: `${levelLabel(row.level)}中`, count: row.count });
+        if (!rows.length) cards.push({ key: 'in_review', label: STATUS_LABELS.in_review, count: 0 });
+      } else cards.push({ key: status, label: STATUS_LABELS[status], count: rows.reduce((sum, r) => sum + r.count, 0) });
+    }
+    return cards;
+  }, [b]);
+
+  const findingsOption = useMemo(() => {
+    if (!b) return {};
+    const checkers = [...new Set(b.findingsByDay.map((f) => f.checker))];
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, top: 36, bottom: 30 },
+      xAxis: { type: 'category', data: b.days.map((d) => d.slice(5)) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: checkers.map((checker) => ({
+        name: CHECKER_LABELS[checker] ?? checker,
+        type: 'bar',
+        stack: 'findings',
+        data: b.days.map((day) => b.findingsByDay.filter((f) => f.day === day && f.checker === checker).reduce((sum, f) => sum + f.count, 0)),
+      })),
+    };
+  }, [b]);
+
+  const categoryOption = useMemo(() => {
+    if (!b) return {};
+    const totals = new Map<string, number>();
+    for (const f of b.findingsByDay) {
+      const key = `${CHECKER_LABELS[f.checker] ?? f.checker}${f.category ? ` · ${f.category}` : ''}`;
+      totals.set(key, (totals.get(key) ?? 0) + f.count);
+    }
+    return {
+      tooltip: { trigger: 'item' },
+      series: [{ type: 'pie', radius: ['35%', '65%'], data: [...totals].map(([name, value]) => ({ name, value })) }],
+    };
+  }, [b]);
+
+  const returnsOption = useMemo(() => {
+    if (!b) return {};
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, top: 36, bottom: 30 },
+      xAxis: { type: 'category', data: b.days.map((d) => d.slice(5)) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: '机器退回', type: 'line', data: b.returnsByDay.map((d) => d.machine) },
+        { name: '审核员退回', type: 'line', data: b.returnsByDay.map((d) => d.reviewer) },
+      ],
+    };
+  }, [b]);
+
+  return (
+    <section data-testid="dashboard">
+      <div className="page-head">
+        <h1>数据看板{b?.scope.unitId === null ? '（全部单位）' : '（本单位）'}</h1>
+        <label className="inline">
+          统计范围
+          <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            <option value={7}>近 7 天</option>
+            <option value={30}>近 30 天</option>
+            <option value={90}>近 90 天</option>
+          </select>
+        </label>
+      </div>
+      <ErrorNote message={board.error} />
+      {b ? (
+        <>
+          <div className="counters" data-testid="status-counts">
+            {statusCards.map((card) => (
+              <div className="counter" key={card.key}>
+                <span className="number">{card.count}</span>
+                <span>{card.label}</span>
+              </div>
+            ))}
+          </div>
+          <div className="columns">
+            <div className="card main-column">
+              <h2>等待时间（目标：每级 {b.waiting.targetHours} 小时内审结）</h2>
+              {b.waiting.levels.length ? (
+                <table className="list" data-testid="waiting">
+                  <thead>
+                    <tr>
+                      <th>审核级别</th>
+                      <th>待审</th>
+                      <th>超过目标</th>
+                      <th>平均已等待</th>
+                      <th>最久已等待</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {b.waiting.levels.map((level) => (
+                      <tr key={level.level} className={level.overTarget ? 'over-target' : ''}>
+                        <td>{levelLabel(level.level)}</td>
+                        <td>{level.count}</td>
+                        <td>{level.overTarget}</td>
+                        <td>{durationText(level.averageSeconds)}</td>
+                        <td>{durationText(level.oldestSeconds)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p className="muted">没有等待审核的稿件。</p>
+              )}
+            </div>
+            <div className="card side-column">
+              <h2>退回修改：机器与人工</h2>
+              <p className="big-figures">
+                机器退回 <strong data-testid="machine-returns">{b.returnTotals.machine}</strong> 篇 · 审核员退回 <strong data-testid="reviewer-returns">{b.returnTotals.reviewer}</strong> 篇
+              </p>
+              <Chart option={returnsOption} height={220} label="每日退回数" />
+            </div>
+          </div>
+          <div className="columns">
+            <div className="card main-column">
+              <h2>每日机器发现的问题（按检查项）</h2>
+              <Chart option={findingsOption} label="每日发现的问题数，按检查项" />
+            </div>
+            <div className="card side-column">
+              <h2>问题类别分布</h2>
+              <Chart option={categoryOption} label="问题类别分布" />
+            </div>
+          </div>
+          <p className="muted small">统计用时 {b.generatedInMs} 毫秒。</p>
+        </>
+      ) : null}
+    </section>
+  );
+}

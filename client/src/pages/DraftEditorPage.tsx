@@ -1,0 +1,208 @@
+import { FormEvent, useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { ApiError, get, messageOf, post, put } from '../lib/api';
+import { applySuggestion, replaceCodePoints } from '../lib/highlight';
+import { VERDICT_LABELS } from '../lib/labels';
+import type { Draft, ScreeningAnswer } from '../lib/types';
+import { ErrorNote } from '../components/Badges';
+import { FindingList } from '../components/FindingList';
+import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
+import { RichEditor, RichEditorHandle } from '../components/RichEditor';
+
+interface Account {
+  id: number;
+  name: string;
+  platform?: string;
+  status?: string;
+}
+
+/** The accounts a draft can go to, once the account registry answers; none otherwise. */
+function useAccounts(): Account[] | null {
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  useEffect(() => {
+    get<{ items?: Account[] }>('/api/accounts')
+      .then((answer) => setAccounts((answer.items ?? []).filter((a) => !a.status || a.status === 'normal')))
+      .catch(() => setAccounts(null));
+  }, []);
+  return accounts;
+}
+
+/** Writing a new draft, or revising a returned one: pre-check, apply suggestions, submit. */
+export function DraftEditorPage() {
+  const params = useParams();
+  const draftId = params.id ? Number(params.id) : null;
+  const navigate = useNavigate();
+  const editor = useRef<RichEditorHandle>(null);
+  const accounts = useAccounts();
+
+  const [loaded, setLoaded] = useState(draftId === null);
+  const [initialHtml, setInitialHtml] = useState('');
+  const [title, setTitle] = useState('');
+  const [html, setHtml] = useState('');
+  const [sourceType, setSourceType] = useState<'original' | 'repost'>('original');
+  const [sourceName, setSourceName] = useState('');
+  const [sourceUrl, setSourceUrl] = useState('');
+  const [accountIds, setAccountIds] = useState<number[]>([]);
+  const [check, setCheck] = useState<{ answer: ScreeningAnswer; html: string; title: string } | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'check' | 'submit' | null>(null);
+
+  useEffect(() => {
+    if (draftId === null) return;
+    get<Draft>(`/api/drafts/${draftId}`)
+      .then((draft) => {
+        setTitle(draft.title);
+        setInitialHtml(draft.body);
+        setHtml(draft.body);
+        setSourceType(draft.sourceType);
+        setSourceName(draft.sourceName ?? '');
+        setSourceUrl(draft.sourceUrl ?? '');
+        setAccountIds(draft.accountIds);
+        setCheck({ answer: { verdict: draft.verdict ?? 'pass', findings: draft.findings, text: draft.text }, html: draft.body, title: draft.title });
+        setLoaded(true);
+      })
+      .catch((caught) => setError(messageOf(caught)));
+  }, [draftId]);
+
+  const content = (bodyHtml = editor.current?.html() ?? html, draftTitle = title) => ({
+    title: draftTitle,
+    body: bodyHtml,
+    sourceType,
+    sourceName: sourceType === 'repost' ? sourceName || null : null,
+    sourceUrl: sourceType === 'repost' ? sourceUrl || null : null,
+    ...(accounts ? { accountIds } : {}),
+  });
+
+  const precheck = async (bodyHtml?: string, draftTitle?: string) => {
+    setBusy('check');
+    setError(null);
+    try {
+      const body = content(bodyHtml, draftTitle);
+      const answer = await post<ScreeningAnswer>('/api/screen', body);
+      setCheck({ answer, html: body.body, title: body.title });
+      setSelected(null);
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const apply = (index: number) => {
+    if (!check) return;
+    const finding = check.answer.findings[index]!;
+    const suggestion = finding.suggestion ?? '';
+    if (finding.field === 'title') {
+      const next = replaceCodePoints(check.title, finding.start, finding.end, suggestion);
+      setTitle(next);
+      void precheck(undefined, next);
+      return;
+    }
+    const root = editor.current?.root();
+    if (finding.field !== 'body' || !root) return;
+    if (!applySuggestion(root, check.answer.text.body, finding, suggestion)) {
+      setError('正文在预检后已修改，找不到原文，请重新预检');
+      return;
+    }
+    editor.current!.changed();
+    void precheck(root.innerHTML);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy('submit');
+    setError(null);
+    try {
+      const answer = draftId === null ? await post<{ id: number }>('/api/drafts', content()) : await put<{ id: number }>(`/api/drafts/${draftId}`, content());
+      navigate(`/drafts/${answer.id}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError && caught.status === 409 ? `${caught.message}` : messageOf(caught));
+      setBusy(null);
+    }
+  };
+
+  if (!loaded) return <ErrorNote message={error} />;
+  const stale = check !== null && (check.html !== html || check.title !== title);
+
+  return (
+    <form className="editor-page" onSubmit={submit}>
+      <div className="page-head">
+        <h1>{draftId === null ? '写新稿件' : '修改稿件并重新提交'}</h1>
+      </div>
+      <div className="columns">
+        <div className="main-column card">
+          <label>
+            标题
+            <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} required />
+          </label>
+          <div className="label">正文（可直接从 Word 或公众号编辑器粘贴，保留标题、加粗、列表、链接和图片）</div>
+          <RichEditor ref={editor} initialHtml={initialHtml} onChange={setHtml} />
+          <fieldset className="source">
+            <legend>稿件类型</legend>
+            <label className="inline">
+              <input type="radio" name="sourceType" checked={sourceType === 'original'} onChange={() => setSourceType('original')} /> 原创
+            </label>
+            <label className="inline">
+              <input type="radio" name="sourceType" checked={sourceType === 'repost'} onChange={() => setSourceType('repost')} /> 转载
+            </label>
+            {sourceType === 'repost' ? (
+              <div className="source-fields">
+                <label>
+                  来源名称
+                  <input name="sourceName" value={sourceName} onChange={(e) => setSourceName(e.target.value)} placeholder="如：新华社、县人民政府网" />
+                </label>
+                <label>
+                  原文链接
+                  <input name="sourceUrl" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://" />
+                </label>
+              </div>
+            ) : null}
+          </fieldset>
+          {accounts && accounts.length ? (
+            <fieldset>
+              <legend>发布账号</legend>
+              {accounts.map((account) => (
+                <label className="inline" key={account.id}>
+                  <input
+                    type="checkbox"
+                    checked={accountIds.includes(account.id)}
+                    onChange={(e) => setAccountIds((ids) => (e.target.checked ? [...ids, account.id] : ids.filter((id) => id !== account.id)))}
+                  />{' '}
+                  {account.name}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <ErrorNote message={error} />
+          <div className="actions">
+            <button type="button" onClick={() => void precheck()} disabled={busy !== null}>
+              {busy === 'check' ? '正在预检…' : '预检'}
+            </button>
+            <button type="submit" className="primary" disabled={busy !== null}>
+              {busy === 'submit' ? '正在提交…' : '提交审核'}
+            </button>
+          </div>
+        </div>
+        <aside className="side-column card" aria-label="预检结果">
+          <h2>预检结果</h2>
+          {!check ? <p className="muted">写好后点“预检”，机器会检查敏感词、转载来源、广告链接、涉密标识、个人信息和规范表述。</p> : null}
+          {check ? (
+            <>
+              <p data-testid="precheck-verdict" className={`verdict verdict-${check.answer.verdict}`}>
+                {VERDICT_LABELS[check.answer.verdict]} · 共 {check.answer.findings.length} 处
+                {stale ? <span className="warning">（内容已修改，请重新预检）</span> : null}
+              </p>
+              <FindingList findings={check.answer.findings} selected={selected} onSelect={setSelected} onApply={apply} />
+              <h3>标注预览</h3>
+              <h4 className="preview-title">
+                <HighlightedPlain text={check.answer.text.title} findings={check.answer.findings} field="title" />
+              </h4>
+              <HighlightedBody html={check.html} plain={check.answer.text.body} findings={check.answer.findings} selected={selected} onSelect={setSelected} />
+            </>
+          ) : null}
+        </aside>
+      </div>
+    </form>
+  );
+}

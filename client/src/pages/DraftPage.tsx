@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { get } from '../lib/api';
+import { personName, statusText, timeText } from '../lib/labels';
+import { useLiveEvent, useResync, useWatchDraft } from '../lib/live';
+import { useSession } from '../lib/session';
+import type { Draft, DraftChange } from '../lib/types';
+import { useFetch } from '../lib/useFetch';
+import { ErrorNote, StatusBadge, VerdictBadge } from '../components/Badges';
+import { FindingList } from '../components/FindingList';
+import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
+import { ProgressSteps } from '../components/ProgressSteps';
+import { ReviewHistory } from '../components/ReviewHistory';
+import { RevisionHistory } from '../components/RevisionHistory';
+
+interface DraftEvent {
+  id: number;
+  revision: number;
+  type: string;
+  actor: { username: string | null; displayName: string | null } | null;
+  toStatus: Draft['status'];
+  toLevel: number | null;
+  createdAt: string;
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  submitted: '提交',
+  revised: '修改后重新提交',
+  screened: '机器预审完成',
+  'review.approve': '审核通过',
+  'review.return': '退回修改',
+  'review.reject': '否决',
+};
+
+/** One draft as its author (or a reviewer of the unit) follows it: where it is, what the machine and people said. */
+export function DraftPage() {
+  const id = Number(useParams().id);
+  const { user } = useSession();
+  const [selected, setSelected] = useState<number | null>(null);
+  const draft = useFetch(() => get<Draft>(`/api/drafts/${id}`), [id]);
+  const events = useFetch(() => get<{ items: DraftEvent[] }>(`/api/drafts/${id}/events`), [id]);
+  const refetch = () => {
+    void draft.refetch();
+    void events.refetch();
+  };
+  useWatchDraft(id);
+  useResync(refetch);
+  useLiveEvent<DraftChange>('draft:changed', (change) => {
+    if (change.id === id) refetch();
+  });
+
+  const d = draft.data;
+  if (!d) return <ErrorNote message={draft.error} />;
+  const isAuthor = user?.id === d.authorId;
+  const canReview = user?.role === 'reviewer' && d.status === 'in_review' && d.level === user.level && !isAuthor;
+
+  return (
+    <section data-testid="draft-page" data-status={d.status} data-level={d.level ?? ''} data-revision={d.revision}>
+      <div className="page-head">
+        <h1>
+          <HighlightedPlain text={d.text.title} findings={d.findings} field="title" />
+        </h1>
+        <div className="head-actions">
+          <StatusBadge status={d.status} level={d.level} />
+          <VerdictBadge verdict={d.verdict} />
+          {isAuthor && d.status === 'returned' ? (
+            <Link className="button primary" to={`/drafts/${d.id}/edit`}>
+              修改稿件
+            </Link>
+          ) : null}
+          {canReview ? (
+            <Link className="button primary" to={`/review/${d.id}`}>
+              去审核
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <ErrorNote message={draft.error} />
+      <ProgressSteps status={d.status} level={d.level} levels={d.reviewLevels} />
+      <p className="muted" data-testid="status-line">
+        第 {d.revision} 版 · {statusText(d.status, d.level)} · 作者 {personName(d.author)} · 最近变化 {timeText(d.statusChangedAt)}
+        {d.status === 'returned' ? `（${d.returnedBy === 'machine' ? '机器预审发现必须修改的问题' : '审核员退回'}）` : ''}
+      </p>
+      <div className="columns">
+        <div className="main-column card">
+          <p className="muted small">
+            {d.sourceType === 'repost' ? `转载 · 来源：${d.sourceName ?? '未填写'} · ${d.sourceUrl ?? ''}` : '原创'}
+          </p>
+          <HighlightedBody html={d.body} plain={d.text.body} findings={d.findings} selected={selected} onSelect={setSelected} />
+        </div>
+        <aside className="side-column">
+          <div className="card">
+            <h2>审核意见</h2>
+            <ReviewHistory reviews={d.reviews} />
+          </div>
+          <div className="card">
+            <h2>机器预审（{d.findings.length} 处）</h2>
+            {d.status === 'screening' ? <p className="muted">正在机器预审，请稍候…</p> : <FindingList findings={d.findings} selected={selected} onSelect={setSelected} />}
+          </div>
+          <div className="card">
+            <h2>修改历史</h2>
+            <RevisionHistory draftId={d.id} revisions={d.revisions} current={d.revision} />
+          </div>
+          <div className="card">
+            <h2>流转记录</h2>
+            <ol className="timeline" data-testid="timeline">
+              {(events.data?.items ?? []).map((event) => (
+                <li key={event.id}>
+                  <span className="muted small">{timeText(event.createdAt)}</span> 第 {event.revision} 版 · {EVENT_LABELS[event.type] ?? event.type} ·{' '}
+                  {event.actor ? personName(event.actor) : '系统'} → {statusText(event.toStatus, event.toLevel)}
+                </li>
+              ))}
+            </ol>
+          </div>
+        </aside>
+      </div>
+    </section>
+  );
+}

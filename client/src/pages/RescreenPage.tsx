@@ -1,0 +1,163 @@
+import { FormEvent, useState } from 'react';
+import { get, messageOf, post } from '../lib/api';
+import { timeText, VERDICT_LABELS } from '../lib/labels';
+import { useLiveEvent, useResync } from '../lib/live';
+import type { Verdict } from '../lib/types';
+import { useFetch } from '../lib/useFetch';
+import { ErrorNote } from '../components/Badges';
+
+interface Batch {
+  id: number;
+  scope: 'in_review' | 'published';
+  reason: string | null;
+  total: number;
+  done: number;
+  changed: number;
+  finished: boolean;
+  createdAt: string;
+}
+
+interface ChangedDraft {
+  draftId: number;
+  title: string;
+  previousVerdict: Verdict | null;
+  verdict: Verdict;
+  findingCount: number;
+}
+
+const SCOPE_LABELS = { in_review: '审核中的稿件', published: '已发布的稿件' };
+
+/** After a word-list or rule change: re-screen the drafts in review, follow the progress, see whose verdict changed. */
+export function RescreenPage() {
+  const batches = useFetch(() => get<{ items: Batch[] }>('/api/rescreens'), []);
+  const [openBatch, setOpenBatch] = useState<number | null>(null);
+  const changes = useFetch(
+    () => (openBatch === null ? Promise.resolve({ items: [] as ChangedDraft[] }) : get<{ items: ChangedDraft[] }>(`/api/rescreens/${openBatch}/changes?pageSize=200`)),
+    [openBatch],
+  );
+  const [scope, setScope] = useState<'in_review' | 'published'>('in_review');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = () => {
+    void batches.refetch();
+    void changes.refetch();
+  };
+  useResync(refresh);
+  useLiveEvent<{ batchId: number }>('rescreen:progress', refresh);
+
+  const start = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const batch = await post<Batch>('/api/rescreens', { scope, reason: reason.trim() || null });
+      setOpenBatch(batch.id);
+      await batches.refetch();
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items = batches.data?.items ?? [];
+  const current = items.find((b) => b.id === openBatch) ?? null;
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>重新筛查</h1>
+      </div>
+      <form className="card" onSubmit={start}>
+        <p className="muted">修改词库或规则后，用最新规则重新检查稿件。稿件的流转不受影响，机器结论变化的稿件会列在下方。</p>
+        <label className="inline">
+          范围
+          <select name="scope" value={scope} onChange={(e) => setScope(e.target.value as 'in_review' | 'published')}>
+            <option value="in_review">审核中的稿件</option>
+            <option value="published">已发布的稿件</option>
+          </select>
+        </label>
+        <label className="inline grow">
+          原因
+          <input name="reason" value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} placeholder="如：新增违禁词" />
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? '正在开始…' : '开始重新筛查'}
+        </button>
+        <ErrorNote message={error ?? batches.error} />
+      </form>
+      {current ? (
+        <div className="card" data-testid="rescreen-progress" data-finished={current.finished ? 'yes' : 'no'}>
+          <h2>
+            第 {current.id} 次重新筛查 · {SCOPE_LABELS[current.scope]}
+          </h2>
+          <progress max={Math.max(current.total, 1)} value={current.done} />
+          <p>
+            已完成 {current.done} / {current.total}，机器结论变化 <strong data-testid="changed-count">{current.changed}</strong> 篇{current.finished ? '，已全部完成' : '…'}
+          </p>
+          {changes.data?.items.length ? (
+            <table className="list" data-testid="changed-drafts">
+              <thead>
+                <tr>
+                  <th>稿件</th>
+                  <th>原结论</th>
+                  <th>新结论</th>
+                  <th>问题数</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.data.items.map((item) => (
+                  <tr key={item.draftId} data-draft-id={item.draftId}>
+                    <td>{item.title}</td>
+                    <td>{item.previousVerdict ? VERDICT_LABELS[item.previousVerdict] : '—'}</td>
+                    <td className={`verdict-${item.verdict}`}>{VERDICT_LABELS[item.verdict]}</td>
+                    <td>{item.findingCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="card">
+        <h2>最近的重新筛查</h2>
+        {items.length ? (
+          <table className="list">
+            <thead>
+              <tr>
+                <th>编号</th>
+                <th>范围</th>
+                <th>原因</th>
+                <th>进度</th>
+                <th>结论变化</th>
+                <th>开始时间</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((batch) => (
+                <tr key={batch.id}>
+                  <td>
+                    <button type="button" className="link" onClick={() => setOpenBatch(batch.id)}>
+                      第 {batch.id} 次
+                    </button>
+                  </td>
+                  <td>{SCOPE_LABELS[batch.scope]}</td>
+                  <td>{batch.reason ?? ''}</td>
+                  <td>
+                    {batch.done} / {batch.total}
+                  </td>
+                  <td>{batch.changed}</td>
+                  <td>{timeText(batch.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">还没有重新筛查过。</p>
+        )}
+      </div>
+    </section>
+  );
+}

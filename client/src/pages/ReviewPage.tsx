@@ -1,0 +1,286 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, get, messageOf, post } from '../lib/api';
+import { CHECKS, DECISION_LABELS, levelLabel, personName, statusText, timeText } from '../lib/labels';
+import { useLiveEvent, useResync, useWatchDraft } from '../lib/live';
+import { sanitizeHtml } from '../lib/sanitize';
+import { useSession } from '../lib/session';
+import type { Draft, DraftChange } from '../lib/types';
+import { useClaim } from '../lib/useClaim';
+import { ErrorNote, StatusBadge, VerdictBadge } from '../components/Badges';
+import { DiffView, RevisionDiff } from '../components/DiffView';
+import { FindingList } from '../components/FindingList';
+import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
+import { ReviewHistory } from '../components/ReviewHistory';
+
+type Decision = 'approve' | 'return' | 'reject';
+
+/** Links and images of the body, and the repost's source: what a reviewer must open and check. */
+function linksOf(draft: Draft): Array<{ kind: string; url: string; text: string }> {
+  const holder = document.createElement('div');
+  holder.innerHTML = sanitizeHtml(draft.body);
+  const links = [...holder.querySelectorAll('a[href]')].map((a) => ({ kind: '链接', url: a.getAttribute('href')!, text: a.textContent ?? '' }));
+  const images = [...holder.querySelectorAll('img[src]')].map((img) => ({ kind: '图片', url: img.getAttribute('src')!, text: img.getAttribute('alt') ?? '' }));
+  const source = draft.sourceUrl ? [{ kind: '原文', url: draft.sourceUrl, text: draft.sourceName ?? '' }] : [];
+  return [...source, ...links, ...images];
+}
+
+/** The revision an earlier level approved, when it is not the current one (the draft came back and was revised). */
+function approvedEarlier(draft: Draft): number | null {
+  const approved = draft.reviews.filter((r) => r.decision === 'approve' && r.revision < draft.revision).map((r) => r.revision);
+  return approved.length ? Math.max(...approved) : null;
+}
+
+export function ReviewPage() {
+  const id = Number(useParams().id);
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [change, setChange] = useState<string | null>(null);
+  const [checks, setChecks] = useState<Record<string, boolean>>({});
+  const [comment, setComment] = useState('');
+  const [selected, setSelected] = useState<number | null>(null);
+  const [result, setResult] = useState<{ error?: string; done?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [diff, setDiff] = useState<{ label: string; diff: RevisionDiff } | null>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const { state: claim, claim: retryClaim, release } = useClaim(id, user?.id);
+
+  const load = useCallback(async () => {
+    try {
+      const next = await get<Draft>(`/api/drafts/${id}`);
+      setDraft(next);
+      setChange(null);
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(messageOf(error));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useWatchDraft(id);
+
+  // A change while the page is open shows at once; the reviewer keeps what they read until they reload it.
+  const describeChange = useCallback(
+    (now: { status: Draft['status']; level: number | null; revision: number }) => {
+      if (!draft) return;
+      if (now.revision !== draft.revision) setChange(`作者已提交第 ${now.revision} 版，您看到的是第 ${draft.revision} 版。`);
+      else if (now.status !== draft.status || now.level !== draft.level) setChange(`稿件状态已变为“${statusText(now.status, now.level)}”（可能已由其他审核员作出决定）。`);
+    },
+    [draft],
+  );
+  useLiveEvent<DraftChange>('draft:changed', (event) => {
+    if (event.id === id) describeChange(event);
+  });
+  useResync(() => {
+    void get<Draft>(`/api/drafts/${id}`).then(describeChange).catch(() => undefined);
+  });
+
+  const allChecked = CHECKS.every((c) => checks[c.key]);
+  const decisionBlocked = claim.kind === 'taken' || busy || !draft;
+
+  const decide = useCallback(
+    async (decision: Decision) => {
+      if (!draft || decisionBlocked) return;
+      if (decision === 'approve' && !allChecked) {
+        setResult({ error: `通过前须逐项勾选五关：${CHECKS.filter((c) => !checks[c.key]).map((c) => c.label).join('、')}` });
+        return;
+      }
+      if (decision !== 'approve' && !comment.trim()) {
+        setResult({ error: `${DECISION_LABELS[decision]}须填写理由` });
+        commentRef.current?.focus();
+        return;
+      }
+      setBusy(true);
+      setResult(null);
+      try {
+        await post(`/api/drafts/${id}/reviews`, { revision: draft.revision, decision, checks, comment: comment.trim() });
+        release();
+        setResult({ done: `已${DECISION_LABELS[decision]}。正在返回审核队列…` });
+        window.setTimeout(() => navigate('/queue'), 1200);
+      } catch (error) {
+        const stale = error instanceof ApiError && error.status === 409;
+        setResult({ error: stale ? `未能提交：${messageOf(error)}` : messageOf(error) });
+        if (stale) void get<Draft>(`/api/drafts/${id}`).then(describeChange).catch(() => undefined);
+        setBusy(false);
+      }
+    },
+    [draft, decisionBlocked, allChecked, checks, comment, id, release, navigate, describeChange],
+  );
+
+  // Keyboard: 1–5 tick the checks, A approve, R return, X reject, J/K next/previous finding, C comment.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('textarea, input, select, [contenteditable="true"]') || event.ctrlKey || event.metaKey || event.altKey) return;
+      const key = event.key.toLowerCase();
+      const check = CHECKS[Number(key) - 1];
+      if (check) {
+        setChecks((c) => ({ ...c, [check.key]: !c[check.key] }));
+        setResult(null);
+      }
+      else if (key === 'a') void decide('approve');
+      else if (key === 'r') void decide('return');
+      else if (key === 'x') void decide('reject');
+      else if (key === 'c') commentRef.current?.focus();
+      else if ((key === 'j' || key === 'k') && draft?.findings.length) {
+        const count = draft.findings.length;
+        setSelected((s) => (s === null ? 0 : (s + (key === 'j' ? 1 : count - 1)) % count));
+      } else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [decide, draft]);
+
+  const links = useMemo(() => (draft ? linksOf(draft) : []), [draft]);
+  if (!draft) return <ErrorNote message={loadError} />;
+  const earlier = approvedEarlier(draft);
+  const showDiff = async (from: number, label: string) => {
+    try {
+      setDiff({ label, diff: await get<RevisionDiff>(`/api/drafts/${id}/diff?from=${from}&to=${draft.revision}`) });
+    } catch (error) {
+      setResult({ error: messageOf(error) });
+    }
+  };
+
+  return (
+    <section data-testid="review-page" data-revision={draft.revision}>
+      <div className="page-head">
+        <h1>
+          <HighlightedPlain text={draft.text.title} findings={draft.findings} field="title" />
+        </h1>
+        <div className="head-actions">
+          <StatusBadge status={draft.status} level={draft.level} />
+          <VerdictBadge verdict={draft.verdict} />
+          <Link to="/queue">返回队列</Link>
+        </div>
+      </div>
+      {change ? (
+        <div className="banner changed" role="alert" data-testid="change-banner">
+          {change}
+          <button type="button" className="small" onClick={() => void load()}>
+            载入最新内容
+          </button>
+        </div>
+      ) : null}
+      <div className={`banner claim claim-${claim.kind}`} data-testid="claim-banner">
+        {claim.kind === 'pending' ? '正在领取…' : null}
+        {claim.kind === 'mine' ? `已由您领取，领取至 ${new Date(claim.claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false })}（审核期间自动续期，离开页面即释放）` : null}
+        {claim.kind === 'taken' ? `${claim.holder} 正在审核此稿件（领取至 ${new Date(claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false })}），到期后可接手。` : null}
+        {claim.kind === 'refused' ? claim.message : null}
+        {claim.kind === 'taken' || claim.kind === 'refused' ? (
+          <button type="button" className="small" onClick={() => void retryClaim()}>
+            重新领取
+          </button>
+        ) : null}
+      </div>
+      <p className="muted">
+        第 {draft.revision} 版 · 作者 {personName(draft.author)} · 进入{levelLabel(draft.level)} {timeText(draft.statusChangedAt)} ·{' '}
+        {draft.sourceType === 'repost' ? `转载自 ${draft.sourceName ?? '（未填写来源）'}` : '原创'}
+      </p>
+      <div className="columns">
+        <div className="main-column">
+          <div className="card">
+            <HighlightedBody html={draft.body} plain={draft.text.body} findings={draft.findings} selected={selected} onSelect={setSelected} />
+          </div>
+          <div className="card">
+            <h2>来源与链接</h2>
+            {links.length ? (
+              <ul className="links" data-testid="links">
+                {links.map((link, i) => (
+                  <li key={i}>
+                    <span className="badge">{link.kind}</span> {link.text ? `${link.text} · ` : ''}
+                    <code>{link.url}</code>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">正文没有链接和图片。</p>
+            )}
+          </div>
+          <div className="card">
+            <h2>版本比较</h2>
+            <div className="actions">
+              {draft.revision > 1 ? (
+                <button type="button" onClick={() => void showDiff(draft.revision - 1, '与上一版本比较')}>
+                  与上一版本（第 {draft.revision - 1} 版）比较
+                </button>
+              ) : (
+                <span className="muted">这是第 1 版，没有更早的版本。</span>
+              )}
+              {earlier !== null && earlier !== draft.revision - 1 ? (
+                <button type="button" onClick={() => void showDiff(earlier, '与上级已通过版本比较')}>
+                  与前一级已通过的第 {earlier} 版比较
+                </button>
+              ) : null}
+            </div>
+            {diff ? (
+              <>
+                <h3>{diff.label}</h3>
+                <DiffView diff={diff.diff} />
+              </>
+            ) : null}
+          </div>
+        </div>
+        <aside className="side-column">
+          <div className="card">
+            <h2>机器预审（{draft.findings.length} 处）</h2>
+            <FindingList findings={draft.findings} selected={selected} onSelect={setSelected} />
+          </div>
+          <div className="card">
+            <h2>前序审核</h2>
+            <ReviewHistory reviews={draft.reviews} />
+          </div>
+          <form
+            className="card signoff"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void decide('approve');
+            }}
+          >
+            <h2>{levelLabel(user?.level)}签署</h2>
+            <fieldset>
+              <legend>五关核查（逐项确认）</legend>
+              {CHECKS.map((check, i) => (
+                <label key={check.key} className="check" title={check.hint}>
+                  <input type="checkbox" name={check.key} checked={Boolean(checks[check.key])} onChange={(e) => {
+                      setChecks((c) => ({ ...c, [check.key]: e.target.checked }));
+                      setResult(null);
+                    }}
+                  />
+                  <kbd>{i + 1}</kbd> {check.label} <span className="muted small">{check.hint}</span>
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              审核意见（退回、否决时必填）
+              <textarea name="comment" ref={commentRef} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+            </label>
+            {result?.error ? (
+              <div className="error" role="alert" data-testid="decision-error">
+                {result.error}
+              </div>
+            ) : null}
+            {result?.done ? <div className="success">{result.done}</div> : null}
+            <div className="actions">
+              <button type="submit" className="primary" disabled={decisionBlocked}>
+                通过 <kbd>A</kbd>
+              </button>
+              <button type="button" disabled={decisionBlocked} onClick={() => void decide('return')}>
+                退回修改 <kbd>R</kbd>
+              </button>
+              <button type="button" className="danger" disabled={decisionBlocked} onClick={() => void decide('reject')}>
+                否决 <kbd>X</kbd>
+              </button>
+            </div>
+            <p className="muted small">快捷键：1–5 勾选五关，A 通过，R 退回，X 否决，J/K 上下切换问题，C 填写意见。</p>
+          </form>
+        </aside>
+      </div>
+    </section>
+  );
+}

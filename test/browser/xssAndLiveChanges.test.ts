@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { Browser } from 'playwright-core';
+import { Revision } from '../../server/models';
+import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
+import { startTestProduct } from '../support/testProduct';
+import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
+
+declare const window: any, document: any;
+
+/** Each payload, if it ever ran, would open a dialog and leave a mark on window. */
+const PAYLOADS = [
+  `<p>图片：<img src="x" onerror="window.__xss='img';alert('img')"></p>`,
+  `<p>矢量图：<svg onload="window.__xss='svg';alert('svg')"><circle r="5"></circle></svg></p>`,
+  `<p><a href="javascript:window.__xss='link';alert('link')">点此查看通知全文</a></p>`,
+  `<p><a href="JaVaScRiPt&colon;alert('link2')">大写协议链接</a></p>`,
+  `<iframe srcdoc="<script>parent.__xss='iframe';alert('iframe')</script>"></iframe>`,
+  `<p><img src="https://www.gov.cn/x.png" onload="window.__xss='imgload'" style="background:url(javascript:alert(1))"></p>`,
+  `<details open ontoggle="window.__xss='details';alert('details')"><summary>展开</summary></details>`,
+  `<p>正常段落：县政府召开常务会议。</p>`,
+].join('\n');
+
+describe('the console in a browser: hostile drafts and changes while a reviewer reads', function () {
+  this.timeout(180_000);
+  let url: string;
+  let browser: Browser;
+  const people: Person[] = [];
+
+  before(async () => {
+    url = (await startTestProduct()).url;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    for (const person of people) await person.context.close().catch(() => undefined);
+    await browser?.close();
+  });
+
+  it('XSS payloads in a draft do nothing in the reviewer’s page; another reviewer’s decision shows at once and a stale approval is refused', async () => {
+    const team = await buildReviewTeam(url, 2);
+    const submitted = await team.editorClient.post('/api/drafts', { title: '关于召开常务会议的通知', body: PAYLOADS, sourceType: 'original' });
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    // The stored body is the server's sanitised copy; make the client's own sanitising prove itself
+    // too by putting the raw payloads back into the stored revision, as a compromised store might.
+    await Revision.update({ body: PAYLOADS }, { where: { draftId: id } });
+
+    const reader = await openPerson(browser, url);
+    people.push(reader);
+    await signIn(reader, team.reviewers[0]!);
+    const page = reader.page;
+    await page.goto(`/review/${id}`);
+    const body = page.getByTestId('draft-body');
+    await body.waitFor();
+    await page.locator('.claim-mine').waitFor();
+    await page.getByText('正常段落：县政府召开常务会议。').waitFor();
+    // Give every handler its chance to fire: images load or fail, frames would load.
+    await page.waitForLoadState('networkidle');
+    await body.locator('a').first().click({ modifiers: [] }).catch(() => undefined);
+    await page.locator('summary').first().click().catch(() => undefined);
+
+    assert.deepEqual(reader.dialogs, [], 'no dialog opened');
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
+    assert.equal(await body.locator('iframe, svg, script, details, [onerror], [onload], [ontoggle], [style]').count(), 0);
+    const hrefs = await body.locator('a').evaluateAll((links: any[]) => links.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.every((href: string | null) => href === null || /^https?:/i.test(href)), `no script links: ${JSON.stringify(hrefs)}`);
+    assert.equal(reader.context.pages().length, 1, 'no window was opened');
+    await page.screenshot({ path: screenshotPath('reviewer-xss-draft'), fullPage: true });
+
+    // Another reviewer of the same level decides while this page is open (through the API: the
+    // console would not let them, since the draft is claimed).
+    const rival = await loggedIn(url, await buildUser('reviewer', { unit: team.unit, level: 1 }));
+    const returned = await rival.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '含有可疑代码，退回' });
+    assert.equal(returned.status, 201, JSON.stringify(returned.body));
+    const banner = page.getByTestId('change-banner');
+    await banner.waitFor();
+    assert.match((await banner.textContent())!, /已退回修改/);
+
+    // The reviewer who had it open approves what they read: refused, with a clear message.
+    for (const key of ['1', '2', '3', '4', '5']) await page.locator('body').press(key);
+    await page.getByRole('button', { name: /通过/ }).click();
+    const refusal = page.getByTestId('decision-error');
+    await refusal.waitFor();
+    assert.match((await refusal.textContent())!, /未能提交：稿件已不在审核中/);
+    await page.screenshot({ path: screenshotPath('reviewer-stale-approval'), fullPage: true });
+    assert.deepEqual(reader.errors, [], 'no script errors');
+  });
+});
