@@ -47,6 +47,8 @@ export function createWordingChecker(options: WordingOptions = {}): Checker<Comp
       const formulations = rulesOf(data, formulationsRuleKind);
       // The right forms of the table are right even when one character off a formulation.
       const known = wording.entries.map((rule) => rule.correct);
+      // Built once per process; building it here keeps the first screening as fast as the rest.
+      if (typoDetection) typoDetector();
       return {
         table: new WordingTable(wording.entries),
         nearMisses: new NearMissFinder(formulations.entries.map((entry) => ({ phrase: entry.phrase, value: entry })), known),

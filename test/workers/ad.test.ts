@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { adChecker } from '../../workers/screening/ad';
+import { ScreeningEngine } from '../../workers/screening/engine';
+import { draft, engineWith, only, pairs } from './checkerHarness';
+
+describe('ad checker', () => {
+  let engine: ScreeningEngine;
+  before(async () => {
+    engine = await engineWith(adChecker);
+  });
+  const links = (body: string) =>
+    only(engine.screen(draft(body)), 'ad')
+      .filter((f) => f.category?.endsWith('_link'))
+      .map((f) => [f.severity, f.text, f.start, f.end]);
+
+  describe('links', () => {
+    it('says nothing about government and designated-unit links', () => {
+      assert.deepEqual(links('<p>详见 www.gov.cn 和 https://www.hunan.gov.cn/a.html，以及<a href="http://www.news.cn/1.htm">新华网</a>。</p>'), []);
+    });
+
+    it('blocks commercial links written in the text, with or without a scheme', () => {
+      const text = '购买地址 https://item.taobao.com/item.htm?id=1 或 jd.com/123，短链 t.cn/A6abc。';
+      const at = (url: string) => [text.indexOf(url), text.indexOf(url) + url.length];
+      assert.deepEqual(links(`<p>${text}</p>`), [
+        ['block', 'https://item.taobao.com/item.htm?id=1', ...at('https://item.taobao.com/item.htm?id=1')],
+        ['block', 'jd.com/123', ...at('jd.com/123')],
+        ['block', 't.cn/A6abc', ...at('t.cn/A6abc')],
+      ]);
+      assert.equal(text.slice(...at('jd.com/123')), 'jd.com/123');
+    });
+
+    it('finds a commercial link hidden in href and points at its visible text', () => {
+      const findings = only(engine.screen(draft('<p>点击<a href="https://detail.tmall.com/item.htm?id=9">这里</a>了解详情</p>')), 'ad');
+      assert.equal(findings.length, 1);
+      assert.equal(findings[0].severity, 'block');
+      assert.equal(findings[0].text, 'https://detail.tmall.com/item.htm?id=9');
+      assert.equal(findings[0].term, 'tmall.com');
+      assert.deepEqual([findings[0].start, findings[0].end], [2, 4]);
+    });
+
+    it('classifies image sources, app schemes and mini-program links', () => {
+      const body =
+        '<p>图片<img src="https://img.alicdn.example.net/a.png"></p>' +
+        '<p><a href="weixin://dl/business/?t=abc">打开小程序</a> <a href="itms-apps://itunes.apple.com/app/id1">下载</a></p>' +
+        '<p>#小程序://某某商城/abcd</p>';
+      assert.deepEqual(
+        links(body).map(([severity, text]) => [severity, text]),
+        [
+          ['review', 'https://img.alicdn.example.net/a.png'],
+          ['block', 'weixin://dl/business/?t=abc'],
+          ['block', 'itms-apps://itunes.apple.com/app/id1'],
+          ['block', '#小程序://某某商城/abcd'],
+        ],
+      );
+    });
+
+    it('sends unknown sites to review and ignores mail, phone and in-page links', () => {
+      assert.deepEqual(
+        links('<p><a href="https://www.example.org/x">某网站</a><a href="mailto:a@b.cn">邮箱</a><a href="tel:12345">电话</a><a href="#top">顶部</a><a href="/a/b.html">本站</a></p>'),
+        [['review', 'https://www.example.org/x', 0, 3]],
+      );
+    });
+
+    it('does not read an e-mail address as a link', () => {
+      assert.deepEqual(links('<p>来信请寄 office@example.com。</p>'), []);
+    });
+
+    it('reports a link once when its text and its href are the same URL', () => {
+      assert.deepEqual(links('<p><a href="https://shop.example.com">https://shop.example.com</a></p>'), [
+        ['review', 'https://shop.example.com', 0, 24],
+      ]);
+      // Written without the scheme, it is still one finding for the one span and rule.
+      assert.deepEqual(links('<p><a href="http://t.cn/x">t.cn/x</a></p>'), [['block', 't.cn/x', 0, 6]]);
+    });
+  });
+
+  describe('advertising language', () => {
+    const ads = (body: string) => pairs(engine.screen(draft(body)), 'ad');
+
+    it('blocks absolute claims in a selling context', () => {
+      assert.deepEqual(ads('<p>本店产品效果最佳，欢迎购买！</p>'), [['block', '最佳']]);
+      assert.deepEqual(ads('<p>全国销量第一的好茶，限时抢购。</p>'), [
+        ['block', '全国销量第一'],
+        ['block', '限时抢购'],
+      ]);
+    });
+
+    it('leaves absolute words in official prose alone', () => {
+      for (const body of [
+        '<p>我县花鼓戏入选国家级非物质文化遗产代表性项目名录，欢迎购买门票观看演出。</p>',
+        '<p>县政协第一次全体会议开幕，会议期间可在现场购买午餐券。</p>',
+        '<p>我县地区生产总值增速位居全市第一，营商环境最佳。</p>',
+        '<p>推广最佳实践，最大限度便民利民。</p>',
+        '<p>国家级经济技术开发区招商引资取得新成效。</p>',
+      ]) {
+        assert.deepEqual(ads(body), [], body);
+      }
+    });
+
+    it('blocks calls to buy or to contact', () => {
+      assert.deepEqual(ads('<p>私信领取优惠，点击下单，加V了解。</p>'), [
+        ['block', '私信领取'],
+        ['block', '点击下单'],
+        ['block', '加V'],
+      ]);
+    });
+
+    it('counts 扫码 and 加微信 only when selling', () => {
+      assert.deepEqual(ads('<p>请扫码登记，加微信群接收通知。</p>'), []);
+      assert.deepEqual(ads('<p>扫码购买特价茶叶，加微信：tea_shop88 包邮到家。</p>'), [
+        ['block', '扫码购买'],
+        ['block', '加微信'],
+        ['block', '微信：tea_shop88'],
+        ['block', '包邮'],
+      ]);
+    });
+
+    it('blocks prices and discounts of a sale', () => {
+      assert.deepEqual(ads('<p>原价199元，现价99元，满300减50。</p>'), [
+        ['block', '原价199元'],
+        ['block', '现价99元'],
+        ['block', '满300减50'],
+      ]);
+      assert.deepEqual(ads('<p>景区门票5折优惠。</p>'), [['review', '5折优惠']]);
+    });
+
+    it('leaves budget amounts and statistics alone', () => {
+      assert.deepEqual(ads('<p>项目总投资3.5亿元，预算金额：¥1200000.00，惠及群众12万人。</p>'), []);
+    });
+
+    it('flags contact handles only next to selling words', () => {
+      assert.deepEqual(ads('<p>党建工作交流QQ群：123456789。</p>'), []);
+      assert.deepEqual(ads('<p>正品代购，QQ：123456789。</p>'), [['block', 'QQ：123456789']]);
+    });
+
+    it('only notes sales talk quoted in an anti-fraud warning', () => {
+      assert.deepEqual(ads('<p>警惕骗子以“私信领取补贴”为名实施诈骗。</p>'), [['notice', '私信领取']]);
+    });
+
+    it('checks the title too', () => {
+      const result = engine.screen(draft('<p>正文</p>', { title: '限时抢购！' }));
+      assert.deepEqual(only(result, 'ad').map((f) => [f.field, f.text]), [['title', '限时抢购']]);
+    });
+  });
+});

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { ScreeningEngine } from '../../workers/screening/engine';
+import { privacyChecker } from '../../workers/screening/privacy';
+import { classifyDigits, isResidentId15, isResidentId18, luhnValid } from '../../workers/lib/personalNumbers';
+import { RuleData } from '../../workers/screening/types';
+import { draft, engineWith, only, shippedRules } from './checkerHarness';
+
+const ID = '430421199001011233'; // valid GB 11643 check character
+const ID_X = '11010519491231002X';
+const CARD = '6222021234567890128'; // Luhn-valid
+const MOBILE = '13812345678';
+
+describe('privacy checker', () => {
+  let engine: ScreeningEngine;
+  before(async () => {
+    engine = await engineWith(privacyChecker);
+  });
+  const privacy = (body: string) => only(engine.screen(draft(body)), 'privacy').map((f) => [f.severity, f.text, f.suggestion]);
+
+  describe('numbers', () => {
+    it('validates resident IDs by check character and real birth date', () => {
+      assert.equal(isResidentId18(ID), true);
+      assert.equal(isResidentId18(ID_X), true);
+      assert.equal(isResidentId18('430421199001011234'), false, 'wrong check character');
+      assert.equal(isResidentId18('430421199002301230'), false, 'no 30 February');
+      assert.equal(isResidentId18('990421199001011233'), false, 'no region 99');
+      assert.equal(isResidentId15('430421900101123'), true);
+      assert.equal(isResidentId15('430421901301123'), false, 'no month 13');
+    });
+
+    it('validates bank cards by Luhn and masks each kind', () => {
+      assert.equal(luhnValid(CARD), true);
+      assert.equal(luhnValid('6222021234567890127'), false);
+      assert.deepEqual(classifyDigits(ID), { type: 'id_card', masked: '4304**********1233' });
+      assert.deepEqual(classifyDigits(MOBILE), { type: 'mobile', masked: '138****5678' });
+      assert.deepEqual(classifyDigits(CARD), { type: 'bank_card', masked: '6222***********0128' });
+      assert.equal(classifyDigits('12345678901'), null, 'not a mobile prefix');
+    });
+  });
+
+  it('flags ID, mobile and card numbers with masking suggestions', () => {
+    assert.deepEqual(privacy(`<p>身份证号${ID}。</p>`), [['block', ID, '4304**********1233']]);
+    assert.deepEqual(privacy(`<p>手机${MOBILE}。</p>`), [['review', MOBILE, '138****5678']]);
+    assert.deepEqual(privacy(`<p>卡号 6222 0212 3456 7890 128。</p>`), [['review', '6222 0212 3456 7890 128', '6222***********0128']]);
+    assert.deepEqual(privacy('<p>电话 138-1234-5678。</p>'), [['review', '138-1234-5678', '138****5678']]);
+    assert.deepEqual(privacy(`<p>旧身份证430421900101123。</p>`), [['block', '430421900101123', '4304*******1123']]);
+  });
+
+  it('raises numbers next to a private person\'s name to the policy for names', () => {
+    assert.deepEqual(privacy(`<p>张三，身份证号${ID}，银行卡${CARD}。</p>`), [
+      ['block', ID, '4304**********1233'],
+      ['block', CARD, '6222***********0128'],
+    ]);
+    assert.deepEqual(privacy(`<p>户主：李四 卡号${CARD}</p>`), [['block', CARD, '6222***********0128']]);
+  });
+
+  it('only notes a mobile behind a hotline label', () => {
+    assert.deepEqual(privacy(`<p>咨询电话：${MOBILE}</p>`), [['notice', MOBILE, '138****5678']]);
+  });
+
+  it('leaves document numbers, landlines, dates, amounts and statistics alone', () => {
+    for (const body of [
+      '<p>根据《关于印发某办法的通知》（湘政务发〔2019〕1号）执行。</p>',
+      '<p>县政务服务中心办公电话：0731-84567890，传真0731-84567891。</p>',
+      '<p>2019年10月1日，20191001期。</p>',
+      '<p>全年完成投资13812345678元，惠及6222021234567890128人次。</p>',
+      '<p>统一社会信用代码：430421199001011233。</p>',
+      '<p>订单号13812345678。</p>',
+      '<p>全县常住人口为1234567人，增长3.5%。</p>',
+      '<p>项目编号6222021234567890128。</p>',
+    ]) {
+      assert.deepEqual(privacy(body), [], body);
+    }
+  });
+
+  it('follows the admins\' policy: severities and disabled kinds', async () => {
+    const rules: RuleData = await shippedRules();
+    rules.privacy = {
+      version: 7,
+      data: [{ dataType: 'mobile', severity: 'block', severityNearName: 'block', note: null, ruleId: 'privacy-3' }],
+    };
+    const strict = new ScreeningEngine([privacyChecker], rules);
+    const findings = only(strict.screen(draft(`<p>手机${MOBILE}，身份证${ID}</p>`)), 'privacy');
+    assert.deepEqual(findings.map((f) => [f.severity, f.text, f.ruleId, f.listVersion]), [['block', MOBILE, 'privacy-3', 7]]);
+  });
+});

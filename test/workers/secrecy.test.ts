@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { ScreeningEngine } from '../../workers/screening/engine';
+import { secrecyChecker } from '../../workers/screening/secrecy';
+import { draft, engineWith, pairs } from './checkerHarness';
+
+describe('secrecy checker', () => {
+  let engine: ScreeningEngine;
+  before(async () => {
+    engine = await engineWith(secrecyChecker);
+  });
+  const secrecy = (body: string, title = '通知') => pairs(engine.screen(draft(body, { title })), 'secrecy');
+
+  it('blocks classification markings with ★ and a period, once per marking', () => {
+    assert.deepEqual(secrecy('<p>机密★10年</p>'), [['block', '机密★10年']]);
+    assert.deepEqual(secrecy('<p>绝密★长期</p><p>秘密★ 五年</p><p>机密☆</p>'), [
+      ['block', '绝密★长期'],
+      ['block', '秘密★ 五年'],
+      ['block', '机密☆'],
+    ]);
+  });
+
+  it('blocks a classification standing alone on a line, in brackets or after 密级', () => {
+    assert.deepEqual(secrecy('<p>机密</p><p>关于某事项的通知</p>'), [['block', '机密']]);
+    assert.deepEqual(secrecy('<p>【秘密】关于某事项的通知</p>'), [['block', '【秘密】']]);
+    assert.deepEqual(secrecy('<p>密级：机密 保密期限：十年</p>'), [
+      ['block', '密级：机密'],
+      ['block', '保密期限：十年'],
+    ]);
+  });
+
+  it('blocks internal-material labels and handling notes', () => {
+    assert.deepEqual(secrecy('<p>内部资料 注意保存</p><p>本文件不得外传，仅供内部参考。</p><p>内部文件</p>'), [
+      ['block', '内部资料'],
+      ['block', '注意保存'],
+      ['block', '不得外传'],
+      ['block', '仅供内部参考'],
+      ['block', '内部文件'],
+    ]);
+  });
+
+  it('checks the title as well', () => {
+    assert.deepEqual(secrecy('<p>正文</p>', '（机密）会议纪要'), [['block', '（机密）']]);
+  });
+
+  it('does not raise ordinary secrecy words above a notice', () => {
+    assert.deepEqual(secrecy('<p>切实做好保密工作，加强保密教育。</p>'), []);
+    assert.deepEqual(secrecy('<p>科学家正在揭开宇宙的秘密。</p>'), []);
+    assert.deepEqual(secrecy('<p>严禁在非涉密计算机上处理机密信息。</p>'), [
+      ['notice', '涉密'],
+      ['notice', '机密'],
+    ]);
+  });
+
+  it('passes the verdict when only notices remain', () => {
+    assert.equal(engine.screen(draft('<p>严禁泄露国家机密。</p>')).verdict, 'pass');
+    assert.equal(engine.screen(draft('<p>机密★5年</p>')).verdict, 'block');
+  });
+});

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { ScreeningEngine } from '../../workers/screening/engine';
+import { sourceChecker } from '../../workers/screening/source';
+import { draft, engineWith, only } from './checkerHarness';
+
+describe('source checker', () => {
+  let engine: ScreeningEngine;
+  before(async () => {
+    engine = await engineWith(sourceChecker);
+  });
+  const repost = (sourceName: string, sourceUrl: string) =>
+    engine.screen(draft('<p>转载内容。</p>', { sourceType: 'repost', sourceName, sourceUrl }));
+
+  it('passes a repost from a designated unit on its own domain', () => {
+    assert.deepEqual(only(repost('新华社', 'https://www.news.cn/politics/2024-01/01/c_1.htm'), 'source'), []);
+    assert.deepEqual(only(repost('人民日报', 'http://paper.people.com.cn/rmrb/html/1.htm'), 'source'), []);
+    assert.deepEqual(only(repost('央视新闻', 'https://news.cctv.com/2024/01/01/ARTI.shtml'), 'source'), []);
+  });
+
+  it('passes a government source by name ending and any gov.cn host', () => {
+    assert.deepEqual(only(repost('湖南省人民政府', 'http://www.hunan.gov.cn/hnszf/xxgk/1.html'), 'source'), []);
+    assert.deepEqual(only(repost('中国政府网', 'https://www.gov.cn/zhengce/content/1.htm'), 'source'), []);
+    assert.deepEqual(only(repost('某县应急管理局', 'http://yjj.example.gov.cn/1.html'), 'source'), []);
+  });
+
+  it('accepts platform words and decorations around a whitelisted name', () => {
+    assert.deepEqual(only(repost('“人民日报”微信公众号', 'https://www.people.com.cn/n1/1.html'), 'source'), []);
+  });
+
+  it('blocks a repost without a source name or without an original URL', () => {
+    const findings = only(repost('', ''), 'source');
+    assert.deepEqual(
+      findings.map((f) => [f.severity, f.field, f.ruleId]),
+      [
+        ['block', 'sourceName', 'source.missing-name'],
+        ['block', 'sourceUrl', 'source.missing-url'],
+      ],
+    );
+    assert.equal(only(repost('新华社', '   '), 'source')[0].ruleId, 'source.missing-url');
+  });
+
+  it('blocks a source name that is not whitelisted, and its outside domain', () => {
+    const findings = only(repost('某某自媒体', 'https://www.example.com/a.html'), 'source');
+    assert.deepEqual(findings.map((f) => [f.severity, f.field, f.text]), [
+      ['block', 'sourceName', '某某自媒体'],
+      ['block', 'sourceUrl', 'https://www.example.com/a.html'],
+    ]);
+  });
+
+  it('blocks an unlisted name even on a whitelisted domain', () => {
+    const findings = only(repost('某某自媒体', 'https://www.news.cn/a.html'), 'source');
+    assert.deepEqual(findings.map((f) => [f.severity, f.ruleId]), [['block', 'source.name-not-whitelisted']]);
+  });
+
+  it('sends a whitelisted name with an outside domain to review', () => {
+    const findings = only(repost('新华社', 'https://www.sohu.com/a/123.html'), 'source');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].severity, 'review');
+    assert.equal(findings[0].ruleId, 'source.domain-mismatch');
+    assert.equal(findings[0].term, 'www.sohu.com');
+  });
+
+  it('does not take a look-alike domain for a whitelisted one', () => {
+    assert.equal(only(repost('新华社', 'https://news.cn.example.com/a'), 'source')[0].severity, 'review');
+    assert.equal(only(repost('新华社', 'https://fakegov.cn/a'), 'source')[0].severity, 'review');
+  });
+
+  it('blocks an original URL that is not a web address', () => {
+    assert.equal(only(repost('新华社', 'weixin://dl/business'), 'source')[0].ruleId, 'source.bad-url');
+  });
+
+  it('flags an original draft whose text names an outside source', () => {
+    const result = engine.screen(draft('<p>正文第一段。</p><p>来源：今日头条 编辑：张三</p>'));
+    const findings = only(result, 'source');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].severity, 'review');
+    assert.equal(findings[0].text, '今日头条');
+    assert.equal(result.findings[0].start, '正文第一段。\n来源：'.length);
+  });
+
+  it('flags 转自 and 原标题 in an original draft', () => {
+    const findings = only(engine.screen(draft('<p>转自某某财经</p><p>原标题：一条新闻</p>')), 'source');
+    assert.deepEqual(findings.map((f) => [f.severity, f.text, f.ruleId]), [
+      ['review', '某某财经', 'source.original-with-outside-source'],
+      ['review', '一条新闻', 'source.original-title'],
+    ]);
+  });
+
+  it('accepts a source line naming a whitelisted source or the account itself', () => {
+    for (const body of [
+      '<p>正文（来源：新华社）</p>',
+      '<p>来源：人民网</p><p>原标题：一条新闻</p>',
+      '<p>来源：https://www.gov.cn/xinwen/1.htm</p>',
+      '<p>来源：本网</p>',
+      '<p>资金来源：县财政预算。</p>',
+      '<p>来自全县各乡镇的200余名代表参加会议。</p>',
+    ]) {
+      assert.deepEqual(only(engine.screen(draft(body)), 'source'), [], body);
+    }
+  });
+
+  it('flags a source line naming a URL of an outside domain', () => {
+    const findings = only(engine.screen(draft('<p>原文链接：https://www.example.com/post/1</p>')), 'source');
+    assert.deepEqual(findings.map((f) => [f.severity, f.text]), [['review', 'https://www.example.com/post/1']]);
+  });
+});
