@@ -21,9 +21,17 @@ export function readingsOf(char: string): string[] {
   return readings;
 }
 
+const wordReadingsCache = new Map<string, string[]>();
+
 /** The toneless readings of a word's characters as read in that word (提质 → ti zhi, not di). */
 export function wordReadings(word: string): string[] {
-  return pinyin(word, { type: 'array', toneType: 'none' });
+  let readings = wordReadingsCache.get(word);
+  if (!readings) {
+    readings = pinyin(word, { type: 'array', toneType: 'none' });
+    // Dictionary words repeat across drafts; the cache is bounded by the dictionary itself.
+    if (wordReadingsCache.size < 200_000) wordReadingsCache.set(word, readings);
+  }
+  return readings;
 }
 
 /** A syllable with the distinctions that speakers of many dialects blur folded away. */
