@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, Transaction } from 'sequelize';
 import { sequelize } from '../storage/database';
 import { WAIT_TARGET_HOURS } from './dashboardTargets';
 import { aggregateSql, backlogOf, DAY_OF, FINDINGS_SOURCE, rollUpDashboard, rollupMarks, RETURNS_SOURCE, SOURCES } from './dashboardRollup';
@@ -9,7 +9,11 @@ export interface DashboardScope {
   days: number;
 }
 
-/** Past this many uncounted rows the request rolls them up first instead of counting them live. */
+/**
+ * Past this many uncounted rows (a bulk load, a roll-up that has not run for long) the rows are
+ * not counted live: the answer comes from the daily tables alone and says how many rows the
+ * background roll-up has still to count, so that the dashboard stays fast.
+ */
 const LIVE_TAIL_LIMIT = 20_000;
 
 /**
@@ -17,49 +21,64 @@ const LIVE_TAIL_LIMIT = 20_000;
  * - counts per status and level: drafts_queue (unit_id, status, level, …) for a unit,
  *   drafts_status_level (status, level, status_changed_at) for the installation, both covering;
  * - waiting times at each level: the same indexes, status = 'in_review';
- * - findings and returns per day: the daily roll-up tables by primary key (unit) or day index,
- *   plus the rows past the roll-up mark counted live (a primary-key range).
+ * - findings and returns per day: the daily roll-up tables by primary key (unit) or by their
+ *   covering day index (installation), plus the rows past the roll-up mark counted live (a
+ *   primary-key range).
+ * The draft counts run on their own connections, in parallel with the snapshot that reads the
+ * daily tables and the live tail together.
  */
 export async function loadDashboard(scope: DashboardScope) {
   const started = performance.now();
   const backlogs = await Promise.all(SOURCES.map(backlogOf));
-  if (backlogs.some((n) => n > LIVE_TAIL_LIMIT)) await rollUpDashboard();
-  else if (backlogs.some((n) => n > 0)) void rollUpDashboard();
+  const countTail = backlogs.every((n) => n <= LIVE_TAIL_LIMIT);
+  if (backlogs.some((n) => n > 0)) void rollUpDashboard();
 
   const unit = scope.unitId;
   const unitWhere = unit === null ? '' : 'unit_id = :unit AND';
   const since = `${DAY_OF('NOW(3)')} - INTERVAL :days DAY`;
   const replacements = { unit, days: scope.days - 1, target: WAIT_TARGET_HOURS * 3600 };
+  const query = <T extends object>(sql: string, extra: Record<string, unknown> = {}, transaction?: Transaction) =>
+    sequelize().query<T>(sql, { replacements: { ...replacements, ...extra }, type: QueryTypes.SELECT, transaction });
 
-  // One snapshot for the roll-up tables and the live tail, so that a roll-up committing in between counts nothing twice.
-  return sequelize().transaction(async (transaction) => {
-    const q = <T extends object>(sql: string, extra: Record<string, unknown> = {}) =>
-      sequelize().query<T>(sql, { replacements: { ...replacements, ...extra }, type: QueryTypes.SELECT, transaction });
+  const drafts = Promise.all([
+    query<{ status: string; level: number | null; n: number }>(`SELECT status, level, COUNT(*) AS n FROM drafts ${unit === null ? '' : 'WHERE unit_id = :unit'} GROUP BY status, level`),
+    query<{ level: number; n: number; over_target: number; oldest: number; average: number }>(
+      `SELECT level, COUNT(*) AS n,
+              SUM(status_changed_at < NOW(3) - INTERVAL :target SECOND) AS over_target,
+              TIMESTAMPDIFF(SECOND, MIN(status_changed_at), NOW(3)) AS oldest,
+              AVG(TIMESTAMPDIFF(SECOND, status_changed_at, NOW(3))) AS average
+       FROM drafts WHERE ${unitWhere} status = 'in_review' GROUP BY level`,
+    ),
+  ]);
+  // One snapshot for the daily tables and the live tail, so that a roll-up committing in between counts nothing twice.
+  const daily = sequelize().transaction(async (transaction) => {
     const marks = await rollupMarks(transaction);
     const tail = { lo: 0, hi: Number.MAX_SAFE_INTEGER, unitId: unit };
-    const [statusRows, waitRows, findingRows, findingTail, returnRows, returnTail] = await Promise.all([
-      q<{ status: string; level: number | null; n: number }>(`SELECT status, level, COUNT(*) AS n FROM drafts ${unit === null ? '' : 'WHERE unit_id = :unit'} GROUP BY status, level`),
-      q<{ level: number; n: number; over_target: number; oldest: number; average: number }>(
-        `SELECT level, COUNT(*) AS n,
-                SUM(status_changed_at < NOW(3) - INTERVAL :target SECOND) AS over_target,
-                TIMESTAMPDIFF(SECOND, MIN(status_changed_at), NOW(3)) AS oldest,
-                AVG(TIMESTAMPDIFF(SECOND, status_changed_at, NOW(3))) AS average
-         FROM drafts WHERE ${unitWhere} status = 'in_review' GROUP BY level`,
-      ),
-      q<{ day: string; checker: string; category: string; n: number }>(
+    const none = Promise.resolve([]);
+    return Promise.all([
+      query<DayRow>(
         `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, checker, category, SUM(findings) AS n FROM dashboard_finding_days
          WHERE ${unitWhere} day >= ${since} GROUP BY day, checker, category`,
+        {},
+        transaction,
       ),
-      q<{ day: string; checker: string; category: string; n: number }>(aggregateSql(FINDINGS_SOURCE, unit !== null), { ...tail, lo: marks.findings }),
-      q<{ day: string; returned_by: string; n: number }>(
+      countTail ? query<DayRow>(aggregateSql(FINDINGS_SOURCE, unit !== null), { ...tail, lo: marks.findings }, transaction) : none,
+      query<ReturnRow>(
         `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, returned_by, SUM(returns) AS n FROM dashboard_return_days
          WHERE ${unitWhere} day >= ${since} GROUP BY day, returned_by`,
+        {},
+        transaction,
       ),
-      q<{ day: string; returned_by: string; n: number }>(aggregateSql(RETURNS_SOURCE, unit !== null), { ...tail, lo: marks.returns }),
+      countTail ? query<ReturnRow>(aggregateSql(RETURNS_SOURCE, unit !== null), { ...tail, lo: marks.returns }, transaction) : none,
     ]);
-    return assemble(scope, { statusRows, waitRows, findingRows, findingTail, returnRows, returnTail }, started);
   });
+  const [[statusRows, waitRows], [findingRows, findingTail, returnRows, returnTail]] = await Promise.all([drafts, daily]);
+  const uncounted = countTail ? 0 : backlogs.reduce((sum, n) => sum + n, 0);
+  return assemble(scope, { statusRows, waitRows, findingRows, findingTail, returnRows, returnTail }, uncounted, started);
 }
+
+type DayRow = { day: string; checker: string; category: string; n: number };
+type ReturnRow = { day: string; returned_by: string; n: number };
 
 const dayKey = (day: unknown) => (day instanceof Date ? day.toISOString().slice(0, 10) : String(day).slice(0, 10));
 
@@ -77,7 +96,7 @@ interface Rows {
   returnTail: Array<{ day: string; returned_by: string; n: number }>;
 }
 
-function assemble(scope: DashboardScope, rows: Rows, started: number) {
+function assemble(scope: DashboardScope, rows: Rows, uncounted: number, started: number) {
   const days = lastDays(scope.days);
   const inWindow = new Set(days);
 
@@ -120,6 +139,8 @@ function assemble(scope: DashboardScope, rows: Rows, started: number) {
       machine: returnsByDay.reduce((sum, d) => sum + d.machine, 0),
       reviewer: returnsByDay.reduce((sum, d) => sum + d.reviewer, 0),
     },
+    /** Rows the background roll-up has still to count into the charts (0 when the charts are complete). */
+    uncountedRows: uncounted,
     generatedInMs: Math.round((performance.now() - started) * 10) / 10,
   };
 }
