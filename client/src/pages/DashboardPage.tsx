@@ -15,6 +15,7 @@ interface Dashboard {
   findingsByDay: Array<{ day: string; checker: string; category: string; count: number }>;
   returnsByDay: Array<{ day: string; machine: number; reviewer: number }>;
   returnTotals: { machine: number; reviewer: number };
+  uncountedRows: number;
   generatedInMs: number;
 }
 
@@ -101,6 +102,7 @@ export function DashboardPage() {
         </label>
       </div>
       <ErrorNote message={board.error} />
+      {b?.uncountedRows ? <p className="banner">正在统计历史数据，尚有约 {b.uncountedRows} 条记录未计入下方图表，稍后刷新即可看到完整结果。</p> : null}
       {b ? (
         <>
           <div className="counters" data-testid="status-counts">
