@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Browser } from 'playwright-core';
 import { Revision } from '../../server/models';
+import { realtimeServer } from '../../server/realtime/draftBroadcaster';
 import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
 import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
@@ -83,5 +84,39 @@ describe('the console in a browser: hostile drafts and changes while a reviewer 
     assert.match((await refusal.textContent())!, /未能提交：稿件已不在审核中/);
     await page.screenshot({ path: screenshotPath('reviewer-stale-approval'), fullPage: true });
     assert.deepEqual(reader.errors, [], 'no script errors');
+  });
+
+  it('after its socket reconnects, a page fetches what it missed while it was cut off', async () => {
+    const team = await buildReviewTeam(url, 1);
+    const submitted = await team.editorClient.post('/api/drafts', { title: '县政府常务会议通知', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' });
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+
+    const editor = await openPerson(browser, url);
+    people.push(editor);
+    await signIn(editor, team.editor);
+    const page = editor.page;
+    await page.goto('/drafts');
+    const row = page.locator(`tr[data-draft-id="${id}"]`);
+    await row.waitFor();
+    assert.match((await row.textContent())!, /初审中/);
+    await page.getByText('● 实时').waitFor();
+
+    // Cut the browser off: no network, and the server drops its live connection.
+    await editor.context.setOffline(true);
+    for (const socket of realtimeServer()!.of('/').sockets.values()) {
+      if (socket.data.userId === team.editor.id) socket.conn.close();
+    }
+    await page.getByText('○ 重连中').waitFor();
+    // Meanwhile the reviewer returns the draft: the event is sent while the page cannot hear it.
+    const returned = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '请补充会议时间' });
+    assert.equal(returned.status, 201);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.match((await row.textContent())!, /初审中/, 'nothing arrived while cut off');
+
+    await editor.context.setOffline(false);
+    await page.getByText('● 实时').waitFor({ timeout: 20_000 });
+    await page.locator(`tr[data-draft-id="${id}"]`, { hasText: '已退回修改' }).waitFor();
+    assert.deepEqual(editor.errors, []);
   });
 });
