@@ -6,7 +6,11 @@ import * as OpenCC from 'opencc-js/t2cn';
  * (乾隆 stays, 乾淨 → 干净); per character we lose that nuance, which is fine for screening:
  * the normalised text is only matched against, never shown.
  */
-const CONVERSIONS = ['t', 'tw', 'hk'] as const;
+/**
+ * opencc-js's Hong Kong preset covers every single-character conversion of its other presets
+ * except five Taiwan variants, two of which are wrong for simplified text (么 → 幺, 著 → 着).
+ */
+const CONVERSIONS = ['hk'] as const;
 /** The BMP blocks that hold CJK ideographs (extension A, unified, compatibility). */
 const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x3400, 0x4dbf],
@@ -17,7 +21,7 @@ const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
 let table: Map<number, number> | undefined;
 
 /**
- * The single-character table, built once per process (about 50 ms): every BMP ideograph that
+ * The single-character table, built once per process (about 100 ms): every BMP ideograph that
  * opencc-js turns into exactly one other BMP character. Conversions to characters outside the
  * BMP (197 rare ones) are left out so that the folding stays one UTF-16 unit for one.
  */

@@ -1,0 +1,25 @@
+import { runAdsEvaluation } from './ads';
+import { runCscEvaluation } from './csc';
+import { runGovCleanEvaluation } from './govClean';
+
+/**
+ * `npm run eval`: quality figures on the public corpora in ../shared/corpus (read at run time,
+ * never copied into the repository). One line per evaluation; add a new one here.
+ */
+const evaluations: Array<{ name: string; run: () => string[] | Promise<string[]> }> = [
+  { name: 'gov_clean (false alarms on government prose)', run: runGovCleanEvaluation },
+  { name: 'ads (spam and normal messages)', run: runAdsEvaluation },
+  { name: 'csc (typo detector)', run: runCscEvaluation },
+];
+
+async function main(): Promise<void> {
+  for (const evaluation of evaluations) {
+    console.log(`== ${evaluation.name}`);
+    for (const line of await evaluation.run()) console.log(line);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,172 @@
+import { TermMatch, TermMatcher } from '../lib/matcher';
+import { foldTerm, normalizeTerm } from '../lib/normalizer';
+import { hitsOnWordBoundaries } from '../lib/wordBoundaries';
+import { wordFrequency } from '../lib/wordFrequency';
+import { ORDINARY_FREQUENCY } from '../rules/packageTermTriage';
+import { shippedTermsData } from '../rules/shippedTerms';
+import { isCuratedOrigin, TERM_CATEGORY_LABELS, TermRule, TermsData } from '../rules/termShapes';
+import { Checker, Field, FIELDS, Finding, RuleData, Severity, SEVERITY_RANK } from './types';
+
+type Payload = { kind: 'term'; rule: TermRule } | { kind: 'allow' };
+
+interface CompiledTerms {
+  version: number;
+  matcher: TermMatcher<Payload>;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  term: string;
+  rule: TermRule;
+}
+
+/**
+ * Sensitive terms: every field of the draft against the word lists and allow-words of the
+ * `terms` rule set, with the evasion-proof matcher. False alarms are kept down in three steps:
+ *  - a hit inside an allow-word (路口交通 ⊃ 口交) is dropped;
+ *  - a hit that only exists because an ordinary reduplicated word collapsed (妈妈的 read as 妈的)
+ *    is dropped, and a hit nested in a longer hit that says more (冰毒 in 冰毒出售) is dropped;
+ *  - jieba segments the neighbourhood of each remaining hit. A hit that cuts through a word
+ *    (出口交货值: 出口/交货/值) is dropped when its term comes from a triaged package list
+ *    (those lists are noisy: 产党 inside 共产党), and lowered one level when its term is curated
+ *    (block → review → notice; a notice goes away): a person chose that term, and an evader
+ *    may glue it to a neighbour on purpose. A hit with noise inside that cuts through a word is
+ *    an accident of punctuation (安全性、交通 read as 性交), not an evasion: dropped.
+ */
+export const sensitiveChecker: Checker<CompiledTerms> = {
+  name: 'sensitive',
+  ruleKinds: ['terms'],
+
+  compile(data: RuleData): CompiledTerms {
+    const set = data.terms;
+    const terms = set ? (set.data as TermsData) : shippedTermsData();
+    const entries: Array<{ term: string; value: Payload }> = strongestPerKey(terms.terms).map((rule) => ({
+      term: rule.term,
+      value: { kind: 'term', rule },
+    }));
+    for (const allow of terms.allowWords) entries.push({ term: allow.word, value: { kind: 'allow' } });
+    return { version: set?.version ?? 0, matcher: new TermMatcher(entries) };
+  },
+
+  check(draft, compiled): Finding[] {
+    const findings: Finding[] = [];
+    for (const field of FIELDS) {
+      const text = draft.texts[field];
+      if (text) for (const finding of screenText(text, field, compiled)) findings.push(finding);
+    }
+    return findings;
+  },
+};
+
+/** One rule per normalised term (法轮功 and 法輪功 are one): the most severe, curated before package. */
+function strongestPerKey(rules: readonly TermRule[]): TermRule[] {
+  const best = new Map<string, TermRule>();
+  for (const rule of rules) {
+    const key = normalizeTerm(rule.term);
+    const current = best.get(key);
+    if (!current || outranks(rule, current)) best.set(key, rule);
+  }
+  return [...best.values()];
+}
+
+function outranks(a: TermRule, b: TermRule): boolean {
+  const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  if (bySeverity !== 0) return bySeverity > 0;
+  return isCuratedOrigin(a.origin) && !isCuratedOrigin(b.origin);
+}
+
+function screenText(text: string, field: Field, compiled: CompiledTerms): Finding[] {
+  const matches = compiled.matcher.findAll(text);
+  if (matches.length === 0) return [];
+  const allowed = matches.filter((m) => m.value.kind === 'allow');
+  const hits: Hit[] = [];
+  for (const match of matches as Array<TermMatch<Payload>>) {
+    if (match.value.kind !== 'term') continue;
+    const hit = { start: match.start, end: match.end, term: match.term, rule: match.value.rule };
+    if (allowed.some((allow) => allow.start <= hit.start && hit.end <= allow.end)) continue;
+    if (collapsesOrdinaryRepeat(text, hit)) continue;
+    hits.push(hit);
+  }
+  const kept = withoutNested(hits);
+  const onBoundaries = hitsOnWordBoundaries(text, kept);
+  const findings: Finding[] = [];
+  kept.forEach((hit, i) => {
+    const severity = onBoundaries[i] ? hit.rule.severity : cutThrough(text, hit);
+    if (!severity) return;
+    findings.push({
+      checker: 'sensitive',
+      severity,
+      field,
+      start: hit.start,
+      end: hit.end,
+      text: text.slice(hit.start, hit.end),
+      term: hit.term,
+      category: hit.rule.category,
+      ruleId: hit.rule.id,
+      reason: reasonFor(hit, severity, !onBoundaries[i]),
+      listVersion: compiled.version,
+    });
+  });
+  return findings;
+}
+
+/** The severity of a hit that cuts through a word (null: dropped), as described above. */
+function cutThrough(text: string, hit: Hit): Severity | null {
+  if (!isCuratedOrigin(hit.rule.origin)) return null;
+  if (foldTerm(text.slice(hit.start, hit.end)).length !== hit.end - hit.start) return null; // noise inside
+  const severity = hit.rule.severity;
+  return severity === 'block' ? 'review' : severity === 'review' ? 'notice' : null;
+}
+
+/**
+ * True when the hit needed the collapse of repeated characters and one of the collapsed runs is
+ * an ordinary reduplicated word (妈妈, 天天, 常常) that the term itself does not have: then the
+ * text says something else (他妈妈的病), not an evasion (法法轮轮功).
+ */
+function collapsesOrdinaryRepeat(text: string, hit: Hit): boolean {
+  const written = Array.from(foldTerm(text.slice(hit.start, hit.end)));
+  if (written.join('') === hit.term) return false;
+  for (let i = 0; i + 1 < written.length; i++) {
+    if (written[i] !== written[i + 1]) continue;
+    const doubled = written[i] + written[i];
+    if (!hit.term.includes(doubled) && wordFrequency(doubled) >= ORDINARY_FREQUENCY) return true;
+  }
+  return false;
+}
+
+/**
+ * Drops a hit that lies inside a longer hit when the longer one says more about the text: it
+ * is at least as severe, or it is curated (性交易 over 性交, 冰毒出售 over 冰毒). A longer
+ * package-list notice never hides a curated block inside it.
+ */
+function withoutNested(hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  let open: Hit[] = [];
+  for (const hit of sorted) {
+    open = open.filter((other) => other.end > hit.start);
+    const container = open.find(
+      (other) =>
+        other.start <= hit.start &&
+        hit.end <= other.end &&
+        other.end - other.start > hit.end - hit.start &&
+        (SEVERITY_RANK[other.rule.severity] >= SEVERITY_RANK[hit.rule.severity] || isCuratedOrigin(other.rule.origin)),
+    );
+    open.push(hit);
+    if (!container) kept.push(hit);
+  }
+  return kept;
+}
+
+function reasonFor(hit: Hit, severity: Severity, cutsThroughWord: boolean): string {
+  const category = TERM_CATEGORY_LABELS[hit.rule.category] ?? hit.rule.category;
+  let reason: string;
+  if (hit.rule.category === 'leader') reason = `涉及国家领导人姓名“${hit.term}”，请核对姓名、职务和排序是否准确`;
+  else if (severity === 'block') reason = `命中禁用词“${hit.term}”（${category}），政务账号不得发布`;
+  else if (severity === 'review') reason = `命中敏感词“${hit.term}”（${category}），请人工判断语境`;
+  else reason = `提示词“${hit.term}”（${category}），请留意表述`;
+  if (cutsThroughWord) reason += '；命中处与前后文字组成了别的词语，已降一级';
+  if (hit.rule.note) reason += `；备注：${hit.rule.note}`;
+  return reason;
+}
