@@ -83,7 +83,10 @@ describe('the console in a browser: hostile drafts and changes while a reviewer 
     await refusal.waitFor();
     assert.match((await refusal.textContent())!, /未能提交：稿件已不在审核中/);
     await page.screenshot({ path: screenshotPath('reviewer-stale-approval'), fullPage: true });
-    assert.deepEqual(reader.errors, [], 'no script errors');
+    // DOMPurify parses each draft in an inert document; Chromium reports a CSP refusal for every
+    // handler attribute it parses there, although nothing runs (the checks above show none did).
+    const inertParserReports = /^Executing inline event handler violates the following Content Security Policy directive/;
+    assert.deepEqual(reader.errors.filter((message) => !inertParserReports.test(message)), [], 'no script errors');
   });
 
   it('after its socket reconnects, a page fetches what it missed while it was cut off', async () => {

@@ -1,4 +1,4 @@
-import { CHECKER_LABELS, FIELD_LABELS } from '../lib/labels';
+import { categoryLabel, CHECKER_LABELS, FIELD_LABELS } from '../lib/labels';
 import type { Finding } from '../lib/types';
 import { SeverityBadge } from './Badges';
 
@@ -25,7 +25,7 @@ export function FindingList({ findings, onSelect, onApply, selected }: Props) {
           <button type="button" className="finding-jump" onClick={() => onSelect?.(index)} title="在正文中定位">
             <SeverityBadge severity={finding.severity} />
             <span className="checker">{CHECKER_LABELS[finding.checker] ?? finding.checker}</span>
-            {finding.category ? <span className="category">{finding.category}</span> : null}
+            {finding.category ? <span className="category">{categoryLabel(finding.category)}</span> : null}
             <span className="matched">「{finding.text}」</span>
             <span className="field">{FIELD_LABELS[finding.field] ?? finding.field}</span>
           </button>

@@ -31,6 +31,46 @@ export const CHECKER_LABELS: Record<string, string> = {
   wording: '规范表述',
 };
 
+/** Finding categories the checkers use; a category not listed (e.g. a word-list category) shows as it is. */
+export const CATEGORY_LABELS: Record<string, string> = {
+  political: '政治',
+  leader: '领导人姓名',
+  cult: '邪教',
+  vulgar: '低俗辱骂',
+  porn: '色情',
+  gambling: '赌博',
+  drugs: '毒品',
+  fraud: '诈骗',
+  'violent-terror': '暴恐',
+  uncategorised: '未分类',
+  repost_source: '转载来源',
+  source_whitelist: '来源白名单',
+  commercial_link: '商业链接',
+  unknown_link: '未知链接',
+  ad_absolute: '绝对化用语',
+  ad_call_to_action: '招揽用语',
+  ad_contact: '联系方式',
+  ad_price: '价格促销',
+  secrecy_classification: '密级标识',
+  secrecy_handling: '保密提示',
+  secrecy_internal: '内部资料',
+  secrecy_word: '涉密词语',
+  personal_id_card: '身份证号',
+  personal_mobile: '手机号码',
+  personal_bank_card: '银行卡号',
+  wording_formulation: '重要表述',
+  wording_institution: '机构名称',
+  wording_typo: '错别字',
+  wording_usage: '用语',
+  wording_typo_guess: '疑似错别字',
+  wording_punctuation: '标点',
+};
+
+export function categoryLabel(category: string | null | undefined): string {
+  if (!category) return '';
+  return CATEGORY_LABELS[category] ?? category;
+}
+
 export const FIELD_LABELS: Record<string, string> = { title: '标题', body: '正文', sourceName: '来源名称', sourceUrl: '原文链接' };
 
 export const DECISION_LABELS: Record<string, string> = { approve: '通过', return: '退回修改', reject: '否决' };

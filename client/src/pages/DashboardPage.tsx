@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { get } from '../lib/api';
-import { CHECKER_LABELS, durationText, levelLabel, STATUS_LABELS } from '../lib/labels';
+import { categoryLabel, CHECKER_LABELS, durationText, levelLabel, STATUS_LABELS } from '../lib/labels';
 import { useLiveEvent, useResync } from '../lib/live';
 import type { DraftStatus } from '../lib/types';
 import { useFetch } from '../lib/useFetch';
@@ -64,10 +64,11 @@ export function DashboardPage() {
     if (!b) return {};
     const totals = new Map<string, number>();
     for (const f of b.findingsByDay) {
-      const key = `${CHECKER_LABELS[f.checker] ?? f.checker}${f.category ? ` · ${f.category}` : ''}`;
+      const key = `${CHECKER_LABELS[f.checker] ?? f.checker}${f.category ? ` · ${categoryLabel(f.category)}` : ''}`;
       totals.set(key, (totals.get(key) ?? 0) + f.count);
     }
     return {
+      title: totals.size ? undefined : { text: '暂无数据', left: 'center', top: 'middle', textStyle: { color: '#6b7280', fontSize: 14 } },
       tooltip: { trigger: 'item' },
       series: [{ type: 'pie', radius: ['35%', '65%'], data: [...totals].map(([name, value]) => ({ name, value })) }],
     };

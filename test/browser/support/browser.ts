@@ -40,6 +40,11 @@ export async function openPerson(browser: Browser, baseUrl: string): Promise<Per
     void dialog.dismiss();
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  // Console errors count too (a Content-Security-Policy refusal shows only there), except images
+  // of drafts that cannot load on a machine without Internet access.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
+  });
   return { context, page, dialogs, errors };
 }
 
