@@ -123,12 +123,20 @@ export class TermMatcher<T> {
       runStarts[++run] = at;
       // The common cases first, without a loop: the state has a child by this label, or its
       // failure link is the root (then the root's child, or the root itself for label 0).
-      const record = state << 2;
-      const next = nodes[record] + label;
-      if (nodes[(next << 2) + 1] === state) state = next;
-      else if (nodes[record + 2] < 2) state = rootChild[label];
-      else state = this.followFailures(nodes[record + 2] >> 1, label);
-      if ((nodes[(state << 2) + 2] & 1) !== 0) this.emit(text, label, i + 1, state, run, matches);
+      if (state === 0) state = rootChild[label];
+      else {
+        const record = state << 2;
+        const next = nodes[record] + label;
+        if (nodes[(next << 2) + 1] === state) state = next;
+        else if (nodes[record + 2] < 2) state = rootChild[label];
+        else state = this.followFailures(nodes[record + 2] >> 1, label);
+      }
+      if ((nodes[(state << 2) + 2] & 1) !== 0) {
+        // The match ends after this character, or after its repeats (功功) when they follow.
+        const following = i + 1 < length ? labels[text.charCodeAt(i + 1)] : 0;
+        const end = following !== label && following < 0xfffe ? i + 1 : this.runEnd(text, label, i + 1);
+        this.emit(state, run, end, matches);
+      }
     }
     return matches;
   }
@@ -144,10 +152,9 @@ export class TermMatcher<T> {
     }
   }
 
-  /** Adds the matches of every pattern ending at `state`; the last character has `label` and ends at `afterLast`. */
-  private emit(text: string, label: number, afterLast: number, state: number, run: number, matches: Array<TermMatch<T>>): void {
+  /** Adds the matches of every pattern ending at `state`, the last of whose runs of characters is `run`. */
+  private emit(state: number, run: number, end: number, matches: Array<TermMatch<T>>): void {
     const { report, patternAt, outLink } = this.automaton;
-    const end = this.runEnd(text, label, afterLast);
     for (let r = report[state]; r >= 0; r = outLink[r]) {
       const pattern = patternAt[r];
       const start = this.runStarts[run - this.patternLength[pattern] + 1];
@@ -175,11 +182,8 @@ export class TermMatcher<T> {
     return this.astralLabels.get(folded) ?? 0;
   }
 
-  /** End of the run of the last character (label `run`): 功功 … counts as one 功 (noise after it excluded). */
+  /** End of the run of the last character (label `run`) when repeats or noise follow it: 功 功功 counts as one 功. */
   private runEnd(text: string, run: number, afterLast: number): number {
-    if (afterLast >= text.length) return afterLast;
-    const following = this.labels[text.charCodeAt(afterLast)];
-    if (following !== run && following < ASTRAL_LABEL) return afterLast; // the usual case
     let end = afterLast;
     for (let j = afterLast; j < text.length; ) {
       const width = codePointWidth(text, j);

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { sensitiveChecker } from '../../workers/screening/sensitive';
+import { ScreeningEngine } from '../../workers/screening/engine';
+import { termsRuleKind } from '../../workers/rules/termsRules';
+import { TermsData } from '../../workers/rules/termShapes';
+import { Finding, FIELDS } from '../../workers/screening/types';
+import { draft } from './checkerHarness';
+
+describe('sensitive checker', () => {
+  let engine: ScreeningEngine;
+  before(async function () {
+    this.timeout(120_000);
+    engine = new ScreeningEngine([sensitiveChecker], { terms: { version: 7, data: await termsRuleKind.loadShipped() } });
+  });
+  const screen = (body: string, title = '通知') => engine.screen(draft(body, { title }));
+  const found = (body: string) => screen(body).findings.map((f) => [f.severity, f.text, f.term]);
+
+  it('blocks 法轮功 and its evasions, reporting the original span and the normalised term', () => {
+    for (const written of ['法轮功', '法 輪 功', '法*轮*功', '法\u200b轮\u200b功', '法😀轮😀功', '法法轮轮功', '法輪功']) {
+      assert.deepEqual(found(`<p>有人宣扬${written}，必须依法打击。</p>`), [['block', written, '法轮功']], written);
+    }
+  });
+
+  it('gives findings the shape the engine and the console expect', () => {
+    const result = screen('<p>😀有人宣扬法 輪 功。</p>', '关于法轮功的通知');
+    assert.equal(result.verdict, 'block');
+    assert.deepEqual(result.listVersions, { terms: 7 });
+    const [title, body] = result.findings;
+    const expectedKeys = ['category', 'checker', 'end', 'field', 'listVersion', 'reason', 'ruleId', 'severity', 'start', 'term', 'text'];
+    for (const finding of [title, body]) {
+      assert.deepEqual(Object.keys(finding).sort(), expectedKeys);
+      assert.equal(finding.checker, 'sensitive');
+      assert.equal(finding.category, 'cult');
+      assert.equal(finding.term, '法轮功');
+      assert.equal(finding.listVersion, 7);
+      assert.match(finding.ruleId!, /^terms-f:cult\.tsv:\d+$/);
+      assert.match(finding.reason!, /禁用词“法轮功”（邪教）/);
+    }
+    assert.deepEqual([title.field, title.start, title.end, title.text], ['title', 2, 5, '法轮功']);
+    // The engine hands offsets out in code points: the emoji counts as one.
+    assert.deepEqual([body.field, body.start, body.end, body.text], ['body', 5, 10, '法 輪 功']);
+  });
+
+  it('screens every field of the draft', () => {
+    const result = engine.screen({ title: '他妈的', body: '<p>冰毒出售</p>', sourceType: 'repost', sourceName: '法轮大法网', sourceUrl: 'https://example.com/?q=约炮' });
+    assert.deepEqual(
+      result.findings.map((f) => [f.field, f.text]),
+      [
+        ['title', '他妈的'],
+        ['body', '冰毒出售'],
+        ['sourceName', '法轮大法'],
+        ['sourceUrl', '约炮'],
+      ],
+    );
+    assert.deepEqual(new Set(result.findings.map((f) => f.field)), new Set(FIELDS));
+  });
+
+  it('never flags 国务院, 政府, 人民, 管理 or other everyday official words', () => {
+    const text =
+      '国务院办公厅关于进一步加强政府管理和人民群众服务工作的通知。中华人民共和国各级人民政府要坚持以人民为中心，' +
+      '推进社会主义现代化建设，中共中央、全国人民代表大会、中国共产党党中央、公安机关、审计署、体育总局和人民银行依法履职。';
+    assert.deepEqual(screen(`<p>${text}</p>`, text).findings, []);
+  });
+
+  it('names of state leaders are only a notice: check name and title', () => {
+    const result = screen('<p>习近平总书记强调，要加强基层治理。李强总理主持召开国务院常务会议。</p>');
+    assert.equal(result.verdict, 'pass');
+    assert.deepEqual(
+      result.findings.map((f) => [f.severity, f.text, f.category]),
+      [
+        ['notice', '习近平', 'leader'],
+        ['notice', '李强', 'leader'],
+      ],
+    );
+    assert.match(result.findings[0].reason!, /核对姓名、职务/);
+  });
+
+  it('drops a hit inside an allow-word: 路口交通 does not hit 口交', () => {
+    assert.deepEqual(found('<p>加强路口交通疏导，规范出口交易秩序。</p>'), []);
+    assert.deepEqual(found('<p>严禁口交等不当描述。</p>'), [['review', '口交', '口交']]);
+  });
+
+  it('uses the allow-words of the rule data it is given', () => {
+    const data: TermsData = {
+      terms: [{ id: 't1', term: '口交', category: 'porn', severity: 'block', note: null, origin: 'admin' }],
+      allowWords: [],
+    };
+    const bare = new ScreeningEngine([sensitiveChecker], { terms: { version: 1, data } });
+    assert.equal(bare.screen(draft('<p>路口交通</p>')).findings.length, 1);
+    const allowing = new ScreeningEngine([sensitiveChecker], { terms: { version: 2, data: { ...data, allowWords: [{ word: '路口交通', note: null }] } } });
+    assert.deepEqual(allowing.screen(draft('<p>路口交通</p>')).findings, []);
+    assert.deepEqual(allowing.screen(draft('<p>路口 交通</p>')).findings, [], 'the allow-word is normalised like the text');
+  });
+
+  it('lowers a curated hit that cuts through a word, and says so', () => {
+    // 窗口交流 segments as 窗口/交流: 口交 cuts through both words.
+    const [finding] = screen('<p>加强窗口交流与协作。</p>').findings;
+    assert.deepEqual([finding.severity, finding.text], ['notice', '口交']);
+    assert.match(finding.reason!, /已降一级/);
+    // A block term glued to a neighbour stays visible as review.
+    const data: TermsData = { terms: [{ id: 't1', term: '交流', category: 'test', severity: 'block', note: null, origin: 'admin' }], allowWords: [] };
+    const glued = new ScreeningEngine([sensitiveChecker], { terms: { version: 1, data } });
+    assert.deepEqual(glued.screen(draft('<p>窗口交流</p>')).findings.map((f) => f.severity), ['block']);
+    assert.deepEqual(glued.screen(draft('<p>规范外交流程</p>')).findings.map((f) => f.severity), ['review']);
+  });
+
+  it('drops hits that only come from collapsing ordinary reduplicated words', () => {
+    assert.deepEqual(found('<p>他妈妈的病好了。</p>'), []);
+    assert.deepEqual(found('<p>真是他妈的！</p>'), [['block', '他妈的', '他妈的']]);
+  });
+
+  it('drops a hit nested in a longer curated hit', () => {
+    assert.deepEqual(found('<p>冰毒出售</p>'), [['block', '冰毒出售', '冰毒出售']]);
+    assert.deepEqual(found('<p>禁毒宣传：远离冰毒。</p>'), [['notice', '冰毒', '冰毒']]);
+  });
+
+  it('finds overlapping terms of different categories', () => {
+    const findings: Finding[] = screen('<p>网上赌场出售冰毒</p>').findings;
+    assert.deepEqual(
+      findings.map((f) => [f.text, f.category, f.severity]),
+      [
+        ['网上赌场', 'gambling', 'block'],
+        ['出售冰毒', 'drugs', 'review'],
+      ],
+    );
+  });
+});
