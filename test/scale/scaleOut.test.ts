@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { Job, Queue } from 'bullmq';
+import type { Socket } from 'socket.io-client';
+import { initModels, Screening } from '../../server/models';
+import { SCREENING_QUEUE } from '../../server/queues/screeningQueue';
+import { createRedis, queuePrefix } from '../../server/storage/redis';
+import { SpawnedProcess, stopAll } from '../../scripts/bench-lib/spawnedProcess';
+import { ApiClient } from '../support/apiClient';
+import { buildUnit, buildUser, loggedIn } from '../support/factories';
+import { collectEvents, connectSocket, nextEvent } from '../support/socketClient';
+import { prepareTestDatabase } from '../support/testStores';
+
+/** The same session on another server process: the cookie and CSRF token of a login made elsewhere. */
+function sameSessionOn(baseUrl: string, signedIn: ApiClient): ApiClient {
+  const client = new ApiClient(baseUrl);
+  client.cookie = signedIn.cookie;
+  client.csrfToken = signedIn.csrfToken;
+  return client;
+}
+
+/** A draft that takes the screening threads about a second: long enough to be caught holding work. */
+function slowDraft(i: number) {
+  const paragraph = `<p>第${i}号通知：县人民政府召开常务会议，研究部署安全生产、乡村振兴和民生保障工作，要求各乡镇压实责任。</p>`;
+  return { title: `关于第${i}批重点工作的通知`, body: paragraph.repeat(1500), sourceType: 'original' as const };
+}
+
+async function until(predicate: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await predicate()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Scale-out on loopback: two server processes and two worker processes on this run's MariaDB
+ * database and Redis prefix, started from the build as an operator starts them.
+ */
+describe('two servers and two workers on one MariaDB and Redis', function () {
+  this.timeout(300_000);
+  const workerEnv = { WORKER_CONCURRENCY: '4', SCREENING_THREADS: '1' };
+  let serverA: SpawnedProcess;
+  let serverB: SpawnedProcess;
+  const workers: SpawnedProcess[] = [];
+  let editorOnA: ApiClient;
+  let reviewerOnB: ApiClient;
+  let reviewerSocket: Socket;
+  let queue: Queue;
+
+  before(async () => {
+    await prepareTestDatabase(); // migrated once here, so the processes start on a ready schema
+    initModels();
+    [serverA, serverB] = await Promise.all([SpawnedProcess.start('server', 'server A'), SpawnedProcess.start('server', 'server B')]);
+    workers.push(...(await Promise.all([SpawnedProcess.start('worker', 'worker 1', workerEnv), SpawnedProcess.start('worker', 'worker 2', workerEnv)])));
+    const unit = await buildUnit({ reviewLevels: 2 });
+    editorOnA = await loggedIn(serverA.url, await buildUser('editor', { unit }));
+    reviewerOnB = await loggedIn(serverB.url, await buildUser('reviewer', { unit, level: 1 }));
+    reviewerSocket = await connectSocket(reviewerOnB);
+    queue = new Queue(SCREENING_QUEUE, { connection: createRedis('worker', 'scale-test'), prefix: queuePrefix() });
+  });
+
+  after(async () => {
+    reviewerSocket?.disconnect();
+    await queue?.close();
+    await stopAll([serverA, serverB, ...workers]);
+  });
+
+  it('honours a login made on server A on server B', async () => {
+    const onB = sameSessionOn(serverB.url, editorOnA);
+    const list = await onB.get('/api/drafts');
+    assert.equal(list.status, 200, JSON.stringify(list.body));
+    const created = await onB.post('/api/drafts', { title: '在 B 上提交', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' });
+    assert.equal(created.status, 201, 'the CSRF token given by A is valid on B');
+    assert.equal((await new ApiClient(serverB.url).get('/api/drafts')).status, 401, 'without the cookie B refuses');
+  });
+
+  it('screens a draft submitted through server A on a worker, and a client of server B hears it once', async () => {
+    const heard = collectEvents(reviewerSocket, 'queue:entered');
+    const submitted = await editorOnA.post('/api/drafts', { title: '县政府召开常务会议', body: '<p>会议研究部署春季安全生产工作。</p>', sourceType: 'original' });
+    assert.equal(submitted.status, 201);
+    const entered = await nextEvent(reviewerSocket, 'queue:entered', (e) => e.id === submitted.body.id, 60_000);
+    assert.equal(entered.level, 1);
+    const draft = await reviewerOnB.get(`/api/drafts/${submitted.body.id}`);
+    assert.equal(draft.body.status, 'in_review');
+    assert.equal(await Screening.count({ where: { draftId: submitted.body.id, trigger: 'submit' } }), 1);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a duplicate, if any, would come right after
+    assert.equal(heard.filter((e) => e.id === submitted.body.id).length, 1, 'two servers, one event per client');
+  });
+
+  it('finishes every draft on the other worker when one is killed holding work', async () => {
+    const count = 16;
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const answer = await editorOnA.post('/api/drafts', slowDraft(i));
+      assert.equal(answer.status, 201);
+      ids.push(answer.body.id);
+    }
+    const screened = async () => Screening.count({ where: { draftId: ids, trigger: 'submit' } });
+    // Both workers take jobs as soon as they are queued; once results come in, each holds some.
+    await until(async () => (await screened()) >= 2, 120_000, 'no draft was screened');
+    const active = await queue.getActive();
+    assert.ok(active.length > 0, 'jobs are being screened when the worker is killed');
+    await workers[0]!.kill();
+
+    await until(async () => (await screened()) === count, 180_000, 'not every draft was screened after one worker was killed');
+    for (const id of ids) {
+      const draft = await reviewerOnB.get(`/api/drafts/${id}`);
+      assert.equal(draft.body.status, 'in_review', `draft ${id} reached the level-1 queue`);
+    }
+    assert.equal(await screened(), count, 'each draft screened once: a job run twice records nothing the second time');
+    const jobs = (await Promise.all(ids.map((id) => Job.fromId(queue, `screen-${id}-r1`)))).filter((job): job is Job => Boolean(job));
+    assert.ok(
+      jobs.some((job) => job.stalledCounter > 0),
+      'a job the killed worker held was taken over by the other worker (stalled and queued again)',
+    );
+    assert.ok(workers[1]!.running, 'the other worker is still running');
+  });
+});
