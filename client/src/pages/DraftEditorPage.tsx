@@ -12,15 +12,15 @@ import { RichEditor, RichEditorHandle } from '../components/RichEditor';
 interface Account {
   id: number;
   name: string;
-  platform?: string;
+  platformLabel?: string;
   status?: string;
 }
 
-/** The accounts a draft can go to, once the account registry answers; none otherwise. */
+/** The unit's accounts in normal standing (正常), from the account registry; none when it is not there. */
 function useAccounts(): Account[] | null {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   useEffect(() => {
-    get<{ items?: Account[] }>('/api/accounts')
+    get<{ items?: Account[] }>('/api/accounts?status=normal&pageSize=500')
       .then((answer) => setAccounts((answer.items ?? []).filter((a) => !a.status || a.status === 'normal')))
       .catch(() => setAccounts(null));
   }, []);
@@ -169,6 +169,7 @@ export function DraftEditorPage() {
                     checked={accountIds.includes(account.id)}
                     onChange={(e) => setAccountIds((ids) => (e.target.checked ? [...ids, account.id] : ids.filter((id) => id !== account.id)))}
                   />{' '}
+                  {account.platformLabel ? `${account.platformLabel} · ` : ''}
                   {account.name}
                 </label>
               ))}

@@ -6,6 +6,7 @@ import { useLiveEvent, useResync, useWatchDraft } from '../lib/live';
 import { useSession } from '../lib/session';
 import type { Draft, DraftChange } from '../lib/types';
 import { useFetch } from '../lib/useFetch';
+import { accountList, useAccountNames } from '../lib/useAccountNames';
 import { ErrorNote, StatusBadge, VerdictBadge } from '../components/Badges';
 import { FindingList } from '../components/FindingList';
 import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
@@ -37,6 +38,7 @@ export function DraftPage() {
   const id = Number(useParams().id);
   const { user } = useSession();
   const [selected, setSelected] = useState<number | null>(null);
+  const accountNames = useAccountNames();
   const draft = useFetch(() => get<Draft>(`/api/drafts/${id}`), [id]);
   const events = useFetch(() => get<{ items: DraftEvent[] }>(`/api/drafts/${id}/events`), [id]);
   const refetch = () => {
@@ -84,7 +86,7 @@ export function DraftPage() {
       <div className="columns">
         <div className="main-column card">
           <p className="muted small">
-            {d.sourceType === 'repost' ? `转载 · 来源：${d.sourceName ?? '未填写'} · ${d.sourceUrl ?? ''}` : '原创'}
+            {d.sourceType === 'repost' ? `转载 · 来源：${d.sourceName ?? '未填写'} · ${d.sourceUrl ?? ''}` : '原创'} · 发布账号：{accountList(d.accountIds, accountNames)}
           </p>
           <HighlightedBody html={d.body} plain={d.text.body} findings={d.findings} selected={selected} onSelect={setSelected} />
         </div>

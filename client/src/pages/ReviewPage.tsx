@@ -7,6 +7,7 @@ import { sanitizeHtml } from '../lib/sanitize';
 import { useSession } from '../lib/session';
 import type { Draft, DraftChange } from '../lib/types';
 import { useClaim } from '../lib/useClaim';
+import { accountList, useAccountNames } from '../lib/useAccountNames';
 import { ErrorNote, StatusBadge, VerdictBadge } from '../components/Badges';
 import { DiffView, RevisionDiff } from '../components/DiffView';
 import { FindingList } from '../components/FindingList';
@@ -45,6 +46,7 @@ export function ReviewPage() {
   const [busy, setBusy] = useState(false);
   const [diff, setDiff] = useState<{ label: string; diff: RevisionDiff } | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
+  const accountNames = useAccountNames();
   const { state: claim, claim: retryClaim, release } = useClaim(id, user?.id);
 
   const load = useCallback(async () => {
@@ -180,7 +182,7 @@ export function ReviewPage() {
       </div>
       <p className="muted">
         第 {draft.revision} 版 · 作者 {personName(draft.author)} · 进入{levelLabel(draft.level)} {timeText(draft.statusChangedAt)} ·{' '}
-        {draft.sourceType === 'repost' ? `转载自 ${draft.sourceName ?? '（未填写来源）'}` : '原创'}
+        {draft.sourceType === 'repost' ? `转载自 ${draft.sourceName ?? '（未填写来源）'}` : '原创'} · 发布账号：{accountList(draft.accountIds, accountNames)}
       </p>
       <div className="columns">
         <div className="main-column">
