@@ -30,11 +30,28 @@ export function readShippedTerms(): ShippedTerms {
   return shipped;
 }
 
+/**
+ * Every shipped entry once per exact term, curated lists first, the triage's verdict included:
+ * what the `terms` table receives (its unique key is the exact term).
+ */
+export function shippedTermRows(): Array<TermRule & { enabled: boolean }> {
+  const { curated, triaged } = readShippedTerms();
+  const seen = new Set<string>();
+  const rows: Array<TermRule & { enabled: boolean }> = [];
+  for (const entry of [...curated.map((rule) => ({ ...rule, enabled: true })), ...triaged]) {
+    if (seen.has(entry.term)) continue;
+    seen.add(entry.term);
+    const { id, term, category, severity, note, origin, enabled } = entry;
+    rows.push({ id, term, category, severity, note, origin, enabled });
+  }
+  return rows;
+}
+
 /** The shipped rule data: curated terms, the package terms the triage kept, and the allow-words. */
 export function shippedTermsData(): TermsData {
-  const { curated, triaged, allowWords } = readShippedTerms();
-  const kept = triaged
-    .filter((entry) => entry.enabled)
-    .map(({ id, term, category, severity, note, origin }): TermRule => ({ id, term, category, severity, note, origin }));
-  return { terms: [...curated, ...kept], allowWords };
+  const terms = shippedTermRows()
+    .filter((row) => row.enabled)
+    .map(({ enabled: _enabled, ...rule }): TermRule => rule);
+  const allowWords = [...new Map(readShippedTerms().allowWords.map((allow) => [allow.word, allow])).values()];
+  return { terms, allowWords };
 }

@@ -2,7 +2,7 @@ import { CreationAttributes, Transaction } from 'sequelize';
 import { AllowWord, initModels, Term } from '../../server/models';
 import { RuleKind } from './ruleKind';
 import { bumpRuleVersion } from './ruleVersions';
-import { readShippedTerms, shippedTermsData } from './shippedTerms';
+import { shippedTermRows, shippedTermsData } from './shippedTerms';
 import { TermsData } from './termShapes';
 
 /** Rows per INSERT when seeding: 15,000 terms go in a few statements. */
@@ -42,27 +42,19 @@ export const termsRuleKind: RuleKind<TermsData> = {
   async seedDatabase(transaction: Transaction) {
     initModels();
     if ((await Term.count({ transaction })) > 0) return;
-    const { curated, triaged, allowWords } = readShippedTerms();
-    // The unique key is the exact term; the first occurrence (curated lists first) wins.
-    const seen = new Set<string>();
-    const rows: Array<CreationAttributes<Term>> = [];
-    for (const entry of [...curated.map((rule) => ({ ...rule, enabled: true })), ...triaged]) {
-      if (seen.has(entry.term)) continue;
-      seen.add(entry.term);
-      rows.push({
-        term: entry.term,
-        category: entry.category,
-        severity: entry.severity,
-        note: entry.note?.slice(0, 300) ?? null,
-        origin: entry.origin,
-        enabled: entry.enabled,
-      });
-    }
+    const rows: Array<CreationAttributes<Term>> = shippedTermRows().map((row) => ({
+      term: row.term,
+      category: row.category,
+      severity: row.severity,
+      note: row.note?.slice(0, 300) ?? null,
+      origin: row.origin,
+      enabled: row.enabled,
+    }));
     for (let i = 0; i < rows.length; i += SEED_CHUNK) await Term.bulkCreate(rows.slice(i, i + SEED_CHUNK), { transaction });
     if ((await AllowWord.count({ transaction })) === 0) {
-      const words = [...new Map(allowWords.map((allow) => [allow.word, allow])).values()];
+      const { allowWords } = shippedTermsData();
       await AllowWord.bulkCreate(
-        words.map((allow) => ({ word: allow.word, note: allow.note, origin: 'shipped' })),
+        allowWords.map((allow) => ({ word: allow.word, note: allow.note, origin: 'shipped' })),
         { transaction },
       );
     }
