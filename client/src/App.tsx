@@ -13,6 +13,7 @@ import { PasswordPage } from './pages/PasswordPage';
 import { QueuePage } from './pages/QueuePage';
 import { RescreenPage } from './pages/RescreenPage';
 import { ReviewPage } from './pages/ReviewPage';
+import { TotpEnrolPage } from './pages/TotpEnrolPage';
 
 // The charts library is large: the dashboard loads it only when opened.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -28,9 +29,7 @@ function SignedIn() {
   const { user, pendingStep } = useSession();
   if (!user) return <Navigate to="/login" replace />;
   if (pendingStep === 'change_password' || user.mustChangePassword) return <PasswordPage />;
-  if (pendingStep === 'enrol_totp') {
-    return <p className="error">系统要求管理员使用动态口令，请联系系统管理员协助绑定身份验证器后再登录。</p>;
-  }
+  if (pendingStep === 'enrol_totp') return <TotpEnrolPage />;
   return (
     <LiveProvider userId={user.id}>
       <Layout>

@@ -1,0 +1,58 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { messageOf, post, put } from '../lib/api';
+import { useSession } from '../lib/session';
+import { ErrorNote } from '../components/Badges';
+
+/** Shown to an admin whose account must use a second factor before anything else: bind an authenticator app. */
+export function TotpEnrolPage() {
+  const { refresh, logout } = useSession();
+  const [secret, setSecret] = useState<{ secret: string; otpauthUri: string } | null>(null);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    post<{ secret: string; otpauthUri: string }>('/api/session/totp')
+      .then(setSecret)
+      .catch((caught) => setError(messageOf(caught)));
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await put('/api/session/totp', { code: code.trim() });
+      await refresh();
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login">
+      <form className="card login-card" onSubmit={submit}>
+        <h1>绑定动态口令</h1>
+        <p className="muted">系统要求管理员登录时使用动态口令。请在手机的身份验证器（如 FreeOTP、Google Authenticator、微信小程序“腾讯身份验证器”）中手动添加下面的密钥，然后输入它显示的 6 位数字。</p>
+        {secret ? (
+          <p>
+            密钥：<code data-testid="totp-secret">{secret.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+          </p>
+        ) : null}
+        <label>
+          6 位动态口令
+          <input name="code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} required />
+        </label>
+        <ErrorNote message={error} />
+        <button type="submit" className="primary" disabled={busy || !secret}>
+          {busy ? '正在绑定…' : '绑定并继续'}
+        </button>
+        <button type="button" className="link" onClick={() => void logout()}>
+          退出登录
+        </button>
+      </form>
+    </div>
+  );
+}

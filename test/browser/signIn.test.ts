@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { Browser } from 'playwright-core';
+import { buildUnit, buildUser, PASSWORD } from '../support/factories';
+import { startTestProduct } from '../support/testProduct';
+import { launchChromium, openPerson, Person, screenshotPath } from './support/browser';
+
+describe('the console in a browser: signing in', function () {
+  this.timeout(120_000);
+  let url: string;
+  let browser: Browser;
+  const people: Person[] = [];
+
+  before(async () => {
+    url = (await startTestProduct()).url;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    for (const person of people) await person.context.close().catch(() => undefined);
+    await browser?.close();
+  });
+
+  it('a wrong password is refused in words; a temporary password must be changed first; the menu fits the role; logout ends the session', async () => {
+    const unit = await buildUnit();
+    const reviewer = await buildUser('reviewer', { unit, level: 2, mustChangePassword: true });
+    const person = await openPerson(browser, url);
+    people.push(person);
+    const { page } = person;
+
+    await page.goto('/queue');
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.getByLabel('用户名').fill(reviewer.username);
+    await page.getByLabel('密码', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '请先修改密码' }).waitFor();
+    await page.screenshot({ path: screenshotPath('password-change') });
+    await page.getByLabel('当前密码').fill(PASSWORD);
+    await page.getByLabel('新密码', { exact: true }).fill('Fresh#Review-2026');
+    await page.getByLabel('再次输入新密码').fill('Fresh#Review-2026');
+    await page.getByRole('button', { name: '修改密码' }).click();
+
+    // A reviewer of level 2 lands on the 复审 queue, with the reviewer's menu only.
+    await page.getByRole('heading', { name: '复审队列' }).waitFor();
+    const menu = (await page.getByRole('navigation', { name: '主导航' }).textContent())!;
+    assert.match(menu, /审核队列/);
+    assert.doesNotMatch(menu, /写新稿件|重新筛查/);
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.goto('/queue');
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    assert.deepEqual(person.errors, []);
+  });
+});
