@@ -28,11 +28,23 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** Random when unset: sessions then do not survive a restart of all server processes. */
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  SESSION_IDLE_MINUTES: positiveInt.default(30),
-  SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
+  /** Fractions are allowed (0.05 = 3 seconds), so that tests can watch a session time out. */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   RATE_LIMIT: onOff('on'),
   LOGIN_MAX_FAILURES: positiveInt.default(5),
   LOGIN_LOCK_MINUTES: positiveInt.default(30),
+  /** Password policy (等保 2.0 level 3): these floors can be raised, never lowered. */
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8, 'at least 8').max(64).default(8),
+  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(3, 'at least 3 of the 4 classes').max(4).default(3),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365, 'at most 365 days').default(90),
+  PASSWORD_HISTORY: z.coerce.number().int().min(5, 'at least the last 5').max(24).default(5),
+  /** Request rate limits (RATE_LIMIT=off turns them all off): logins per client address, submissions and exports per user. */
+  RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt.default(30),
+  RATE_LIMIT_SUBMIT_PER_MINUTE: positiveInt.default(30),
+  RATE_LIMIT_EXPORT_PER_HOUR: positiveInt.default(30),
+  /** How long audit records are kept before `admin audit:purge` may remove them (网络安全法: at least six months). */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'at least 184 days (six months)').default(365),
   /** Comma-separated origins allowed to open socket.io connections besides the server's own. */
   ALLOWED_ORIGINS: z.string().default(''),
   /** Express "trust proxy": set when a reverse proxy terminates TLS and sends X-Forwarded-Proto. */

@@ -1,21 +1,34 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { hashPassword, passwordProblems, verifyPassword } from '../auth/passwords';
+import { isRecentPassword, rememberPassword } from '../auth/passwordHistory';
+import { passwordPolicy, passwordProblems } from '../auth/passwordPolicy';
+import { hashPassword, verifyPassword } from '../auth/passwords';
 import { badRequest } from '../errors';
 import { User } from '../models';
 import { sequelize } from '../storage/database';
 
-/** A user changes their own password; this also ends the "must change at first login" state. */
-export async function passwordChanger(user: User, currentPassword: string, newPassword: string, actor: AuditActor): Promise<void> {
+/**
+ * A user changes their own password: the current one must be right, the new one must meet the
+ * policy and differ from the last N. This also ends the "must change" state (initial, reset or
+ * expired password). Returns the new passwordChangedAt, which the caller's session keeps so that
+ * every other session of the account ends.
+ */
+export async function passwordChanger(user: User, currentPassword: string, newPassword: string, actor: AuditActor): Promise<Date> {
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await recordAudit(actor, { eventType: 'password.change', objectType: 'user', objectId: user.id, outcome: 'failure' });
+    await recordAudit(actor, { eventType: 'password.change', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: 'wrong_current_password' } });
     throw badRequest('当前密码不正确');
   }
-  const problems = passwordProblems(newPassword, user.username);
-  if (currentPassword === newPassword) problems.push('新密码不能与当前密码相同');
+  const policy = passwordPolicy();
+  const problems = passwordProblems(newPassword, user.username, policy);
+  if (!problems.length && (currentPassword === newPassword || (await isRecentPassword(user.id, newPassword, policy.history)))) {
+    problems.push(`新密码不能与最近 ${policy.history} 次使用过的密码相同`);
+  }
   if (problems.length) throw badRequest(problems.join('；'));
   const passwordHash = await hashPassword(newPassword);
+  const changedAt = new Date();
   await sequelize().transaction(async (transaction) => {
-    await user.update({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }, { transaction });
+    await user.update({ passwordHash, mustChangePassword: false, passwordChangedAt: changedAt }, { transaction });
+    await rememberPassword(user.id, passwordHash, transaction);
     await recordAudit(actor, { eventType: 'password.change', objectType: 'user', objectId: user.id, outcome: 'success' }, transaction);
   });
+  return changedAt;
 }

@@ -1,5 +1,7 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { hashPassword, passwordProblems } from '../auth/passwords';
+import { rememberPassword } from '../auth/passwordHistory';
+import { passwordProblems } from '../auth/passwordPolicy';
+import { hashPassword } from '../auth/passwords';
 import { badRequest, conflict } from '../errors';
 import { Unit, User } from '../models';
 import { DEFAULT_UNIT_CODE } from '../models/Unit';
@@ -10,7 +12,9 @@ export interface NewUser {
   username: string;
   role: string;
   level?: number | null;
+  /** The unit by code (command line) or by id (console); the default unit when neither is given. */
   unitCode?: string | null;
+  unitId?: number | null;
   displayName?: string | null;
   password: string;
   /** True for passwords an admin hands out (temporary); false for the user's own. */
@@ -18,29 +22,41 @@ export interface NewUser {
 }
 
 export const MAX_REVIEW_LEVEL = 9;
+export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{2,64}$/;
+
+/** The level a role carries: reviewers have one (1..9, default 1), every other role none. */
+export function levelFor(role: Role, level: number | null | undefined): number | null {
+  if (role === 'reviewer') {
+    const value = level ?? 1;
+    if (!Number.isInteger(value) || value < 1 || value > MAX_REVIEW_LEVEL) throw badRequest(`审核级别须为 1–${MAX_REVIEW_LEVEL} 的整数`);
+    return value;
+  }
+  if (level !== undefined && level !== null) throw badRequest('只有审核员（reviewer）有审核级别');
+  return null;
+}
 
 /** Creates an account after checking name, role, level, unit and password policy; audited. */
 export async function userCreator(input: NewUser, actor: AuditActor): Promise<User> {
   const username = input.username.trim();
-  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) throw badRequest('用户名须为 2–64 个字母、数字或 _ . -');
+  if (!USERNAME_PATTERN.test(username)) throw badRequest('用户名须为 2–64 个字母、数字或 _ . -');
   if (!ROLES.includes(input.role as Role)) throw badRequest(`未知角色“${input.role}”，可选：${ROLES.join('、')}`);
   const role = input.role as Role;
-  let level: number | null = null;
-  if (role === 'reviewer') {
-    level = input.level ?? 1;
-    if (!Number.isInteger(level) || level < 1 || level > MAX_REVIEW_LEVEL) throw badRequest(`审核级别须为 1–${MAX_REVIEW_LEVEL} 的整数`);
-  } else if (input.level !== undefined && input.level !== null) {
-    throw badRequest('只有审核员（reviewer）有审核级别');
-  }
+  const level = levelFor(role, input.level);
   const problems = passwordProblems(input.password, username);
   if (problems.length) throw badRequest(problems.join('；'));
   const passwordHash = await hashPassword(input.password);
 
   return sequelize().transaction(async (transaction) => {
-    const unitCode = input.unitCode || DEFAULT_UNIT_CODE;
-    let unit = await Unit.findOne({ where: { code: unitCode }, transaction });
-    if (!unit && unitCode === DEFAULT_UNIT_CODE) unit = await Unit.create({ code: unitCode, name: '默认单位' }, { transaction });
-    if (!unit) throw badRequest(`单位“${unitCode}”不存在，请先创建该单位`);
+    let unit: Unit | null;
+    if (input.unitId) {
+      unit = await Unit.findByPk(input.unitId, { transaction });
+      if (!unit) throw badRequest(`单位 ${input.unitId} 不存在`);
+    } else {
+      const unitCode = input.unitCode || DEFAULT_UNIT_CODE;
+      unit = await Unit.findOne({ where: { code: unitCode }, transaction });
+      if (!unit && unitCode === DEFAULT_UNIT_CODE) unit = await Unit.create({ code: unitCode, name: '默认单位' }, { transaction });
+      if (!unit) throw badRequest(`单位“${unitCode}”不存在，请先创建该单位`);
+    }
     if (await User.findOne({ where: { username }, transaction })) throw conflict(`用户名“${username}”已存在`);
     const user = await User.create(
       {
@@ -55,7 +71,18 @@ export async function userCreator(input: NewUser, actor: AuditActor): Promise<Us
       },
       { transaction },
     );
-    await recordAudit(actor, { eventType: 'user.create', objectType: 'user', objectId: user.id, outcome: 'success', detail: { username, role, level, unit: unit.code } }, transaction);
+    await rememberPassword(user.id, passwordHash, transaction);
+    await recordAudit(
+      actor,
+      {
+        eventType: 'user.create',
+        objectType: 'user',
+        objectId: user.id,
+        outcome: 'success',
+        detail: { username, role, level, unit: unit.code, temporaryPassword: input.mustChangePassword },
+      },
+      transaction,
+    );
     return user;
   });
 }

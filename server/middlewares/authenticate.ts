@@ -1,33 +1,44 @@
-import { RequestHandler } from 'express';
-import { env } from '../env';
-import { forbidden, unauthorized } from '../errors';
+import { Request, RequestHandler } from 'express';
+import { pendingStep, pendingStepMessage, sessionEndReason } from '../auth/sessionChecks';
+import { forbidden, HttpError, unauthorized } from '../errors';
 import { User } from '../models';
 import { Role } from '../models/User';
 
-/** Paths a user who must change their password may still use. */
-const PASSWORD_CHANGE_PATHS = new Set(['/api/session', '/api/session/password']);
+/** Paths a user with a pending step (password change, TOTP enrolment) may still use. */
+const PENDING_STEP_PATHS = new Set(['/api/session', '/api/session/password', '/api/session/totp']);
+
+function requestPath(req: Request): string {
+  return req.originalUrl.split('?')[0]!.replace(/\/+$/, '');
+}
+
+function endSession(req: Request): Promise<void> {
+  return new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+}
 
 /**
  * Loads the signed-in user fresh from the database on every request, so that a disabled
- * account or a changed role takes effect at once. Ends sessions past their absolute lifetime.
+ * account, a changed role or a reset password takes effect at once. Ends sessions past their
+ * absolute lifetime (the idle timeout is the session store's), and holds users with a pending
+ * step (initial or expired password, required second factor) to that step.
  */
 export const authenticate: RequestHandler = async (req, _res, next) => {
   try {
     const userId = req.session?.userId;
     if (!userId) throw unauthorized();
-    const lifetimeMs = env().SESSION_ABSOLUTE_HOURS * 3600 * 1000;
-    if (!req.session.signedInAt || Date.now() - req.session.signedInAt > lifetimeMs) {
-      await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
-      throw unauthorized('登录已过期，请重新登录');
-    }
     const user = await User.findByPk(userId);
     if (!user || user.status !== 'active') {
-      await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+      await endSession(req);
       throw unauthorized('账户不可用，请联系系统管理员');
     }
+    const ended = sessionEndReason(req.session, user);
+    if (ended) {
+      await endSession(req);
+      throw unauthorized(ended);
+    }
     req.user = user;
-    if (user.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(req.baseUrl + req.path)) {
-      throw forbidden('请先修改初始密码后再继续操作');
+    const step = await pendingStep(user);
+    if (step && !PENDING_STEP_PATHS.has(requestPath(req))) {
+      throw new HttpError(403, step === 'enrol_totp' ? 'totp_enrolment_required' : 'password_change_required', pendingStepMessage(step, user));
     }
     next();
   } catch (error) {
@@ -37,9 +48,14 @@ export const authenticate: RequestHandler = async (req, _res, next) => {
 
 /** Lets only the given roles through (403 for everyone else). */
 export function requireRole(...roles: Role[]): RequestHandler {
+  return rolesOnly(roles, '您没有执行此操作的权限');
+}
+
+/** Lets only the given roles through, refusing everyone else with a message that says who may. */
+export function rolesOnly(roles: readonly Role[], message: string): RequestHandler {
   return (req, _res, next) => {
     if (!req.user) return next(unauthorized());
-    if (!roles.includes(req.user.role)) return next(forbidden());
+    if (!roles.includes(req.user.role)) return next(forbidden(message));
     next();
   };
 }

@@ -14,7 +14,7 @@ export function newCsrfToken(): string {
  */
 export const csrfProtection: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
-  if (req.method === 'POST' && req.path === '/api/session') return next();
+  if (req.method === 'POST' && req.originalUrl.split('?')[0] === '/api/session') return next();
   const expected = req.session?.csrfToken;
   if (!expected) return next(); // no session: authentication answers 401 instead
   const given = req.get('x-csrf-token') ?? '';

@@ -16,6 +16,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare mustChangePassword: CreationOptional<boolean>;
   declare passwordChangedAt: Date;
   declare totpSecret: CreationOptional<string | null>;
+  /** Time step of the last one-time code accepted: a code is good for one login only. */
+  declare totpLastStep: CreationOptional<number | null>;
   declare lastLoginAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -34,6 +36,7 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         mustChangePassword: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         passwordChangedAt: { type: DataTypes.DATE(3), allowNull: false },
         totpSecret: { type: DataTypes.STRING(128), allowNull: true },
+        totpLastStep: { type: DataTypes.BIGINT.UNSIGNED, allowNull: true },
         lastLoginAt: { type: DataTypes.DATE(3), allowNull: true },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),

@@ -1,6 +1,9 @@
+import { isPasswordExpired, passwordExpiresAt } from '../auth/passwordPolicy';
 import { User } from '../models';
 
+/** An account as the console shows it: never its password hash or second-factor secret. */
 export function presentUser(user: User) {
+  const expired = isPasswordExpired(user.passwordChangedAt);
   return {
     id: user.id,
     username: user.username,
@@ -9,6 +12,11 @@ export function presentUser(user: User) {
     level: user.level,
     unitId: user.unitId,
     status: user.status,
-    mustChangePassword: user.mustChangePassword,
+    /** True for an initial or reset password, and for one past its maximum age. */
+    mustChangePassword: user.mustChangePassword || expired,
+    passwordExpiresAt: passwordExpiresAt(user.passwordChangedAt).toISOString(),
+    totpEnabled: Boolean(user.totpSecret),
+    lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
+    createdAt: user.createdAt ? user.createdAt.toISOString() : null,
   };
 }

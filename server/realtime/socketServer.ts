@@ -3,6 +3,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { RequestHandler } from 'express';
 import { Server, Socket } from 'socket.io';
 import { z } from 'zod';
+import { pendingStep, sessionEndReason } from '../auth/sessionChecks';
+import { recordSocketDenial } from '../audit/socketDenials';
 import { env } from '../env';
 import { logger } from '../logger';
 import { Draft, User } from '../models';
@@ -71,6 +73,8 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
       }
       const user = await User.findByPk(userId);
       if (!user || user.status !== 'active') return next(new Error('unauthorized'));
+      // As over HTTP: a session ended by a password change or reset, or a user held to a pending step, hears nothing.
+      if (sessionEndReason(req.session!, user) || (await pendingStep(user))) return next(new Error('unauthorized'));
       socket.data.userId = user.id;
       await socket.join([...roomsFor(user), rooms.session(req.sessionID!)]);
       next();
@@ -86,7 +90,10 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
       const parsed = WatchSchema.safeParse(payload);
       if (!parsed.success) return ack?.({ error: 'bad_request' });
       const [user, draft] = await Promise.all([User.findByPk(socket.data.userId as number), Draft.findByPk(parsed.data.id)]);
-      if (!user || !draft || !canReadDraft(user, draft)) return ack?.({ error: 'forbidden' });
+      if (!user || !draft || !canReadDraft(user, draft)) {
+        if (user && draft) await recordSocketDenial(socket, user, `draft:watch ${draft.id}`);
+        return ack?.({ error: 'forbidden' });
+      }
       await socket.join(rooms.draft(draft.id));
       ack?.({ ok: true });
     });

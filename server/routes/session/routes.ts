@@ -1,69 +1,129 @@
-import { Router } from 'express';
+import { Request, Router } from 'express';
+import { attemptedName } from '../../auth/attemptedName';
 import { clearLoginFailures, isLockedOut, recordLoginFailure } from '../../auth/loginThrottle';
 import { verifyAgainstDecoy, verifyPassword } from '../../auth/passwords';
+import { pendingStep } from '../../auth/sessionChecks';
+import { newTotpSecret, spendTotpCode, totpUri } from '../../auth/totp';
 import { recordAudit } from '../../audit/auditRecorder';
 import { passwordChanger } from '../../commands/passwordChanger';
+import { totpEnroller } from '../../commands/totpEnroller';
+import { totpRemover } from '../../commands/totpRemover';
 import { env } from '../../env';
-import { locked, unauthorized } from '../../errors';
+import { badRequest, conflict, HttpError, locked, unauthorized } from '../../errors';
 import { authenticate } from '../../middlewares/authenticate';
 import { newCsrfToken } from '../../middlewares/csrf';
+import { rateLimits } from '../../middlewares/rateLimits';
 import { actorOf } from '../../middlewares/requestContext';
 import { validated } from '../../middlewares/validate';
 import { User } from '../../models';
 import { presentUser } from '../../presenters/presentUser';
 import { disconnectSession } from '../../realtime/socketServer';
-import { LoginSchema, PasswordChangeSchema } from './schema';
+import { sequelize } from '../../storage/database';
+import { EmptySchema, LoginSchema, PasswordChangeSchema, TotpConfirmSchema, TotpDisableSchema } from './schema';
 
 const WRONG_CREDENTIALS = '用户名或密码错误';
 
-function regenerate(req: Parameters<Parameters<Router['post']>[1]>[0]): Promise<void> {
+function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+}
+
+function destroy(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+}
+
+/** What the console needs after login or on reload: who, the CSRF token, and a step that must come first. */
+async function sessionAnswer(req: Request) {
+  const user = req.user!;
+  return { user: presentUser(user), csrfToken: req.session.csrfToken, pendingStep: await pendingStep(user) };
+}
+
+/** Counts a failed login (lockout) and audits it, without revealing which factor or whether the name exists. */
+async function loginFailed(req: Request, typed: string, user: User | null, reason: string): Promise<never> {
+  const failures = await recordLoginFailure(typed);
+  const name = await attemptedName(typed, Boolean(user));
+  await recordAudit(
+    { ...actorOf(req), userId: user?.id ?? null, username: name, role: user?.role ?? null },
+    { eventType: 'login.failure', objectType: 'user', objectId: user?.id ?? name, outcome: 'failure', detail: { reason, failures } },
+  );
+  throw unauthorized(reason === 'totp' ? '动态口令不正确' : WRONG_CREDENTIALS);
 }
 
 export function sessionRoutes(): Router {
   const router = Router();
 
-  router.post('/', async (req, res) => {
-    const { username, password } = validated(LoginSchema, req.body);
-    const attempt = { ...actorOf(req), username };
+  router.post('/', rateLimits().login, async (req, res) => {
+    const { username, password, totp } = validated(LoginSchema, req.body);
+    const user = await User.findOne({ where: { username } });
     if (await isLockedOut(username)) {
-      await recordAudit(attempt, { eventType: 'login.locked', objectType: 'user', objectId: username, outcome: 'denied' });
+      const name = await attemptedName(username, Boolean(user));
+      await recordAudit({ ...actorOf(req), userId: user?.id ?? null, username: name }, { eventType: 'login.locked', objectType: 'user', objectId: user?.id ?? name, outcome: 'denied' });
       throw locked(`登录失败次数过多，账户已锁定 ${env().LOGIN_LOCK_MINUTES} 分钟，请稍后再试或联系系统管理员`);
     }
-    const user = await User.findOne({ where: { username } });
     const valid = user && user.status === 'active' ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
-    if (!user || !valid) {
-      const failures = await recordLoginFailure(username);
-      await recordAudit(attempt, { eventType: 'login.failure', objectType: 'user', objectId: username, outcome: 'failure', detail: { failures } });
-      throw unauthorized(WRONG_CREDENTIALS);
+    if (!user || !valid) return loginFailed(req, username, user, user && user.status !== 'active' ? 'disabled' : 'password');
+    if (user.totpSecret) {
+      // The password was right: ask for the second factor without counting a failure.
+      if (!totp) throw new HttpError(401, 'totp_required', '请输入身份验证器显示的 6 位动态口令');
+      if (!(await spendTotpCode(user.id, user.totpSecret, totp, user.totpLastStep))) return loginFailed(req, username, user, 'totp');
     }
     await clearLoginFailures(username);
-    // A new session id at login: a session fixed before login is worth nothing after it.
+    // A new session id at login: a session fixed before login is worth nothing after it. The
+    // session is filled only once the login is on record: no audit record, no login.
     await regenerate(req);
+    req.user = user;
+    await sequelize().transaction(async (transaction) => {
+      await user.update({ lastLoginAt: new Date() }, { transaction });
+      await recordAudit(actorOf(req), { eventType: 'login.success', objectType: 'user', objectId: user.id, outcome: 'success', detail: { secondFactor: Boolean(user.totpSecret) } }, transaction);
+    });
     req.session.userId = user.id;
     req.session.signedInAt = Date.now();
+    req.session.credentialsAt = user.passwordChangedAt.getTime();
     req.session.csrfToken = newCsrfToken();
-    await user.update({ lastLoginAt: new Date() });
-    req.user = user;
-    await recordAudit(actorOf(req), { eventType: 'login.success', objectType: 'user', objectId: user.id, outcome: 'success' });
-    res.json({ user: presentUser(user), csrfToken: req.session.csrfToken });
+    res.json(await sessionAnswer(req));
   });
 
-  router.get('/', authenticate, (req, res) => {
-    res.json({ user: presentUser(req.user!), csrfToken: req.session.csrfToken });
+  router.get('/', authenticate, async (req, res) => {
+    res.json(await sessionAnswer(req));
   });
 
   router.delete('/', authenticate, async (req, res) => {
     const sessionId = req.sessionID;
     await recordAudit(actorOf(req), { eventType: 'logout', objectType: 'user', objectId: req.user!.id, outcome: 'success' });
-    await new Promise<void>((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+    await destroy(req);
     disconnectSession(sessionId);
     res.status(204).end();
   });
 
   router.put('/password', authenticate, async (req, res) => {
     const input = validated(PasswordChangeSchema, req.body);
-    await passwordChanger(req.user!, input.currentPassword, input.newPassword, actorOf(req));
+    const changedAt = await passwordChanger(req.user!, input.currentPassword, input.newPassword, actorOf(req));
+    // This session carries on; every other session of the account ends at its next request.
+    req.session.credentialsAt = changedAt.getTime();
+    res.status(204).end();
+  });
+
+  /** Enrolment, step 1: a new secret to scan, kept in the session until a code confirms it. */
+  router.post('/totp', authenticate, async (req, res) => {
+    validated(EmptySchema, req.body);
+    if (req.user!.totpSecret) throw conflict('已启用动态口令；如需更换身份验证器，请先停用');
+    const secret = newTotpSecret();
+    req.session.totpPending = secret;
+    res.set('Cache-Control', 'no-store').json({ secret, otpauthUri: totpUri(req.user!.username, secret) });
+  });
+
+  /** Enrolment, step 2: a current code from the authenticator turns the second factor on. */
+  router.put('/totp', authenticate, async (req, res) => {
+    const { code } = validated(TotpConfirmSchema, req.body);
+    const secret = req.session.totpPending;
+    if (!secret) throw badRequest('请先开始绑定身份验证器（POST /api/session/totp）');
+    await totpEnroller(req.user!, secret, code, actorOf(req));
+    delete req.session.totpPending;
+    res.status(204).end();
+  });
+
+  router.delete('/totp', authenticate, async (req, res) => {
+    const input = validated(TotpDisableSchema, req.body);
+    await totpRemover(req.user!, input.currentPassword, input.code, actorOf(req));
     res.status(204).end();
   });
 

@@ -1,0 +1,29 @@
+import { AuditActor, recordAudit } from '../audit/auditRecorder';
+import { verifyPassword } from '../auth/passwords';
+import { isAdminRole } from '../auth/roles';
+import { spendTotpCode } from '../auth/totp';
+import { totpRequiredForAdmins } from '../auth/totpRequirement';
+import { badRequest, conflict, forbidden } from '../errors';
+import { User } from '../models';
+import { sequelize } from '../storage/database';
+
+/**
+ * A user turns off their own second factor, proving both factors once more. Refused for admins
+ * while the system admin requires TOTP for admin roles. (A lost authenticator is reset by the
+ * operator: `admin user:reset-totp`.)
+ */
+export async function totpRemover(user: User, currentPassword: string, code: string, actor: AuditActor): Promise<void> {
+  if (!user.totpSecret) throw conflict('尚未启用动态口令');
+  if (isAdminRole(user.role) && (await totpRequiredForAdmins({ fresh: true }))) {
+    throw forbidden('系统要求管理员使用动态口令，不能停用');
+  }
+  const passwordOk = await verifyPassword(user.passwordHash, currentPassword);
+  if (!passwordOk || !(await spendTotpCode(user.id, user.totpSecret, code, user.totpLastStep))) {
+    await recordAudit(actor, { eventType: 'totp.disable', objectType: 'user', objectId: user.id, outcome: 'failure' });
+    throw badRequest('当前密码或动态口令不正确');
+  }
+  await sequelize().transaction(async (transaction) => {
+    await User.update({ totpSecret: null, totpLastStep: null }, { where: { id: user.id }, transaction });
+    await recordAudit(actor, { eventType: 'totp.disable', objectType: 'user', objectId: user.id, outcome: 'success' }, transaction);
+  });
+}
