@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { AuditActor, recordAudit } from '../audit/auditRecorder';
+import { passwordResetter } from '../commands/passwordResetter';
+import { userStatusChanger } from '../commands/userStatusChanger';
+import { badRequest } from '../errors';
+import { User } from '../models';
+import { sequelize } from '../storage/database';
+import { readStdin } from './readStdin';
+
+/**
+ * The operator's account commands on the server. They reach every account, the three admin
+ * accounts included, which the console deliberately cannot touch (三员分立). Each is audited
+ * under the operator's name.
+ */
+async function accountNamed(args: string[], extra: Record<string, { type: 'boolean' }> = {}) {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, ...extra }, strict: true });
+  if (!values.username) throw badRequest('--username NAME is required');
+  const user = await User.findOne({ where: { username: values.username } });
+  if (!user) throw badRequest(`no account named "${values.username}"`);
+  return { user, values: values as Record<string, unknown> };
+}
+
+export const operatorUserCommands: Record<string, (args: string[], operator: AuditActor) => Promise<number>> = {
+  async 'user:reset-password'(args, operator) {
+    const { user, values } = await accountNamed(args, { 'password-stdin': { type: 'boolean' } });
+    const given = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : undefined;
+    const reset = await passwordResetter(null, user.id, operator, given);
+    process.stdout.write(
+      given
+        ? `password of ${user.username} reset; it must be changed at first login\n`
+        : `temporary password of ${user.username}: ${reset.temporaryPassword}\n(it must be changed at first login)\n`,
+    );
+    return 0;
+  },
+  async 'user:disable'(args, operator) {
+    const { user } = await accountNamed(args);
+    await userStatusChanger(null, user.id, 'disabled', operator);
+    process.stdout.write(`disabled ${user.username}\n`);
+    return 0;
+  },
+  async 'user:enable'(args, operator) {
+    const { user } = await accountNamed(args);
+    await userStatusChanger(null, user.id, 'active', operator);
+    process.stdout.write(`enabled ${user.username}\n`);
+    return 0;
+  },
+  async 'user:reset-totp'(args, operator) {
+    const { user } = await accountNamed(args);
+    await sequelize().transaction(async (transaction) => {
+      await User.update({ totpSecret: null, totpLastStep: null }, { where: { id: user.id }, transaction });
+      await recordAudit(operator, { eventType: 'totp.reset', objectType: 'user', objectId: user.id, outcome: 'success', detail: { username: user.username } }, transaction);
+    });
+    process.stdout.write(`second factor of ${user.username} removed; they enrol again at their next login if it is required\n`);
+    return 0;
+  },
+};
