@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR } from '../audit/auditRecorder';
+import { purgeAuditLog } from '../audit/auditPurger';
 import { verifyAuditChain } from '../audit/auditVerifier';
 import { userCreator } from '../commands/userCreator';
+import { operatorUserCommands } from './userCommands';
 import { env, EnvError } from '../env';
 import { HttpError } from '../errors';
 import { initModels, Unit } from '../models';
@@ -17,7 +19,15 @@ Commands:
       ROLE: editor, reviewer, sysadmin, secadmin, auditor; --level for reviewers (1 初审, 2 复审, 3 终审).
       The password is read from standard input; it is the user's own (no change required at first login).
   unit:create --code CODE --name NAME [--levels 2|3]
+  user:reset-password --username NAME [--password-stdin]
+      Sets a temporary password (printed once, or read from standard input) that must be changed at
+      first login; ends the account's sessions and lifts a lockout. For every role, admins included.
+  user:disable --username NAME | user:enable --username NAME
+  user:reset-totp --username NAME      Removes a lost authenticator; the user enrols again.
   audit:verify      Check the audit log's hash chain; exits 1 naming the first broken record.
+  audit:purge [--dry-run]
+      Remove audit records older than AUDIT_RETENTION_DAYS (default 365, at least 184); the chain
+      stays verifiable from an anchor. --dry-run only counts them.
   migrate           Create the database and apply migrations (every start does this too).
 `;
 
@@ -69,6 +79,18 @@ async function auditVerify(): Promise<number> {
   return 0;
 }
 
+async function auditPurge(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } }, strict: true });
+  const report = await purgeAuditLog(operator, { dryRun: values['dry-run'] });
+  const when = report.cutoff.toISOString();
+  process.stdout.write(
+    report.dryRun
+      ? `${report.removed} audit records are older than ${report.retentionDays} days (before ${when}); nothing removed (dry run)\n`
+      : `removed ${report.removed} audit records older than ${report.retentionDays} days (before ${when})${report.anchor ? `; the chain now starts from anchor ${report.anchor}` : ''}\n`,
+  );
+  return 0;
+}
+
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
@@ -87,6 +109,13 @@ async function main(argv: string[]): Promise<number> {
       return unitCreate(args);
     case 'audit:verify':
       return auditVerify();
+    case 'audit:purge':
+      return auditPurge(args);
+    case 'user:reset-password':
+    case 'user:disable':
+    case 'user:enable':
+    case 'user:reset-totp':
+      return operatorUserCommands[command](args, operator);
     case 'migrate':
       process.stdout.write('database is up to date\n');
       return 0;

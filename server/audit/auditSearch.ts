@@ -1,0 +1,61 @@
+import { Op, WhereOptions } from 'sequelize';
+import { AuditRecord } from '../models';
+import { AuditOutcome } from '../models/AuditRecord';
+
+/** What the auditor filters on: who, which event, which object, when, with what outcome. */
+export interface AuditFilter {
+  username?: string;
+  userId?: number;
+  /** An exact event type (`review.approve`), or a family ending in `*` (`review.*`). */
+  eventType?: string;
+  objectType?: string;
+  objectId?: string;
+  outcome?: AuditOutcome;
+  from?: Date;
+  to?: Date;
+}
+
+const likeLiteral = (value: string) => value.replace(/[\\%_]/g, '\\$&');
+
+export function auditWhere(filter: AuditFilter, upToId?: number): WhereOptions<AuditRecord> {
+  const where: Record<string | symbol, unknown> = {};
+  if (filter.username) where.username = filter.username;
+  if (filter.userId) where.userId = filter.userId;
+  if (filter.eventType) {
+    where.eventType = filter.eventType.endsWith('*') ? { [Op.like]: `${likeLiteral(filter.eventType.slice(0, -1))}%` } : filter.eventType;
+  }
+  if (filter.objectType) where.objectType = filter.objectType;
+  if (filter.objectId) where.objectId = filter.objectId;
+  if (filter.outcome) where.outcome = filter.outcome;
+  if (filter.from || filter.to) {
+    where.createdAt = { ...(filter.from ? { [Op.gte]: filter.from } : {}), ...(filter.to ? { [Op.lt]: filter.to } : {}) };
+  }
+  if (upToId !== undefined) where.id = { [Op.lte]: upToId };
+  return where as WhereOptions<AuditRecord>;
+}
+
+/** One page of matching records, newest first. */
+export async function searchAudit(filter: AuditFilter, page: number, pageSize: number): Promise<{ rows: AuditRecord[]; total: number }> {
+  const { rows, count } = await AuditRecord.findAndCountAll({
+    where: auditWhere(filter),
+    order: [['id', 'DESC']],
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  return { rows, total: count };
+}
+
+/** Every matching record up to a fixed id, newest first, a batch at a time (for exports of any size). */
+export async function* auditBatches(filter: AuditFilter, upToId: number, batchSize = 2000): AsyncGenerator<AuditRecord[]> {
+  let below = upToId + 1;
+  for (;;) {
+    const rows = await AuditRecord.findAll({
+      where: { ...auditWhere(filter), id: { [Op.lt]: below } } as WhereOptions<AuditRecord>,
+      order: [['id', 'DESC']],
+      limit: batchSize,
+    });
+    if (rows.length) yield rows;
+    if (rows.length < batchSize) return;
+    below = Number(rows[rows.length - 1]!.id);
+  }
+}
