@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { passwordProblems } from '../../server/auth/passwordPolicy';
+import { temporaryPassword } from '../../server/auth/temporaryPassword';
+import { parseEnv } from '../../server/env';
+import { User } from '../../server/models';
+import { ApiClient } from '../support/apiClient';
+import { buildUnit, buildUser, loggedIn, PASSWORD } from '../support/factories';
+import { startTestProduct } from '../support/testProduct';
+import { runAdmin } from './helpers';
+
+describe('password policy, history, expiry and first-login change', function () {
+  this.timeout(120_000);
+  let url: string;
+  before(async () => {
+    url = (await startTestProduct()).url;
+  });
+
+  it('holds the default policy: 8 characters, 3 of 4 classes, not the user name', () => {
+    const policy = { minLength: 8, minClasses: 3, maxAgeDays: 90, history: 5 };
+    assert.deepEqual(passwordProblems('Abcdef1!', 'zhang', policy), []);
+    assert.deepEqual(passwordProblems('abcdef1!', 'zhang', policy), [], 'lower, digit, symbol: three classes');
+    assert.match(passwordProblems('Abc1!', 'zhang', policy).join(), /至少需要 8 个字符/);
+    assert.match(passwordProblems('abcdefgh1', 'zhang', policy).join(), /至少 3 类/);
+    assert.match(passwordProblems('Zhangsan#2026', 'zhangsan', policy).join(), /不能包含用户名/);
+    const stricter = { ...policy, minLength: 12, minClasses: 4 };
+    assert.match(passwordProblems('Abcdef1!', 'zhang', stricter).join(), /12 个字符/);
+    assert.match(passwordProblems('abcdefgh1!xx', 'zhang', stricter).join(), /至少 4 类/);
+  });
+
+  it('is configurable by environment, but never below the 等保 floors', () => {
+    const configured = parseEnv({ PASSWORD_MIN_LENGTH: '12', PASSWORD_MIN_CLASSES: '4', PASSWORD_MAX_AGE_DAYS: '30', PASSWORD_HISTORY: '10' });
+    assert.deepEqual(
+      [configured.PASSWORD_MIN_LENGTH, configured.PASSWORD_MIN_CLASSES, configured.PASSWORD_MAX_AGE_DAYS, configured.PASSWORD_HISTORY],
+      [12, 4, 30, 10],
+    );
+    const defaults = parseEnv({});
+    assert.deepEqual([defaults.PASSWORD_MIN_LENGTH, defaults.PASSWORD_MIN_CLASSES, defaults.PASSWORD_MAX_AGE_DAYS, defaults.PASSWORD_HISTORY], [8, 3, 90, 5]);
+    for (const weaker of [{ PASSWORD_MIN_LENGTH: '6' }, { PASSWORD_MIN_CLASSES: '2' }, { PASSWORD_MAX_AGE_DAYS: '400' }, { PASSWORD_HISTORY: '2' }]) {
+      assert.throws(() => parseEnv(weaker), /problem/, JSON.stringify(weaker));
+    }
+  });
+
+  it('generates temporary passwords that meet the policy and differ every time', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const password = temporaryPassword();
+      assert.ok(password.length >= 14);
+      assert.deepEqual(passwordProblems(password, 'someone'), [], password);
+      seen.add(password);
+    }
+    assert.equal(seen.size, 200);
+  });
+
+  it('refuses a weak password on the command line, and takes the operator\'s password as the user\'s own', async () => {
+    const weak = await runAdmin(['user:create', '--username', `weak${Date.now()}`, '--role', 'editor', '--password-stdin'], { stdin: 'abc\n' });
+    assert.notEqual(weak.code, 0);
+    assert.match(weak.stderr, /密码至少需要 8 个字符/);
+    const username = `own${Date.now()}`;
+    const created = await runAdmin(['user:create', '--username', username, '--role', 'editor', '--password-stdin'], { stdin: `${PASSWORD}\n` });
+    assert.equal(created.code, 0, created.stderr);
+    const client = new ApiClient(url);
+    const login = await client.login(username, PASSWORD);
+    assert.equal(login.status, 200);
+    assert.equal(login.body.pendingStep, null, 'no change is required for the operator\'s password');
+    assert.equal(login.body.user.mustChangePassword, false);
+    assert.equal((await client.get('/api/drafts')).status, 200);
+  });
+
+  it('holds an account created by the system admin to a password change at first login', async () => {
+    const unit = await buildUnit();
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    const created = await admin.post('/api/users', { username: `tmp${Date.now()}`, role: 'editor', unitId: unit.id });
+    assert.equal(created.status, 201);
+    const temporary = created.body.temporaryPassword as string;
+    const client = new ApiClient(url);
+    const login = await client.login(created.body.user.username, temporary);
+    assert.equal(login.status, 200);
+    assert.equal(login.body.pendingStep, 'change_password');
+    assert.equal(login.body.user.mustChangePassword, true);
+    const blocked = await client.get('/api/drafts');
+    assert.equal(blocked.status, 403);
+    assert.equal(blocked.body.error.id, 'password_change_required');
+    assert.equal((await client.get('/api/session')).status, 200, 'the session itself still answers');
+    assert.equal((await client.put('/api/session/password', { currentPassword: temporary, newPassword: temporary })).status, 400, 'the temporary password cannot be kept');
+    assert.equal((await client.put('/api/session/password', { currentPassword: temporary, newPassword: 'Mine#2026-now' })).status, 204);
+    assert.equal((await client.get('/api/drafts')).status, 200);
+    assert.equal((await client.get('/api/session')).body.pendingStep, null);
+  });
+
+  it('refuses any of the last 5 passwords, the current one included, and allows the 6th', async () => {
+    const user = await buildUser('editor');
+    const client = await loggedIn(url, user);
+    const passwords = [PASSWORD, 'Second#2026a', 'Third#2026ab', 'Fourth#2026a', 'Fifth#2026ab', 'Sixth#2026ab'];
+    for (let i = 1; i < passwords.length; i++) {
+      const answer = await client.put('/api/session/password', { currentPassword: passwords[i - 1], newPassword: passwords[i] });
+      assert.equal(answer.status, 204, JSON.stringify(answer.body));
+    }
+    const current = passwords[5]!;
+    for (const reused of [passwords[5], passwords[4], passwords[1]]) {
+      const answer = await client.put('/api/session/password', { currentPassword: current, newPassword: reused });
+      assert.equal(answer.status, 400, `${reused} is among the last five`);
+      assert.match(answer.body.error.message, /最近 5 次/);
+    }
+    assert.equal((await client.put('/api/session/password', { currentPassword: current, newPassword: passwords[0] })).status, 204, 'the sixth most recent may come back');
+  });
+
+  it('holds a password older than 90 days to a change before anything else', async () => {
+    const user = await buildUser('reviewer');
+    await User.update({ passwordChangedAt: new Date(Date.now() - 91 * 24 * 3600 * 1000) }, { where: { id: user.id } });
+    const client = new ApiClient(url);
+    const login = await client.login(user.username, PASSWORD);
+    assert.equal(login.status, 200);
+    assert.equal(login.body.pendingStep, 'change_password');
+    assert.equal(login.body.user.mustChangePassword, true);
+    const blocked = await client.get('/api/drafts');
+    assert.equal(blocked.status, 403);
+    assert.match(blocked.body.error.message, /密码已超过 90 天未修改/);
+    assert.equal((await client.put('/api/session/password', { currentPassword: PASSWORD, newPassword: 'Renewed#2026x' })).status, 204);
+    assert.equal((await client.get('/api/drafts')).status, 200);
+  });
+
+  it('lets the system admin reset a locked-out password: temporary, must be changed, old one void', async () => {
+    const unit = await buildUnit();
+    const editor = await buildUser('editor', { unit });
+    for (let i = 0; i < 5; i++) await new ApiClient(url).login(editor.username, 'Wrong#2026-pass');
+    assert.equal((await new ApiClient(url).login(editor.username, PASSWORD)).status, 423);
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    const reset = await admin.post(`/api/users/${editor.id}/password-reset`);
+    assert.equal(reset.status, 200);
+    assert.equal(reset.headers.get('cache-control'), 'no-store');
+    assert.equal((await new ApiClient(url).login(editor.username, PASSWORD)).status, 401, 'the old password no longer works');
+    const client = new ApiClient(url);
+    const login = await client.login(editor.username, reset.body.temporaryPassword);
+    assert.equal(login.status, 200, 'the reset lifted the lockout');
+    assert.equal(login.body.pendingStep, 'change_password');
+  });
+});
