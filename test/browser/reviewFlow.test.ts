@@ -169,6 +169,10 @@ describe('the console in a browser: an editor and three levels of reviewers', fu
     assert.equal(await page.locator('[data-testid="reviews"] li').count(), 3);
     await page.screenshot({ path: screenshotPath('editor-approved'), fullPage: true });
 
+    // The revision history: the first revision, as the machine saw it.
+    await page.getByTestId('revisions').getByRole('button', { name: '查看' }).click();
+    await page.locator('[data-testid="earlier-revision"] mark', { hasText: '法轮功' }).first().waitFor();
+
     const allErrors = people.flatMap((p) => p.errors);
     assert.deepEqual(allErrors, [], 'no script errors on any page');
   });

@@ -1,16 +1,29 @@
 import { useState } from 'react';
 import { get, messageOf } from '../lib/api';
-import { timeText } from '../lib/labels';
+import { timeText, VERDICT_LABELS } from '../lib/labels';
+import type { Finding, Texts, Verdict } from '../lib/types';
 import { ErrorNote } from './Badges';
 import { DiffView, RevisionDiff } from './DiffView';
+import { FindingList } from './FindingList';
+import { HighlightedBody } from './HighlightedText';
 
-/** The revisions of a draft; each earlier one can be compared with the current. */
+interface RevisionContent {
+  number: number;
+  title: string;
+  body: string;
+  text: Texts;
+  verdict: Verdict | null;
+  findings: Finding[];
+}
+
+/** The revisions of a draft: each earlier one can be read as it was submitted, or compared with the current one. */
 export function RevisionHistory({ draftId, revisions, current }: { draftId: number; revisions: Array<{ number: number; title: string; createdAt: string }>; current: number }) {
-  const [diff, setDiff] = useState<RevisionDiff | null>(null);
+  const [shown, setShown] = useState<{ diff: RevisionDiff } | { revision: RevisionContent } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const compare = async (from: number) => {
+  const load = async (what: () => Promise<typeof shown>) => {
     try {
-      setDiff(await get<RevisionDiff>(`/api/drafts/${draftId}/diff?from=${from}&to=${current}`));
+      setError(null);
+      setShown(await what());
     } catch (caught) {
       setError(messageOf(caught));
     }
@@ -22,9 +35,14 @@ export function RevisionHistory({ draftId, revisions, current }: { draftId: numb
           <li key={revision.number}>
             第 {revision.number} 版 · {revision.title} <span className="muted small">{timeText(revision.createdAt)}</span>
             {revision.number !== current ? (
-              <button type="button" className="small" onClick={() => void compare(revision.number)}>
-                与当前版本比较
-              </button>
+              <>
+                <button type="button" className="small" onClick={() => void load(async () => ({ revision: await get<RevisionContent>(`/api/drafts/${draftId}/revisions/${revision.number}`) }))}>
+                  查看
+                </button>
+                <button type="button" className="small" onClick={() => void load(async () => ({ diff: await get<RevisionDiff>(`/api/drafts/${draftId}/diff?from=${revision.number}&to=${current}`) }))}>
+                  与当前版本比较
+                </button>
+              </>
             ) : (
               <span className="muted small">（当前版本）</span>
             )}
@@ -32,7 +50,17 @@ export function RevisionHistory({ draftId, revisions, current }: { draftId: numb
         ))}
       </ol>
       <ErrorNote message={error} />
-      {diff ? <DiffView diff={diff} /> : null}
+      {shown && 'diff' in shown ? <DiffView diff={shown.diff} /> : null}
+      {shown && 'revision' in shown ? (
+        <div className="earlier-revision" data-testid="earlier-revision">
+          <h3>
+            第 {shown.revision.number} 版：{shown.revision.title}
+            {shown.revision.verdict ? <span className="muted small">（{VERDICT_LABELS[shown.revision.verdict]}）</span> : null}
+          </h3>
+          <HighlightedBody html={shown.revision.body} plain={shown.revision.text.body} findings={shown.revision.findings} />
+          <FindingList findings={shown.revision.findings} />
+        </div>
+      ) : null}
     </div>
   );
 }
