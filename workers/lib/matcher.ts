@@ -51,9 +51,14 @@ export class TermMatcher<T> {
     this.astralLabels = alphabet.astralLabels;
 
     // Equal keys (法輪功, 法轮功) share one pattern; patterns are numbered in sorted key order.
-    const keys = [...new Set(entryKeys)].filter((key) => key.length > 0).sort();
+    const sortedKeys = entryKeys.filter((key) => key.length > 0).sort();
+    const keys: string[] = [];
     const patternOfKey = new Map<string, number>();
-    keys.forEach((key, pattern) => patternOfKey.set(key, pattern));
+    for (const key of sortedKeys) {
+      if (keys.length > 0 && keys[keys.length - 1] === key) continue;
+      patternOfKey.set(key, keys.length);
+      keys.push(key);
+    }
     const patternOfEntry = Int32Array.from(entryKeys, (key) => patternOfKey.get(key) ?? -1);
 
     this.patternLength = Int32Array.from(keys, (key) => key.length);

@@ -108,8 +108,9 @@ export function buildAutomaton(sorted: readonly string[], alphabetSize: number):
   return slots.finish(maxState, alphabetSize, stateCount);
 }
 
-/** Free slots tried from the bottom before a state's children go above everything used. */
-const MAX_BASE_ATTEMPTS = 1000000;
+/** A state with this many children or more gets only a few tries low down (see findBase). */
+const MANY_CHILDREN = 64;
+const ATTEMPTS_FOR_MANY_CHILDREN = 16;
 
 /** The growing arrays of the double array, with a union-find over free slots to place children fast. */
 class SlotArrays {
@@ -151,20 +152,21 @@ class SlotArrays {
 
   /**
    * A base b ≥ 0 such that every slot b + label is free: the first that fits among the free
-   * slots from the bottom, or, after a few misses, one past the highest slot used so far. The
-   * cut-off keeps the build linear when many states have hundreds of children (a 100,000-term
-   * list), at the price of some unused slots.
+   * slots from the bottom. A state with many children rarely fits low down, and trying costs a
+   * probe per child, so after a few misses it goes above everything used so far; the holes it
+   * leaves are filled by the many states with one or two children that follow it.
    */
   findBase(labels: number[]): number {
     const first = labels[0];
     const last = labels[labels.length - 1];
+    const attempts = labels.length >= MANY_CHILDREN ? ATTEMPTS_FOR_MANY_CHILDREN : Infinity;
     let slot = this.findFree(first);
     for (let attempt = 0; ; attempt++) {
-      if (attempt === MAX_BASE_ATTEMPTS) slot = this.findFree(Math.max(slot, this.highWater + 1));
+      if (attempt === attempts) slot = this.findFree(Math.max(slot, this.highWater + 1));
       const base = slot - first;
       this.ensure(base + last + 1);
       let fits = true;
-      for (let c = 1; c < labels.length; c++) {
+      for (let c = labels.length - 1; c > 0; c--) {
         if (this.check[base + labels[c]] !== -1) {
           fits = false;
           break;
