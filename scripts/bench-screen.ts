@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { seededRandom, benchDraft } from './bench-lib/benchDrafts';
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   const smallTexts = Array.from({ length: SMALL_TEXTS }, (_, i) => mixedChineseText(SMALL_TEXT_BYTES, 1000 + i));
   const bigBytes = Buffer.byteLength(bigText);
   const smallBytes = smallTexts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  const load = os.loadavg().map((value) => value.toFixed(1)).join(', ');
+  console.log(`machine: ${os.cpus().length} CPUs, load average ${load} (other processes slow the wall clock down; CPU time less so)`);
   console.log(`list: ${words.length} words (distinct lines of sensitive-word-filter's keywords)`);
   console.log(`texts: one of ${mb(bigBytes)} MB (${bigText.length} characters) and ${SMALL_TEXTS} of about ${SMALL_TEXT_BYTES} bytes (${mb(smallBytes)} MB in all), generated mixed Chinese`);
 
