@@ -1,0 +1,161 @@
+import { Transaction } from 'sequelize';
+import { AuditActor, recordAudit } from '../audit/auditRecorder';
+import { badRequest, forbidden, HttpError } from '../errors';
+import { now } from '../lib/clock';
+import { Account, AccountLifecycleRecord, Unit, User } from '../models';
+import { accountStatusLabel, platformLabel } from '../models/Account';
+import { isRegistrar } from '../policies/registryPolicy';
+import { currentValue } from '../registry/accountFields';
+import { sameValue } from '../registry/controlledFields';
+import { InventoryFileError, InventoryRow, readInventory, RowError } from '../registry/inventoryReader';
+import { sequelize } from '../storage/database';
+
+export interface ImportResult {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+}
+
+/** Inventory columns an import may set on an existing account (the rest go through change records). */
+const FREE_FIELDS = [
+  'certifiedSubject', 'ownerUnit', 'ownerLeader', 'ownerContact', 'operationMode', 'yearlyBudget', 'followers',
+  'readCount', 'postingFrequency', 'openedOn', 'staffCount', 'basicFunctions', 'remedialMeasure', 'platformOther',
+] as const;
+/** Columns that must agree with the registry for an existing account. */
+const GUARDED: Array<[keyof InventoryRow, string]> = [
+  ['operatorUnit', '承办单位'],
+  ['operatorLeader', '承办单位联系人'],
+  ['operatorContact', '承办单位联系电话'],
+];
+
+/** Units by the name or code a row gives for its 主办单位 (names need not be unique; codes are). */
+function unitFinder(units: Unit[]) {
+  return (text: string): Unit[] => {
+    const byCode = units.filter((u) => u.code === text);
+    return byCode.length ? byCode : units.filter((u) => u.name === text);
+  };
+}
+
+/**
+ * The registered account a row speaks of: by platform and account id when the row has one, else by
+ * platform and name within the unit(s) its 主办单位 names, else by platform and name if that is unique.
+ */
+async function findExisting(row: InventoryRow, units: Unit[], transaction: Transaction): Promise<Account | null> {
+  if (row.platformAccountId) {
+    // An id may have been held by a closed account before: the live one, or the one of that name, is meant.
+    const holders = await Account.findAll({ where: { platform: row.platform, platformAccountId: row.platformAccountId }, order: [['id', 'DESC']], transaction, lock: transaction.LOCK.UPDATE });
+    return holders.find((a) => a.name === row.name) ?? holders.find((a) => ['pending', 'normal', 'suspended'].includes(a.status)) ?? holders[0] ?? null;
+  }
+  const where = { platform: row.platform, name: row.name, ...(units.length ? { unitId: units.map((u) => u.id) } : {}) };
+  const found = await Account.findAll({ where, transaction, lock: transaction.LOCK.UPDATE, limit: 2 });
+  return found.length === 1 ? found[0]! : null;
+}
+
+function columnsOf(row: InventoryRow): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  for (const field of FREE_FIELDS) if (row[field] !== undefined && row[field] !== null) columns[field] = row[field];
+  return columns;
+}
+
+/**
+ * Imports the county's inventory table (排查及清理整合情况表). Every row is checked first and all
+ * problems are answered together, row by row; only a file without any error is written, in one
+ * transaction, so an import never stops half-way. A row either updates the inventory fields of the
+ * account it matches (by platform and account id, else by platform and name) or registers a new
+ * account in the unit its 主办单位 names (by unit name or code). What the registry changes only by
+ * its own procedures (status, name, maintenance arrangement) must agree with it.
+ */
+export async function inventoryImporter(admin: User, file: Buffer, options: { dryRun: boolean }, actor: AuditActor): Promise<ImportResult> {
+  if (!isRegistrar(admin)) throw forbidden('只有系统管理员可以导入排查及清理整合情况表');
+  if (!file.length) throw badRequest('请上传 .xlsx 文件（请求体为文件内容）');
+  let parsed: Awaited<ReturnType<typeof readInventory>>;
+  try {
+    parsed = await readInventory(file);
+  } catch (error) {
+    if (error instanceof InventoryFileError) throw badRequest(error.message);
+    throw error;
+  }
+  const errors: RowError[] = [...parsed.errors];
+  const refuse = () => {
+    // Row by row, and within a row in the order of the sheet's columns, as the user reads the file.
+    const position = (e: RowError) => (e.column ? parsed.columnOrder.get(e.column) ?? 999 : 0);
+    errors.sort((a, b) => a.row - b.row || position(a) - position(b));
+    const first = errors.slice(0, 3).map((e) => `第 ${e.row} 行${e.column ? `“${e.column}”` : ''}：${e.message}`).join('；');
+    return new HttpError(422, 'import_rejected', `导入未执行：${errors.length} 处错误，请修改后重新上传。${first}${errors.length > 3 ? '…' : ''}`, { errors });
+  };
+
+  const transaction = await sequelize().transaction();
+  try {
+    const findUnit = unitFinder(await Unit.findAll({ transaction }));
+    const seen = new Map<string, number>();
+    const result: ImportResult = { rows: parsed.rows.length + parsed.errors.length, created: 0, updated: 0, unchanged: 0, dryRun: options.dryRun };
+    const createdIds: number[] = [];
+    const updatedIds: number[] = [];
+    for (const row of parsed.rows) {
+      const fail = (column: string | null, message: string) => errors.push({ row: row.row, column, message });
+      const units = findUnit(row.ownerUnit);
+      const existing = await findExisting(row, units, transaction);
+      const key = existing ? `account|${existing.id}` : `${row.platform}|${row.platformAccountId ?? row.name}|${units[0]?.id ?? row.ownerUnit}`;
+      if (seen.has(key)) {
+        fail(null, `与第 ${seen.get(key)} 行是同一账号`);
+        continue;
+      }
+      seen.set(key, row.row);
+
+      if (!existing) {
+        if (!units.length) {
+          fail('主办单位', `“${row.ownerUnit}”不是系统中的单位（填写单位管理中的单位名称或编码）`);
+          continue;
+        }
+        if (units.length > 1) {
+          fail('主办单位', `有多个单位名为“${row.ownerUnit}”，请改填单位编码`);
+          continue;
+        }
+        const account = await Account.create(
+          { ...columnsOf(row), unitId: units[0]!.id, name: row.name, platform: row.platform, platformAccountId: row.platformAccountId ?? null, operatorUnit: row.operatorUnit ?? null, operatorLeader: row.operatorLeader ?? null, operatorContact: row.operatorContact ?? null, status: row.status, registeredAt: now() },
+          { transaction },
+        );
+        await AccountLifecycleRecord.create(
+          { accountId: account.id, kind: 'registration', fromStatus: null, toStatus: row.status, reason: '由排查及清理整合情况表导入', opinion: null, publicationId: null, mergedIntoAccountId: null, actorId: admin.id },
+          { transaction },
+        );
+        createdIds.push(account.id);
+        seen.set(`account|${account.id}`, row.row);
+        result.created++;
+        continue;
+      }
+
+      const label = `账号“${existing.name}”（${platformLabel(existing)}）`;
+      if (existing.status === 'pending' || existing.status === 'refused') fail('运营状态', `${label}尚在开设审批中或未通过，不能导入`);
+      else if (existing.status !== row.status) fail('运营状态', `${label}在系统中为“${accountStatusLabel(existing.status)}”，状态变更须在账号页面办理（须填写理由，注销、关停须先发布停更公告）`);
+      if (row.platformAccountId && existing.name !== row.name) fail('账号名称', `${label}的名称变更须提交变更备案`);
+      for (const [field, header] of GUARDED) {
+        if (row[field] !== undefined && !sameValue(row[field], currentValue(existing, field))) fail(header, `${label}的运维安排变更须提交变更备案`);
+      }
+      const columns = columnsOf(row);
+      // An export names the account's own unit where the form left 主办单位 empty: that is no change.
+      if (existing.ownerUnit === null && units.some((u) => u.id === existing.unitId)) delete columns.ownerUnit;
+      const changed = Object.keys(columns).filter((field) => !sameValue(field === 'yearlyBudget' ? Number(columns[field]) : columns[field], field === 'yearlyBudget' && existing.yearlyBudget !== null ? Number(existing.yearlyBudget) : currentValue(existing, field)));
+      if (!changed.length) {
+        result.unchanged++;
+        continue;
+      }
+      await existing.update(columns, { transaction });
+      updatedIds.push(existing.id);
+      result.updated++;
+    }
+    if (errors.length) throw refuse();
+    if (options.dryRun) {
+      await transaction.rollback();
+      return result;
+    }
+    await recordAudit(actor, { eventType: 'account.import', objectType: 'account', outcome: 'success', detail: { ...result, createdIds: createdIds.slice(0, 500), updatedIds: updatedIds.slice(0, 500) } }, transaction);
+    await transaction.commit();
+    return result;
+  } catch (error) {
+    if (!(transaction as unknown as { finished?: string }).finished) await transaction.rollback();
+    throw error;
+  }
+}
