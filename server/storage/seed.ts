@@ -6,7 +6,8 @@ import { sequelize } from './database';
 
 /**
  * First-start data: the default unit, and the shipped rule sets imported into their tables.
- * Each rule kind imports only into empty tables, so this is safe on every start.
+ * Each rule kind is seeded once per installation (while it has no version yet), so this is safe
+ * on every start and a table that the security admin emptied stays empty.
  */
 export async function seedDatabase(): Promise<void> {
   initModels();

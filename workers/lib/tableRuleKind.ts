@@ -1,7 +1,8 @@
-import { CreationAttributes, Model, ModelStatic, Transaction } from 'sequelize';
+import { CreationAttributes, Model, ModelStatic, QueryTypes, Transaction } from 'sequelize';
 import { z } from 'zod';
 import { logger } from '../../server/logger';
 import { initModels } from '../../server/models';
+import { sequelize } from '../../server/storage/database';
 import { RuleKind } from '../rules/ruleKind';
 import { RuleData } from '../screening/types';
 import { bumpRuleVersion } from '../rules/ruleVersions';
@@ -27,6 +28,8 @@ export interface TableRuleSpec<Entry, Row extends Model> {
 export type TableRuleKind<Entry> = RuleKind<WithRuleId<Entry>[]> & {
   /** The shipped defaults, read synchronously: checkers fall back to them when a rule set was not loaded. */
   readShipped(): WithRuleId<Entry>[];
+  /** How the table maps to its file and schema: the rule management API imports and exports with it. */
+  spec: TableRuleSpec<Entry, Model>;
 };
 
 /**
@@ -45,6 +48,7 @@ export function tableRuleKind<Entry, Row extends Model>(spec: TableRuleSpec<Entr
   };
   return {
     kind: spec.kind,
+    spec,
     readShipped,
     async loadShipped() {
       return readShipped();
@@ -63,13 +67,21 @@ export function tableRuleKind<Entry, Row extends Model>(spec: TableRuleSpec<Entr
     },
     async seedDatabase(transaction: Transaction) {
       initModels();
+      // Seeded once per installation: a kind with a version counter was seeded (or written by an
+      // admin) before, so a table that the admin emptied stays empty instead of refilling at the next start.
+      if (await hasVersion(spec.kind, transaction)) return;
       const model = spec.model();
-      if ((await model.count({ transaction })) > 0) return;
       const rows = readShipped().map((entry) => spec.toRow(entry, 'shipped'));
-      if (rows.length) await model.bulkCreate(rows, { transaction });
+      if (rows.length && (await model.count({ transaction })) === 0) await model.bulkCreate(rows, { transaction });
       await bumpRuleVersion(spec.kind, transaction);
     },
   };
+}
+
+/** Whether the rule set has a version counter yet, i.e. was seeded or changed at least once. */
+async function hasVersion(kind: string, transaction: Transaction): Promise<boolean> {
+  const rows = await sequelize().query('SELECT 1 FROM rule_versions WHERE kind = ?', { replacements: [kind], transaction, type: QueryTypes.SELECT });
+  return rows.length > 0;
 }
 
 /** Parses with the schema or throws every problem in one message. */
