@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { badRequest } from '../errors';
+import { RuleFields, RuleTable } from './ruleTables';
+
+/** One problem of one entry: which field (and import row), and what is wrong, in Chinese. */
+export interface RuleProblem {
+  /** The import row: the line of a TSV file, the position (from 1) in a JSON list. */
+  row?: number;
+  field: string;
+  message: string;
+}
+
+/** How to name a problem's place: by field (JSON) or by file column (TSV), on line N or item N. */
+export interface ProblemPlace {
+  names: 'field' | 'column';
+  rowWord?: '行' | '条';
+}
+
+/**
+ * The rule schemas speak English (their messages also serve the shipped-file loader, whose readers
+ * are engineers); the console shows API messages as they are, so their refinements are said again
+ * here in Chinese. A message not listed falls through as it is, still naming the field.
+ */
+const REFINEMENTS: Array<[RegExp, string]> = [
+  [/^pattern must be a valid regular expression/, '须为有效的正则表达式（JavaScript 语法，按 u 标志编译），且不能匹配空文本'],
+  [/^pattern must be a domain such as/, '须为域名，如 news.cn 或 gov.cn'],
+  [/^pattern must be a domain \(taobao\.com\) or a scheme/, '须为域名（如 taobao.com），或不带冒号的 App 协议名（如 weixin）'],
+  [/^category is a lower-case word/, '须为 2–32 个小写英文字母或下划线，如 typo、political'],
+  [/^selling_context, warning_context and exception rules have no severity/, 'selling_context、warning_context、exception 三类辅助规则不设级别，其余类别必须设级别'],
+  [/^a day is written YYYY-MM-DD/, '日期须写成 YYYY-MM-DD'],
+  [/^not a real day/, '不是真实存在的日期'],
+  [/^wrong and correct forms are the same/, '正确写法与错误写法相同'],
+  [/^validFrom is after validTo/, '失效日期早于生效日期'],
+  [/^a formulation is at least four Chinese characters/, '须为至少四个汉字，不含标点、字母或数字'],
+];
+
+const TYPE_NAMES: Record<string, string> = { string: '文本', number: '数字', object: 'JSON 对象' };
+
+function messageOf(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod leaves the input out of its issues: look it up to tell a missing field from a wrong one.
+      if (issue.path.length === 1 && input[String(issue.path[0])] === undefined) return '必须填写';
+      return issue.expected === 'boolean' ? '须为 true 或 false（文件中为 yes 或 no）' : `须为${TYPE_NAMES[issue.expected] ?? ` ${issue.expected}`}`;
+    case 'invalid_value':
+      return `须为 ${issue.values.map(String).join('、')} 之一`;
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) === 1 ? '不能为空' : `不能少于 ${issue.minimum} 个字符`;
+    case 'too_big':
+      return `不能超过 ${issue.maximum} 个字符`;
+    default:
+      return REFINEMENTS.find(([english]) => english.test(issue.message))?.[1] ?? issue.message;
+  }
+}
+
+/** Fields whose file column is not simply their snake_case name. */
+const IRREGULAR_COLUMNS: Record<string, string> = { linkClass: 'class' };
+
+/** The file column of a field (`matchType` → `match_type`, `linkClass` → `class`). */
+export function columnOf(field: string): string {
+  return IRREGULAR_COLUMNS[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** "第 3 行 match_type（匹配方式）：须为 literal、regex 之一" */
+export function describeProblem(table: RuleTable, problem: RuleProblem, place: ProblemPlace = { names: 'field' }): string {
+  const label = table.fieldLabels[problem.field];
+  const name = problem.field === '' ? '' : place.names === 'column' && table.fields.includes(problem.field) ? columnOf(problem.field) : problem.field;
+  const where = problem.row !== undefined ? `第 ${problem.row} ${place.rowWord ?? '条'} ` : '';
+  const what = name ? `${name}${label ? `（${label}）` : ''}：` : '';
+  return `${where}${what}${problem.message}`;
+}
+
+/** Every problem as one sentence (the first ten, then how many more), for the error message. */
+export function describeProblems(table: RuleTable, problems: RuleProblem[], place?: ProblemPlace): string {
+  const shown = problems.slice(0, 10).map((p) => describeProblem(table, p, place));
+  return shown.join('；') + (problems.length > 10 ? `；另有 ${problems.length - 10} 处问题` : '');
+}
+
+/**
+ * Text that the TSV format could not carry back: a tab or a line break inside a cell, or a first
+ * cell starting with # (read as a comment). Refused at the door, so that every entry exports and
+ * imports again unchanged.
+ */
+function formatProblems(table: RuleTable, input: Record<string, unknown>): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const firstField = table.fields.find((field) => columnOf(field) === table.columns[0]);
+  for (const [field, value] of Object.entries(input)) {
+    if (typeof value !== 'string') continue;
+    if (/[\t\r\n]/.test(value)) problems.push({ field, message: '不能包含制表符或换行符' });
+    else if (field === firstField && value.trim().startsWith('#')) problems.push({ field, message: '不能以 # 开头（导入导出的文件中 # 开头的行是注释）' });
+  }
+  return problems;
+}
+
+/** Validates one entry with its kind's schema; unknown fields are refused by name. */
+export function checkEntry(table: RuleTable, input: unknown): { fields?: RuleFields; problems: RuleProblem[] } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { problems: [{ field: '', message: '每条规则须为一个 JSON 对象' }] };
+  }
+  const shapeProblems = formatProblems(table, input as Record<string, unknown>);
+  const result = table.schema.strict().safeParse(input);
+  const problems = [...shapeProblems];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) problems.push({ field: key, message: '不接受此字段' });
+      } else {
+        problems.push({ field: String(issue.path[0] ?? ''), message: messageOf(issue, input as Record<string, unknown>) });
+      }
+    }
+  }
+  if (problems.length || !result.success) return { problems };
+  return { fields: result.data as RuleFields, problems };
+}
+
+/** The validated entry, or a 400 naming every bad field. */
+export function validatedEntry(table: RuleTable, input: unknown): RuleFields {
+  const { fields, problems } = checkEntry(table, input);
+  if (!fields) throw badRequest(describeProblems(table, problems), problems);
+  return fields;
+}

@@ -1,0 +1,223 @@
+import { Model, Transaction } from 'sequelize';
+import { AuditActor, AuditEvent } from '../audit/auditRecorder';
+import { badRequest, conflict } from '../errors';
+import { checkEntry, columnOf, describeProblems, ProblemPlace, RuleProblem } from './ruleEntryValidation';
+import { versionedRuleChange } from './ruleChange';
+import { changedFields, keyOf, modelOf, periodsOverlap, RuleFields, rowOf, RuleTable, sameFields, storedEntry } from './ruleTables';
+
+/** One row of an import as it was read: the entry's fields as the schema takes them, and its state. */
+export interface ImportRow {
+  /** Its line in a TSV file, or its position (from 1) in a JSON list. */
+  row: number;
+  input: unknown;
+  /** true, false, or undefined (enabled); anything else is a problem of that row. */
+  enabled: unknown;
+  /** Problems found while reading the row itself (too many cells), reported with the others. */
+  problems?: RuleProblem[];
+}
+
+export interface ImportRequest {
+  /** merge: add new entries and update the ones with the same key; replace: also delete every entry not imported. */
+  mode: 'merge' | 'replace';
+  format: 'tsv' | 'json';
+  rows: ImportRow[];
+}
+
+export interface ImportSummary {
+  mode: 'merge' | 'replace';
+  format: 'tsv' | 'json';
+  rows: number;
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  version: number;
+}
+
+interface ImportEntry {
+  row: number;
+  fields: RuleFields;
+  enabled: boolean;
+}
+
+/** Rows per bulk insert or delete statement. */
+const CHUNK = 500;
+
+function placeOf(format: 'tsv' | 'json'): ProblemPlace {
+  return format === 'tsv' ? { names: 'column', rowWord: '行' } : { names: 'field', rowWord: '条' };
+}
+
+function problemDetails(table: RuleTable, problems: RuleProblem[], format: 'tsv' | 'json') {
+  return problems.map((p) => ({ row: p.row, field: p.field, ...(format === 'tsv' && table.fields.includes(p.field) ? { column: columnOf(p.field) } : {}), message: p.message }));
+}
+
+/** Every row validated, and checked against the other rows of the same import: all problems, not the first. */
+function readRows(table: RuleTable, request: ImportRequest): ImportEntry[] {
+  const problems: RuleProblem[] = [];
+  const entries: ImportEntry[] = [];
+  const byKey = new Map<string, ImportEntry>();
+  const rowWord = placeOf(request.format).rowWord;
+  for (const { row, input, enabled, problems: readProblems } of request.rows) {
+    if (readProblems?.length) problems.push(...readProblems.map((p) => ({ ...p, row })));
+    const checked = checkEntry(table, input);
+    problems.push(...checked.problems.map((p) => ({ ...p, row })));
+    if (enabled !== undefined && typeof enabled !== 'boolean') problems.push({ row, field: 'enabled', message: '须为 yes 或 no（JSON 中为 true 或 false）' });
+    if (!checked.fields) continue;
+    const entry = { row, fields: checked.fields, enabled: enabled !== false };
+    const key = keyOf(table, entry.fields);
+    const twin = byKey.get(key);
+    if (twin) {
+      problems.push({ row, field: table.periodOf ?? table.keyFields[table.keyFields.length - 1]!, message: `与第 ${twin.row} ${rowWord}重复（同一条规则只能出现一次）` });
+      continue;
+    }
+    if (table.periodOf) {
+      const field = table.periodOf;
+      const overlapping = entries.find((other) => other.enabled && entry.enabled && other.fields[field] === entry.fields[field] && periodsOverlap(other.fields, entry.fields));
+      if (overlapping) problems.push({ row, field: 'validFrom', message: `与第 ${overlapping.row} ${rowWord}的${table.fieldLabels[field]}相同且有效期重叠` });
+    }
+    byKey.set(key, entry);
+    entries.push(entry);
+  }
+  if (problems.length) {
+    throw badRequest(`导入未执行，没有写入任何规则。共 ${problems.length} 处问题：${describeProblems(table, problems, placeOf(request.format))}`, problemDetails(table, problems, request.format));
+  }
+  return entries;
+}
+
+interface Plan {
+  creates: ImportEntry[];
+  updates: Array<{ entry: ImportEntry; row: Model }>;
+  deletes: Model[];
+  unchanged: number;
+}
+
+function plan(table: RuleTable, entries: ImportEntry[], stored: Model[], mode: 'merge' | 'replace'): Plan {
+  const storedByKey = new Map<string, Model>();
+  for (const row of stored) {
+    const key = keyOf(table, storedEntry(table, row));
+    if (!storedByKey.has(key)) storedByKey.set(key, row);
+  }
+  const matched = new Set<Model>();
+  const result: Plan = { creates: [], updates: [], deletes: [], unchanged: 0 };
+  for (const entry of entries) {
+    const row = storedByKey.get(keyOf(table, entry.fields));
+    if (!row) {
+      result.creates.push(entry);
+      continue;
+    }
+    matched.add(row);
+    const same = sameFields(table, storedEntry(table, row), entry.fields) && Boolean(row.get('enabled')) === entry.enabled;
+    if (same) result.unchanged++;
+    else result.updates.push({ entry, row });
+  }
+  if (mode === 'replace') result.deletes = stored.filter((row) => !matched.has(row));
+  return result;
+}
+
+/** Wording rules: an imported rule must not overlap an enabled stored rule that the import keeps and does not replace. */
+function overlapsWithStored(table: RuleTable, entries: ImportEntry[], stored: Model[], planned: Plan): RuleProblem[] {
+  if (!table.periodOf) return [];
+  const field = table.periodOf;
+  const replaced = new Set<Model>([...planned.deletes, ...planned.updates.map((u) => u.row)]);
+  const unchangedRows = new Set(stored.filter((row) => !replaced.has(row)));
+  const importedKeys = new Set(entries.map((e) => keyOf(table, e.fields)));
+  const kept = [...unchangedRows].filter((row) => row.get('enabled') && !importedKeys.has(keyOf(table, storedEntry(table, row))));
+  const problems: RuleProblem[] = [];
+  for (const entry of entries) {
+    if (!entry.enabled) continue;
+    const other = kept.find((row) => {
+      const fields = storedEntry(table, row);
+      return fields[field] === entry.fields[field] && periodsOverlap(fields, entry.fields);
+    });
+    if (other) {
+      problems.push({
+        row: entry.row,
+        field: 'validFrom',
+        message: `与现有的启用规则（编号 ${Number(other.get('id'))}）${table.fieldLabels[field]}相同且有效期重叠；请在文件中一并修改那条规则，或先停用它`,
+      });
+    }
+  }
+  return problems;
+}
+
+async function apply(table: RuleTable, planned: Plan, transaction: Transaction): Promise<AuditEvent[]> {
+  const audit: AuditEvent[] = [];
+  const event = (eventType: string, id: number, detail: Record<string, unknown>): AuditEvent => ({
+    eventType,
+    objectType: 'rule',
+    objectId: `${table.kind}-${id}`,
+    outcome: 'success',
+    detail: { id, import: true, ...detail },
+  });
+  const model = modelOf(table);
+  const deletedIds = planned.deletes.map((row) => Number(row.get('id')));
+  for (let i = 0; i < deletedIds.length; i += CHUNK) {
+    await model.destroy({ where: { id: deletedIds.slice(i, i + CHUNK) }, transaction });
+  }
+  for (const row of planned.deletes) {
+    const before = { ...storedEntry(table, row), enabled: Boolean(row.get('enabled')), origin: String(row.get('origin')) };
+    audit.push(event('rule.delete', Number(row.get('id')), { before }));
+  }
+  for (const { entry, row } of planned.updates) {
+    const id = Number(row.get('id'));
+    const beforeFields = storedEntry(table, row);
+    const wasEnabled = Boolean(row.get('enabled'));
+    const { origin: _origin, ...attributes } = rowOf(table, entry.fields, String(row.get('origin')));
+    await row.update({ ...attributes, enabled: entry.enabled }, { transaction });
+    const changed = changedFields(table, beforeFields, entry.fields);
+    if (wasEnabled !== entry.enabled) {
+      changed.before.enabled = wasEnabled;
+      changed.after.enabled = entry.enabled;
+    }
+    audit.push(event('rule.update', id, changed));
+  }
+  for (let i = 0; i < planned.creates.length; i += CHUNK) {
+    const chunk = planned.creates.slice(i, i + CHUNK);
+    const rows = await model.bulkCreate(
+      chunk.map((entry) => ({ ...rowOf(table, entry.fields, 'import'), enabled: entry.enabled })),
+      { transaction },
+    );
+    rows.forEach((row, index) => {
+      const entry = chunk[index]!;
+      audit.push(event('rule.create', Number(row.get('id')), { after: { ...entry.fields, enabled: entry.enabled } }));
+    });
+  }
+  return audit;
+}
+
+/**
+ * The security admin imports a rule table (TSV in the shipped file's format, or JSON), all or
+ * nothing: every row is validated and checked against the others and against the stored entries
+ * first, and a single problem anywhere writes nothing (400 for problems of the file itself, with
+ * every row's problems; 409 when the file is fine but clashes with stored rules). Entries are
+ * matched by their key (see RuleTable.keyFields): a match is updated, the rest are added, and in
+ * `replace` mode every stored entry that the file does not name is deleted. Each created, updated
+ * or deleted entry gets its own audit record, and the whole import one summary record, last.
+ */
+export async function ruleImporter(table: RuleTable, request: ImportRequest, actor: AuditActor): Promise<ImportSummary> {
+  const entries = readRows(table, request);
+  const { result, version } = await versionedRuleChange(table.kind, actor, async (transaction) => {
+    const stored = await modelOf(table).findAll({ transaction, order: [['id', 'ASC']] });
+    const planned = plan(table, entries, stored, request.mode);
+    const overlaps = overlapsWithStored(table, entries, stored, planned);
+    if (overlaps.length) {
+      throw conflict(
+        `导入未执行，没有写入任何规则。${describeProblems(table, overlaps, placeOf(request.format))}`,
+        problemDetails(table, overlaps, request.format),
+      );
+    }
+    const audit = await apply(table, planned, transaction);
+    const counts = { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
+    if (audit.length) {
+      audit.push({
+        eventType: 'rule.import',
+        objectType: 'rule',
+        objectId: table.kind,
+        outcome: 'success',
+        detail: { format: request.format, mode: request.mode, rows: request.rows.length, ...counts },
+      });
+    }
+    return { result: counts, audit };
+  });
+  return { mode: request.mode, format: request.format, rows: request.rows.length, ...result, version };
+}
