@@ -1,0 +1,360 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { SourceRule, WordingRule } from '../../server/models';
+import { ApiClient } from '../support/apiClient';
+import { startTestProduct } from '../support/testProduct';
+import { allEntries, keepRuleTables, securityAdmin, tracedCall, versionOf } from './ruleSupport';
+
+const tag = () => randomBytes(3).toString('hex');
+
+describe('rule management API: sources in depth', () => {
+  let admin: ApiClient;
+  let restore: () => Promise<void>;
+  before(async () => {
+    const { url } = await startTestProduct();
+    admin = await securityAdmin(url);
+    restore = await keepRuleTables(['sources']);
+  });
+  after(() => restore());
+
+  it('lists every rule set with its version and counts', async () => {
+    const answer = await admin.get('/api/rules');
+    assert.equal(answer.status, 200);
+    const kinds = answer.body.items.map((item: any) => item.kind);
+    assert.deepEqual(kinds, ['sources', 'links', 'ads', 'secrecy', 'privacy', 'wording', 'formulations']);
+    const sources = answer.body.items.find((item: any) => item.kind === 'sources');
+    assert.equal(sources.label, '转载来源白名单');
+    assert.equal(sources.version, await versionOf('sources'));
+    assert.equal(sources.total, await SourceRule.count());
+    assert.deepEqual(sources.columns, ['unit', 'match_type', 'pattern', 'note']);
+  });
+
+  it('searches, filters and pages the list', async () => {
+    const found = await admin.get('/api/rules/sources?q=news.cn');
+    assert.equal(found.status, 200);
+    assert.ok(found.body.items.length > 0);
+    for (const item of found.body.items) assert.ok([item.unit, item.pattern, item.note ?? ''].join(' ').includes('news.cn'), JSON.stringify(item));
+
+    const domains = await allEntries(admin, 'sources', 'matchType=domain');
+    assert.ok(domains.length > 0 && domains.every((item) => item.matchType === 'domain'));
+    assert.equal(domains.length, await SourceRule.count({ where: { matchType: 'domain' } }));
+
+    const first = await admin.get('/api/rules/sources?page=1&pageSize=2');
+    const second = await admin.get('/api/rules/sources?page=2&pageSize=2');
+    assert.equal(first.body.items.length, 2);
+    assert.equal(first.body.total, await SourceRule.count());
+    assert.ok(second.body.items[0].id > first.body.items[1].id, 'pages follow each other in id order');
+    assert.equal(first.body.version, await versionOf('sources'));
+
+    // A filter the kind does not have, or a value its schema refuses, is named in a 400.
+    const unknown = await admin.get('/api/rules/sources?severity=block');
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.body.error.message, /不接受的查询参数：severity/);
+    const badValue = await admin.get('/api/rules/sources?matchType=regex');
+    assert.equal(badValue.status, 400);
+    assert.match(badValue.body.error.message, /matchType/);
+  });
+
+  it('creates an entry: bumps the version, answers it with its ruleId, and audits it', async () => {
+    const before = await versionOf('sources');
+    const pattern = `media-${tag()}.example.cn`;
+    const created = await tracedCall(admin, 'POST', '/api/rules/sources', { unit: '某县融媒体中心', matchType: 'domain', pattern, note: '县级融媒体' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.version, before + 1);
+    assert.equal(await versionOf('sources'), before + 1);
+    assert.equal(created.body.ruleId, `sources-${created.body.id}`);
+    assert.equal(created.body.origin, 'admin');
+    assert.equal(created.body.enabled, true);
+    assert.equal(created.body.valid, true);
+    assert.equal(created.body.pattern, pattern);
+
+    assert.equal(created.audit.length, 1);
+    const [record] = created.audit;
+    assert.equal(record!.eventType, 'rule.create');
+    assert.equal(record!.objectType, 'rule');
+    assert.equal(record!.objectId, `sources-${created.body.id}`);
+    assert.deepEqual(record!.detail, {
+      kind: 'sources',
+      version: before + 1,
+      id: created.body.id,
+      after: { unit: '某县融媒体中心', matchType: 'domain', pattern, note: '县级融媒体', enabled: true },
+    });
+
+    const read = await admin.get(`/api/rules/sources/${created.body.id}`);
+    assert.equal(read.status, 200);
+    assert.equal(read.body.pattern, pattern);
+  });
+
+  it('refuses a duplicate with 409 naming the existing entry, and bumps nothing', async () => {
+    const pattern = `dup-${tag()}.example.cn`;
+    const first = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'domain', pattern });
+    assert.equal(first.status, 201);
+    const version = await versionOf('sources');
+    const again = await tracedCall(admin, 'POST', '/api/rules/sources', { unit: '乙', matchType: 'domain', pattern });
+    assert.equal(again.status, 409);
+    assert.match(again.body.error.message, new RegExp(`编号 ${first.body.id}`));
+    assert.equal(again.body.error.details.ruleId, `sources-${first.body.id}`);
+    assert.equal(await versionOf('sources'), version);
+    assert.deepEqual(again.audit, []);
+
+    // The same pattern as a name rule is another entry.
+    assert.equal((await admin.post('/api/rules/sources', { unit: '乙', matchType: 'name', pattern })).status, 201);
+  });
+
+  it('answers bad input with a Chinese 400 naming the field', async () => {
+    const version = await versionOf('sources');
+    const notDomain = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'domain', pattern: '不是 域名' });
+    assert.equal(notDomain.status, 400);
+    assert.match(notDomain.body.error.message, /^pattern（规则内容）：须为域名/);
+    assert.equal(notDomain.body.error.details[0].field, 'pattern');
+
+    const unknownField = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'name', pattern: '某报', colour: 'red' });
+    assert.equal(unknownField.status, 400);
+    assert.match(unknownField.body.error.message, /colour：不接受此字段/);
+
+    const missing = await admin.post('/api/rules/sources', { matchType: 'name', pattern: '某报' });
+    assert.equal(missing.status, 400);
+    assert.match(missing.body.error.message, /unit（单位或分组）：必须填写/);
+
+    const badType = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'url', pattern: '某报' });
+    assert.equal(badType.status, 400);
+    assert.match(badType.body.error.message, /matchType（匹配方式）：须为 name、name_suffix、domain 之一/);
+
+    const tab = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'name', pattern: '某\t报' });
+    assert.equal(tab.status, 400);
+    assert.match(tab.body.error.message, /不能包含制表符或换行符/);
+
+    const comment = await admin.post('/api/rules/sources', { unit: '#甲', matchType: 'name', pattern: '某报' });
+    assert.equal(comment.status, 400);
+    assert.match(comment.body.error.message, /不能以 # 开头/);
+
+    const notJson = await admin.request('POST', '/api/rules/sources', '{"unit":', { 'content-type': 'application/json' });
+    assert.equal(notJson.status, 400);
+    assert.equal(await versionOf('sources'), version, 'nothing refused bumped the version');
+  });
+
+  it('updates fields, audits only what changed, and writes nothing when nothing changes', async () => {
+    const pattern = `upd-${tag()}.example.cn`;
+    const created = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'domain', pattern });
+    const id = created.body.id as number;
+    const version = await versionOf('sources');
+
+    const updated = await tracedCall(admin, 'PUT', `/api/rules/sources/${id}`, { unit: '乙', note: '改名' });
+    assert.equal(updated.status, 200, JSON.stringify(updated.body));
+    assert.equal(updated.body.unit, '乙');
+    assert.equal(updated.body.pattern, pattern);
+    assert.equal(updated.body.version, version + 1);
+    assert.equal(updated.audit.length, 1);
+    assert.equal(updated.audit[0]!.eventType, 'rule.update');
+    assert.deepEqual(updated.audit[0]!.detail.before, { unit: '甲', note: null });
+    assert.deepEqual(updated.audit[0]!.detail.after, { unit: '乙', note: '改名' });
+
+    const same = await tracedCall(admin, 'PUT', `/api/rules/sources/${id}`, { unit: '乙' });
+    assert.equal(same.status, 200);
+    assert.equal(same.body.version, version + 1, 'no change, no new version');
+    assert.deepEqual(same.audit, []);
+
+    // The merged entry is validated as a whole: a name pattern is no domain.
+    const invalid = await admin.put(`/api/rules/sources/${id}`, { pattern: '某某 网' });
+    assert.equal(invalid.status, 400);
+    assert.match(invalid.body.error.message, /pattern（规则内容）/);
+
+    const other = await admin.post('/api/rules/sources', { unit: '丙', matchType: 'domain', pattern: `other-${tag()}.example.cn` });
+    const clash = await admin.put(`/api/rules/sources/${id}`, { pattern: other.body.pattern });
+    assert.equal(clash.status, 409);
+    assert.match(clash.body.error.message, new RegExp(`编号 ${other.body.id}`));
+
+    assert.equal((await admin.put(`/api/rules/sources/${id}`, {})).status, 400);
+    const withEnabled = await admin.put(`/api/rules/sources/${id}`, { enabled: false });
+    assert.equal(withEnabled.status, 400);
+    assert.match(withEnabled.body.error.message, /\/enabled/);
+    assert.equal((await admin.put('/api/rules/sources/999999999', { unit: '丁' })).status, 404);
+  });
+
+  it('disables and enables an entry, audited as rule.disable and rule.enable', async () => {
+    const created = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'name', pattern: `停用测试${tag()}` });
+    const id = created.body.id as number;
+    const disabled = await tracedCall(admin, 'PUT', `/api/rules/sources/${id}/enabled`, { enabled: false });
+    assert.equal(disabled.status, 200);
+    assert.equal(disabled.body.enabled, false);
+    assert.equal(disabled.audit[0]!.eventType, 'rule.disable');
+    assert.deepEqual(disabled.audit[0]!.detail.before, { enabled: true });
+    assert.ok((await allEntries(admin, 'sources', 'enabled=false')).some((item) => item.id === id));
+    assert.ok(!(await allEntries(admin, 'sources', 'enabled=true')).some((item) => item.id === id));
+
+    const again = await tracedCall(admin, 'PUT', `/api/rules/sources/${id}/enabled`, { enabled: false });
+    assert.equal(again.status, 200);
+    assert.deepEqual(again.audit, [], 'already disabled: nothing to record');
+
+    const enabled = await tracedCall(admin, 'PUT', `/api/rules/sources/${id}/enabled`, { enabled: true });
+    assert.equal(enabled.body.enabled, true);
+    assert.equal(enabled.audit[0]!.eventType, 'rule.enable');
+    assert.equal((await admin.put(`/api/rules/sources/${id}/enabled`, { enabled: 'yes' })).status, 400);
+  });
+
+  it('deletes an entry, keeping the whole entry in the audit record', async () => {
+    const pattern = `del-${tag()}.example.cn`;
+    const created = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'domain', pattern, note: '待删除' });
+    const id = created.body.id as number;
+    const version = await versionOf('sources');
+    const deleted = await tracedCall(admin, 'DELETE', `/api/rules/sources/${id}`);
+    assert.equal(deleted.status, 200);
+    assert.deepEqual(deleted.body, { id, ruleId: `sources-${id}`, deleted: true, version: version + 1 });
+    assert.equal(deleted.audit[0]!.eventType, 'rule.delete');
+    assert.deepEqual(deleted.audit[0]!.detail.before, { unit: '甲', matchType: 'domain', pattern, note: '待删除', enabled: true, origin: 'admin' });
+    assert.equal((await admin.get(`/api/rules/sources/${id}`)).status, 404);
+    assert.equal((await admin.delete(`/api/rules/sources/${id}`)).status, 404);
+    assert.equal(await versionOf('sources'), version + 1);
+  });
+
+  it('answers 404 for an unknown rule set or id', async () => {
+    const unknown = await admin.get('/api/rules/colours');
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.body.error.message, /没有这种规则集/);
+    assert.equal((await admin.get('/api/rules/sources/abc')).status, 404);
+    assert.equal((await admin.post('/api/rules/colours', { unit: '甲' })).status, 404);
+  });
+});
+
+describe('rule management API: wording rules in depth', () => {
+  let admin: ApiClient;
+  let restore: () => Promise<void>;
+  before(async () => {
+    const { url } = await startTestProduct();
+    admin = await securityAdmin(url);
+    restore = await keepRuleTables(['wording']);
+  });
+  after(() => restore());
+
+  const rule = (wrong: string, validFrom: string | null, validTo: string | null) => ({
+    wrong,
+    correct: `${wrong}正`,
+    category: 'typo',
+    severity: 'review',
+    validFrom,
+    validTo,
+  });
+
+  it('allows the same wrong form in periods that do not overlap, and refuses overlaps with 409', async () => {
+    const wrong = `错写${tag()}`;
+    const first = await admin.post('/api/rules/wording', rule(wrong, '2024-01-01', '2024-12-31'));
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.equal(first.body.validFrom, '2024-01-01');
+
+    const later = await admin.post('/api/rules/wording', rule(wrong, '2025-01-01', null));
+    assert.equal(later.status, 201, JSON.stringify(later.body));
+
+    const version = await versionOf('wording');
+    for (const [from, to] of [['2024-06-01', '2024-06-30'], [null, '2024-01-01'], ['2024-12-31', '2025-01-01'], [null, null]] as const) {
+      const overlapping = await tracedCall(admin, 'POST', '/api/rules/wording', rule(wrong, from, to));
+      assert.equal(overlapping.status, 409, `${from}–${to}: ${JSON.stringify(overlapping.body)}`);
+      assert.match(overlapping.body.error.message, /有效期.*重叠/);
+      assert.deepEqual(overlapping.audit, []);
+    }
+    assert.equal(await versionOf('wording'), version);
+
+    // Another wrong form on the same days is no clash.
+    assert.equal((await admin.post('/api/rules/wording', rule(`${wrong}乙`, '2024-06-01', '2024-06-30'))).status, 201);
+
+    // Moving a rule's period onto another's is refused too.
+    const moved = await admin.put(`/api/rules/wording/${later.body.id}`, { validFrom: '2024-12-01' });
+    assert.equal(moved.status, 409);
+    assert.match(moved.body.error.message, new RegExp(`编号 ${first.body.id}`));
+    const shortened = await admin.put(`/api/rules/wording/${later.body.id}`, { validFrom: '2025-03-01' });
+    assert.equal(shortened.status, 200, JSON.stringify(shortened.body));
+  });
+
+  it('lets a disabled rule overlap, and refuses to enable it while it would', async () => {
+    const wrong = `停用错写${tag()}`;
+    const current = await admin.post('/api/rules/wording', rule(wrong, null, null));
+    assert.equal((await admin.put(`/api/rules/wording/${current.body.id}/enabled`, { enabled: false })).status, 200);
+    const replacement = await admin.post('/api/rules/wording', rule(wrong, '2020-01-01', null));
+    assert.equal(replacement.status, 201);
+    const enable = await admin.put(`/api/rules/wording/${current.body.id}/enabled`, { enabled: true });
+    assert.equal(enable.status, 409);
+    assert.match(enable.body.error.message, new RegExp(`编号 ${replacement.body.id}`));
+    const stored = await WordingRule.findByPk(current.body.id);
+    assert.equal(stored!.enabled, false);
+  });
+
+  it('validates dates and forms in Chinese', async () => {
+    const wrong = `校验${tag()}`;
+    const reversed = await admin.post('/api/rules/wording', rule(wrong, '2024-05-01', '2024-04-30'));
+    assert.equal(reversed.status, 400);
+    assert.match(reversed.body.error.message, /validTo（失效日期）：失效日期早于生效日期/);
+
+    const notADay = await admin.post('/api/rules/wording', rule(wrong, '2023-02-29', null));
+    assert.equal(notADay.status, 400);
+    assert.match(notADay.body.error.message, /validFrom（生效日期）：不是真实存在的日期/);
+
+    const format = await admin.post('/api/rules/wording', rule(wrong, '2024/05/01', null));
+    assert.equal(format.status, 400);
+    assert.match(format.body.error.message, /日期须写成 YYYY-MM-DD/);
+
+    const same = await admin.post('/api/rules/wording', { ...rule(wrong, null, null), correct: wrong });
+    assert.equal(same.status, 400);
+    assert.match(same.body.error.message, /正确写法与错误写法相同/);
+
+    const category = await admin.post('/api/rules/wording', { ...rule(wrong, null, null), category: 'Typo!' });
+    assert.equal(category.status, 400);
+    assert.match(category.body.error.message, /category（分类）：须为 2–32 个小写英文字母或下划线/);
+  });
+
+  it('filters rules in force on a day', async () => {
+    const wrong = `生效${tag()}`;
+    const old = await admin.post('/api/rules/wording', rule(wrong, '2020-01-01', '2020-12-31'));
+    const current = await admin.post('/api/rules/wording', rule(wrong, '2021-01-01', null));
+    const in2020 = await allEntries(admin, 'wording', `q=${encodeURIComponent(wrong)}&effectiveOn=2020-06-01`);
+    assert.deepEqual(in2020.map((item) => item.id), [old.body.id]);
+    const in2030 = await allEntries(admin, 'wording', `q=${encodeURIComponent(wrong)}&effectiveOn=2030-06-01`);
+    assert.deepEqual(in2030.map((item) => item.id), [current.body.id]);
+    assert.equal((await admin.get('/api/rules/wording?effectiveOn=2020-13-01')).status, 400);
+    assert.equal((await admin.get('/api/rules/sources?effectiveOn=2020-01-01')).status, 400, 'only wording rules have dates');
+  });
+});
+
+describe('rule management API: the validation of the other kinds', () => {
+  let admin: ApiClient;
+  let restore: () => Promise<void>;
+  before(async () => {
+    const { url } = await startTestProduct();
+    admin = await securityAdmin(url);
+    restore = await keepRuleTables(['ads', 'secrecy', 'formulations', 'links', 'privacy']);
+  });
+  after(() => restore());
+
+  it('refuses ad helper categories with a severity, and other categories without one', async () => {
+    const helper = await admin.post('/api/rules/ads', { category: 'selling_context', matchType: 'literal', pattern: `促销${tag()}`, severity: 'review' });
+    assert.equal(helper.status, 400);
+    assert.match(helper.body.error.message, /severity（级别）：selling_context、warning_context、exception 三类辅助规则不设级别/);
+    const plain = await admin.post('/api/rules/ads', { category: 'price', matchType: 'literal', pattern: `特价${tag()}` });
+    assert.equal(plain.status, 400);
+    assert.match(plain.body.error.message, /severity（级别）/);
+    const ok = await admin.post('/api/rules/ads', { category: 'selling_context', matchType: 'literal', pattern: `促销${tag()}` });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    assert.equal(ok.body.severity, null);
+    assert.equal(ok.body.needsContext, false);
+  });
+
+  it('refuses regexes that do not compile or that match empty text', async () => {
+    for (const pattern of ['(未闭合', '.*', 'a?']) {
+      const answer = await admin.post('/api/rules/secrecy', { category: 'internal', matchType: 'regex', pattern, severity: 'block' });
+      assert.equal(answer.status, 400, pattern);
+      assert.match(answer.body.error.message, /pattern（规则内容）：须为有效的正则表达式.*不能匹配空文本/);
+    }
+    const literal = await admin.post('/api/rules/secrecy', { category: 'internal', matchType: 'literal', pattern: `(内部${tag()}`, severity: 'block' });
+    assert.equal(literal.status, 201, 'a literal may hold any characters');
+  });
+
+  it('refuses formulations that are not Chinese only, links that are no domain or scheme', async () => {
+    const latin = await admin.post('/api/rules/formulations', { phrase: '坚持AI赋能', category: 'policy', severity: 'review' });
+    assert.equal(latin.status, 400);
+    assert.match(latin.body.error.message, /phrase（重要表述）：须为至少四个汉字/);
+    const link = await admin.post('/api/rules/links', { matchType: 'scheme', pattern: 'weixin://', linkClass: 'commercial', category: 'app_download' });
+    assert.equal(link.status, 400);
+    assert.match(link.body.error.message, /须为域名（如 taobao.com），或不带冒号的 App 协议名/);
+    const privacy = await admin.post('/api/rules/privacy', { dataType: 'passport', severity: 'block', severityNearName: 'block' });
+    assert.equal(privacy.status, 400);
+    assert.match(privacy.body.error.message, /dataType（号码类型）：须为 id_card、mobile、bank_card 之一/);
+  });
+});
