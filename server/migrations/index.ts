@@ -2,6 +2,10 @@ import { Migration } from './types';
 import { initialSchema } from './0001-initial-schema';
 import { rescreenBatches } from './0002-rescreen-batches';
 import { screeningRules } from './0003-screening-rules';
+import { securitySchema } from './0004-security';
+import { registrySchema } from './0005-registry';
+import { dashboardSchema } from './0006-dashboard';
+import { scaleIndexes } from './0008-scale-indexes';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, scaleIndexes];

@@ -8,6 +8,7 @@ import { DraftEvent } from './DraftEvent';
 import { FindingRecord } from './FindingRecord';
 import { IdempotencyKey } from './IdempotencyKey';
 import { OutboxEntry } from './OutboxEntry';
+import { PasswordHistory } from './PasswordHistory';
 import { RescreenBatch } from './RescreenBatch';
 import { Review } from './Review';
 import { Revision } from './Revision';
@@ -23,10 +24,20 @@ import { PrivacyPolicy } from './PrivacyPolicy';
 import { SecrecyRule } from './SecrecyRule';
 import { SourceRule } from './SourceRule';
 import { WordingRule } from './WordingRule';
+import { AccountChange } from './AccountChange';
+import { AccountFreshness } from './AccountFreshness';
+import { AccountInteraction } from './AccountInteraction';
+import { AccountLifecycleRecord } from './AccountLifecycleRecord';
+import { AccountMenuItem } from './AccountMenuItem';
+import { AccountQrCode } from './AccountQrCode';
+import { AccountTeamMember } from './AccountTeamMember';
+import { Publication } from './Publication';
+import { WorkingCalendarDay } from './WorkingCalendarDay';
 
 export { Account, AllowWord, AuditRecord, Draft, DraftAccount, DraftEvent, FindingRecord, IdempotencyKey };
-export { OutboxEntry, RescreenBatch, Review, Revision, RuleVersion, Screening, Term, Unit, User };
+export { OutboxEntry, PasswordHistory, RescreenBatch, Review, Revision, RuleVersion, Screening, Term, Unit, User };
 export { AdRule, Formulation, LinkRule, PrivacyPolicy, SecrecyRule, SourceRule, WordingRule };
+export { AccountChange, AccountFreshness, AccountInteraction, AccountLifecycleRecord, AccountMenuItem, AccountQrCode, AccountTeamMember, Publication, WorkingCalendarDay };
 
 let boundTo: unknown;
 
@@ -38,7 +49,10 @@ export function initModels(): void {
   for (const model of [Unit, User, Account, Draft, DraftAccount, Revision, Screening, FindingRecord, Review]) {
     model.initModel(db);
   }
-  for (const model of [RescreenBatch, DraftEvent, OutboxEntry, IdempotencyKey, AuditRecord, Term, AllowWord, RuleVersion, SourceRule, LinkRule, AdRule, SecrecyRule, PrivacyPolicy, WordingRule, Formulation]) {
+  for (const model of [RescreenBatch, DraftEvent, OutboxEntry, IdempotencyKey, AuditRecord, PasswordHistory, Term, AllowWord, RuleVersion, SourceRule, LinkRule, AdRule, SecrecyRule, PrivacyPolicy, WordingRule, Formulation]) {
+    model.initModel(db);
+  }
+  for (const model of [AccountTeamMember, AccountMenuItem, AccountQrCode, AccountLifecycleRecord, AccountChange, AccountInteraction, AccountFreshness, Publication, WorkingCalendarDay]) {
     model.initModel(db);
   }
 }
