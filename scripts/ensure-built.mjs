@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.build-stamp');
 const lock = path.join(root, 'dist', '.build-lock');
 const SOURCE_DIRS = ['server', 'workers', 'scripts', 'test', 'client'];
-const SOURCE_FILES = ['tsconfig.json', 'package-lock.json', 'vite.config.ts'];
+const SOURCE_FILES = ['tsconfig.json', 'package-lock.json', 'vite.config.mts'];
 
 function newestSource() {
   let newest = 0;
