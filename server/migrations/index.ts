@@ -5,7 +5,8 @@ import { screeningRules } from './0003-screening-rules';
 import { securitySchema } from './0004-security';
 import { registrySchema } from './0005-registry';
 import { dashboardSchema } from './0006-dashboard';
+import { reliabilitySchema } from './0007-reliability';
 import { scaleIndexes } from './0008-scale-indexes';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, scaleIndexes];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes];

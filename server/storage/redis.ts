@@ -17,13 +17,28 @@ const ROLE_OPTIONS: Record<ConnectionRole, RedisOptions> = {
 
 const open = new Set<Redis>();
 
-export function createRedis(role: ConnectionRole, name: string): Redis {
-  const connection = new IORedis(env().REDIS_URL, {
+/** The options of a role's connections, e.g. to check that workers wait and the HTTP path fails fast. */
+export function roleOptions(role: ConnectionRole): Readonly<RedisOptions> {
+  return ROLE_OPTIONS[role];
+}
+
+export function createRedis(role: ConnectionRole, name: string, url = env().REDIS_URL): Redis {
+  const connection = new IORedis(url, {
     ...ROLE_OPTIONS[role],
     connectionName: `${env().REDIS_PREFIX}:${name}`,
     retryStrategy: (attempt) => Math.min(200 * attempt, 2000),
   });
-  connection.on('error', (error) => logger.warn({ err: error.message, connection: name }, 'redis connection error'));
+  // One warning when a connection goes down and one line when it is back, not one per reconnect attempt.
+  let down = false;
+  connection.on('error', (error) => {
+    if (down) return logger.debug({ err: error.message, connection: name }, 'redis still unreachable');
+    down = true;
+    logger.warn({ err: error.message, connection: name }, 'redis connection error');
+  });
+  connection.on('ready', () => {
+    if (down) logger.info({ connection: name }, 'redis connection restored');
+    down = false;
+  });
   open.add(connection);
   connection.once('end', () => open.delete(connection));
   return connection;
