@@ -28,6 +28,14 @@ export const locked = (message: string) => new HttpError(423, 'locked', message)
 export const tooManyRequests = (message = '请求过于频繁，请稍后再试') => new HttpError(429, 'rate_limited', message);
 export const serviceUnavailable = (message: string) => new HttpError(503, 'unavailable', message);
 
+/** MariaDB went away under a running query (crash, restart, network): the driver marks such errors fatal. */
+const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|EPIPE|PROTOCOL_CONNECTION_LOST|connect ETIMEDOUT|Connection lost|closed state|server shutdown/i;
+
+function databaseConnectionLost(error: BaseError): boolean {
+  const cause = (error as { original?: { fatal?: boolean; code?: string } }).original;
+  return cause?.fatal === true || CONNECTION_LOST.test(`${cause?.code ?? ''} ${error.message}`);
+}
+
 const REDIS_DOWN = /Stream isn't writeable|enableOfflineQueue|Connection is closed|max retries per request|ECONNREFUSED.*6379|Command timed out/i;
 
 /** Translates library errors into HttpErrors in one place instead of in every route. */
@@ -38,7 +46,11 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof ConnectionError || error instanceof TimeoutError) {
     return serviceUnavailable('数据库暂时不可用，请稍后再试；已保存的内容不会丢失');
   }
-  if (error instanceof BaseError && /ECONNREFUSED|PROTOCOL_CONNECTION_LOST|connect ETIMEDOUT|Connection lost/i.test(error.message)) {
+  if (error instanceof BaseError && databaseConnectionLost(error)) {
+    // The connection broke while committing: the change may or may not have been saved.
+    if ((error as { sql?: string }).sql?.trim().toUpperCase().startsWith('COMMIT')) {
+      return serviceUnavailable('数据库连接中断，无法确认本次操作是否已保存，请刷新页面查看后再决定是否重试');
+    }
     return serviceUnavailable('数据库暂时不可用，请稍后再试；已保存的内容不会丢失');
   }
   if (error instanceof Error && REDIS_DOWN.test(error.message)) {
