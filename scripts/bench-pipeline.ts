@@ -19,7 +19,8 @@ import { SpawnedProcess, stopAll } from './bench-lib/spawnedProcess';
  * and worker processes, submits 2 KB drafts over HTTP as editors do and listens as a level-1
  * reviewer does, and compares the rate with bare BullMQ jobs that each write one row to MariaDB.
  *
- *   BENCH_SECONDS           length of each measured phase (default 60)
+ *   BENCH_SECONDS           length of the sustained-load phase (default 60)
+ *   BENCH_LATENCY_SECONDS   length of the latency phase at half the goal rate (default 30)
  *   BENCH_BASELINE_SECONDS  length of each baseline measurement (default 10)
  *   BENCH_WORKERS           worker process counts to measure (default 1,2,4)
  *   BENCH_SERVERS           server processes (default 2)
@@ -30,7 +31,8 @@ import { SpawnedProcess, stopAll } from './bench-lib/spawnedProcess';
  */
 const GOAL_RATIO = 1 / 6;
 const GOAL_P99_MS = 250;
-const WARM_UP_SECONDS = 5;
+/** Long enough for each worker to start its further screening threads (they start when drafts wait). */
+const WARM_UP_SECONDS = 15;
 
 function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -42,6 +44,7 @@ function positiveNumber(name: string, fallback: number): number {
 
 const settings = {
   seconds: positiveNumber('BENCH_SECONDS', 60),
+  latencySeconds: positiveNumber('BENCH_LATENCY_SECONDS', 30),
   baselineSeconds: positiveNumber('BENCH_BASELINE_SECONDS', 10),
   workerCounts: (process.env.BENCH_WORKERS ?? '1,2,4').split(',').map((w) => {
     const count = Number(w.trim());
@@ -69,6 +72,8 @@ interface WorkerCountResult {
   workerDied: boolean;
   /** CPU milliseconds per screened draft during the sustained phase, by kind of process. */
   cpuPerDraft: { servers: number; workers: number; benchClient: number };
+  /** Resident memory of each worker process after the sustained phase, in MB. */
+  workerMemory: number[];
 }
 
 const cpuOf = (processes: SpawnedProcess[]) => processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
@@ -101,6 +106,7 @@ async function measureWorkerCount(workers: number, driver: PipelineDriver, serve
     const sustained = await driver.closedLoop(inFlight, settings.seconds);
     const drafts = Math.max(1, sustained.submitted);
     const clientCpu = process.cpuUsage(cpuBefore.benchClient);
+    const workerMemory = processes.map((p) => p.residentMegabytes());
     const cpuPerDraft = {
       servers: ((cpuOf(servers) - cpuBefore.servers) * 1000) / drafts,
       workers: ((cpuOf(processes) - cpuBefore.workers) * 1000) / drafts,
@@ -112,10 +118,10 @@ async function measureWorkerCount(workers: number, driver: PipelineDriver, serve
     const reached = sustained.screenedPerSecond >= goalRate;
     const latencyRate = reached ? goalRate / 2 : sustained.screenedPerSecond / 2;
     const latencyRateWhy = reached ? 'half the goal rate (baseline / 12)' : `half the sustained rate (the goal rate ${rate(goalRate)}/s was not reached)`;
-    progress(`${workers} worker(s): steady load at ${rate(latencyRate)} drafts/s for ${settings.seconds} s`);
-    const steady = await driver.openLoop(latencyRate, settings.seconds);
+    progress(`${workers} worker(s): steady load at ${rate(latencyRate)} drafts/s for ${settings.latencySeconds} s`);
+    const steady = await driver.openLoop(latencyRate, settings.latencySeconds);
     const workerDied = processes.some((p) => !p.running);
-    return { workers, threads, baseline, sustained, latencyRate, latencyRateWhy, steady, ratio: sustained.screenedPerSecond / baseline.jobsPerSecond, workerDied, cpuPerDraft };
+    return { workers, threads, baseline, sustained, latencyRate, latencyRateWhy, steady, ratio: sustained.screenedPerSecond / baseline.jobsPerSecond, workerDied, cpuPerDraft, workerMemory };
   } finally {
     await stopAll(processes);
   }
@@ -139,6 +145,7 @@ function report(result: WorkerCountResult): void {
     `  CPU per draft under that load: servers ${result.cpuPerDraft.servers.toFixed(1)} ms, workers ${result.cpuPerDraft.workers.toFixed(1)} ms, ` +
       `this benchmark's client ${result.cpuPerDraft.benchClient.toFixed(1)} ms (MariaDB and Redis not counted)`,
   );
+  say(`  worker memory after that load: ${result.workerMemory.map((mb) => `${Math.round(mb)} MB`).join(', ')} (resident, ${threads} screening thread(s) each at most)`);
   say(`  ratio pipeline / bare BullMQ: ${result.ratio.toFixed(3)} (goal ≥ ${GOAL_RATIO.toFixed(3)}: ${result.ratio >= GOAL_RATIO ? 'met' : 'not met'})`);
   say(
     `  latency at ${rate(result.latencyRate)} drafts/s, ${result.latencyRateWhy}: ${formatLatency(steady.latency)} ` +
@@ -208,7 +215,7 @@ async function main(): Promise<number> {
     say(
       `Pipeline benchmark: ${settings.servers} server process(es) on loopback, ${settings.cores} CPU core(s) ` +
         `(load average ${loadavg()[0]!.toFixed(1)} at start), drafts of about ${DRAFT_BYTES} bytes (1 in 5 with findings), ` +
-        `checkers: ${checkers.map((c) => c.name).join(', ')}; ${settings.seconds} s per phase, baseline ${settings.baselineSeconds} s.`,
+        `checkers: ${checkers.map((c) => c.name).join(', ')}; sustained load ${settings.seconds} s, latency ${settings.latencySeconds} s, baseline ${settings.baselineSeconds} s.`,
     );
     say(
       `Latency: from the start of the submit request to the \`queue:entered\` event at a level-1 reviewer connected to server ${servers.length}; ` +

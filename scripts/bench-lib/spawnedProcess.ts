@@ -107,6 +107,16 @@ export class SpawnedProcess {
     }
   }
 
+  /** Resident memory now, in MB (Linux only, NaN elsewhere). */
+  residentMegabytes(): number {
+    try {
+      const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN) / 1024;
+    } catch {
+      return NaN;
+    }
+  }
+
   /** Whether the process is still running. */
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
