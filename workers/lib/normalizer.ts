@@ -47,7 +47,14 @@ export function normalizeText(text: string): NormalizedText {
 
 /** The key a term is matched by: folded, noise removed, runs collapsed (法 輪 輪功 → 法轮功). */
 export function normalizeTerm(term: string): string {
-  return normalizeText(term).text;
+  let out = '';
+  let previous = -1;
+  forEachFolded(term, (folded) => {
+    if (folded === previous) return;
+    previous = folded;
+    out += String.fromCodePoint(folded);
+  });
+  return out;
 }
 
 /** A term as findings show it: folded and noise removed, repeats kept (妹妹 stays 妹妹). */
