@@ -41,7 +41,10 @@ export class TermMatcher<T> {
   /** The root's child by each label, or 0 (the root): the most common transition, in one read. */
   private readonly rootChild: Int32Array;
   /** Scratch space of findAll, kept between calls. */
-  private runStarts = new Int32Array(1024);
+  private runStarts: Int32Array = new Int32Array(1024);
+  private hitState: Int32Array = new Int32Array(256);
+  private hitRun: Int32Array = new Int32Array(256);
+  private hitEnd: Int32Array = new Int32Array(256);
 
   constructor(entries: ReadonlyArray<TermEntry<T>>) {
     this.entries = entries;
@@ -106,7 +109,9 @@ export class TermMatcher<T> {
     if (this.runStarts.length < length) this.runStarts = new Int32Array(Math.max(length, 2 * this.runStarts.length));
     // Where each run of characters (a character with its repeats) starts in the original text.
     const runStarts = this.runStarts;
-    const matches: Array<TermMatch<T>> = [];
+    // Hits (a state where patterns end, after run `run`, ending at `end`), turned into matches after the scan.
+    let { hitState, hitRun, hitEnd } = this;
+    let hits = 0;
     let run = -1;
     let state = 0;
     let previous = -1;
@@ -139,11 +144,47 @@ export class TermMatcher<T> {
       if ((nodes[(state << 2) + 2] & 1) !== 0) {
         // The match ends after this character, or after its repeats (功功) when they follow.
         const following = i + 1 < length ? labels[text.charCodeAt(i + 1)] : 0;
-        const end = following !== label && following < 0xfffe ? i + 1 : this.runEnd(text, label, i + 1);
-        this.emit(state, run, end, matches);
+        if (hits === hitState.length) ({ hitState, hitRun, hitEnd } = this.growHits());
+        hitState[hits] = state;
+        hitRun[hits] = run;
+        hitEnd[hits++] = following !== label && following < 0xfffe ? i + 1 : this.runEnd(text, label, i + 1);
+      }
+    }
+    return this.collect(hits);
+  }
+
+  /** The matches of the hits findAll recorded: every pattern ending at each hit's state, every entry of each. */
+  private collect(hits: number): Array<TermMatch<T>> {
+    const { report, patternAt, outLink } = this.automaton;
+    const { hitState, hitRun, hitEnd, runStarts, patternLength, entryStart, entryIndex, entries, displayTerms } = this;
+    const matches: Array<TermMatch<T>> = [];
+    for (let h = 0; h < hits; h++) {
+      const end = hitEnd[h];
+      for (let r = report[hitState[h]]; r >= 0; r = outLink[r]) {
+        const pattern = patternAt[r];
+        const start = runStarts[hitRun[h] - patternLength[pattern] + 1];
+        for (let k = entryStart[pattern]; k < entryStart[pattern + 1]; k++) {
+          const entry = entryIndex[k];
+          let term = displayTerms[entry];
+          if (term === undefined) term = displayTerms[entry] = foldTerm(entries[entry].term);
+          matches.push({ start, end, term, value: entries[entry].value });
+        }
       }
     }
     return matches;
+  }
+
+  private growHits(): { hitState: Int32Array; hitRun: Int32Array; hitEnd: Int32Array } {
+    const size = this.hitState.length * 2;
+    const grow = (array: Int32Array) => {
+      const grown = new Int32Array(size);
+      grown.set(array);
+      return grown;
+    };
+    this.hitState = grow(this.hitState);
+    this.hitRun = grow(this.hitRun);
+    this.hitEnd = grow(this.hitEnd);
+    return { hitState: this.hitState, hitRun: this.hitRun, hitEnd: this.hitEnd };
   }
 
   /** The goto function with failure links, from `state` on: the uncommon path of findAll. */
@@ -154,21 +195,6 @@ export class TermMatcher<T> {
       if (nodes[(next << 2) + 1] === state) return next;
       if (state === 0) return 0;
       state = nodes[(state << 2) + 2] >> 1;
-    }
-  }
-
-  /** Adds the matches of every pattern ending at `state`, the last of whose runs of characters is `run`. */
-  private emit(state: number, run: number, end: number, matches: Array<TermMatch<T>>): void {
-    const { report, patternAt, outLink } = this.automaton;
-    for (let r = report[state]; r >= 0; r = outLink[r]) {
-      const pattern = patternAt[r];
-      const start = this.runStarts[run - this.patternLength[pattern] + 1];
-      for (let k = this.entryStart[pattern]; k < this.entryStart[pattern + 1]; k++) {
-        const entry = this.entryIndex[k];
-        let term = this.displayTerms[entry];
-        if (term === undefined) term = this.displayTerms[entry] = foldTerm(this.entries[entry].term);
-        matches.push({ start, end, term, value: this.entries[entry].value });
-      }
     }
   }
 
