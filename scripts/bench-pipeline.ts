@@ -8,7 +8,7 @@ import { checkers } from '../workers/screening/checkers';
 import { BaselineResult, measureBaseline } from './bench-lib/baseline';
 import { BenchClient } from './bench-lib/benchClient';
 import { DRAFT_BYTES } from './bench-lib/benchDrafts';
-import { chooseBenchStores } from './bench-lib/benchStores';
+import { BenchStores, chooseBenchStores } from './bench-lib/benchStores';
 import { BENCH_PASSWORD, createBenchUnit, createBenchUser } from './bench-lib/benchUsers';
 import { formatLatency } from './bench-lib/latencies';
 import { LoadResult, PipelineDriver } from './bench-lib/pipelineLoad';
@@ -90,12 +90,12 @@ async function draftsStillScreening(): Promise<number> {
   return Number((rows as Array<{ n: number }>)[0]!.n);
 }
 
-async function measureWorkerCount(workers: number, driver: PipelineDriver, servers: SpawnedProcess[], env: Record<string, string>): Promise<WorkerCountResult> {
+async function measureWorkerCount(workers: number, driver: PipelineDriver, servers: SpawnedProcess[], stores: BenchStores): Promise<WorkerCountResult> {
   progress(`${workers} worker(s): baseline, bare BullMQ for ${settings.baselineSeconds} s`);
-  const baseline = await measureBaseline(chooseBaselineStores(env), workers, settings.baselineSeconds);
+  const baseline = await measureBaseline(stores, workers, settings.baselineSeconds);
   const threads = threadsPerWorker(workers);
   progress(`${workers} worker(s): starting ${workers} product worker process(es) with ${threads} screening thread(s) each`);
-  const workerEnv = { ...env, WORKER_CONCURRENCY: String(settings.concurrency), SCREENING_THREADS: String(threads) };
+  const workerEnv = { ...stores.env, WORKER_CONCURRENCY: String(settings.concurrency), SCREENING_THREADS: String(threads) };
   const processes = await Promise.all(Array.from({ length: workers }, (_, i) => SpawnedProcess.start('worker', `worker ${i + 1}`, workerEnv)));
   try {
     const inFlight = Math.max(8, 2 * workers * settings.concurrency);
@@ -125,11 +125,6 @@ async function measureWorkerCount(workers: number, driver: PipelineDriver, serve
   } finally {
     await stopAll(processes);
   }
-}
-
-/** The baseline shares the run's database and Redis, with its own queue and table. */
-function chooseBaselineStores(env: Record<string, string>) {
-  return { databaseUrl: env.DATABASE_URL!, redisUrl: env.REDIS_URL!, redisPrefix: env.REDIS_PREFIX!, env, cleanup: async () => undefined };
 }
 
 function report(result: WorkerCountResult): void {
@@ -223,7 +218,7 @@ async function main(): Promise<number> {
     );
     const results: WorkerCountResult[] = [];
     for (const workers of settings.workerCounts) {
-      const result = await measureWorkerCount(workers, driver, servers, stores.env);
+      const result = await measureWorkerCount(workers, driver, servers, stores);
       const left = await draftsStillScreening();
       if (left) {
         result.sustained.errors += left;

@@ -19,6 +19,7 @@ export interface BaselineResult {
 /**
  * Bare BullMQ on this machine: `workers` processes take jobs that each insert one row into
  * MariaDB, with a backlog kept full; the rate is the rows written per second after a warm-up.
+ * It shares the run's database and Redis, with a queue and a table of its own.
  */
 export async function measureBaseline(stores: BenchStores, workers: number, seconds: number): Promise<BaselineResult> {
   const database = await mysql.createConnection(parseDatabaseUrl(stores.databaseUrl));
