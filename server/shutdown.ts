@@ -1,19 +1,56 @@
 import { logger } from './logger';
 
-type Step = { name: string; run: () => Promise<unknown> };
+type Step = { name: string; run: () => Promise<unknown>; timeoutMs: number };
 
 const steps: Step[] = [];
 let shuttingDown = false;
-const DEADLINE_MS = 25_000;
 
-/** Registers a shutdown step; steps run in the order registered (HTTP first, database last). */
-export function onShutdown(name: string, run: () => Promise<unknown>): void {
-  steps.push({ name, run });
+/** Requests in flight and jobs being screened get this long to finish; closing a connection gets less. */
+const LONG_STEPS: Record<string, number> = { http: 15_000, workers: 20_000 };
+const DEFAULT_STEP_MS = 5_000;
+/** Past this the process ends with 1 whatever a step does (a safety net: steps are bounded themselves). */
+const DEADLINE_MS = 60_000;
+
+/**
+ * Registers a shutdown step; steps run in the order registered (HTTP first, database last). Each
+ * step is bounded, so that a Redis or MariaDB that is down cannot hold the process: a step that
+ * runs out of time is logged and the next one starts (nothing is lost — MariaDB holds every
+ * confirmed change, and a job whose worker stopped abruptly is handed to another by BullMQ).
+ */
+export function onShutdown(name: string, run: () => Promise<unknown>, timeoutMs = LONG_STEPS[name] ?? DEFAULT_STEP_MS): void {
+  steps.push({ name, run, timeoutMs });
+}
+
+function bounded(step: Step): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      logger.error({ step: step.name, ms: step.timeoutMs }, 'shutdown step did not finish in time; going on');
+      resolve();
+    }, step.timeoutMs);
+    step
+      .run()
+      .catch((error) => logger.warn({ step: step.name, err: (error as Error).message }, 'shutdown step failed'))
+      .finally(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+  });
+}
+
+/** Logs are written asynchronously: the last lines (why it stopped, what timed out) should reach the file. */
+function flushLogs(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 1000);
+    logger.flush(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /**
  * On SIGTERM or SIGINT: stop accepting, let workers finish or hand back their jobs, close queues
- * and Redis, then the database, and exit 0. A step that hangs past the deadline ends the process with 1.
+ * and Redis, then the database, and exit 0. A second signal during the shutdown changes nothing.
  */
 export function installShutdownHandlers(): void {
   const shutdown = async (signal: string) => {
@@ -25,14 +62,9 @@ export function installShutdownHandlers(): void {
       process.exit(1);
     }, DEADLINE_MS);
     deadline.unref();
-    for (const step of steps) {
-      try {
-        await step.run();
-      } catch (error) {
-        logger.warn({ step: step.name, err: (error as Error).message }, 'shutdown step failed');
-      }
-    }
+    for (const step of steps) await bounded(step);
     logger.info('stopped');
+    await flushLogs();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

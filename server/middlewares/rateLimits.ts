@@ -67,6 +67,9 @@ function limiter(redis: Redis, spec: LimitSpec): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     store,
+    // Counters live in Redis, drafts in MariaDB: while Redis is unreachable requests go through
+    // unlimited rather than refused, so that a submission still succeeds (MariaDB is the source of truth).
+    passOnStoreError: true,
     ...(spec.key ? { keyGenerator: spec.key } : {}),
     ...(spec.skip ? { skip: spec.skip } : {}),
     handler: (req, _res, next) => {

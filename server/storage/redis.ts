@@ -125,6 +125,9 @@ export async function checkRedis(): Promise<void> {
 /** Closes every connection this module opened (ordered shutdown: after queues and workers). */
 export async function closeRedis(): Promise<void> {
   shared = undefined;
-  await Promise.all([...open].map((connection) => connection.quit().catch(() => connection.disconnect())));
+  // QUIT lets pending replies arrive; a connection that is not up has nothing to wait for.
+  await Promise.all(
+    [...open].map((connection) => (connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect())),
+  );
   open.clear();
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ApiClient } from '../support/apiClient';
-import { eventually } from './support/freePort';
+import { eventually, freePort } from './support/freePort';
 import { ProductStack } from './support/ProductStack';
 import { RedisServer } from './support/RedisServer';
 
@@ -19,7 +19,8 @@ describe('faults: Redis down or restarted empty', function () {
     redis = await RedisServer.start();
     stack = new ProductStack('redis', { redisUrl: redis.url });
     await stack.choosePort();
-    const [, , editorName] = await Promise.all([stack.start('server'), stack.start('worker'), stack.createUser('editor')]);
+    // Rate limits on, as installed: their counters live in Redis too.
+    const [, , editorName] = await Promise.all([stack.start('server', { RATE_LIMIT: 'on' }), stack.start('worker'), stack.createUser('editor')]);
     editor = await stack.login(editorName);
   });
 
@@ -43,21 +44,27 @@ describe('faults: Redis down or restarted empty', function () {
   }
 
   it('accepts submissions while Redis is down and screens them once Redis is back', async () => {
+    const spare = await stack.start('server', { PORT: String(await freePort()), RATE_LIMIT: 'on' });
     await redis.crash();
-    const ids = await stack.submitDrafts(editor, 6, 'down');
-    for (const id of ids) {
-      const draft = await editor.get(`/api/drafts/${id}`);
-      assert.equal(draft.status, 200, 'the draft reads back while Redis is down');
-      assert.equal(draft.body.status, 'screening');
+    let ids: number[];
+    try {
+      ids = await stack.submitDrafts(editor, 6, 'down');
+      for (const id of ids) {
+        const draft = await editor.get(`/api/drafts/${id}`);
+        assert.equal(draft.status, 200, 'the draft reads back while Redis is down');
+        assert.equal(draft.body.status, 'screening');
+      }
+      assert.equal(
+        await stack.count('SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL AND job_id IN (?)', [ids.map((id) => `screen-${id}-r1`)]),
+        ids.length,
+        'each submission left an outbox row for the reconciler',
+      );
+      assert.equal(await stack.count("SELECT COUNT(*) FROM audit_log WHERE event_type = 'draft.submit' AND object_id IN (?)", [ids.map(String)]), ids.length);
+      // A server stopped while Redis is down still stops in order, with exit code 0.
+      assert.deepEqual(await spare.stop('SIGTERM', 60_000), { code: 0, signal: null }, spare.text.slice(-2000));
+    } finally {
+      await redis.start(); // empty: no persistence
     }
-    assert.equal(
-      await stack.count("SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL AND job_id IN (?)", [ids.map((id) => `screen-${id}-r1`)]),
-      ids.length,
-      'each submission left an outbox row for the reconciler',
-    );
-    assert.equal(await stack.count("SELECT COUNT(*) FROM audit_log WHERE event_type = 'draft.submit' AND object_id IN (?)", [ids.map(String)]), ids.length);
-
-    await redis.start(); // empty: no persistence
     await eventually('drafts submitted during the outage screened', async () => (await stack.draftsInScreening(ids)) === 0, 120_000, 500);
     await screenedOnce(ids);
     await eventually('outbox drained', async () => (await stack.count('SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL')) === 0);
