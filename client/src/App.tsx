@@ -14,9 +14,25 @@ import { QueuePage } from './pages/QueuePage';
 import { RescreenPage } from './pages/RescreenPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { TotpEnrolPage } from './pages/TotpEnrolPage';
+import { AuditPage } from './pages/admin/AuditPage';
+import { SettingsPage } from './pages/admin/SettingsPage';
+import { UnitsPage } from './pages/admin/UnitsPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { PublicationsPage } from './pages/publications/PublicationsPage';
+import { PublishPage } from './pages/publications/PublishPage';
+import { AccountNewPage } from './pages/registry/AccountNewPage';
+import { AccountPage } from './pages/registry/AccountPage';
+import { AccountsPage } from './pages/registry/AccountsPage';
+import { ChangesPage } from './pages/registry/ChangesPage';
+import { RulesPage } from './pages/rules/RulesPage';
+import { WordListPage } from './pages/rules/WordListPage';
 
 // The charts library is large: the dashboard loads it only when opened.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const MonthlyReportPage = lazy(() => import('./pages/reports/MonthlyReportPage').then((m) => ({ default: m.MonthlyReportPage })));
+
+/** Roles that take part in the account registry, publications and reports (not the security admin: 三员分立). */
+const REGISTRY: Role[] = ['editor', 'reviewer', 'sysadmin', 'auditor'];
 
 function Only({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const { user } = useSession();
@@ -42,7 +58,22 @@ function SignedIn() {
             <Route path="/drafts/:id/edit" element={<Only roles={['editor']}><DraftEditorPage /></Only>} />
             <Route path="/queue" element={<Only roles={['reviewer']}><QueuePage /></Only>} />
             <Route path="/review/:id" element={<Only roles={['reviewer']}><ReviewPage /></Only>} />
+            <Route path="/drafts/:id/publish" element={<Only roles={['editor']}><PublishPage /></Only>} />
             <Route path="/rescreens" element={<Only roles={['secadmin']}><RescreenPage /></Only>} />
+            <Route path="/wordlists" element={<Only roles={['secadmin']}><WordListPage /></Only>} />
+            <Route path="/rules" element={<Only roles={['secadmin']}><RulesPage /></Only>} />
+            <Route path="/rules/:kind" element={<Only roles={['secadmin']}><RulesPage /></Only>} />
+            <Route path="/review-policy" element={<Only roles={['secadmin']}><UnitsPage /></Only>} />
+            <Route path="/users" element={<Only roles={['sysadmin']}><UsersPage /></Only>} />
+            <Route path="/units" element={<Only roles={['sysadmin']}><UnitsPage /></Only>} />
+            <Route path="/settings" element={<Only roles={['sysadmin']}><SettingsPage /></Only>} />
+            <Route path="/audit" element={<Only roles={['auditor']}><AuditPage /></Only>} />
+            <Route path="/accounts" element={<Only roles={REGISTRY}><AccountsPage /></Only>} />
+            <Route path="/accounts/new" element={<Only roles={['editor', 'sysadmin']}><AccountNewPage /></Only>} />
+            <Route path="/accounts/:id" element={<Only roles={REGISTRY}><AccountPage /></Only>} />
+            <Route path="/registry/changes" element={<Only roles={REGISTRY}><ChangesPage /></Only>} />
+            <Route path="/publications" element={<Only roles={REGISTRY}><PublicationsPage /></Only>} />
+            <Route path="/reports/monthly" element={<Only roles={REGISTRY}><MonthlyReportPage /></Only>} />
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="*" element={<p className="muted">没有这个页面。</p>} />
           </Routes>

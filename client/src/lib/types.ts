@@ -125,3 +125,121 @@ export interface DiffPart {
   kind: 'same' | 'added' | 'removed';
   text: string;
 }
+
+export interface Unit {
+  id: number;
+  code: string;
+  name: string;
+  reviewLevels: number;
+  blockPolicy: 'return' | 'review';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserRecord extends User {
+  status: 'active' | 'disabled';
+  passwordExpiresAt: string;
+  totpEnabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string | null;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AccountSummary {
+  id: number;
+  unitId: number;
+  unitName: string | null;
+  name: string;
+  platform: string;
+  platformLabel: string;
+  platformAccountId: string | null;
+  status: string;
+  statusLabel: string;
+  ownerUnit: string | null;
+  operatorUnit: string | null;
+  followers: number | null;
+  registeredAt: string | null;
+  updatedAt: string;
+}
+
+export interface TeamMember {
+  name: string;
+  unit?: string | null;
+  post?: string | null;
+  officePhone?: string | null;
+  mobile?: string | null;
+  qq?: string | null;
+  wechat?: string | null;
+}
+
+export interface MenuItem {
+  name: string;
+  note?: string | null;
+  children?: MenuItem[];
+}
+
+export interface AccountChange {
+  id: number;
+  accountId: number;
+  accountName?: string;
+  unitId?: number;
+  kinds: string[];
+  kindLabels: string[];
+  state: 'pending' | 'filed';
+  changedOn: string;
+  dueOn: string;
+  late: boolean;
+  workingDaysLate: number;
+  reason: string | null;
+  ownerOpinion: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reportedAt: string;
+  filedAt: string | null;
+}
+
+export interface Account extends AccountSummary {
+  [field: string]: unknown;
+  team: TeamMember[];
+  menus: MenuItem[];
+  hasQrCode: boolean;
+  lifecycle: Array<{ id: number; kind: string; kindLabel: string; fromStatus: string | null; toStatus: string; reason: string | null; opinion: string | null; createdAt: string }>;
+  changes: AccountChange[];
+  lastPublishedAt: string | null;
+  closingNoticePublishedAt: string | null;
+}
+
+export interface TextDifference {
+  kind: 'missing' | 'extra' | 'changed';
+  approved: string;
+  platform: string;
+  at: number;
+  context: string;
+}
+
+export interface TextComparison {
+  identical: boolean;
+  tooDifferent: boolean;
+  differences: TextDifference[];
+}
+
+export interface Publication {
+  id: number;
+  draftId: number;
+  revision: number;
+  title?: string;
+  accountId: number;
+  accountName?: string;
+  kind: 'post' | 'closing_notice';
+  kindLabel: string;
+  publishedAt: string;
+  url: string;
+  textChecked: boolean;
+  createdAt: string;
+}

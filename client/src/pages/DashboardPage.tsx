@@ -6,6 +6,8 @@ import type { DraftStatus } from '../lib/types';
 import { useFetch } from '../lib/useFetch';
 import { ErrorNote } from '../components/Badges';
 import { Chart } from '../components/Chart';
+import { FreshnessPanel } from '../components/FreshnessPanel';
+import { useSession } from '../lib/session';
 
 interface Dashboard {
   scope: { unitId: number | null; days: number };
@@ -23,6 +25,9 @@ const STATUS_ORDER: DraftStatus[] = ['screening', 'in_review', 'returned', 'appr
 
 /** The state of review at a glance: where drafts are, how long they wait, what the machine finds, who sends drafts back. */
 export function DashboardPage() {
+  const { user } = useSession();
+  // The security admin has no part in the registry (三员分立): no account freshness for that role.
+  const seesAccounts = user?.role !== 'secadmin';
   const [days, setDays] = useState(30);
   const board = useFetch(() => get<Dashboard>(`/api/dashboard?days=${days}`), [days]);
   useResync(board.refetch);
@@ -114,6 +119,7 @@ export function DashboardPage() {
               </div>
             ))}
           </div>
+          {seesAccounts ? <FreshnessPanel /> : null}
           <div className="columns">
             <div className="card main-column">
               <h2>等待时间（目标：每级 {b.waiting.targetHours} 小时内审结）</h2>

@@ -70,6 +70,13 @@ export function DraftPage() {
               修改稿件
             </Link>
           ) : null}
+          {isAuthor || user?.role === 'editor' ? (
+            d.status === 'approved' || d.status === 'published' ? (
+              <Link className="button primary" to={`/drafts/${d.id}/publish`}>
+                登记发布
+              </Link>
+            ) : null
+          ) : null}
           {canReview ? (
             <Link className="button primary" to={`/review/${d.id}`}>
               去审核

@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { get, messageOf, post } from '../lib/api';
 import { timeText, VERDICT_LABELS } from '../lib/labels';
 import { useLiveEvent, useResync } from '../lib/live';
@@ -30,7 +31,9 @@ const SCOPE_LABELS = { in_review: '审核中的稿件', published: '已发布的
 /** After a word-list or rule change: re-screen the drafts in review, follow the progress, see whose verdict changed. */
 export function RescreenPage() {
   const batches = useFetch(() => get<{ items: Batch[] }>('/api/rescreens'), []);
-  const [openBatch, setOpenBatch] = useState<number | null>(null);
+  // A batch started from the word-list or rules page opens here with its progress.
+  const [params] = useSearchParams();
+  const [openBatch, setOpenBatch] = useState<number | null>(params.get('batch') ? Number(params.get('batch')) : null);
   const changes = useFetch(
     () => (openBatch === null ? Promise.resolve({ items: [] as ChangedDraft[] }) : get<{ items: ChangedDraft[] }>(`/api/rescreens/${openBatch}/changes?pageSize=200`)),
     [openBatch],

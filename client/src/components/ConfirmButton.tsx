@@ -1,0 +1,58 @@
+import { ReactNode, useState } from 'react';
+
+/**
+ * A button for something that cannot be undone (delete, disable, suspend): the first click asks in
+ * the page, the second one does it. An in-page question rather than window.confirm, so that it
+ * reads like the rest of the console and says exactly what will happen.
+ */
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel = '确认',
+  onConfirm,
+  danger = true,
+  disabled = false,
+  className = 'small',
+}: {
+  label: ReactNode;
+  question: ReactNode;
+  confirmLabel?: string;
+  onConfirm(): void | Promise<void>;
+  danger?: boolean;
+  disabled?: boolean;
+  className?: string;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className={`${className}${danger ? ' danger' : ''}`} disabled={disabled} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span className="confirm" role="group" aria-label="请确认">
+      <span className="confirm-question">{question}</span>
+      <button
+        type="button"
+        className={`${className} ${danger ? 'danger' : 'primary'}`}
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await onConfirm();
+          } finally {
+            setBusy(false);
+            setAsking(false);
+          }
+        }}
+      >
+        {confirmLabel}
+      </button>
+      <button type="button" className={className} disabled={busy} onClick={() => setAsking(false)}>
+        取消
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,364 @@
+import { ChangeEvent, FormEvent, useState } from 'react';
+import { ApiError, del, download, get, messageOf, post, put, queryString, upload } from '../lib/api';
+import { timeText } from '../lib/labels';
+import { displayValue, FieldSpec, TableSpec } from '../lib/ruleSpecs';
+import { useDebounced } from '../lib/useDebounced';
+import { useFetch } from '../lib/useFetch';
+import { ErrorNote } from './Badges';
+import { ConfirmButton } from './ConfirmButton';
+import { Pager } from './Pager';
+
+type Entry = Record<string, unknown> & { id: number; enabled: boolean; origin: string; updatedAt: string; valid?: boolean };
+type Values = Record<string, string | boolean>;
+
+interface Warning {
+  row?: number;
+  field?: string;
+  message: string;
+}
+interface Problem {
+  row?: number;
+  field?: string;
+  column?: string;
+  message: string;
+}
+
+const PAGE_SIZE = 50;
+const ORIGIN_LABELS: Record<string, string> = { shipped: '随系统提供', admin: '管理员添加', import: '导入' };
+
+function originLabel(origin: string): string {
+  if (ORIGIN_LABELS[origin]) return ORIGIN_LABELS[origin]!;
+  if (origin.startsWith('package:')) return `软件包词表（${origin.slice(8)}）`;
+  if (origin.startsWith('list:')) return '随系统提供';
+  return origin;
+}
+
+function emptyValues(spec: TableSpec): Values {
+  return Object.fromEntries(spec.fields.map((f) => [f.name, f.type === 'bool' ? false : f.type === 'select' && !f.nullable ? Object.keys(f.options ?? {})[0] ?? '' : '']));
+}
+
+function valuesOf(spec: TableSpec, entry: Entry): Values {
+  return Object.fromEntries(spec.fields.map((f) => [f.name, f.type === 'bool' ? Boolean(entry[f.name]) : entry[f.name] === null || entry[f.name] === undefined ? '' : String(entry[f.name])]));
+}
+
+/** What the API takes: empty text as null (a note, an open date), booleans as booleans. */
+function bodyOf(spec: TableSpec, values: Values, only?: string[]): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of spec.fields) {
+    if (only && !only.includes(field.name)) continue;
+    const value = values[field.name];
+    body[field.name] = field.type === 'bool' ? Boolean(value) : typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value;
+  }
+  return body;
+}
+
+function Input({ field, value, onChange, label }: { field: FieldSpec; value: string | boolean; onChange(value: string | boolean): void; label?: string }) {
+  const aria = label ?? field.label;
+  if (field.type === 'bool') return <input type="checkbox" aria-label={aria} checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} />;
+  if (field.type === 'select') {
+    return (
+      <select aria-label={aria} value={String(value)} onChange={(e) => onChange(e.target.value)}>
+        {field.nullable ? <option value="">（无）</option> : null}
+        {Object.entries(field.options ?? {}).map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  const list = field.options ? `options-${field.name}` : undefined;
+  return (
+    <>
+      <input type={field.type === 'date' ? 'date' : 'text'} aria-label={aria} value={String(value)} placeholder={field.placeholder} list={list} onChange={(e) => onChange(e.target.value)} />
+      {list ? (
+        <datalist id={list}>
+          {Object.entries(field.options ?? {}).map(([key, text]) => (
+            <option key={key} value={key}>
+              {text}
+            </option>
+          ))}
+        </datalist>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * A maintained rule or word table: search (debounced, on the server), filter and page through it,
+ * add, edit, enable/disable, delete with confirmation, import a file all-or-nothing, export it.
+ * Every change is reported up, so the page can offer to re-screen the drafts in review.
+ */
+export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(summary: string): void }) {
+  const [q, setQ] = useState('');
+  const [filters, setFilters] = useState<Record<string, string>>({});
+  const [page, setPage] = useState(1);
+  const search = useDebounced(q, 300);
+  const list = useFetch(
+    () => get<{ items: Entry[]; total: number; version?: number }>(`${spec.path}${queryString({ q: search.trim(), ...filters, page, pageSize: PAGE_SIZE })}`),
+    [spec.path, search, JSON.stringify(filters), page],
+  );
+  const [form, setForm] = useState<Values>(() => emptyValues(spec));
+  const [formError, setFormError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: number; values: Values } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<Warning[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [importMode, setImportMode] = useState<'merge' | 'replace'>('merge');
+  const [pendingFile, setPendingFile] = useState<File | null>(null);
+
+  const changed = async (summary: string, answer?: { warnings?: Warning[] }) => {
+    setNotice(summary);
+    setWarnings(answer?.warnings ?? []);
+    onChanged(summary);
+    await list.refetch();
+  };
+
+  const act = async (what: () => Promise<{ warnings?: Warning[] } | void>, summary: string) => {
+    setError(null);
+    setNotice(null);
+    setProblems([]);
+    try {
+      await changed(summary, (await what()) ?? undefined);
+      return true;
+    } catch (caught) {
+      setError(messageOf(caught));
+      return false;
+    }
+  };
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    setNotice(null);
+    try {
+      const answer = await post<Entry & { warnings?: Warning[] }>(spec.path, bodyOf(spec, form));
+      setForm(emptyValues(spec)); // only after success: a refused entry stays in the form
+      await changed(`已添加${spec.label}“${String(answer[spec.keyField] ?? '')}”`, answer);
+    } catch (caught) {
+      setFormError(messageOf(caught));
+    }
+  };
+
+  const save = async () => {
+    if (!editing) return;
+    const ok = await act(() => put(`${spec.path}/${editing.id}`, bodyOf(spec, editing.values, spec.editable)), `已修改编号 ${editing.id} 的${spec.label}`);
+    if (ok) setEditing(null);
+  };
+
+  const importFile = async (file: File, mode: 'merge' | 'replace') => {
+    setError(null);
+    setNotice(null);
+    setProblems([]);
+    setWarnings([]);
+    try {
+      const text = await file.text();
+      const summary = file.name.toLowerCase().endsWith('.json')
+        ? await post<Record<string, number> & { warnings?: Warning[] }>(`${spec.path}/import`, { ...JSON.parse(text), mode })
+        : await upload<Record<string, number> & { warnings?: Warning[] }>(`${spec.path}/import?mode=${mode}`, text, 'text/tab-separated-values; charset=utf-8');
+      await changed(
+        `导入完成：共 ${summary.rows ?? 0} 行，新增 ${summary.created ?? 0}，更新 ${summary.updated ?? 0}，删除 ${summary.deleted ?? 0}，未变 ${summary.unchanged ?? 0}`,
+        summary,
+      );
+    } catch (caught) {
+      if (caught instanceof SyntaxError) return setError('JSON 文件格式不正确，无法读取');
+      setError(messageOf(caught));
+      if (caught instanceof ApiError && Array.isArray(caught.details)) setProblems(caught.details as Problem[]);
+    } finally {
+      setPendingFile(null);
+    }
+  };
+
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0] ?? null;
+    event.target.value = '';
+    if (!file) return;
+    if (importMode === 'replace') setPendingFile(file); // replacing deletes what the file does not name: ask first
+    else void importFile(file, 'merge');
+  };
+
+  const filterFields = spec.fields.filter((f) => spec.filters.includes(f.name));
+  const entries = list.data?.items ?? [];
+
+  return (
+    <div data-testid={`table-${spec.path.split('/').pop()}`}>
+      <form className="card add-entry" onSubmit={create} aria-label={`添加${spec.label}`}>
+        <h2>添加{spec.label}</h2>
+        <div className="form-row">
+          {spec.fields.map((field) => (
+            <label key={field.name} className={field.wide ? 'grow' : ''}>
+              {field.label}
+              <Input field={field} value={form[field.name] ?? ''} onChange={(value) => setForm({ ...form, [field.name]: value })} label={`新${spec.label}的${field.label}`} />
+            </label>
+          ))}
+        </div>
+        <ErrorNote message={formError} />
+        <button type="submit" className="primary">
+          添加
+        </button>
+      </form>
+
+      <div className="card">
+        <div className="filters">
+          <label className="inline grow">
+            搜索
+            <input type="search" aria-label={`搜索${spec.label}`} value={q} placeholder="输入词语的一部分" onChange={(e) => (setQ(e.target.value), setPage(1))} />
+          </label>
+          {filterFields.map((field) => (
+            <label className="inline" key={field.name}>
+              {field.label}
+              <select aria-label={`按${field.label}筛选`} value={filters[field.name] ?? ''} onChange={(e) => (setFilters({ ...filters, [field.name]: e.target.value }), setPage(1))}>
+                <option value="">全部</option>
+                {Object.entries(field.options ?? {}).map(([key, text]) => (
+                  <option key={key} value={key}>
+                    {text}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <label className="inline">
+            状态
+            <select aria-label="按状态筛选" value={filters.enabled ?? ''} onChange={(e) => (setFilters({ ...filters, enabled: e.target.value }), setPage(1))}>
+              <option value="">全部</option>
+              <option value="true">启用</option>
+              <option value="false">停用</option>
+            </select>
+          </label>
+        </div>
+        <div className="filters">
+          <button type="button" onClick={() => void download(`${spec.path}/export?format=tsv`, `${spec.label}.tsv`).catch((caught) => setError(messageOf(caught)))}>
+            导出 TSV
+          </button>
+          <button type="button" onClick={() => void download(`${spec.path}/export?format=json`, `${spec.label}.json`).catch((caught) => setError(messageOf(caught)))}>
+            导出 JSON
+          </button>
+          <label className="inline">
+            导入方式
+            <select aria-label="导入方式" value={importMode} onChange={(e) => setImportMode(e.target.value as 'merge' | 'replace')}>
+              <option value="merge">合并（更新已有的，添加新的）</option>
+              <option value="replace">替换（文件中没有的将被删除）</option>
+            </select>
+          </label>
+          <label className="inline">
+            导入文件
+            <input type="file" accept=".tsv,.txt,.json" aria-label={`导入${spec.label}文件`} onChange={choose} />
+          </label>
+          {pendingFile ? (
+            <span className="confirm">
+              用“{pendingFile.name}”替换全部{spec.label}？文件中没有的条目将被删除。
+              <button type="button" className="small danger" onClick={() => void importFile(pendingFile, 'replace')}>
+                确认替换
+              </button>
+              <button type="button" className="small" onClick={() => setPendingFile(null)}>
+                取消
+              </button>
+            </span>
+          ) : null}
+        </div>
+        <ErrorNote message={error ?? list.error} />
+        {problems.length ? (
+          <table className="list compact" data-testid="import-problems">
+            <thead>
+              <tr>
+                <th>行</th>
+                <th>字段</th>
+                <th>问题</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((p, i) => (
+                <tr key={i}>
+                  <td>{p.row ?? ''}</td>
+                  <td>{p.column ?? p.field ?? ''}</td>
+                  <td>{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {notice ? <div className="success" role="status">{notice}</div> : null}
+        {warnings.length ? (
+          <div className="banner changed" data-testid="entry-warnings">
+            {warnings.map((w, i) => (
+              <p key={i}>
+                {w.row ? `第 ${w.row} 行：` : ''}
+                {w.message}
+              </p>
+            ))}
+          </div>
+        ) : null}
+        {list.data ? (
+          <>
+            <table className="list" data-testid="entries">
+              <thead>
+                <tr>
+                  <th>编号</th>
+                  {spec.fields.map((f) => (
+                    <th key={f.name}>{f.label}</th>
+                  ))}
+                  <th>来源</th>
+                  <th>状态</th>
+                  <th>操作</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => {
+                  const key = String(entry[spec.keyField] ?? entry.id);
+                  const edit = editing?.id === entry.id ? editing : null;
+                  return (
+                    <tr key={entry.id} data-entry={key} className={entry.enabled ? '' : 'disabled-row'}>
+                      <td>{entry.id}</td>
+                      {spec.fields.map((field) => (
+                        <td key={field.name}>
+                          {edit && spec.editable.includes(field.name) ? (
+                            <Input field={field} value={edit.values[field.name] ?? ''} onChange={(value) => setEditing({ id: edit.id, values: { ...edit.values, [field.name]: value } })} />
+                          ) : (
+                            displayValue(field, entry[field.name])
+                          )}
+                        </td>
+                      ))}
+                      <td className="small muted" title={`更新于 ${timeText(entry.updatedAt)}`}>
+                        {originLabel(entry.origin)}
+                      </td>
+                      <td>{entry.enabled ? '启用' : <span className="badge">停用</span>}{entry.valid === false ? <span className="warning">（无效，筛查时跳过）</span> : null}</td>
+                      <td className="row-actions">
+                        {edit ? (
+                          <>
+                            <button type="button" className="small primary" onClick={() => void save()}>
+                              保存
+                            </button>
+                            <button type="button" className="small" onClick={() => setEditing(null)}>
+                              取消
+                            </button>
+                          </>
+                        ) : (
+                          <>
+                            <button type="button" className="small" onClick={() => setEditing({ id: entry.id, values: valuesOf(spec, entry) })}>
+                              修改
+                            </button>
+                            <button
+                              type="button"
+                              className="small"
+                              onClick={() => void act(() => put(`${spec.path}/${entry.id}/enabled`, { enabled: !entry.enabled }), `已${entry.enabled ? '停用' : '启用'}“${key}”`)}
+                            >
+                              {entry.enabled ? '停用' : '启用'}
+                            </button>
+                            <ConfirmButton label="删除" question={`删除“${key}”？`} confirmLabel="删除" onConfirm={() => void act(() => del(`${spec.path}/${entry.id}`), `已删除“${key}”`)} />
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {!entries.length ? <p className="muted">没有符合条件的条目。</p> : null}
+            <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

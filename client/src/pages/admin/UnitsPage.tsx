@@ -1,0 +1,138 @@
+import { FormEvent, useState } from 'react';
+import { messageOf, post, put } from '../../lib/api';
+import { useSession } from '../../lib/session';
+import type { Unit } from '../../lib/types';
+import { useUnits } from '../../lib/useUnits';
+import { ErrorNote } from '../../components/Badges';
+
+const BLOCK_POLICY_LABELS = { return: '退回作者修改', review: '仍交初审，由审核员判断' };
+
+/**
+ * Units. The system admin creates and renames them; the security admin sets each unit's review
+ * policy (two or three levels, what a machine block does). Each sees only their own controls.
+ */
+export function UnitsPage() {
+  const { user } = useSession();
+  const isSysadmin = user?.role === 'sysadmin';
+  const [version, setVersion] = useState(0);
+  const units = useUnits(version);
+  const [form, setForm] = useState({ code: '', name: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [names, setNames] = useState<Record<number, string>>({});
+
+  const run = async (what: () => Promise<unknown>, done: string) => {
+    setError(null);
+    setNotice(null);
+    try {
+      await what();
+      setNotice(done);
+      setVersion((v) => v + 1);
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  };
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    await run(async () => {
+      await post<Unit>('/api/units', { code: form.code.trim(), name: form.name.trim() });
+      setForm({ code: '', name: '' });
+    }, '单位已创建');
+  };
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{isSysadmin ? '单位管理' : '审核策略'}</h1>
+      </div>
+      {isSysadmin ? (
+        <form className="card" onSubmit={create} aria-label="新建单位">
+          <h2>新建单位</h2>
+          <div className="form-row">
+            <label>
+              单位代码
+              <input name="code" value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} required placeholder="如 xcb（字母、数字）" />
+            </label>
+            <label className="grow">
+              单位名称
+              <input name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required placeholder="如 县委宣传部" />
+            </label>
+          </div>
+          <button type="submit" className="primary">
+            创建单位
+          </button>
+        </form>
+      ) : (
+        <p className="muted">每个单位的稿件经过几级审核（两级：初审、复审；三级：初审、复审、终审），以及机器预审“拦截”的稿件怎么处理。修改只影响之后进入审核的稿件。</p>
+      )}
+      <ErrorNote message={error} />
+      {notice ? <div className="success" role="status">{notice}</div> : null}
+      <table className="list" data-testid="units">
+        <thead>
+          <tr>
+            <th>代码</th>
+            <th>名称</th>
+            <th>审核级数</th>
+            <th>机器拦截的稿件</th>
+            <th>操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((unit) => (
+            <tr key={unit.id} data-unit={unit.code}>
+              <td>{unit.code}</td>
+              <td>
+                {isSysadmin ? (
+                  <input aria-label={`${unit.code} 的名称`} value={names[unit.id] ?? unit.name} onChange={(e) => setNames({ ...names, [unit.id]: e.target.value })} />
+                ) : (
+                  unit.name
+                )}
+              </td>
+              <td>
+                {isSysadmin ? (
+                  `${unit.reviewLevels} 级`
+                ) : (
+                  <select
+                    aria-label={`${unit.name}的审核级数`}
+                    value={unit.reviewLevels}
+                    onChange={(e) => void run(() => put(`/api/units/${unit.id}/review-policy`, { reviewLevels: Number(e.target.value) }), `${unit.name}：已改为 ${e.target.value} 级审核`)}
+                  >
+                    <option value={2}>两级审核</option>
+                    <option value={3}>三级审核</option>
+                  </select>
+                )}
+              </td>
+              <td>
+                {isSysadmin ? (
+                  BLOCK_POLICY_LABELS[unit.blockPolicy]
+                ) : (
+                  <select
+                    aria-label={`${unit.name}的拦截处理`}
+                    value={unit.blockPolicy}
+                    onChange={(e) => void run(() => put(`/api/units/${unit.id}/review-policy`, { blockPolicy: e.target.value }), `${unit.name}：已保存拦截处理方式`)}
+                  >
+                    <option value="return">{BLOCK_POLICY_LABELS.return}</option>
+                    <option value="review">{BLOCK_POLICY_LABELS.review}</option>
+                  </select>
+                )}
+              </td>
+              <td>
+                {isSysadmin ? (
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={!names[unit.id] || names[unit.id] === unit.name}
+                    onClick={() => void run(() => put(`/api/units/${unit.id}`, { name: (names[unit.id] ?? '').trim() }), '名称已保存')}
+                  >
+                    保存名称
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

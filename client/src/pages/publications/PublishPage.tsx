@@ -1,0 +1,180 @@
+import { FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, get, messageOf, post, queryString } from '../../lib/api';
+import { timeText } from '../../lib/labels';
+import type { Draft, Paged, Publication, TextComparison } from '../../lib/types';
+import { accountList, useAccountNames } from '../../lib/useAccountNames';
+import { useFetch } from '../../lib/useFetch';
+import { ErrorNote, StatusBadge } from '../../components/Badges';
+import { TextDifferences } from '../../components/TextDifferences';
+
+interface Comparison {
+  identical: boolean;
+  title: TextComparison | null;
+  body: TextComparison | null;
+}
+
+interface Form {
+  accountId: string;
+  url: string;
+  publishedAt: string;
+  kind: 'post' | 'closing_notice';
+  platformTitle: string;
+  platformText: string;
+}
+
+/** The value of a datetime-local input as an instant: the browser's local time, as the person read it off the platform. */
+function instantOf(local: string): string {
+  return local ? new Date(local).toISOString() : new Date().toISOString();
+}
+
+/**
+ * After the last approval, an editor records where and when the approved revision went out on each
+ * target account. Pasting the platform's text proves it is the approved one: a difference beyond
+ * whitespace is refused, and shown.
+ */
+export function PublishPage() {
+  const id = Number(useParams().id);
+  const names = useAccountNames();
+  const draft = useFetch(() => get<Draft>(`/api/drafts/${id}`), [id]);
+  const records = useFetch(() => get<Paged<Publication>>(`/api/publications${queryString({ draftId: id, pageSize: 200 })}`), [id]);
+  const [form, setForm] = useState<Form>({ accountId: '', url: '', publishedAt: '', kind: 'post', platformTitle: '', platformText: '' });
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const d = draft.data;
+  if (!d) return <ErrorNote message={draft.error} />;
+  const recorded = new Set((records.data?.items ?? []).map((p) => p.accountId));
+  const open = d.accountIds.filter((accountId) => !recorded.has(accountId));
+  const publishable = d.status === 'approved' || d.status === 'published';
+  const accountId = form.accountId || String(open[0] ?? '');
+
+  const compare = async () => {
+    setError(null);
+    setSaved(null);
+    try {
+      setComparison(await post<Comparison>('/api/publications/compare', { draftId: id, platformText: form.platformText, ...(form.platformTitle ? { platformTitle: form.platformTitle } : {}) }));
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  };
+
+  const record = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    setComparison(null);
+    try {
+      const answer = await post<Publication>('/api/publications', {
+        draftId: id,
+        revision: d.revision,
+        accountId: Number(accountId),
+        publishedAt: instantOf(form.publishedAt),
+        url: form.url.trim(),
+        kind: form.kind,
+        ...(form.platformTitle ? { platformTitle: form.platformTitle } : {}),
+        ...(form.platformText ? { platformText: form.platformText } : {}),
+      });
+      setSaved(`已登记在“${answer.accountName ?? names.get(answer.accountId)}”发布${answer.textChecked ? '（已核对平台文本与审核通过的版本一致）' : ''}`);
+      setForm({ accountId: '', url: '', publishedAt: '', kind: 'post', platformTitle: '', platformText: '' });
+      await Promise.all([records.refetch(), draft.refetch()]);
+    } catch (caught) {
+      // The form keeps what was typed; a refused text shows where it differs.
+      setError(messageOf(caught));
+      if (caught instanceof ApiError && caught.id === 'content_differs') {
+        const details = caught.details as { title: TextComparison | null; body: TextComparison | null };
+        setComparison({ identical: false, title: details.title, body: details.body });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section data-testid="publish-page">
+      <div className="page-head">
+        <h1>登记发布：{d.title}</h1>
+        <div className="head-actions">
+          <StatusBadge status={d.status} level={d.level} />
+          <Link className="button" to={`/drafts/${d.id}`}>
+            返回稿件
+          </Link>
+        </div>
+      </div>
+      <p className="muted">
+        审核通过的是第 {d.revision} 版 · 发布账号：{accountList(d.accountIds, names)}
+      </p>
+      {!publishable ? <div className="error">稿件尚未通过全部审核，不能登记发布（先审后发）。</div> : null}
+      <div className="columns">
+        <form className="card main-column" onSubmit={record} aria-label="登记发布">
+          <h2>登记一次发布</h2>
+          {publishable && !open.length ? <p className="muted">所有发布账号都已登记。</p> : null}
+          <label>
+            发布账号
+            <select name="accountId" value={accountId} onChange={(e) => setForm({ ...form, accountId: e.target.value })} required>
+              {open.map((accountId) => (
+                <option key={accountId} value={accountId}>
+                  {names.get(accountId) ?? `账号 #${accountId}`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            发布链接
+            <input name="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} placeholder="https://mp.weixin.qq.com/s/…" required />
+          </label>
+          <label>
+            发布时间（留空表示现在）
+            <input name="publishedAt" type="datetime-local" step={1} value={form.publishedAt} onChange={(e) => setForm({ ...form, publishedAt: e.target.value })} />
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={form.kind === 'closing_notice'} onChange={(e) => setForm({ ...form, kind: e.target.checked ? 'closing_notice' : 'post' })} /> 这是停更公告（账号注销或关停前须发布）
+          </label>
+          <label>
+            平台上的标题（可选）
+            <input name="platformTitle" value={form.platformTitle} onChange={(e) => setForm({ ...form, platformTitle: e.target.value })} />
+          </label>
+          <label>
+            平台上的正文（建议从平台复制粘贴，系统会与审核通过的版本逐字核对，空白不计）
+            <textarea name="platformText" rows={8} value={form.platformText} onChange={(e) => setForm({ ...form, platformText: e.target.value })} />
+          </label>
+          <ErrorNote message={error} />
+          {saved ? <div className="success" role="status">{saved}</div> : null}
+          {comparison?.identical ? <div className="success" role="status">平台上的文本与审核通过的版本一致。</div> : null}
+          <TextDifferences label="标题" comparison={comparison?.title ?? null} />
+          <TextDifferences label="正文" comparison={comparison?.body ?? null} />
+          <div className="actions">
+            <button type="button" onClick={() => void compare()} disabled={!form.platformText || !publishable}>
+              核对文本
+            </button>
+            <button type="submit" className="primary" disabled={busy || !publishable || !open.length}>
+              {busy ? '正在登记…' : '登记发布'}
+            </button>
+          </div>
+        </form>
+        <aside className="card side-column">
+          <h2>已登记的发布</h2>
+          {records.data?.items.length ? (
+            <ul className="links" data-testid="publications">
+              {records.data.items.map((p) => (
+                <li key={p.id}>
+                  {p.accountName ?? names.get(p.accountId)} · {timeText(p.publishedAt)} · {p.kindLabel}
+                  {p.textChecked ? ' · 已核对文本' : ''}
+                  <br />
+                  <a href={p.url} target="_blank" rel="noopener noreferrer nofollow">
+                    {p.url}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">还没有登记。</p>
+          )}
+        </aside>
+      </div>
+    </section>
+  );
+}

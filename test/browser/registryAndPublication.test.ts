@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { Browser } from 'playwright-core';
+import { buildAccount, buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
+import { startTestProduct } from '../support/testProduct';
+import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
+
+describe('the console in a browser: the account registry, publication records and the monthly report', function () {
+  this.timeout(180_000);
+  let url: string;
+  let browser: Browser;
+  const people: Person[] = [];
+
+  before(async () => {
+    url = (await startTestProduct()).url;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    for (const person of people) await person.context.close().catch(() => undefined);
+    await browser?.close();
+  });
+
+  it('the system admin approves an opening application and suspends an account with a reason; closing without a notice is refused in words', async () => {
+    const unit = await buildUnit({ name: `县文旅局${Date.now() % 100000}` });
+    const editor = await loggedIn(url, await buildUser('editor', { unit }));
+    const applied = await editor.post('/api/accounts/applications', {
+      name: `文旅之窗${Date.now() % 100000}`,
+      platform: 'wechat_subscription',
+      ownerUnit: unit.name,
+      openingReason: '发布本局政务信息和文旅活动',
+      team: [{ name: '李四', post: '科员', mobile: '13800138000' }],
+    });
+    assert.equal(applied.status, 201, JSON.stringify(applied.body));
+    assert.equal(applied.body.status, 'pending');
+    const running = await buildAccount(unit, { name: `文旅视频${Date.now() % 100000}`, platform: 'douyin' });
+
+    const person = await openPerson(browser, url);
+    people.push(person);
+    const sysadmin = await buildUser('sysadmin');
+    await signIn(person, sysadmin);
+    const page = person.page;
+    await page.getByRole('link', { name: '账号备案' }).click();
+    await page.getByTestId('pending-applications').getByRole('link', { name: new RegExp(applied.body.name) }).click();
+    await page.locator('[data-testid="account-page"][data-status="pending"]').waitFor();
+    await page.getByTestId('approval').getByLabel('主管单位意见').fill('同意开设，请按规定做好内容审核。');
+    await page.getByRole('button', { name: '批准开设' }).click();
+    await page.locator('[data-testid="account-page"][data-status="normal"]').waitFor();
+    assert.match((await page.getByTestId('lifecycle').textContent())!, /审批通过.*正常.*同意开设/);
+
+    // Suspend the other account: the reason is required and the step is confirmed first.
+    await page.goto(`/accounts/${running.id}`);
+    await page.locator('[data-testid="account-page"][data-status="normal"]').waitFor();
+    const status = page.getByTestId('status-change');
+    await status.getByLabel('改为').selectOption('suspended');
+    assert.equal(await status.getByRole('button', { name: '登记暂停' }).isDisabled(), true, 'no suspension without a reason');
+    await status.getByLabel('理由').fill('单位机构调整，暂停更新');
+    await status.getByRole('button', { name: '登记暂停' }).click();
+    await status.getByRole('button', { name: '确认暂停' }).click();
+    await page.locator('[data-testid="account-page"][data-status="suspended"]').waitFor();
+    assert.match((await page.getByTestId('lifecycle').textContent())!, /暂停.*单位机构调整，暂停更新/);
+    await page.screenshot({ path: screenshotPath('sysadmin-account'), fullPage: true });
+
+    // Deregistering needs a published closing notice first: the refusal is shown where it happens.
+    await status.getByLabel('改为').selectOption('deregistered');
+    await status.getByLabel('理由').fill('账号合并，不再运营');
+    await status.getByRole('button', { name: '登记注销' }).click();
+    await status.getByRole('button', { name: '确认注销' }).click();
+    await status.getByRole('alert').filter({ hasText: '停更公告' }).waitFor();
+    assert.equal(await status.getByLabel('理由').inputValue(), '账号合并，不再运营', 'the reason is kept after the refusal');
+
+    const admin = await loggedIn(url, sysadmin);
+    assert.equal((await admin.get(`/api/accounts/${applied.body.id}`)).body.status, 'normal');
+    const suspended = await admin.get(`/api/accounts/${running.id}`);
+    assert.equal(suspended.body.status, 'suspended');
+    assert.ok(suspended.body.lifecycle.some((step: { kind: string; reason: string }) => step.kind === 'suspension' && step.reason === '单位机构调整，暂停更新'));
+
+    await page.getByRole('link', { name: '账号备案' }).click();
+    await page.locator(`[data-testid="accounts"] tr[data-account-id="${running.id}"]`, { hasText: '暂停' }).waitFor();
+    await page.screenshot({ path: screenshotPath('sysadmin-accounts'), fullPage: true });
+    assert.deepEqual(person.errors, []);
+  });
+
+  it('an editor records a publication: a differing pasted text is refused with the difference shown, the approved text is recorded', async () => {
+    const team = await buildReviewTeam(url, 2);
+    const account = await buildAccount(team.unit, { name: `县人社发布${Date.now() % 100000}`, platform: 'wechat_subscription' });
+    const submitted = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, accountIds: [account.id] });
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    for (const [level, reviewer] of team.reviewerClients.entries()) {
+      const decided = await reviewer.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+      assert.equal(decided.status, 201, `level ${level + 1}: ${JSON.stringify(decided.body)}`);
+    }
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'approved');
+
+    const editor = await openPerson(browser, url);
+    people.push(editor);
+    await signIn(editor, team.editor);
+    const page = editor.page;
+    await page.getByRole('link', { name: '发布登记' }).click();
+    await page.getByTestId('awaiting-publication').getByRole('link', { name: '登记发布' }).click();
+    await page.getByTestId('publish-page').waitFor();
+    const form = page.getByRole('form', { name: '登记发布' });
+    await form.getByLabel('发布链接').fill('https://mp.weixin.qq.com/s/rsj-2024-zhaopin');
+    // The platform shows a different closing date: refused, and the place is shown.
+    const altered = CLEAN_DRAFT.body.replace(/<[^>]+>/g, '').replace('3月7日', '3月9日');
+    await form.getByLabel(/平台上的正文/).fill(`  ${altered}\n`);
+    await form.getByRole('button', { name: '登记发布' }).click();
+    await form.getByRole('alert').filter({ hasText: '不一致' }).waitFor();
+    const difference = form.getByTestId('text-differences');
+    await difference.waitFor();
+    assert.equal(await difference.locator('del').first().textContent(), '7');
+    assert.equal(await difference.locator('ins').first().textContent(), '9');
+    assert.match((await difference.textContent())!, /3月1日至3月/, 'the text just before the difference');
+    await page.screenshot({ path: screenshotPath('editor-publication-refused'), fullPage: true });
+    assert.equal((await team.editorClient.get(`/api/publications?draftId=${id}`)).body.total, 0, 'nothing recorded');
+    assert.equal(await form.getByLabel('发布链接').inputValue(), 'https://mp.weixin.qq.com/s/rsj-2024-zhaopin', 'the form keeps its content');
+
+    // The platform's text as approved (re-wrapped, indented): recorded, and the draft is published.
+    const exact = CLEAN_DRAFT.body.replace(/<[^>]+>/g, '').replace('，', '，\n　　');
+    await form.getByLabel(/平台上的正文/).fill(exact);
+    await form.getByRole('button', { name: '核对文本' }).click();
+    await form.getByText('平台上的文本与审核通过的版本一致。').waitFor();
+    await form.getByRole('button', { name: '登记发布' }).click();
+    await form.getByText(/已登记在.*发布（已核对平台文本与审核通过的版本一致）/).waitFor();
+    await page.getByTestId('publications').getByText('已核对文本').waitFor();
+    const recorded = await team.editorClient.get(`/api/publications?draftId=${id}`);
+    assert.equal(recorded.body.total, 1);
+    assert.equal(recorded.body.items[0].textChecked, true);
+    assert.equal((await team.editorClient.get(`/api/drafts/${id}`)).body.status, 'published');
+
+    // The dashboard shows the account fresh, the monthly report takes interaction figures.
+    await page.getByRole('link', { name: '数据看板' }).click();
+    await page.getByTestId('freshness').locator('[data-level="ok"] .number').filter({ hasText: /^[1-9]/ }).waitFor();
+    await page.getByRole('link', { name: '月度抽查' }).click();
+    await page.getByTestId('monthly-report').waitFor();
+    const thisMonth = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
+    await page.getByLabel('月份').fill(thisMonth);
+    const row = page.locator(`[data-testid="report-accounts"] tr[data-account-id="${account.id}"]`);
+    await row.waitFor();
+    assert.match((await row.textContent())!, /1 篇/);
+    await row.getByRole('button', { name: '填报互动数据' }).click();
+    await row.getByLabel('收到留言').fill('12');
+    await row.getByLabel('已回复').fill('10');
+    await row.getByLabel('其中超时回复').fill('1');
+    await row.getByRole('button', { name: '保存' }).click();
+    await row.getByText(/收到 12，回复 10（83\.3%），超时 1/).waitFor();
+    await page.locator('canvas').first().waitFor();
+    await page.screenshot({ path: screenshotPath('editor-monthly-report'), fullPage: true });
+    assert.deepEqual(editor.errors, []);
+  });
+});
