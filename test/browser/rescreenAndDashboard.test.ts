@@ -3,7 +3,10 @@ import { Browser } from 'playwright-core';
 import { buildReviewTeam, buildUser } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
 import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
-import { addBlockingTerm, untilFlagged } from './support/terms';
+import { untilFlagged } from './support/terms';
+
+// Functions given to page.waitForFunction run in the browser; the server's compilation has no DOM types.
+declare const document: any;
 
 describe('the console in a browser: re-screening after a word-list change, and the dashboard', function () {
   this.timeout(180_000);
@@ -20,24 +23,43 @@ describe('the console in a browser: re-screening after a word-list change, and t
     await browser?.close();
   });
 
-  it('a security admin re-screens after a term is added and sees the pending draft’s verdict change', async () => {
+  it('a security admin adds a term on the word-list page, re-screens from there, and sees the pending draft’s verdict change', async () => {
     const team = await buildReviewTeam(url, 2);
     const marker = `新增禁词${Date.now() % 1_000_000}`;
     const submitted = await team.editorClient.post('/api/drafts', { title: '通知', body: `<p>会上有人提到${marker}一事。</p>`, sourceType: 'original' });
     const before = await team.editorClient.waitForDraft(submitted.body.id, (d) => d.status === 'in_review');
     assert.notEqual(before.verdict, 'block');
 
-    await addBlockingTerm(marker);
-    await untilFlagged(team.editorClient, marker);
-
     const admin = await openPerson(browser, url);
     people.push(admin);
     await signIn(admin, await buildUser('secadmin'));
     const page = admin.page;
-    await page.getByRole('link', { name: '重新筛查' }).click();
-    await page.getByLabel('原因').fill(`新增禁词 ${marker}`);
-    await page.getByRole('button', { name: '开始重新筛查' }).click();
+    await page.getByRole('heading', { name: '词库管理' }).waitFor();
+
+    // A refused entry keeps the form: a category the list does not accept, then a good one.
+    const form = page.getByRole('form', { name: '添加敏感词' });
+    await form.getByLabel('新敏感词的词语').fill(marker);
+    await form.getByLabel('新敏感词的类别').fill('诈骗');
+    await form.getByLabel('新敏感词的级别').selectOption('block');
+    await form.getByRole('button', { name: '添加' }).click();
+    await form.getByRole('alert').waitFor();
+    assert.equal(await form.getByLabel('新敏感词的词语').inputValue(), marker, 'the form keeps its content after a refusal');
+    await form.getByLabel('新敏感词的类别').fill('fraud');
+    await form.getByRole('button', { name: '添加' }).click();
+    await page.getByRole('status').filter({ hasText: `已添加敏感词“${marker}”` }).waitFor();
+
+    // The server searches the whole list: typing finds the new term alone.
+    await page.getByLabel('搜索敏感词').fill(marker.slice(2));
+    await page.locator(`[data-testid="entries"] tr[data-entry="${marker}"]`).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="entries"] tbody tr').length === 1);
+    assert.match((await page.locator(`tr[data-entry="${marker}"]`).textContent())!, /诈骗.*拦截.*管理员添加.*启用/);
+    await page.screenshot({ path: screenshotPath('secadmin-wordlists'), fullPage: true });
+
+    // Running workers pick the change up within seconds; then re-screen from the offer on the page.
+    await untilFlagged(team.editorClient, marker);
+    await page.getByTestId('rescreen-offer').getByRole('button', { name: '重新筛查审核中的稿件' }).click();
     await page.locator('[data-testid="rescreen-progress"][data-finished="yes"]').waitFor({ timeout: 60_000 });
+    assert.match(page.url(), /\/rescreens\?batch=\d+/);
     const row = page.locator(`[data-testid="changed-drafts"] tr[data-draft-id="${submitted.body.id}"]`);
     await row.waitFor();
     assert.match((await row.textContent())!, /机器拦截/);

@@ -125,7 +125,7 @@ export const TERM_SPEC: TableSpec = {
   keyField: 'term',
   fields: [
     { name: 'term', label: '词语', type: 'text' },
-    { name: 'category', label: '类别', type: 'text', options: Object.fromEntries(TERM_CATEGORIES.map((c) => [c, CATEGORY_LABELS[c] ?? c])) },
+    { name: 'category', label: '类别', type: 'text', placeholder: '小写英文，如 fraud（可从列表中选）', options: Object.fromEntries(TERM_CATEGORIES.map((c) => [c, CATEGORY_LABELS[c] ?? c])) },
     severity,
     note,
   ],
