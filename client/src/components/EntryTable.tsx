@@ -109,10 +109,10 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const [pendingFile, setPendingFile] = useState<File | null>(null);
 
   const changed = async (summary: string, answer?: { warnings?: Warning[] }) => {
+    onChanged(summary);
+    await list.refetch(); // the table shows the change by the time the message says it is done
     setNotice(summary);
     setWarnings(answer?.warnings ?? []);
-    onChanged(summary);
-    await list.refetch();
   };
 
   const act = async (what: () => Promise<{ warnings?: Warning[] } | void>, summary: string) => {
