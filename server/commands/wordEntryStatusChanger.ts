@@ -1,0 +1,40 @@
+import { AuditActor } from '../audit/auditRecorder';
+import { notFound } from '../errors';
+import { versionedRuleChange } from './ruleChange';
+import { termWarnings, WordWarning } from './wordListWarnings';
+import { entryIdOf, WordList, WordRow, wordRowOf } from './wordLists';
+
+/**
+ * The security admin enables or disables one entry. A disabled entry stays in the list (and in
+ * exports) but the checker does not read it: the package terms that the triage judged ordinary
+ * words are stored disabled, so enabling one of those warns like adding a common word.
+ */
+export async function wordEntryStatusChanger(
+  list: WordList,
+  id: number,
+  enabled: boolean,
+  actor: AuditActor,
+): Promise<{ row: WordRow; version: number; warnings: WordWarning[] }> {
+  const { result, version, changed } = await versionedRuleChange(list.kind, actor, async (transaction) => {
+    const stored = await list.model().findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!stored) throw notFound(`${list.label}中没有编号为 ${id} 的词条`);
+    const was = Boolean(stored.get('enabled'));
+    if (was === enabled) return { result: wordRowOf(list, stored), audit: [] };
+    await stored.update({ enabled }, { transaction });
+    const row = wordRowOf(list, stored);
+    return {
+      result: row,
+      audit: [
+        {
+          eventType: `${list.objectType}.${enabled ? 'enable' : 'disable'}`,
+          objectType: list.objectType,
+          objectId: entryIdOf(list, id),
+          outcome: 'success',
+          detail: { id, [list.textField]: row.text, before: { enabled: was }, after: { enabled } },
+        },
+      ],
+    };
+  });
+  const warnings = changed && enabled ? termWarnings(list, result.text, result.category, result.severity) : [];
+  return { row: result, version, warnings };
+}
