@@ -28,6 +28,7 @@ import { screenRoutes } from './routes/screen/routes';
 import { sessionRoutes } from './routes/session/routes';
 import { unitRoutes } from './routes/units/routes';
 import { userRoutes } from './routes/users/routes';
+import { wordListRoutes } from './routes/wordLists/routes';
 
 export interface AppDependencies {
   session: RequestHandler;
@@ -84,6 +85,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/api/screen', authenticate, screenRoutes(deps.rules));
   app.use('/api/rescreens', authenticate, rescreenRoutes());
   app.use('/api/rules', authenticate, ruleRoutes());
+  app.use('/api/terms', authenticate, wordListRoutes('terms'));
+  app.use('/api/allow-words', authenticate, wordListRoutes('allow-words'));
   app.use('/api/users', authenticate, userRoutes());
   app.use('/api/units', authenticate, unitRoutes());
   app.use('/api/audit', authenticate, auditRoutes());
