@@ -1,0 +1,49 @@
+import { AllowWord, Term } from '../../server/models';
+import { sequelize } from '../../server/storage/database';
+import { httpRedis } from '../../server/storage/redis';
+import { announceRuleChange } from '../../workers/rules/ruleProvider';
+import { bumpRuleVersion } from '../../workers/rules/ruleVersions';
+import { ApiClient } from '../support/apiClient';
+import { tracedCall } from '../rules/ruleSupport';
+
+export { securityAdmin, tracedCall, versionOf } from '../rules/ruleSupport';
+
+export type ListName = 'terms' | 'allow-words';
+
+/** Uploads a TSV file to a word list's import. */
+export function importTsv(client: ApiClient, list: ListName, tsv: string, mode: 'merge' | 'replace' = 'merge') {
+  return tracedCall(client, 'POST', `/api/${list}/import?mode=${mode}`, tsv, { 'content-type': 'text/tab-separated-values; charset=utf-8' });
+}
+
+/** Every entry of a word list through the API (all pages). */
+export async function allEntries(client: ApiClient, list: ListName, query = ''): Promise<any[]> {
+  const items: any[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await client.get(`/api/${list}?page=${page}&pageSize=500${query ? `&${query}` : ''}`);
+    if (answer.status !== 200) throw new Error(`list ${list}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    items.push(...answer.body.items);
+    if (items.length >= answer.body.total) return items;
+  }
+}
+
+/**
+ * Other suites of the same run compare the stored terms with the shipped lists: a suite here that
+ * changes the lists puts back exactly what was there, ids included, and bumps the version so that
+ * the workers reload them.
+ */
+export async function keepWordLists(): Promise<() => Promise<void>> {
+  const [terms, allowWords] = await Promise.all([
+    Term.findAll({ raw: true, order: [['id', 'ASC']] }),
+    AllowWord.findAll({ raw: true, order: [['id', 'ASC']] }),
+  ]);
+  return async () => {
+    const version = await sequelize().transaction(async (transaction) => {
+      await Term.destroy({ where: {}, transaction });
+      await AllowWord.destroy({ where: {}, transaction });
+      for (let i = 0; i < terms.length; i += 2000) await Term.bulkCreate(terms.slice(i, i + 2000), { transaction });
+      if (allowWords.length) await AllowWord.bulkCreate(allowWords, { transaction });
+      return bumpRuleVersion('terms', transaction);
+    });
+    await announceRuleChange(httpRedis(), 'terms', version);
+  };
+}
