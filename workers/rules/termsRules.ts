@@ -1,5 +1,6 @@
-import { CreationAttributes, Transaction } from 'sequelize';
+import { CreationAttributes, QueryTypes, Transaction } from 'sequelize';
 import { AllowWord, initModels, Term } from '../../server/models';
+import { sequelize } from '../../server/storage/database';
 import { RuleKind } from './ruleKind';
 import { bumpRuleVersion } from './ruleVersions';
 import { shippedTermRows, shippedTermsData } from './shippedTerms';
@@ -41,16 +42,10 @@ export const termsRuleKind: RuleKind<TermsData> = {
 
   async seedDatabase(transaction: Transaction) {
     initModels();
-    if ((await Term.count({ transaction })) > 0) return;
-    const rows: Array<CreationAttributes<Term>> = shippedTermRows().map((row) => ({
-      term: row.term,
-      category: row.category,
-      severity: row.severity,
-      note: row.note?.slice(0, 300) ?? null,
-      origin: row.origin,
-      enabled: row.enabled,
-    }));
-    for (let i = 0; i < rows.length; i += SEED_CHUNK) await Term.bulkCreate(rows.slice(i, i + SEED_CHUNK), { transaction });
+    // Seeded once per installation: once "terms" has a version it was seeded (or changed by an
+    // admin) before, so terms and allow-words that the admin deleted do not come back at the next start.
+    if (await wasSeeded(transaction)) return;
+    if ((await Term.count({ transaction })) === 0) await seedTerms(transaction);
     if ((await AllowWord.count({ transaction })) === 0) {
       const { allowWords } = shippedTermsData();
       await AllowWord.bulkCreate(
@@ -61,3 +56,22 @@ export const termsRuleKind: RuleKind<TermsData> = {
     await bumpRuleVersion('terms', transaction);
   },
 };
+
+/** Whether the rule set "terms" has a version counter yet, i.e. was seeded or changed at least once. */
+async function wasSeeded(transaction: Transaction): Promise<boolean> {
+  const rows = await sequelize().query("SELECT 1 FROM rule_versions WHERE kind = 'terms'", { transaction, type: QueryTypes.SELECT });
+  return rows.length > 0;
+}
+
+/** Every shipped term, the ones the triage dropped included (disabled, with the reason in the note). */
+async function seedTerms(transaction: Transaction): Promise<void> {
+  const rows: Array<CreationAttributes<Term>> = shippedTermRows().map((row) => ({
+    term: row.term,
+    category: row.category,
+    severity: row.severity,
+    note: row.note?.slice(0, 300) ?? null,
+    origin: row.origin,
+    enabled: row.enabled,
+  }));
+  for (let i = 0; i < rows.length; i += SEED_CHUNK) await Term.bulkCreate(rows.slice(i, i + SEED_CHUNK), { transaction });
+}
