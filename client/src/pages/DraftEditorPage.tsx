@@ -174,6 +174,10 @@ export function DraftEditorPage() {
                 </label>
               ))}
             </fieldset>
+          ) : accounts ? (
+            <p className="muted small" data-testid="no-accounts">
+              本单位还没有状态为“正常”的备案账号，稿件暂不能指定发布账号；可在“本单位账号”中提交开设申请。
+            </p>
           ) : null}
           <ErrorNote message={error} />
           <div className="actions">
