@@ -7,6 +7,7 @@ import { registrySchema } from './0005-registry';
 import { dashboardSchema } from './0006-dashboard';
 import { reliabilitySchema } from './0007-reliability';
 import { scaleIndexes } from './0008-scale-indexes';
+import { wordListIndexes } from './0010-word-list-indexes';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes];

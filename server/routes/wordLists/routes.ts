@@ -7,7 +7,7 @@ import { wordEntryStatusChanger } from '../../commands/wordEntryStatusChanger';
 import { wordEntryUpdater } from '../../commands/wordEntryUpdater';
 import { checkChange, checkEntry, invalidEntry } from '../../commands/wordEntryValidation';
 import { WordImportRow, wordListImporter } from '../../commands/wordListImporter';
-import { ALLOW_WORD_LIST, TERM_LIST, WordList, WordListName, wordRowOf } from '../../commands/wordLists';
+import { ALLOW_WORD_LIST, apiFieldsOf, TERM_LIST, WordList, WordListName, wordRowOf } from '../../commands/wordLists';
 import { badRequest, notFound } from '../../errors';
 import { rolesOnly } from '../../middlewares/authenticate';
 import { actorOf } from '../../middlewares/requestContext';
@@ -123,10 +123,7 @@ export function wordListRoutes(name: WordListName): Router {
       exportedAt: exportedAt.toISOString(),
       ...(filtered ? { filter } : {}),
       total: rows.length,
-      entries: rows.map((row) => {
-        const { id: _id, ruleId: _ruleId, normalized: _n, categoryLabel: _c, origin: _o, createdAt: _ca, updatedAt: _ua, ...entry } = presentWordEntry(list, row) as Record<string, unknown>;
-        return entry;
-      }),
+      entries: rows.map((row) => ({ ...apiFieldsOf(list, row), enabled: row.enabled })),
     });
   });
 

@@ -1,6 +1,7 @@
 import { WordProblem } from '../../commands/wordEntryValidation';
 import { WordImportRow } from '../../commands/wordListImporter';
-import { apiFieldsOf, WordList, WordRow } from '../../commands/wordLists';
+import { apiFieldsOf, WordList } from '../../commands/wordLists';
+import { ExportedWord } from '../../queries/wordListEntries';
 import { badRequest } from '../../errors';
 
 /**
@@ -66,7 +67,7 @@ function cellOf(value: unknown): string {
 }
 
 /** Writes stored entries in the shipped files' format, with the `enabled` column; imports back unchanged. */
-export function formatWordListTsv(list: WordList, rows: WordRow[], heading: string[]): string {
+export function formatWordListTsv(list: WordList, rows: ExportedWord[], heading: string[]): string {
   const columns = [...list.fields, ENABLED_COLUMN];
   const lines = [...heading.map((line) => `# ${line}`), columns.join('\t')];
   for (const row of rows) {
