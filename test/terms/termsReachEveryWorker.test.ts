@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { FindingRecord, Screening } from '../../server/models';
 import { SpawnedProcess, stopAll } from '../../scripts/bench-lib/spawnedProcess';
+import { DraftInput } from '../../workers/screening/types';
+import type { ScreeningTaskResult } from '../../workers/threads/screeningThread';
+import { ThreadPoolScreener } from '../../workers/threads/ThreadPoolScreener';
 import { ApiClient } from '../support/apiClient';
 import { buildReviewTeam } from '../support/factories';
 import { startTestProduct, TestProduct } from '../support/testProduct';
@@ -127,5 +130,58 @@ describe('a word-list change reaches every running worker process', function () 
 
     assert.deepEqual(workers.map((worker) => [worker.running, worker.pid]), pids.map((pid) => [true, pid]), 'no restart');
     assert.deepEqual(submittedIds.filter((id) => screenedInProcess.has(id)), [], 'only the two worker processes screened these drafts');
+  });
+});
+
+/** Screens the draft, four at a time, until every thread of the pool has screened it (the pool adds threads when drafts wait). */
+async function screenOnEveryThread(pool: ThreadPoolScreener, input: DraftInput): Promise<ScreeningTaskResult[]> {
+  const results: ScreeningTaskResult[] = [];
+  const deadline = Date.now() + 180_000;
+  while (new Set(results.map((r) => r.threadId)).size < pool.threads) {
+    if (Date.now() > deadline) throw new Error(`only threads ${[...new Set(results.map((r) => r.threadId))].join(', ')} screened within 180 s`);
+    results.push(...(await Promise.all(Array.from({ length: 4 }, () => pool.screenOnThread(input)))));
+  }
+  return results;
+}
+
+describe('a word-list change reaches every screening thread of a worker', function () {
+  this.timeout(600_000);
+  let pool: ThreadPoolScreener;
+  let admin: ApiClient;
+  let restore: () => Promise<void>;
+
+  before(async () => {
+    const { url } = await startTestProduct();
+    admin = await securityAdmin(url);
+    restore = await keepWordLists();
+    pool = await ThreadPoolScreener.start(2);
+  });
+  after(async () => {
+    await pool?.close();
+    await restore?.();
+  });
+
+  it('screens with a term added through the API on each thread, from the next draft on', async () => {
+    const term = `线程热更新测试词${distinctTag()}`;
+    const filler = '<p>县人民政府召开常务会议，研究部署安全生产、乡村振兴和民生保障工作，要求各乡镇压实责任。</p>'.repeat(300);
+    const input: DraftInput = { title: '工作动态', body: `<p>有人散布“${term}”等言论。</p>${filler}`, sourceType: 'original' };
+    const flagged = (result: ScreeningTaskResult) => result.result.findings.filter((f) => f.checker === 'sensitive' && f.text === term);
+
+    const before = await screenOnEveryThread(pool, input);
+    assert.ok(before.every((r) => flagged(r).length === 0), 'no thread has the term yet');
+
+    const added = await admin.post('/api/terms', { term, category: 'political', severity: 'block' });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    const version = added.body.version as number;
+    // The API answers once the change is announced; the pool hears it (or polls it) within seconds.
+    const deadline = Date.now() + 15_000;
+    while ((pool.knownVersions().terms ?? 0) < version && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(pool.knownVersions().terms, version, 'the worker process heard of the change');
+
+    const after = await screenOnEveryThread(pool, input);
+    for (const result of after) {
+      assert.deepEqual(flagged(result).map((f) => [f.severity, f.ruleId, f.listVersion]), [['block', added.body.ruleId, version]], `thread ${result.threadId}`);
+      assert.equal(result.result.listVersions.terms, version, `thread ${result.threadId} records the version`);
+    }
   });
 });
