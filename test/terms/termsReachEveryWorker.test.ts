@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { FindingRecord, Screening } from '../../server/models';
+import { FindingRecord, Screening, Term } from '../../server/models';
+import { sequelize } from '../../server/storage/database';
 import { SpawnedProcess, stopAll } from '../../scripts/bench-lib/spawnedProcess';
+import { bumpRuleVersion } from '../../workers/rules/ruleVersions';
 import { DraftInput } from '../../workers/screening/types';
 import type { ScreeningTaskResult } from '../../workers/threads/screeningThread';
 import { ThreadPoolScreener } from '../../workers/threads/ThreadPoolScreener';
@@ -182,6 +184,22 @@ describe('a word-list change reaches every screening thread of a worker', functi
     for (const result of after) {
       assert.deepEqual(flagged(result).map((f) => [f.severity, f.ruleId, f.listVersion]), [['block', added.body.ruleId, version]], `thread ${result.threadId}`);
       assert.equal(result.result.listVersions.terms, version, `thread ${result.threadId} records the version`);
+    }
+  });
+
+  it('finds a change whose announcement was lost (Redis away at that moment) by polling the version table', async () => {
+    const term = `轮询补漏测试词${distinctTag()}`;
+    const input: DraftInput = { title: '工作动态', body: `<p>有人散布“${term}”等言论。</p>`, sourceType: 'original' };
+    // What versionedRuleChange commits, without the announcement that follows it.
+    const version = await sequelize().transaction(async (transaction) => {
+      await Term.create({ term, category: 'political', severity: 'block', note: null, origin: 'admin' }, { transaction });
+      return bumpRuleVersion('terms', transaction);
+    });
+    const deadline = Date.now() + 30_000;
+    while ((pool.knownVersions().terms ?? 0) < version && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(pool.knownVersions().terms, version, 'the poll found the new version');
+    for (const result of await screenOnEveryThread(pool, input)) {
+      assert.deepEqual(result.result.findings.filter((f) => f.checker === 'sensitive').map((f) => [f.text, f.listVersion]), [[term, version]], `thread ${result.threadId}`);
     }
   });
 });
