@@ -12,6 +12,23 @@ export interface Exit {
 }
 
 const KEEP_CHARS = 400_000;
+const KEEP_LOGS_MS = 24 * 3600 * 1000;
+
+let pruned = false;
+
+/** Logs of earlier runs are kept a day for diagnosis, then removed. */
+function pruneOldLogs(): void {
+  if (pruned) return;
+  pruned = true;
+  for (const name of fs.readdirSync(FAULT_LOG_DIR)) {
+    const file = path.join(FAULT_LOG_DIR, name);
+    try {
+      if (Date.now() - fs.statSync(file).mtimeMs > KEEP_LOGS_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // another run removed it first
+    }
+  }
+}
 
 /**
  * A real child process started by a fault test: its output is kept (the tail in memory, all of it in
@@ -32,6 +49,7 @@ export class ManagedProcess {
     options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
   ) {
     fs.mkdirSync(FAULT_LOG_DIR, { recursive: true });
+    pruneOldLogs();
     this.logFile = path.join(FAULT_LOG_DIR, `${process.pid}-${label}.log`);
     const log = fs.createWriteStream(this.logFile, { flags: 'a' });
     log.write(`\n=== ${new Date().toISOString()} ${command} ${args.join(' ')}\n`);

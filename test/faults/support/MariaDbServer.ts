@@ -10,6 +10,25 @@ const run = promisify(execFile);
 
 let shared: Promise<MariaDbServer> | undefined;
 
+const DIR_PREFIX = 'gov-review-mariadb-';
+/** No test run lasts this long: an older data directory belongs to a run that was killed. */
+const ABANDONED_AFTER_MS = 6 * 3600 * 1000;
+
+/** Stops the server of a killed run (its pid file names it) and removes its data directory. */
+function removeAbandonedServers(): void {
+  for (const name of fs.readdirSync(os.tmpdir()).filter((entry) => entry.startsWith(DIR_PREFIX))) {
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      if (Date.now() - fs.statSync(dir).mtimeMs < ABANDONED_AFTER_MS) continue;
+      const pid = Number(fs.readFileSync(path.join(dir, 'mariadb.pid'), 'utf8').trim());
+      if (pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)) process.kill(pid, 'SIGKILL');
+    } catch {
+      // no pid file or no such process: nothing runs there
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * A MariaDB server of the test's own (its own data directory and port), so that a test can crash
  * it and start it again; the machine's shared MariaDB is never touched. Its server character set
@@ -31,7 +50,8 @@ export class MariaDbServer {
   }
 
   private static async install(): Promise<MariaDbServer> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-review-mariadb-'));
+    removeAbandonedServers();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), DIR_PREFIX));
     const server = new MariaDbServer(await freePort(), dir);
     process.once('exit', () => {
       server.process?.signal('SIGKILL');

@@ -161,6 +161,7 @@ export class ProductStack {
       const connection = new IORedis(this.redisUrl, { maxRetriesPerRequest: null });
       connection.on('error', () => undefined); // a test may stop this Redis on purpose
       this.inspector = new Queue('screening', { connection, prefix: `{${this.prefix}}` });
+      this.inspector.on('error', () => undefined);
     }
     return this.inspector;
   }
