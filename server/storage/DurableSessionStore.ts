@@ -185,7 +185,8 @@ export class DurableSessionStore extends session.Store {
     const ttl = Math.max(1, expiresAt.getTime() - Date.now());
     try {
       const renewed = await this.redis.pexpire(this.key(sid), ttl);
-      if (renewed === 0) await this.cache(sid, data, 'NX');
+      // Gone from Redis: put it back only if it still exists (a logout may have just removed it).
+      if (renewed === 0 && (await this.durablyExists(sid))) await this.cache(sid, data, 'NX');
     } catch {
       // Redis unreachable: MariaDB below keeps the session alive.
     }

@@ -107,6 +107,18 @@ describe('faults: sessions outlive Redis (durable session store)', function () {
     assert.equal(await connection.get(prefix + sid), null, 'the stale copy is removed');
   });
 
+  it('does not bring back a session that another server signed out while a request was in flight', async () => {
+    const serverA = newStore();
+    const serverB = newStore();
+    const sid = newSid();
+    const data = sessionData(60_000, 12);
+    await set(serverA, sid, data);
+    await destroy(serverB, sid); // logout handled by the other server
+    await touch(serverA, sid, data); // the end of a request that read the session before the logout
+    assert.equal(await connection.get(prefix + sid), null, 'not put back into Redis');
+    assert.equal(await get(serverA, sid), null);
+  });
+
   it('ends idle sessions on both paths, and activity keeps them alive on both', async () => {
     const store = newStore({ idleMs: 1500, syncIntervalMs: 300 });
     const idle = newSid();
