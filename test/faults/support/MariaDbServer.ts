@@ -11,8 +11,8 @@ const run = promisify(execFile);
 let shared: Promise<MariaDbServer> | undefined;
 
 const DIR_PREFIX = 'gov-review-mariadb-';
-/** No test run lasts this long: an older data directory belongs to a run that was killed. */
-const ABANDONED_AFTER_MS = 6 * 3600 * 1000;
+/** No fault test run lasts this long: an older data directory belongs to a run that was killed. */
+const ABANDONED_AFTER_MS = 3600 * 1000;
 
 /** Stops the server of a killed run (its pid file names it) and removes its data directory. */
 function removeAbandonedServers(): void {
