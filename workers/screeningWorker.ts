@@ -4,7 +4,8 @@ import { logger } from '../server/logger';
 import { SCREENING_QUEUE, ScreeningJobData } from '../server/queues/screeningQueue';
 import { createRedis, queuePrefix } from '../server/storage/redis';
 import { ScreeningJobResult, ScreeningProcessor } from './processors/ScreeningProcessor';
-import { RuleProvider } from './rules/ruleProvider';
+import { createScreener } from './threads/createScreener';
+import { Screener } from './threads/Screener';
 import { ReconcileScreeningTask } from './tasks/ReconcileScreeningTask';
 import { ResumeRescreenTask } from './tasks/ResumeRescreenTask';
 
@@ -12,7 +13,8 @@ const RECONCILE_INTERVAL_MS = 15_000;
 
 export interface ScreeningWorkerHandle {
   worker: Worker<ScreeningJobData, ScreeningJobResult>;
-  rules: RuleProvider;
+  /** Where drafts are screened: a thread pool (see workers/threads). */
+  screener: Screener;
   reconcileNow(): Promise<unknown>;
   /** Stops taking jobs, lets running ones finish (or hands them back), then closes connections. */
   close(): Promise<void>;
@@ -23,30 +25,36 @@ export interface ScreeningWorkerHandle {
  * screens with (reloaded on change), and the reconciler that re-queues drafts without a job.
  */
 export async function startScreeningWorker(options: { concurrency?: number } = {}): Promise<ScreeningWorkerHandle> {
-  const rules = new RuleProvider('database');
-  await rules.watch();
-  await rules.current(); // compile the lists before the first job, not during it
-  const processor = new ScreeningProcessor(rules);
+  const concurrency = options.concurrency ?? env().WORKER_CONCURRENCY;
+  const screener = await createScreener(concurrency); // compiles the lists before the first job, not during it
+  const processor = new ScreeningProcessor(screener);
   const worker = new Worker<ScreeningJobData, ScreeningJobResult>(SCREENING_QUEUE, (job) => processor.process(job), {
     connection: createRedis('worker', 'screening-worker'),
     prefix: queuePrefix(),
-    concurrency: options.concurrency ?? env().WORKER_CONCURRENCY,
+    concurrency,
+    // A job whose worker died (kill -9, lost machine) keeps its lock for at most lockDuration; the
+    // stalled check, run by every live worker, then hands it to another worker within stalledInterval.
     lockDuration: 30_000,
-    stalledInterval: 15_000,
+    stalledInterval: 5_000,
     maxStalledCount: 3,
   });
   worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'screening job failed'));
   worker.on('error', (error) => logger.warn({ err: error.message }, 'screening worker error'));
+  worker.on('stalled', (jobId) => logger.warn({ jobId }, 'screening job stalled (its worker died); queued again'));
 
   const reconcileQueue = new Queue<ScreeningJobData>(SCREENING_QUEUE, { connection: createRedis('worker', 'reconciler'), prefix: queuePrefix() });
   const reconciler = new ReconcileScreeningTask(reconcileQueue);
   const rescreenResumer = new ResumeRescreenTask();
-  let reconciling: Promise<unknown> = Promise.resolve();
+  // One run at a time: while Redis or MariaDB is away a run waits, and the ticks meanwhile add none.
+  let reconciling: Promise<unknown> | undefined;
   const reconcileNow = () => {
-    reconciling = reconciling
-      .then(() => reconciler.run())
+    reconciling ??= reconciler
+      .run()
       .then(() => rescreenResumer.run())
-      .catch((error) => logger.warn({ err: (error as Error).message }, 'reconciliation failed; will retry'));
+      .catch((error) => logger.warn({ err: (error as Error).message }, 'reconciliation failed; will retry'))
+      .finally(() => {
+        reconciling = undefined;
+      });
     return reconciling;
   };
   void reconcileNow();
@@ -55,14 +63,14 @@ export async function startScreeningWorker(options: { concurrency?: number } = {
 
   return {
     worker,
-    rules,
+    screener,
     reconcileNow,
     async close() {
       clearInterval(timer);
       await worker.close();
       await reconciling;
       await reconcileQueue.close();
-      await rules.close();
+      await screener.close();
     },
   };
 }

@@ -3,7 +3,7 @@ import { screeningRecorder } from '../../server/commands/screeningRecorder';
 import { Draft, RescreenBatch, Revision } from '../../server/models';
 import { ScreeningJobData } from '../../server/queues/screeningQueue';
 import { DraftChange } from '../../server/realtime/draftBroadcaster';
-import { RuleProvider } from '../rules/ruleProvider';
+import { RuleVersions, Screener } from '../threads/Screener';
 
 /** What a finished job hands to the servers (through the queue's event stream) to broadcast. */
 export interface ScreeningJobResult {
@@ -23,20 +23,19 @@ export class ScreeningProcessor {
   /** The rule versions each re-screening batch must use at least, by trigger. */
   private readonly batchVersions = new Map<string, Record<string, number>>();
 
-  constructor(private readonly rules: RuleProvider) {}
+  /** The screener does the CPU part (the matching) on a thread pool, or on this event loop with SCREENING_THREADS=0. */
+  constructor(private readonly screener: Screener) {}
 
   /** A re-screening must not run on rules older than those in force when its batch started. */
-  private async engineFor(trigger: string) {
-    const engine = await this.rules.current();
-    if (trigger === 'submit') return engine;
+  private async requiredVersions(trigger: string): Promise<RuleVersions> {
+    if (trigger === 'submit') return {};
     let required = this.batchVersions.get(trigger);
     if (!required) {
       const batch = await RescreenBatch.findByPk(Number(trigger.replace('rescreen-', '')), { attributes: ['id', 'listVersions'] });
       required = batch ? (JSON.parse(batch.listVersions) as Record<string, number>) : {};
       this.batchVersions.set(trigger, required);
     }
-    const behind = Object.entries(required).some(([kind, version]) => (engine.listVersions[kind] ?? 0) < version);
-    return behind ? this.rules.fresh() : engine;
+    return required;
   }
 
   async process(job: Job<ScreeningJobData>): Promise<ScreeningJobResult> {
@@ -51,14 +50,14 @@ export class ScreeningProcessor {
         return { recorded: false, verdict: 'pass', change: null, draftId, trigger };
       }
     }
-    const engine = await this.engineFor(trigger);
-    const result = engine.screen({
+    const input = {
       title: revision.title,
       body: revision.body,
       sourceType: revision.sourceType,
       sourceName: revision.sourceName,
       sourceUrl: revision.sourceUrl,
-    });
+    };
+    const result = await this.screener.screen(input, await this.requiredVersions(trigger));
     const recorded = await screeningRecorder(draftId, revisionId, trigger, result);
     return { ...recorded, draftId, trigger };
   }
