@@ -38,7 +38,7 @@ async function main(): Promise<void> {
 
   await prepareDatabase();
   initModels();
-  const http = await startHttpServer(0);
+  const http = await startHttpServer({ port: 0 });
   const workers = await startScreeningWorker({ concurrency: 4 });
   try {
     const unit = await Unit.create({ code: `bench${runId}`, name: '基准测试单位' });

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
 
   await prepareDatabase();
   initModels();
-  const http = await startHttpServer(0);
+  const http = await startHttpServer({ port: 0 });
   try {
     const db = sequelize();
     const stored = await db.query<{ term: string }>('SELECT term FROM terms', { type: QueryTypes.SELECT });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { Express, RequestHandler } from 'express';
 import helmet from 'helmet';
 import { projectRoot } from '../workers/lib/projectRoot';
-import { RuleProvider } from '../workers/rules/ruleProvider';
+import { Screener } from '../workers/threads/Screener';
 import { env } from './env';
 import { errorHandler } from './errors';
 import { auditDenials } from './middlewares/auditDenials';
@@ -32,7 +32,8 @@ import { wordListRoutes } from './routes/wordLists/routes';
 
 export interface AppDependencies {
   session: RequestHandler;
-  rules: RuleProvider;
+  /** The pre-check's screener (started in the background: the first pre-check may wait for it). */
+  screener: () => Promise<Screener>;
 }
 
 /** Serves the built console, with index.html for every client-side route. */
@@ -82,7 +83,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/api/drafts', authenticate, revisionRoutes());
   app.use('/api/queue', authenticate, queueRoutes());
   app.use('/api/dashboard', authenticate, dashboardRoutes());
-  app.use('/api/screen', authenticate, screenRoutes(deps.rules));
+  app.use('/api/screen', authenticate, screenRoutes(deps.screener));
   app.use('/api/rescreens', authenticate, rescreenRoutes());
   app.use('/api/rules', authenticate, ruleRoutes());
   app.use('/api/terms', authenticate, wordListRoutes('terms'));

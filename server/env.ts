@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   /** Express "trust proxy": set when a reverse proxy terminates TLS and sends X-Forwarded-Proto. */
   TRUST_PROXY: z.string().default('loopback'),
   WORKER_CONCURRENCY: positiveInt.default(8),
+  /** Threads of a worker process that do the matching; unset: one per CPU core; 0: on the event loop. */
+  SCREENING_THREADS: z.coerce.number().int().min(0, 'must be 0 or more').max(64, 'must be at most 64').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { RuleProvider } from '../workers/rules/ruleProvider';
+import { createScreener } from '../workers/threads/createScreener';
+import { Screener } from '../workers/threads/Screener';
 import { createApp } from './app';
 import { env } from './env';
 import { logger } from './logger';
@@ -13,19 +14,29 @@ import { httpRedis, whenReady } from './storage/redis';
 export interface HttpServerHandle {
   server: http.Server;
   url: string;
-  rules: RuleProvider;
   /** Stops accepting connections and closes what the HTTP side opened (not the database). */
   close(): Promise<void>;
 }
 
+export interface HttpServerOptions {
+  port?: number;
+  /**
+   * The screener of the pre-check (预检). Given when the process also runs workers (one copy of the
+   * lists); otherwise the server starts its own one-thread pool in the background, so that loading
+   * the lists neither delays start-up nor, after a rule change, stops the event loop.
+   */
+  screener?: Promise<Screener>;
+}
+
 /** The HTTP API, the console and socket.io on one port. */
-export async function startHttpServer(port = env().PORT): Promise<HttpServerHandle> {
+export async function startHttpServer(options: HttpServerOptions = {}): Promise<HttpServerHandle> {
+  const port = options.port ?? env().PORT;
   await whenReady(httpRedis());
   const session = await createSession(await sessionSecret(env().SESSION_SECRET));
-  const rules = new RuleProvider('database');
-  await rules.watch();
-  void rules.current().catch((error) => logger.warn({ err: (error as Error).message }, 'pre-check rules not loaded yet'));
-  const app = createApp({ session: session.middleware, rules });
+  const ownScreener = options.screener ? undefined : createScreener(1);
+  const screener = options.screener ?? ownScreener!;
+  screener.catch((error) => logger.warn({ err: (error as Error).message }, 'pre-check screener not started'));
+  const app = createApp({ session: session.middleware, screener: () => screener });
   const server = http.createServer(app);
   const sockets = createSocketServer(server, session.middleware);
   const bridge = startScreeningEventsBridge();
@@ -39,14 +50,13 @@ export async function startHttpServer(port = env().PORT): Promise<HttpServerHand
   return {
     server,
     url,
-    rules,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await sockets.close();
       await closed;
       await bridge.close();
-      await rules.close();
+      await ownScreener?.then((own) => own.close()).catch(() => undefined);
       await closeScreeningQueue();
       await session.close();
     },

@@ -1,4 +1,6 @@
+import { startMonitoring } from '../workers/monitoring';
 import { startScreeningWorker } from '../workers/screeningWorker';
+import { createScreener } from '../workers/threads/createScreener';
 import { bootstrap } from './bootstrap';
 import { env } from './env';
 import { startHttpServer } from './httpServer';
@@ -12,10 +14,15 @@ import { closeRedis } from './storage/redis';
 async function main(): Promise<void> {
   installShutdownHandlers();
   await bootstrap('The product');
-  const http = await startHttpServer();
-  const workers = await startScreeningWorker();
+  // One screening pool for the workers and the pre-check: one copy of the lists per thread.
+  const screener = createScreener(env().WORKER_CONCURRENCY);
+  const http = await startHttpServer({ screener });
+  const workers = await startScreeningWorker({ screener: await screener });
+  const monitoring = startMonitoring();
   onShutdown('http', () => http.close());
   onShutdown('workers', () => workers.close());
+  onShutdown('monitoring', () => monitoring.close());
+  onShutdown('screening threads', async () => (await screener).close());
   onShutdown('queues', () => closeScreeningQueue());
   onShutdown('redis', () => closeRedis());
   onShutdown('database', () => closeDatabase());

@@ -24,9 +24,10 @@ export interface ScreeningWorkerHandle {
  * The screening workers of one process: a BullMQ worker on the shared queue, the rules it
  * screens with (reloaded on change), and the reconciler that re-queues drafts without a job.
  */
-export async function startScreeningWorker(options: { concurrency?: number } = {}): Promise<ScreeningWorkerHandle> {
+export async function startScreeningWorker(options: { concurrency?: number; screener?: Screener } = {}): Promise<ScreeningWorkerHandle> {
   const concurrency = options.concurrency ?? env().WORKER_CONCURRENCY;
-  const screener = await createScreener(concurrency); // compiles the lists before the first job, not during it
+  // Compiles the lists before the first job, not during it. A screener passed in belongs to the caller.
+  const screener = options.screener ?? (await createScreener(concurrency));
   const processor = new ScreeningProcessor(screener);
   const worker = new Worker<ScreeningJobData, ScreeningJobResult>(SCREENING_QUEUE, (job) => processor.process(job), {
     connection: createRedis('worker', 'screening-worker'),
@@ -70,7 +71,7 @@ export async function startScreeningWorker(options: { concurrency?: number } = {
       await worker.close();
       await reconciling;
       await reconcileQueue.close();
-      await screener.close();
+      if (!options.screener) await screener.close();
     },
   };
 }

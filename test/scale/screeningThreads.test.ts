@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parseEnv } from '../../server/env';
 import { AdRule } from '../../server/models';
 import { sequelize } from '../../server/storage/database';
 import { httpRedis, whenReady } from '../../server/storage/redis';
@@ -6,6 +7,7 @@ import { announceRuleChange } from '../../workers/rules/ruleProvider';
 import { bumpRuleVersion } from '../../workers/rules/ruleVersions';
 import { DraftInput } from '../../workers/screening/types';
 import { InProcessScreener } from '../../workers/threads/InProcessScreener';
+import { isBehind } from '../../workers/threads/Screener';
 import { screeningThreadCount } from '../../workers/threads/screeningThreadCount';
 import type { ScreeningTaskResult } from '../../workers/threads/screeningThread';
 import { ThreadPoolScreener } from '../../workers/threads/ThreadPoolScreener';
@@ -125,11 +127,18 @@ describe('screening on worker threads', function () {
   });
 
   it('sizes the pool by CPU cores and reads SCREENING_THREADS', () => {
-    assert.equal(screeningThreadCount(8, '3'), 3);
-    assert.equal(screeningThreadCount(8, '0'), 0);
+    assert.equal(screeningThreadCount(8, 3), 3);
+    assert.equal(screeningThreadCount(8, 0), 0);
     assert.equal(screeningThreadCount(1, undefined), 1, 'never more threads than jobs at once');
     assert.ok(screeningThreadCount(64, undefined) >= 1);
-    assert.throws(() => screeningThreadCount(8, 'many'), /SCREENING_THREADS/);
-    assert.throws(() => screeningThreadCount(8, '-1'), /SCREENING_THREADS/);
+    assert.equal(parseEnv({ SCREENING_THREADS: '3' }).SCREENING_THREADS, 3);
+    assert.throws(() => parseEnv({ SCREENING_THREADS: 'many' }), /SCREENING_THREADS/);
+    assert.throws(() => parseEnv({ SCREENING_THREADS: '-1' }), /SCREENING_THREADS/);
+  });
+
+  it('does not wait for a rule set this build does not have', () => {
+    assert.equal(isBehind({ terms: 3, ads: 2 }, { terms: 3, retired: 9 }), false);
+    assert.equal(isBehind({ terms: 3, ads: 2 }, { terms: 4 }), true);
+    assert.equal(isBehind({ terms: 0 }, { terms: 1 }), true, 'a known kind still counts when the engine has no rows of it');
   });
 });

@@ -13,9 +13,13 @@ export interface Screener {
   close(): Promise<void>;
 }
 
-/** Whether an engine built on `have` is older than `atLeast` in any rule set. */
+/**
+ * Whether an engine built on `have` is older than `atLeast` in any rule set it uses. A kind the
+ * engine does not know (a version row left by a rule set this build no longer has) never counts:
+ * no rebuild could satisfy it.
+ */
 export function isBehind(have: RuleVersions, atLeast: RuleVersions): boolean {
-  return Object.entries(atLeast).some(([kind, version]) => (have[kind] ?? 0) < version);
+  return Object.entries(atLeast).some(([kind, version]) => kind in have && (have[kind] ?? 0) < version);
 }
 
 /** The newer of two version maps, kind by kind. */
