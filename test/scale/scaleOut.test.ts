@@ -3,12 +3,13 @@ import { Job, Queue } from 'bullmq';
 import type { Socket } from 'socket.io-client';
 import { initModels, Screening } from '../../server/models';
 import { SCREENING_QUEUE } from '../../server/queues/screeningQueue';
-import { createRedis, queuePrefix } from '../../server/storage/redis';
+import { env } from '../../server/env';
+import { createRedis } from '../../server/storage/redis';
 import { SpawnedProcess, stopAll } from '../../scripts/bench-lib/spawnedProcess';
 import { ApiClient } from '../support/apiClient';
 import { buildUnit, buildUser, loggedIn } from '../support/factories';
 import { collectEvents, connectSocket, nextEvent } from '../support/socketClient';
-import { prepareTestDatabase } from '../support/testStores';
+import { deleteRedisKeys, prepareTestDatabase } from '../support/testStores';
 
 /** The same session on another server process: the cookie and CSRF token of a login made elsewhere. */
 function sameSessionOn(baseUrl: string, signedIn: ApiClient): ApiClient {
@@ -39,7 +40,10 @@ async function until(predicate: () => Promise<boolean>, timeoutMs: number, what:
  */
 describe('two servers and two workers on one MariaDB and Redis', function () {
   this.timeout(300_000);
-  const workerEnv = { WORKER_CONCURRENCY: '4', SCREENING_THREADS: '1' };
+  // A Redis prefix of their own: the run's in-process workers (other suites) must not take these jobs.
+  const redisPrefix = `${env().REDIS_PREFIX}-scale`;
+  const processEnv = { REDIS_PREFIX: redisPrefix };
+  const workerEnv = { ...processEnv, WORKER_CONCURRENCY: '4', SCREENING_THREADS: '1' };
   let serverA: SpawnedProcess;
   let serverB: SpawnedProcess;
   const workers: SpawnedProcess[] = [];
@@ -51,19 +55,20 @@ describe('two servers and two workers on one MariaDB and Redis', function () {
   before(async () => {
     await prepareTestDatabase(); // migrated once here, so the processes start on a ready schema
     initModels();
-    [serverA, serverB] = await Promise.all([SpawnedProcess.start('server', 'server A'), SpawnedProcess.start('server', 'server B')]);
+    [serverA, serverB] = await Promise.all([SpawnedProcess.start('server', 'server A', processEnv), SpawnedProcess.start('server', 'server B', processEnv)]);
     workers.push(...(await Promise.all([SpawnedProcess.start('worker', 'worker 1', workerEnv), SpawnedProcess.start('worker', 'worker 2', workerEnv)])));
     const unit = await buildUnit({ reviewLevels: 2 });
     editorOnA = await loggedIn(serverA.url, await buildUser('editor', { unit }));
     reviewerOnB = await loggedIn(serverB.url, await buildUser('reviewer', { unit, level: 1 }));
     reviewerSocket = await connectSocket(reviewerOnB);
-    queue = new Queue(SCREENING_QUEUE, { connection: createRedis('worker', 'scale-test'), prefix: queuePrefix() });
+    queue = new Queue(SCREENING_QUEUE, { connection: createRedis('worker', 'scale-test'), prefix: `{${redisPrefix}}` });
   });
 
   after(async () => {
     reviewerSocket?.disconnect();
     await queue?.close();
     await stopAll([serverA, serverB, ...workers]);
+    await deleteRedisKeys([`${redisPrefix}:`, `{${redisPrefix}}:`]);
   });
 
   it('honours a login made on server A on server B', async () => {

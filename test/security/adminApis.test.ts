@@ -69,13 +69,15 @@ describe('the three admins: accounts, units, review policy, audit log', function
 
     it('lists accounts with filters and pages', async () => {
       const own = await buildUnit();
-      for (let i = 0; i < 3; i++) await buildUser('editor', { unit: own });
+      const editors = [];
+      for (let i = 0; i < 3; i++) editors.push(await buildUser('editor', { unit: own }));
       await buildUser('reviewer', { unit: own, level: 1 });
       const page = await sysadmin.get(`/api/users?unitId=${own.id}&role=editor&pageSize=2`);
       assert.equal(page.status, 200);
       assert.equal(page.body.total, 3);
       assert.equal(page.body.items.length, 2);
       assert.ok(page.body.items.every((u: any) => u.role === 'editor' && u.unitId === own.id));
+      assert.deepEqual(page.body.items.map((u: any) => u.id), [editors[2]!.id, editors[1]!.id], 'newest first');
       assert.equal((await sysadmin.get(`/api/users?unitId=${own.id}&role=editor&pageSize=2&page=2`)).body.items.length, 1);
     });
   });

@@ -25,8 +25,12 @@ describe('the terms rule set in the database', () => {
   it('is seeded with the shipped terms and allow-words, with a version', async () => {
     const shipped = await termsRuleKind.loadShipped();
     const stored = await termsRuleKind.loadFromDatabase();
-    assert.deepEqual(stored.terms.map(withoutId).sort(byTerm), shipped.terms.map(withoutId).sort(byTerm));
-    assert.deepEqual(stored.allowWords, shipped.allowWords);
+    // Other suites of the run add their own entries (origin admin, import, test): compare the shipped ones.
+    const fromShippedLists = (rule: TermRule) => rule.origin.startsWith('list:') || rule.origin.startsWith('package:');
+    assert.ok(shipped.terms.every(fromShippedLists));
+    assert.deepEqual(stored.terms.filter(fromShippedLists).map(withoutId).sort(byTerm), shipped.terms.map(withoutId).sort(byTerm));
+    const storedWords = new Map(stored.allowWords.map((allow) => [allow.word, allow]));
+    assert.deepEqual(shipped.allowWords.map((allow) => storedWords.get(allow.word)), shipped.allowWords);
     assert.match(stored.terms[0].id, /^terms-\d+$/);
     assert.ok(((await readRuleVersions()).terms ?? 0) >= 1);
   });

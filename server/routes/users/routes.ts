@@ -41,7 +41,8 @@ export function userRoutes(): Router {
       ...(query.status ? { status: query.status } : {}),
       ...(query.q ? { [Op.or]: [{ username: { [Op.substring]: query.q } }, { displayName: { [Op.substring]: query.q } }] } : {}),
     };
-    const { rows, count } = await User.findAndCountAll({ where, order: [['id', 'ASC']], limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    // Newest first: the account a system admin just created (or is about to act on) is on the first page.
+    const { rows, count } = await User.findAndCountAll({ where, order: [['id', 'DESC']], limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
     res.json({ items: rows.map(presentUser), total: count, page: query.page, pageSize: query.pageSize });
   });
 
