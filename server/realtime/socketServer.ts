@@ -60,6 +60,8 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
   });
   const pub = createRedis('subscriber', 'socket-pub');
   const sub = pub.duplicate();
+  // A duplicate does not inherit listeners: without one, an outage prints unhandled-error noise.
+  sub.on('error', (error: Error) => logger.warn({ err: error.message }, 'socket.io adapter subscriber error'));
   io.adapter(createAdapter(pub, sub, { key: redisKey('socket.io') }));
   io.engine.use(session);
 
