@@ -58,8 +58,13 @@ export async function signIn(person: Person, user: User, password = PASSWORD): P
   await page.getByRole('button', { name: '退出登录' }).waitFor();
 }
 
+/**
+ * Where the tests save their screenshots: test-artifacts/screenshots (not tracked) unless
+ * SCREENSHOTS_DIR says otherwise; `SCREENSHOTS_DIR=docs/screenshots npm test` refreshes the
+ * README's pictures, so that an ordinary test run leaves the checkout as it found it.
+ */
 export function screenshotPath(name: string): string {
-  const dir = path.join(projectRoot(), 'docs', 'screenshots');
+  const dir = path.resolve(projectRoot(), process.env.SCREENSHOTS_DIR ?? path.join('test-artifacts', 'screenshots'));
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
 }
