@@ -1,32 +1,18 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { Browser } from 'playwright-core';
 import { buildUnit, buildUser, loggedIn } from '../support/factories';
-import { startTestProduct } from '../support/testProduct';
-import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
+import { browserSuite, screenshotPath, signIn } from './support/browser';
 
 // Functions given to page.waitForFunction run in the browser; the server's compilation has no DOM types.
 declare const document: any;
 
 describe('the console in a browser: the system admin’s users and the auditor’s log', function () {
   this.timeout(180_000);
-  let url: string;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  before(async () => {
-    url = (await startTestProduct()).url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('a system admin creates an editor with a temporary password, shown once; the editor must change it at first login', async () => {
     const unit = await buildUnit({ name: `城关镇${Date.now() % 100000}` });
-    const admin = await openPerson(browser, url);
-    people.push(admin);
+    const admin = await suite.open();
     await signIn(admin, await buildUser('sysadmin'));
     const page = admin.page;
     await page.getByRole('heading', { name: '用户管理' }).waitFor();
@@ -55,8 +41,7 @@ describe('the console in a browser: the system admin’s users and the auditor�
     assert.equal(await page.getByTestId('temporary-password').count(), 0, 'the password is shown once');
 
     // The new editor signs in with it and must choose their own first.
-    const editor = await openPerson(browser, url);
-    people.push(editor);
+    const editor = await suite.open();
     await editor.page.goto('/login');
     await editor.page.getByLabel('用户名').fill(username);
     await editor.page.getByLabel('密码', { exact: true }).fill(temporary);
@@ -89,13 +74,12 @@ describe('the console in a browser: the system admin’s users and the auditor�
     // Something to find: an editor signs in twice and fails once.
     const unit = await buildUnit();
     const editor = await buildUser('editor', { unit });
-    await loggedIn(url, editor);
-    await loggedIn(url, editor);
-    const stranger = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: editor.username, password: 'wrong-Password-1' }) });
+    await loggedIn(suite.url, editor);
+    await loggedIn(suite.url, editor);
+    const stranger = await fetch(`${suite.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: editor.username, password: 'wrong-Password-1' }) });
     assert.equal(stranger.status, 401);
 
-    const auditor = await openPerson(browser, url);
-    people.push(auditor);
+    const auditor = await suite.open();
     await signIn(auditor, await buildUser('auditor'));
     const page = auditor.page;
     await page.getByRole('heading', { name: '审计日志' }).waitFor();

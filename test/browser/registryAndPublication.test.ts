@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
-import { Browser } from 'playwright-core';
 import { buildAccount, buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
-import { startTestProduct } from '../support/testProduct';
-import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
+import { browserSuite, screenshotPath, signIn } from './support/browser';
 
 describe('the console in a browser: the account registry, publication records and the monthly report', function () {
   this.timeout(180_000);
-  let url: string;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  before(async () => {
-    url = (await startTestProduct()).url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('the system admin approves an opening application and suspends an account with a reason; closing without a notice is refused in words', async () => {
     const unit = await buildUnit({ name: `县文旅局${Date.now() % 100000}` });
-    const editor = await loggedIn(url, await buildUser('editor', { unit }));
+    const editor = await loggedIn(suite.url, await buildUser('editor', { unit }));
     const applied = await editor.post('/api/accounts/applications', {
       name: `文旅之窗${Date.now() % 100000}`,
       platform: 'wechat_subscription',
@@ -33,8 +20,7 @@ describe('the console in a browser: the account registry, publication records an
     assert.equal(applied.body.status, 'pending');
     const running = await buildAccount(unit, { name: `文旅视频${Date.now() % 100000}`, platform: 'douyin' });
 
-    const person = await openPerson(browser, url);
-    people.push(person);
+    const person = await suite.open();
     const sysadmin = await buildUser('sysadmin');
     await signIn(person, sysadmin);
     const page = person.page;
@@ -67,7 +53,7 @@ describe('the console in a browser: the account registry, publication records an
     await status.getByRole('alert').filter({ hasText: '停更公告' }).waitFor();
     assert.equal(await status.getByLabel('理由').inputValue(), '账号合并，不再运营', 'the reason is kept after the refusal');
 
-    const admin = await loggedIn(url, sysadmin);
+    const admin = await loggedIn(suite.url, sysadmin);
     assert.equal((await admin.get(`/api/accounts/${applied.body.id}`)).body.status, 'normal');
     const suspended = await admin.get(`/api/accounts/${running.id}`);
     assert.equal(suspended.body.status, 'suspended');
@@ -80,7 +66,7 @@ describe('the console in a browser: the account registry, publication records an
   });
 
   it('an editor records a publication: a differing pasted text is refused with the difference shown, the approved text is recorded', async () => {
-    const team = await buildReviewTeam(url, 2);
+    const team = await buildReviewTeam(suite.url, 2);
     const account = await buildAccount(team.unit, { name: `县人社发布${Date.now() % 100000}`, platform: 'wechat_subscription' });
     const submitted = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, accountIds: [account.id] });
     assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
@@ -92,8 +78,7 @@ describe('the console in a browser: the account registry, publication records an
     }
     await team.editorClient.waitForDraft(id, (d) => d.status === 'approved');
 
-    const editor = await openPerson(browser, url);
-    people.push(editor);
+    const editor = await suite.open();
     await signIn(editor, team.editor);
     const page = editor.page;
     await page.getByRole('link', { name: '发布登记' }).click();

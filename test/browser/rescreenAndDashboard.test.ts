@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { Browser } from 'playwright-core';
 import { buildReviewTeam, buildUser } from '../support/factories';
-import { startTestProduct } from '../support/testProduct';
-import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
+import { browserSuite, screenshotPath, signIn } from './support/browser';
 import { untilFlagged } from './support/terms';
 
 // Functions given to page.waitForFunction run in the browser; the server's compilation has no DOM types.
@@ -10,28 +8,16 @@ declare const document: any;
 
 describe('the console in a browser: re-screening after a word-list change, and the dashboard', function () {
   this.timeout(180_000);
-  let url: string;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  before(async () => {
-    url = (await startTestProduct()).url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('a security admin adds a term on the word-list page, re-screens from there, and sees the pending draft’s verdict change', async () => {
-    const team = await buildReviewTeam(url, 2);
+    const team = await buildReviewTeam(suite.url, 2);
     const marker = `新增禁词${Date.now() % 1_000_000}`;
     const submitted = await team.editorClient.post('/api/drafts', { title: '通知', body: `<p>会上有人提到${marker}一事。</p>`, sourceType: 'original' });
     const before = await team.editorClient.waitForDraft(submitted.body.id, (d) => d.status === 'in_review');
     assert.notEqual(before.verdict, 'block');
 
-    const admin = await openPerson(browser, url);
-    people.push(admin);
+    const admin = await suite.open();
     await signIn(admin, await buildUser('secadmin'));
     const page = admin.page;
     await page.getByRole('heading', { name: '词库管理' }).waitFor();
@@ -69,11 +55,10 @@ describe('the console in a browser: re-screening after a word-list change, and t
   });
 
   it('the dashboard shows the unit’s counts per status and level, waiting times and charts', async () => {
-    const team = await buildReviewTeam(url, 2);
+    const team = await buildReviewTeam(suite.url, 2);
     const submitted = await team.editorClient.post('/api/drafts', { title: '通知', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' });
     await team.editorClient.waitForDraft(submitted.body.id, (d) => d.status === 'in_review');
-    const editor = await openPerson(browser, url);
-    people.push(editor);
+    const editor = await suite.open();
     await signIn(editor, team.editor);
     await editor.page.getByRole('link', { name: '数据看板' }).click();
     const counts = editor.page.getByTestId('status-counts');

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { Browser } from 'playwright-core';
 import { buildReviewTeam, buildUser } from '../support/factories';
-import { startTestProduct } from '../support/testProduct';
-import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
+import { browserSuite, Person, screenshotPath, signIn } from './support/browser';
 import { addBlockingTerm, untilFlagged } from './support/terms';
 
 // Functions given to page.evaluate run in the browser; the server's compilation has no DOM types.
@@ -19,34 +17,21 @@ const WORD_PASTE = `<html><head><style>p.MsoNormal{margin:0}</style></head><body
 
 describe('the console in a browser: an editor and three levels of reviewers', function () {
   this.timeout(240_000);
-  let url: string;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  before(async () => {
-    url = (await startTestProduct()).url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('the editor pre-checks, sees the sensitive term highlighted, applies a suggestion, revises after the machine returns it; three reviewers approve while the editor watches live', async () => {
-    const team = await buildReviewTeam(url, 3);
+    const team = await buildReviewTeam(suite.url, 3);
     const rival = await buildUser('reviewer', { unit: team.unit, level: 1 });
     // The shipped lists may or may not carry it: make sure the word list blocks it.
     await addBlockingTerm('法轮功', '邪教');
     await untilFlagged(team.editorClient, '法轮功');
 
-    const login = await openPerson(browser, url);
-    people.push(login);
+    const login = await suite.open();
     await login.page.goto('/login');
     await login.page.getByRole('button', { name: '登录' }).waitFor();
     await login.page.screenshot({ path: screenshotPath('login') });
 
-    const editor = await openPerson(browser, url);
-    people.push(editor);
+    const editor = await suite.open();
     await signIn(editor, team.editor);
     const page = editor.page;
 
@@ -127,13 +112,11 @@ describe('the console in a browser: an editor and three levels of reviewers', fu
     // Three reviewers, three browsers. The first level-1 reviewer opens it and claims it.
     const reviewers: Person[] = [];
     for (const reviewer of team.reviewers) {
-      const person = await openPerson(browser, url);
-      people.push(person);
+      const person = await suite.open();
       await signIn(person, reviewer);
       reviewers.push(person);
     }
-    const other = await openPerson(browser, url);
-    people.push(other);
+    const other = await suite.open();
     await signIn(other, rival);
 
     for (let level = 1; level <= 3; level++) {
@@ -173,7 +156,7 @@ describe('the console in a browser: an editor and three levels of reviewers', fu
     await page.getByTestId('revisions').getByRole('button', { name: '查看' }).click();
     await page.locator('[data-testid="earlier-revision"] mark', { hasText: '法轮功' }).first().waitFor();
 
-    const allErrors = people.flatMap((p) => p.errors);
+    const allErrors = suite.people.flatMap((p) => p.errors);
     assert.deepEqual(allErrors, [], 'no script errors on any page');
   });
 });

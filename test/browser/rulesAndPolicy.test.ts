@@ -2,31 +2,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser } from 'playwright-core';
 import { Unit } from '../../server/models';
 import { buildUnit, buildUser } from '../support/factories';
-import { startTestProduct } from '../support/testProduct';
-import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
+import { browserSuite, screenshotPath, signIn } from './support/browser';
 
 describe('the console in a browser: the security admin’s rule tables and review policy', function () {
   this.timeout(180_000);
-  let url: string;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  before(async () => {
-    url = (await startTestProduct()).url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('adds, disables and deletes a wording rule; a bad import file is refused line by line and changes nothing; a unit goes to two levels', async () => {
     const unit = await buildUnit({ name: `县卫健局${Date.now() % 100000}`, reviewLevels: 3 });
-    const admin = await openPerson(browser, url);
-    people.push(admin);
+    const admin = await suite.open();
     await signIn(admin, await buildUser('secadmin'));
     const page = admin.page;
     await page.getByRole('link', { name: '筛查规则' }).click();

@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
-import { Browser } from 'playwright-core';
 import { buildUnit, buildUser, PASSWORD } from '../support/factories';
-import { startTestProduct } from '../support/testProduct';
-import { launchChromium, openPerson, Person, screenshotPath } from './support/browser';
+import { browserSuite, screenshotPath } from './support/browser';
 
 describe('the console in a browser: signing in', function () {
   this.timeout(120_000);
-  let url: string;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  before(async () => {
-    url = (await startTestProduct()).url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('a wrong password is refused in words; a temporary password must be changed first; the menu fits the role; logout ends the session', async () => {
     const unit = await buildUnit();
     const reviewer = await buildUser('reviewer', { unit, level: 2, mustChangePassword: true });
-    const person = await openPerson(browser, url);
-    people.push(person);
+    const person = await suite.open();
     const { page } = person;
 
     await page.goto('/queue');

@@ -1,37 +1,23 @@
 import assert from 'node:assert/strict';
 import { generate } from 'otplib';
-import { Browser } from 'playwright-core';
 import { buildUser, loggedIn } from '../support/factories';
-import { startTestProduct } from '../support/testProduct';
-import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
+import { browserSuite, screenshotPath, signIn } from './support/browser';
 
 /** A code for the time step `offset` steps from now (each code is good once; the server accepts one step of drift). */
 const codeFor = (secret: string, offset = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
 
 describe('the console in a browser: the second factor for admins', function () {
   this.timeout(120_000);
-  let url: string;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  before(async () => {
-    url = (await startTestProduct()).url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('the system admin requires it in the settings; an auditor without one binds an authenticator at sign-in and goes on working', async () => {
     // The system admin must have a second factor of their own before requiring it of others.
     const sysadmin = await buildUser('sysadmin');
-    const adminClient = await loggedIn(url, sysadmin);
+    const adminClient = await loggedIn(suite.url, sysadmin);
     const started = await adminClient.post('/api/session/totp');
     assert.equal((await adminClient.put('/api/session/totp', { code: await codeFor(started.body.secret) })).status, 204);
 
-    const admin = await openPerson(browser, url);
-    people.push(admin);
+    const admin = await suite.open();
     await admin.page.goto('/login');
     await admin.page.getByLabel('用户名').fill(sysadmin.username);
     await admin.page.getByLabel('密码', { exact: true }).fill('Test#2026-review');
@@ -43,8 +29,7 @@ describe('the console in a browser: the second factor for admins', function () {
       await admin.page.getByLabel(/登录时必须使用动态口令/).click(); // the box shows the policy the server answers with
       await admin.page.getByRole('status').filter({ hasText: '已要求三类管理员登录时使用动态口令' }).waitFor();
 
-      const auditor = await openPerson(browser, url);
-      people.push(auditor);
+      const auditor = await suite.open();
       await signIn(auditor, await buildUser('auditor')); // the enrolment page is all there is until it is done
       const page = auditor.page;
       await page.getByRole('heading', { name: '绑定动态口令' }).waitFor();

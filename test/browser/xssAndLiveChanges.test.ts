@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { Browser } from 'playwright-core';
 import { Revision } from '../../server/models';
 import { realtimeServer } from '../../server/realtime/draftBroadcaster';
 import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
-import { startTestProduct } from '../support/testProduct';
-import { launchChromium, openPerson, Person, screenshotPath, signIn } from './support/browser';
+import { browserSuite, screenshotPath, signIn } from './support/browser';
 
 declare const window: any, document: any;
 
@@ -22,21 +20,10 @@ const PAYLOADS = [
 
 describe('the console in a browser: hostile drafts and changes while a reviewer reads', function () {
   this.timeout(180_000);
-  let url: string;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  before(async () => {
-    url = (await startTestProduct()).url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    for (const person of people) await person.context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('XSS payloads in a draft do nothing in the reviewer’s page; another reviewer’s decision shows at once and a stale approval is refused', async () => {
-    const team = await buildReviewTeam(url, 2);
+    const team = await buildReviewTeam(suite.url, 2);
     const submitted = await team.editorClient.post('/api/drafts', { title: '关于召开常务会议的通知', body: PAYLOADS, sourceType: 'original' });
     assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
     const id = submitted.body.id as number;
@@ -45,8 +32,7 @@ describe('the console in a browser: hostile drafts and changes while a reviewer 
     // too by putting the raw payloads back into the stored revision, as a compromised store might.
     await Revision.update({ body: PAYLOADS }, { where: { draftId: id } });
 
-    const reader = await openPerson(browser, url);
-    people.push(reader);
+    const reader = await suite.open();
     await signIn(reader, team.reviewers[0]!);
     const page = reader.page;
     await page.goto(`/review/${id}`);
@@ -69,7 +55,7 @@ describe('the console in a browser: hostile drafts and changes while a reviewer 
 
     // Another reviewer of the same level decides while this page is open (through the API: the
     // console would not let them, since the draft is claimed).
-    const rival = await loggedIn(url, await buildUser('reviewer', { unit: team.unit, level: 1 }));
+    const rival = await loggedIn(suite.url, await buildUser('reviewer', { unit: team.unit, level: 1 }));
     const returned = await rival.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '含有可疑代码，退回' });
     assert.equal(returned.status, 201, JSON.stringify(returned.body));
     const banner = page.getByTestId('change-banner');
@@ -90,13 +76,12 @@ describe('the console in a browser: hostile drafts and changes while a reviewer 
   });
 
   it('after its socket reconnects, a page fetches what it missed while it was cut off', async () => {
-    const team = await buildReviewTeam(url, 1);
+    const team = await buildReviewTeam(suite.url, 1);
     const submitted = await team.editorClient.post('/api/drafts', { title: '县政府常务会议通知', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' });
     const id = submitted.body.id as number;
     await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
 
-    const editor = await openPerson(browser, url);
-    people.push(editor);
+    const editor = await suite.open();
     await signIn(editor, team.editor);
     const page = editor.page;
     await page.goto('/drafts');

@@ -5,6 +5,7 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { User } from '../../../server/models';
 import { projectRoot } from '../../../workers/lib/projectRoot';
 import { PASSWORD } from '../../support/factories';
+import { startTestProduct } from '../../support/testProduct';
 
 /**
  * Debian's Chromium, driven by playwright-core (never a downloaded browser). Each launch gets a
@@ -67,4 +68,47 @@ export function screenshotPath(name: string): string {
   const dir = path.resolve(projectRoot(), process.env.SCREENSHOTS_DIR ?? path.join('test-artifacts', 'screenshots'));
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
+}
+
+export interface BrowserSuite {
+  /** The product's address (set once the suite's `before` hook has run). */
+  readonly url: string;
+  readonly browser: Browser;
+  /** Everyone opened so far, e.g. to check no page logged an error. */
+  readonly people: readonly Person[];
+  /** A new person: a browser context of their own (cookies, storage) with one page. */
+  open(): Promise<Person>;
+}
+
+/**
+ * What every browser suite needs, registered as the calling describe's hooks: the product
+ * started in this process, one Chromium, and every context it opened closed afterwards.
+ */
+export function browserSuite(): BrowserSuite {
+  const people: Person[] = [];
+  let url = '';
+  let browser: Browser | undefined;
+  before(async () => {
+    url = (await startTestProduct()).url;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    for (const person of people) await person.context.close().catch(() => undefined);
+    await browser?.close();
+  });
+  return {
+    get url() {
+      return url;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser starts in the suite’s before hook');
+      return browser;
+    },
+    people,
+    async open() {
+      const person = await openPerson(this.browser, url);
+      people.push(person);
+      return person;
+    },
+  };
 }
