@@ -1,0 +1,81 @@
+import { badRequest } from '../errors';
+
+/**
+ * Rule tables and word lists travel as TSV in the format of the shipped files in `wordlists/`:
+ * UTF-8, tab-separated, `#` comment lines and blank lines skipped, the first other line names the
+ * columns, empty trailing cells may be left out. Exports add one column, `enabled` (yes / no).
+ */
+export const ENABLED_COLUMN = 'enabled';
+
+export interface TsvRecord {
+  /** The line number in the file, for messages. */
+  row: number;
+  /** Cells by column name (every column of the header but `enabled`). */
+  values: Record<string, string>;
+  /** true / false from yes / no; undefined when the file has no such cell; anything else as written. */
+  enabled: unknown;
+  problems: Array<{ field: string; message: string }>;
+}
+
+export interface TsvTableShape {
+  /** Columns a file may have besides `enabled`. */
+  columns: readonly string[];
+  /** Columns a file must have. */
+  required: readonly string[];
+  /** The table's name in messages (筛查规则表的名称、词库名称). */
+  label: string;
+}
+
+function enabledOf(cell: string | undefined): unknown {
+  const value = (cell ?? '').trim();
+  if (value === '') return undefined;
+  return value === 'yes' ? true : value === 'no' ? false : value;
+}
+
+/** Reads an uploaded TSV into records numbered by their line; a bad header is a 400 at once. */
+export function readTsvTable(text: string, shape: TsvTableShape): TsvRecord[] {
+  const allowed = [...shape.columns, ENABLED_COLUMN];
+  const columnsSentence = `${shape.label}的列为 ${allowed.join('、')}（制表符分隔）`;
+  let header: string[] | undefined;
+  const records: TsvRecord[] = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, index) => {
+      const row = index + 1;
+      if (raw.trim() === '' || raw.startsWith('#')) return;
+      const cells = raw.split('\t').map((cell) => cell.trim());
+      if (!header) {
+        header = cells;
+        const unknown = cells.filter((column) => !allowed.includes(column));
+        const missing = shape.required.filter((column) => !cells.includes(column));
+        const repeated = cells.filter((column, i) => cells.indexOf(column) !== i);
+        const problems = [
+          ...(unknown.length ? [`不认识的列 ${unknown.join('、')}`] : []),
+          ...(missing.length ? [`缺少列 ${missing.join('、')}`] : []),
+          ...(repeated.length ? [`列 ${repeated.join('、')} 出现了两次`] : []),
+        ];
+        if (problems.length) {
+          throw badRequest(`导入未执行：第 ${row} 行（表头）${problems.join('；')}。${columnsSentence}`, [{ row, field: '', message: problems.join('；') }]);
+        }
+        return;
+      }
+      const values: Record<string, string> = {};
+      header.forEach((column, i) => {
+        if (column !== ENABLED_COLUMN) values[column] = cells[i] ?? '';
+      });
+      const enabledAt = header.indexOf(ENABLED_COLUMN);
+      const problems =
+        cells.length > header.length ? [{ field: '', message: `有 ${cells.length} 列，表头只有 ${header.length} 列（单元格里不能有制表符）` }] : [];
+      records.push({ row, values, enabled: enabledOf(enabledAt >= 0 ? cells[enabledAt] : undefined), problems });
+    });
+  if (!header) throw badRequest(`导入未执行：文件中没有表头行。${columnsSentence}`);
+  return records;
+}
+
+/** A value as a TSV cell: booleans as yes / no; tabs and line breaks (rows written past the API) as spaces. */
+export function tsvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value).replace(/[\t\r\n]+/g, ' ');
+}
