@@ -16,6 +16,7 @@ import { presentRuleEntry } from '../../presenters/presentRuleEntry';
 import { listRuleEntries } from '../../queries/ruleEntryList';
 import { formatRuleTsv, parseRuleTsv } from './ruleTsv';
 import { MAX_IMPORT_ROWS, RuleExportQuerySchema, RuleImportJsonSchema, RuleImportQuerySchema, RuleListQuerySchema, RuleStatusSchema } from './schema';
+import { isTsvUpload, splitEnabled } from '../entryRequests';
 
 function tableOf(kind: unknown): RuleTable {
   const table = typeof kind === 'string' ? ruleTableOf(kind) : undefined;
@@ -54,19 +55,9 @@ function fieldFilters(table: RuleTable, query: Record<string, unknown>): { field
   return { fields, effectiveOn };
 }
 
-/** Separates `enabled` (a state, not a rule field) from the fields of a created entry. */
-function splitEnabled(body: unknown): { fields: unknown; enabled: boolean } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { fields: body, enabled: true };
-  const { enabled, ...fields } = body as Record<string, unknown>;
-  if (enabled !== undefined && typeof enabled !== 'boolean') throw badRequest('enabled（启用）：须为 true 或 false');
-  return { fields, enabled: enabled !== false };
-}
-
-const isTsv = (req: Request) => Boolean(req.is(['text/tab-separated-values', 'text/plain']));
-
 /** The rows of an upload: a TSV file as the request body, or JSON with `entries`. */
 function importRequestOf(table: RuleTable, req: Request) {
-  if (isTsv(req)) {
+  if (isTsvUpload(req)) {
     const { mode } = validated(RuleImportQuerySchema, req.query);
     if (typeof req.body !== 'string' || req.body.trim() === '') throw badRequest('导入的文件是空的');
     return { mode, format: 'tsv' as const, rows: parseRuleTsv(table, req.body) };

@@ -16,6 +16,7 @@ import { presentWordEntry } from '../../presenters/presentWordEntry';
 import { allWordEntries, listWordEntries, WordListFilter } from '../../queries/wordListEntries';
 import { exportQueryOf, ImportJsonSchema, ImportQuerySchema, listQueryOf, MAX_IMPORT_ROWS, MAX_TSV_BYTES, WordStatusSchema } from './schema';
 import { formatWordListTsv, parseWordListTsv } from './wordListTsv';
+import { isTsvUpload, splitEnabled } from '../entryRequests';
 
 const termsVersion = async () => (await readRuleVersions()).terms ?? 0;
 
@@ -30,19 +31,9 @@ function filterOf(query: Record<string, unknown>): WordListFilter {
   return Object.fromEntries(Object.entries({ q, category, severity, origin, enabled }).filter(([, value]) => value !== undefined && value !== ''));
 }
 
-/** Separates `enabled` (a state, not a field) from the fields of a new entry. */
-function splitEnabled(body: unknown): { fields: unknown; enabled: boolean } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { fields: body, enabled: true };
-  const { enabled, ...fields } = body as Record<string, unknown>;
-  if (enabled !== undefined && typeof enabled !== 'boolean') throw badRequest('enabled（启用）：须为 true 或 false');
-  return { fields, enabled: enabled !== false };
-}
-
-const isTsv = (req: Request) => Boolean(req.is(['text/tab-separated-values', 'text/plain']));
-
 /** The rows of an upload: a TSV file as the request body, or JSON with `entries`. */
 function importRequestOf(list: WordList, req: Request) {
-  if (isTsv(req)) {
+  if (isTsvUpload(req)) {
     const { mode } = validated(ImportQuerySchema, req.query);
     if (typeof req.body !== 'string' || req.body.trim() === '') throw badRequest('导入的文件是空的');
     return { mode, format: 'tsv' as const, rows: parseWordListTsv(list, req.body) };

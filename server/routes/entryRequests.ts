@@ -1,0 +1,17 @@
+import { Request } from 'express';
+import { badRequest } from '../errors';
+
+/**
+ * Request helpers shared by the rule-table and word-list routes, which take entries the same way.
+ */
+
+/** Separates `enabled` (a state, not a field) from the fields of a new entry; enabled unless it says false. */
+export function splitEnabled(body: unknown): { fields: unknown; enabled: boolean } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { fields: body, enabled: true };
+  const { enabled, ...fields } = body as Record<string, unknown>;
+  if (enabled !== undefined && typeof enabled !== 'boolean') throw badRequest('enabled（启用）：须为 true 或 false');
+  return { fields, enabled: enabled !== false };
+}
+
+/** Whether an upload is a TSV file (as the request body) rather than JSON. */
+export const isTsvUpload = (req: Request) => Boolean(req.is(['text/tab-separated-values', 'text/plain']));
