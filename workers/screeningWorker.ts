@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Queue, Worker } from 'bullmq';
 import { env } from '../server/env';
 import { logger } from '../server/logger';
@@ -20,6 +21,11 @@ export interface ScreeningWorkerHandle {
   close(): Promise<void>;
 }
 
+/** The name a worker process puts on the jobs it takes: host and process id. */
+export function screeningWorkerName(pid = process.pid): string {
+  return `${os.hostname()}:${pid}`;
+}
+
 /**
  * The screening workers of one process: a BullMQ worker on the shared queue, the rules it
  * screens with (reloaded on change), and the reconciler that re-queues drafts without a job.
@@ -33,6 +39,8 @@ export async function startScreeningWorker(options: { concurrency?: number; scre
     connection: createRedis('worker', 'screening-worker'),
     prefix: queuePrefix(),
     concurrency,
+    // Stored on every job it takes (job.processedBy): which process screened, or held, a job.
+    name: screeningWorkerName(),
     // A job whose worker died (kill -9, lost machine) keeps its lock for at most lockDuration; the
     // stalled check, run by every live worker, then hands it to another worker within stalledInterval.
     lockDuration: 30_000,
