@@ -1,5 +1,6 @@
+import type mysql2 from 'mysql2';
 import mysql from 'mysql2/promise';
-import { Sequelize, Transaction } from 'sequelize';
+import { ConnectionError, Sequelize } from 'sequelize';
 import { env } from '../env';
 import { logger } from '../logger';
 
@@ -73,10 +74,27 @@ export function sequelize(): Sequelize {
     define: { charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci', underscored: true },
     pool: { max: 20, min: 0, acquire: 10000, idle: 10000 },
     retry: { max: 0 },
-    // Locking reads decide races (SELECT … FOR UPDATE); plain reads should see what is committed now.
-    isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED,
+    // No `isolationLevel` here: Sequelize would send SET SESSION TRANSACTION ISOLATION LEVEL before
+    // every transaction (a round trip each time). Each connection is set once instead (below), and
+    // nothing may pass its own isolationLevel to transaction(): it would stay on the pooled connection.
+    hooks: { afterConnect: (connection) => readCommittedSession(connection as mysql2.Connection) },
   });
   return instance;
+}
+
+/**
+ * Every connection runs its transactions READ COMMITTED: locking reads (SELECT … FOR UPDATE) decide
+ * races, plain reads see what is committed now. Set once per connection when the pool opens it.
+ */
+async function readCommittedSession(connection: mysql2.Connection): Promise<void> {
+  try {
+    await connection.promise().query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+  } catch (error) {
+    // The pool never sees this connection: close it here rather than leave it open, and report a
+    // connection error (503 for the HTTP path), as for a connection that could not be opened.
+    connection.destroy();
+    throw new ConnectionError(error as Error);
+  }
 }
 
 export async function closeDatabase(): Promise<void> {
