@@ -1,8 +1,8 @@
-import { QueryTypes, Transaction } from 'sequelize';
-import { AuditRecord } from '../models';
+import { Transaction } from 'sequelize';
 import { AuditOutcome } from '../models/AuditRecord';
 import { sequelize } from '../storage/database';
-import { auditHash } from './auditHash';
+import { executeStatement, selectRows } from '../storage/directSql';
+import { AuditFields, auditHash } from './auditHash';
 
 /** Who did it and from where: taken from the request (or "system" for the machine). */
 export interface AuditActor {
@@ -35,12 +35,9 @@ export async function recordAudit(actor: AuditActor, event: AuditEvent, transact
     await sequelize().transaction((own) => recordAudit(actor, event, own));
     return;
   }
-  const [head] = await sequelize().query<{ last_hash: string }>(
-    'SELECT last_hash FROM audit_chain WHERE id = 1 FOR UPDATE',
-    { type: QueryTypes.SELECT, transaction },
-  );
+  const [head] = await selectRows<{ last_hash: string }>(transaction, 'SELECT last_hash FROM audit_chain WHERE id = 1 FOR UPDATE', []);
   if (!head) throw new Error('audit_chain has no head row: the schema is incomplete');
-  const fields = {
+  const fields: AuditFields = {
     createdAt: new Date(),
     userId: actor.userId,
     username: actor.username,
@@ -54,9 +51,25 @@ export async function recordAudit(actor: AuditActor, event: AuditEvent, transact
     detail: event.detail ? JSON.stringify(event.detail) : null,
   };
   const hash = auditHash(head.last_hash, fields);
-  const record = await AuditRecord.create({ ...fields, prevHash: head.last_hash, hash }, { transaction });
-  await sequelize().query('UPDATE audit_chain SET last_id = ?, last_hash = ? WHERE id = 1', {
-    replacements: [record.id, hash],
+  const record = await executeStatement(
     transaction,
-  });
+    `INSERT INTO audit_log (created_at, user_id, username, role, ip, event_type, object_type, object_id, outcome, request_id, detail, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      fields.createdAt,
+      fields.userId,
+      fields.username,
+      fields.role,
+      fields.ip,
+      fields.eventType,
+      fields.objectType,
+      fields.objectId,
+      fields.outcome,
+      fields.requestId,
+      fields.detail,
+      head.last_hash,
+      hash,
+    ],
+  );
+  await executeStatement(transaction, 'UPDATE audit_chain SET last_id = ?, last_hash = ? WHERE id = 1', [record.insertId, hash]);
 }

@@ -1,12 +1,15 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { recordDraftEvent } from '../events/recordDraftEvent';
-import { Draft, DraftAccount, Revision, User } from '../models';
-import { recordScreeningRequest } from '../queues/outbox';
+import { DraftState, recordDraftEvent } from '../events/recordDraftEvent';
+import { User } from '../models';
+import { dispatchScreeningRequest, recordScreeningRequest } from '../queues/outbox';
+import { ScreeningJobData } from '../queues/screeningQueue';
 import { broadcastDraftChange } from '../realtime/draftBroadcaster';
 import { DraftContent } from '../routes/drafts/schema';
 import { sequelize } from '../storage/database';
+import { executeStatement } from '../storage/directSql';
 import { prepareDraftContent } from './draftContentPreparer';
 import { claimIdempotencyKey, IdempotentReplay, requestHash, StoredAnswer } from './idempotency';
+import { insertRevision, storeDraftAccounts } from './revisionStore';
 
 export interface SubmittedDraft {
   id: number;
@@ -16,7 +19,9 @@ export interface SubmittedDraft {
 
 /**
  * Submits a new draft: draft, first revision, target accounts, state event, screening request
- * (outbox) and audit record in one transaction; the screening job is queued after the commit.
+ * (outbox) and audit record in one transaction; the screening job is queued once the commit has
+ * succeeded. The statements go straight to the connection (see storage/directSql): this is the
+ * product's busiest write.
  */
 export async function draftCreator(
   author: User,
@@ -24,43 +29,39 @@ export async function draftCreator(
   actor: AuditActor,
   idempotencyKey?: string,
 ): Promise<StoredAnswer<SubmittedDraft>> {
+  let committed;
   try {
-    return await sequelize().transaction(async (transaction) => {
+    committed = await sequelize().transaction(async (transaction) => {
       const remember = idempotencyKey
         ? await claimIdempotencyKey(author.id, idempotencyKey, requestHash(['POST /api/drafts', content]), transaction)
         : undefined;
       const prepared = await prepareDraftContent(author, content, transaction);
       const now = new Date();
-      const draft = await Draft.create(
-        {
-          unitId: author.unitId,
-          authorId: author.id,
-          title: prepared.title,
-          status: 'screening',
-          level: null,
-          revision: 1,
-          currentRevisionId: null,
-          verdict: null,
-          returnedBy: null,
-          statusChangedAt: now,
-        },
-        { transaction },
+      const { insertId: draftId } = await executeStatement(
+        transaction,
+        `INSERT INTO drafts (unit_id, author_id, title, status, level, revision, current_revision_id, verdict, returned_by, status_changed_at, created_at, updated_at)
+         VALUES (?, ?, ?, 'screening', NULL, 1, NULL, NULL, NULL, ?, ?, ?)`,
+        [author.unitId, author.id, prepared.title, now, now, now],
       );
-      const revision = await Revision.create({ draftId: draft.id, number: 1, authorId: author.id, ...prepared }, { transaction });
-      await draft.update({ currentRevisionId: revision.id }, { transaction });
-      if (prepared.accountIds.length) {
-        await DraftAccount.bulkCreate(prepared.accountIds.map((accountId) => ({ draftId: draft.id, accountId })), { transaction });
-      }
+      const revisionId = await insertRevision(transaction, draftId, 1, author.id, prepared, now);
+      await executeStatement(transaction, 'UPDATE drafts SET current_revision_id = ? WHERE id = ?', [revisionId, draftId]);
+      await storeDraftAccounts(transaction, draftId, prepared.accountIds, false);
+      const draft: DraftState = { id: draftId, unitId: author.unitId, authorId: author.id, title: prepared.title, status: 'screening', level: null, revision: 1, verdict: null };
       const change = await recordDraftEvent(draft, { type: 'submitted', actorId: author.id, fromStatus: null, fromLevel: null }, transaction);
-      await recordScreeningRequest({ draftId: draft.id, revisionId: revision.id, revision: 1, trigger: 'submit' }, transaction);
-      const answer = { statusCode: 201, body: { id: draft.id, revision: 1, status: draft.status } };
+      const request: ScreeningJobData = { draftId, revisionId, revision: 1, trigger: 'submit' };
+      await recordScreeningRequest(request, transaction);
+      const answer = { statusCode: 201, body: { id: draftId, revision: 1, status: draft.status } };
       await remember?.(answer);
-      await recordAudit(actor, { eventType: 'draft.submit', objectType: 'draft', objectId: draft.id, outcome: 'success', detail: { revision: 1 } }, transaction);
-      transaction.afterCommit(() => broadcastDraftChange(change));
-      return answer;
+      await recordAudit(actor, { eventType: 'draft.submit', objectType: 'draft', objectId: draftId, outcome: 'success', detail: { revision: 1 } }, transaction);
+      return { answer, change, request };
     });
   } catch (error) {
     if (error instanceof IdempotentReplay) return error.answer as StoredAnswer<SubmittedDraft>;
     throw error;
   }
+  // Committed: tell the listeners, and queue the screening without holding up the answer (the
+  // outbox row covers a refusal; a Redis that hangs must not delay the editor's confirmation).
+  broadcastDraftChange(committed.change);
+  void dispatchScreeningRequest(committed.request);
+  return committed.answer;
 }

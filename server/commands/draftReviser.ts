@@ -1,15 +1,18 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
 import { conflict, forbidden, notFound } from '../errors';
-import { recordDraftEvent } from '../events/recordDraftEvent';
-import { Draft, DraftAccount, Revision, User } from '../models';
+import { DraftState, recordDraftEvent } from '../events/recordDraftEvent';
+import { Draft, User } from '../models';
 import { canReadDraft, canReviseDraft } from '../policies/draftPolicy';
-import { recordScreeningRequest } from '../queues/outbox';
+import { dispatchScreeningRequest, recordScreeningRequest } from '../queues/outbox';
+import { ScreeningJobData } from '../queues/screeningQueue';
 import { broadcastDraftChange } from '../realtime/draftBroadcaster';
 import { DraftContent } from '../routes/drafts/schema';
 import { sequelize } from '../storage/database';
+import { executeStatement } from '../storage/directSql';
 import { STATUS_LABELS } from '../presenters/labels';
 import { prepareDraftContent } from './draftContentPreparer';
 import { claimIdempotencyKey, IdempotentReplay, requestHash, StoredAnswer } from './idempotency';
+import { insertRevision, storeDraftAccounts } from './revisionStore';
 
 export interface RevisedDraft {
   id: number;
@@ -19,7 +22,8 @@ export interface RevisedDraft {
 
 /**
  * The author turns a returned draft into a new revision. It is screened again and starts over
- * at level 1; reviews of earlier revisions stay on record but no longer count.
+ * at level 1; reviews of earlier revisions stay on record but no longer count. The screening job
+ * is queued once the commit has succeeded.
  */
 export async function draftReviser(
   author: User,
@@ -28,8 +32,9 @@ export async function draftReviser(
   actor: AuditActor,
   idempotencyKey?: string,
 ): Promise<StoredAnswer<RevisedDraft>> {
+  let committed;
   try {
-    return await sequelize().transaction(async (transaction) => {
+    committed = await sequelize().transaction(async (transaction) => {
       const remember = idempotencyKey
         ? await claimIdempotencyKey(author.id, idempotencyKey, requestHash([`PUT /api/drafts/${draftId}`, content]), transaction)
         : undefined;
@@ -41,35 +46,31 @@ export async function draftReviser(
       }
       const prepared = await prepareDraftContent(author, content, transaction);
       const number = draft.revision + 1;
-      const revision = await Revision.create({ draftId: draft.id, number, authorId: author.id, ...prepared }, { transaction });
-      const from = { fromStatus: draft.status, fromLevel: draft.level };
-      await draft.update(
-        {
-          title: prepared.title,
-          status: 'screening',
-          level: null,
-          revision: number,
-          currentRevisionId: revision.id,
-          verdict: null,
-          returnedBy: null,
-          statusChangedAt: new Date(),
-        },
-        { transaction },
+      const now = new Date();
+      const revisionId = await insertRevision(transaction, draft.id, number, author.id, prepared, now);
+      await executeStatement(
+        transaction,
+        `UPDATE drafts SET title = ?, status = 'screening', level = NULL, revision = ?, current_revision_id = ?, verdict = NULL,
+           returned_by = NULL, status_changed_at = ?, updated_at = ? WHERE id = ?`,
+        [prepared.title, number, revisionId, now, now, draft.id],
       );
-      await DraftAccount.destroy({ where: { draftId: draft.id }, transaction });
-      if (prepared.accountIds.length) {
-        await DraftAccount.bulkCreate(prepared.accountIds.map((accountId) => ({ draftId: draft.id, accountId })), { transaction });
-      }
-      const change = await recordDraftEvent(draft, { type: 'revised', actorId: author.id, ...from }, transaction);
-      await recordScreeningRequest({ draftId: draft.id, revisionId: revision.id, revision: number, trigger: 'submit' }, transaction);
-      const answer = { statusCode: 200, body: { id: draft.id, revision: number, status: draft.status } };
+      await storeDraftAccounts(transaction, draft.id, prepared.accountIds, true);
+      const revised: DraftState = { id: draft.id, unitId: draft.unitId, authorId: draft.authorId, title: prepared.title, status: 'screening', level: null, revision: number, verdict: null };
+      const change = await recordDraftEvent(revised, { type: 'revised', actorId: author.id, fromStatus: draft.status, fromLevel: draft.level }, transaction);
+      const request: ScreeningJobData = { draftId: draft.id, revisionId, revision: number, trigger: 'submit' };
+      await recordScreeningRequest(request, transaction);
+      const answer = { statusCode: 200, body: { id: draft.id, revision: number, status: revised.status } };
       await remember?.(answer);
       await recordAudit(actor, { eventType: 'draft.revise', objectType: 'draft', objectId: draft.id, outcome: 'success', detail: { revision: number } }, transaction);
-      transaction.afterCommit(() => broadcastDraftChange(change));
-      return answer;
+      return { answer, change, request };
     });
   } catch (error) {
     if (error instanceof IdempotentReplay) return error.answer as StoredAnswer<RevisedDraft>;
     throw error;
   }
+  // Committed: tell the listeners, and queue the screening without holding up the answer (the
+  // outbox row covers a refusal; a Redis that hangs must not delay the editor's confirmation).
+  broadcastDraftChange(committed.change);
+  void dispatchScreeningRequest(committed.request);
+  return committed.answer;
 }

@@ -1,9 +1,10 @@
-import { Transaction } from 'sequelize';
+import { Transaction, UniqueConstraintError } from 'sequelize';
 import { ScreeningResult } from '../../workers/screening/types';
 import { recordDraftEvent } from '../events/recordDraftEvent';
-import { Draft, FindingRecord, Revision, Screening, Unit } from '../models';
 import { DraftChange } from '../realtime/draftBroadcaster';
 import { sequelize } from '../storage/database';
+import { executeStatement, selectRows } from '../storage/directSql';
+import { ScreeningSubject } from './screeningSubject';
 
 export interface RecordedScreening {
   /** False when nothing was written: the revision was already screened, or the draft moved on. */
@@ -15,86 +16,132 @@ export interface RecordedScreening {
   previousVerdict?: string | null;
 }
 
-async function insertScreening(draft: Draft, revision: Revision, trigger: string, result: ScreeningResult, transaction: Transaction) {
-  const screening = await Screening.create(
-    {
-      draftId: draft.id,
-      revisionId: revision.id,
-      revision: revision.number,
-      trigger,
-      verdict: result.verdict,
-      previousVerdict: trigger === 'submit' ? null : draft.verdict,
-      listVersions: JSON.stringify(result.listVersions),
-      findingCount: result.findings.length,
-      durationMs: Math.round(result.durationMs * 1000) / 1000,
-    },
-    { transaction },
-  );
-  if (result.findings.length) {
-    await FindingRecord.bulkCreate(
-      result.findings.map((f) => ({
-        screeningId: screening.id,
-        draftId: draft.id,
-        checker: f.checker,
-        severity: f.severity,
-        category: f.category ?? null,
-        field: f.field,
-        startOffset: f.start,
-        endOffset: f.end,
-        text: f.text.slice(0, 1000),
-        term: f.term?.slice(0, 500) ?? null,
-        ruleId: f.ruleId?.slice(0, 64) ?? null,
-        suggestion: f.suggestion?.slice(0, 1000) ?? null,
-        reason: f.reason?.slice(0, 500) ?? null,
-        listVersion: f.listVersion ?? null,
-      })),
-      { transaction },
-    );
+/** Thrown inside the transaction (which rolls it back) when this revision already has its screening for the trigger. */
+class AlreadyScreened extends Error {}
+
+async function insertScreening(
+  subject: ScreeningSubject,
+  trigger: string,
+  result: ScreeningResult,
+  previousVerdict: string | null,
+  at: Date,
+  transaction: Transaction,
+): Promise<void> {
+  let screeningId: number;
+  try {
+    ({ insertId: screeningId } = await executeStatement(
+      transaction,
+      `INSERT INTO screenings (draft_id, revision_id, revision, \`trigger\`, verdict, previous_verdict, list_versions, finding_count, duration_ms, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        subject.draft.id,
+        subject.revisionId,
+        subject.revisionNumber,
+        trigger,
+        result.verdict,
+        previousVerdict,
+        JSON.stringify(result.listVersions),
+        result.findings.length,
+        Math.round(result.durationMs * 1000) / 1000,
+        at,
+      ],
+    ));
+  } catch (error) {
+    // The unique key (revision_id, trigger): another run of the same job got here first.
+    if (error instanceof UniqueConstraintError) throw new AlreadyScreened();
+    throw error;
   }
+  if (!result.findings.length) return;
+  await executeStatement(
+    transaction,
+    `INSERT INTO findings (screening_id, draft_id, checker, severity, category, field, start_offset, end_offset, text, term, rule_id, suggestion, reason, list_version, created_at)
+     VALUES ?`,
+    [
+      result.findings.map((f) => [
+        screeningId,
+        subject.draft.id,
+        f.checker,
+        f.severity,
+        f.category ?? null,
+        f.field,
+        f.start,
+        f.end,
+        f.text.slice(0, 1000),
+        f.term?.slice(0, 500) ?? null,
+        f.ruleId?.slice(0, 64) ?? null,
+        f.suggestion?.slice(0, 1000) ?? null,
+        f.reason?.slice(0, 500) ?? null,
+        f.listVersion ?? null,
+        at,
+      ]),
+    ],
+  );
+}
+
+/**
+ * The pipeline's screening: stores it and moves the draft on (to the level-1 queue, or back to
+ * the editor when blocked and the unit's policy says so). The UPDATE's condition is the check
+ * that the draft still waits for this revision's screening; it also locks the draft row first,
+ * as every other command on a draft does.
+ */
+async function recordSubmitted(subject: ScreeningSubject, result: ScreeningResult, transaction: Transaction): Promise<RecordedScreening> {
+  const at = new Date();
+  const sendToHumans = result.verdict !== 'block' || subject.blockPolicy === 'review';
+  const next = sendToHumans
+    ? { status: 'in_review' as const, level: 1, returnedBy: null }
+    : { status: 'returned' as const, level: null, returnedBy: 'machine' as const };
+  const moved = await executeStatement(
+    transaction,
+    `UPDATE drafts SET status = ?, level = ?, verdict = ?, returned_by = ?, status_changed_at = ?, updated_at = ?
+      WHERE id = ? AND status = 'screening' AND current_revision_id = ?`,
+    [next.status, next.level, result.verdict, next.returnedBy, at, at, subject.draft.id, subject.revisionId],
+  );
+  if (moved.affectedRows === 0) return { recorded: false, verdict: result.verdict, change: null };
+  await insertScreening(subject, 'submit', result, null, at, transaction);
+  const change = await recordDraftEvent(
+    { ...subject.draft, status: next.status, level: next.level, verdict: result.verdict },
+    {
+      type: 'screened',
+      actorId: null,
+      fromStatus: subject.draft.status,
+      fromLevel: subject.draft.level,
+      detail: { verdict: result.verdict, findings: result.findings.length, listVersions: result.listVersions },
+    },
+    transaction,
+  );
+  return { recorded: true, verdict: result.verdict, change };
+}
+
+/** A re-screening after a rule change: recorded, and the verdict of the current revision refreshed. */
+async function recordRescreened(subject: ScreeningSubject, trigger: string, result: ScreeningResult, transaction: Transaction): Promise<RecordedScreening> {
+  const [draft] = await selectRows<{ status: string; current_revision_id: number | null; verdict: string | null }>(
+    transaction,
+    'SELECT status, current_revision_id, verdict FROM drafts WHERE id = ? FOR UPDATE',
+    [subject.draft.id],
+  );
+  if (!draft) return { recorded: false, verdict: result.verdict, change: null };
+  const at = new Date();
+  await insertScreening(subject, trigger, result, draft.verdict, at, transaction);
+  const current = Number(draft.current_revision_id) === subject.revisionId && draft.status !== 'screening';
+  if (current && draft.verdict !== result.verdict) {
+    await executeStatement(transaction, 'UPDATE drafts SET verdict = ?, updated_at = ? WHERE id = ?', [result.verdict, at, subject.draft.id]);
+  }
+  return { recorded: true, verdict: result.verdict, change: null, previousVerdict: draft.verdict };
 }
 
 /**
  * Stores the machine pre-screen of a revision and moves the draft on, in one transaction.
- * Safe to run twice for the same job (at-least-once delivery): the draft row is locked, a
- * revision that already has its screening or a draft that moved on is left as it is, and the
- * unique key (revision, trigger) holds the same rule in the database.
+ * Safe to run twice for the same job (at-least-once delivery): a draft that moved on is left as
+ * it is, and the unique key (revision, trigger) refuses a second screening of the same revision,
+ * which rolls the second run back and reports nothing recorded.
  */
-export async function screeningRecorder(draftId: number, revisionId: number, trigger: string, result: ScreeningResult): Promise<RecordedScreening> {
-  return sequelize().transaction(async (transaction) => {
-    const draft = await Draft.findByPk(draftId, { transaction, lock: transaction.LOCK.UPDATE });
-    const revision = await Revision.findByPk(revisionId, { transaction });
-    if (!draft || !revision || revision.draftId !== draft.id) return { recorded: false, verdict: result.verdict, change: null };
-    const already = await Screening.findOne({ where: { revisionId, trigger }, attributes: ['id'], transaction });
-    if (already) return { recorded: false, verdict: result.verdict, change: null };
-
-    if (trigger !== 'submit') {
-      // A re-screening after a rule change: record it, and refresh the verdict of the current revision.
-      await insertScreening(draft, revision, trigger, result, transaction);
-      const previousVerdict = draft.verdict;
-      if (draft.currentRevisionId === revision.id && draft.status !== 'screening') {
-        await draft.update({ verdict: result.verdict }, { transaction });
-      }
-      return { recorded: true, verdict: result.verdict, change: null, previousVerdict };
-    }
-
-    if (draft.status !== 'screening' || draft.currentRevisionId !== revision.id) {
-      return { recorded: false, verdict: result.verdict, change: null };
-    }
-    await insertScreening(draft, revision, trigger, result, transaction);
-    const unit = await Unit.findByPk(draft.unitId, { transaction });
-    const sendToHumans = result.verdict !== 'block' || unit?.blockPolicy === 'review';
-    const from = { fromStatus: draft.status, fromLevel: draft.level };
-    await draft.update(
-      sendToHumans
-        ? { status: 'in_review', level: 1, verdict: result.verdict, returnedBy: null, statusChangedAt: new Date() }
-        : { status: 'returned', level: null, verdict: result.verdict, returnedBy: 'machine', statusChangedAt: new Date() },
-      { transaction },
+export async function screeningRecorder(subject: ScreeningSubject, trigger: string, result: ScreeningResult): Promise<RecordedScreening> {
+  try {
+    return await sequelize().transaction((transaction) =>
+      trigger === 'submit' ? recordSubmitted(subject, result, transaction) : recordRescreened(subject, trigger, result, transaction),
     );
-    const change = await recordDraftEvent(
-      draft,
-      { type: 'screened', actorId: null, ...from, detail: { verdict: result.verdict, findings: result.findings.length, listVersions: result.listVersions } },
-      transaction,
-    );
-    return { recorded: true, verdict: result.verdict, change };
-  });
+  } catch (error) {
+    if (error instanceof AlreadyScreened) return { recorded: false, verdict: result.verdict, change: null };
+    throw error;
+  }
 }

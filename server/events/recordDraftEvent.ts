@@ -1,6 +1,10 @@
 import { Transaction } from 'sequelize';
-import { Draft, DraftEvent } from '../models';
+import { Draft } from '../models';
 import { DraftChange } from '../realtime/draftBroadcaster';
+import { executeStatement } from '../storage/directSql';
+
+/** What a state event needs of the draft, as it stands after the change (a Draft row or the same fields). */
+export type DraftState = Pick<Draft, 'id' | 'unitId' | 'authorId' | 'title' | 'status' | 'level' | 'revision' | 'verdict'>;
 
 export interface DraftTransition {
   type: string;
@@ -14,20 +18,24 @@ export interface DraftTransition {
  * Records a draft's state change (who, when, from, to, which revision) in the transaction that
  * made it, and returns the change to broadcast once that transaction has committed.
  */
-export async function recordDraftEvent(draft: Draft, transition: DraftTransition, transaction: Transaction): Promise<DraftChange> {
-  const event = await DraftEvent.create(
-    {
-      draftId: draft.id,
-      revision: draft.revision,
-      actorId: transition.actorId,
-      type: transition.type,
-      fromStatus: transition.fromStatus,
-      toStatus: draft.status,
-      fromLevel: transition.fromLevel,
-      toLevel: draft.level,
-      detail: transition.detail ? JSON.stringify(transition.detail) : null,
-    },
-    { transaction },
+export async function recordDraftEvent(draft: DraftState, transition: DraftTransition, transaction: Transaction): Promise<DraftChange> {
+  const at = new Date();
+  await executeStatement(
+    transaction,
+    `INSERT INTO draft_events (draft_id, revision, actor_id, type, from_status, to_status, from_level, to_level, detail, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      draft.id,
+      draft.revision,
+      transition.actorId,
+      transition.type,
+      transition.fromStatus,
+      draft.status,
+      transition.fromLevel,
+      draft.level,
+      transition.detail ? JSON.stringify(transition.detail) : null,
+      at,
+    ],
   );
   return {
     id: draft.id,
@@ -40,6 +48,6 @@ export async function recordDraftEvent(draft: Draft, transition: DraftTransition
     verdict: draft.verdict,
     previousStatus: transition.fromStatus,
     previousLevel: transition.fromLevel,
-    at: (event.createdAt ?? new Date()).toISOString(),
+    at: at.toISOString(),
   };
 }

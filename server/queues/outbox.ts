@@ -1,72 +1,97 @@
-import { Op, Transaction } from 'sequelize';
+import { Transaction } from 'sequelize';
 import { logger } from '../logger';
-import { OutboxEntry } from '../models';
-import { enqueueScreening, ScreeningJobData, screeningJobId } from './screeningQueue';
+import { executeStatement, selectRows } from '../storage/directSql';
+import { enqueueScreening, SCREENING_JOB_OPTIONS, ScreeningJobData, screeningJobId, screeningQueue } from './screeningQueue';
 
 /**
  * The transactional outbox: a job that must exist is written to MariaDB in the same
  * transaction as the change that needs it, and put on the queue only after the commit.
  * If Redis is down at that moment the row stays undispatched and the reconciler adds the
  * job later; nothing waits for a human.
+ *
+ * The row is marked dispatched by the reconciler, in bulk, once it has made sure of the job
+ * (see dispatchPendingOutbox), not by the server after each add: that would be one more
+ * statement per submission for a mark nobody reads before the reconciler's next run.
  */
-export async function recordScreeningRequest(data: ScreeningJobData, transaction: Transaction): Promise<OutboxEntry> {
-  const entry = await OutboxEntry.create(
-    { topic: 'screening', jobId: screeningJobId(data), payload: JSON.stringify(data) },
-    { transaction },
-  );
-  transaction.afterCommit(() => void dispatchCommittedEntry(entry));
-  return entry;
+export async function recordScreeningRequest(data: ScreeningJobData, transaction: Transaction): Promise<void> {
+  await executeStatement(transaction, 'INSERT INTO outbox (topic, job_id, payload, created_at) VALUES (?, ?, ?, ?)', [
+    'screening',
+    screeningJobId(data),
+    JSON.stringify(data),
+    new Date(),
+  ]);
 }
 
 /**
- * Sequelize runs afterCommit hooks even when the COMMIT itself failed (e.g. MariaDB crashed under
- * it), so the row is read back first: a job for a change that was rolled back would screen a
- * revision that does not exist, and its id could later collide with a real one.
+ * Queues the job of a committed screening request. Call it only once the transaction that
+ * recorded the request has resolved: `await sequelize().transaction(…)` resolves only when the
+ * COMMIT succeeded (an afterCommit hook runs even when the COMMIT failed), so the job never
+ * names a revision that was rolled back. Idempotent by job id; never throws: when Redis refuses,
+ * the undispatched row is the reconciler's.
  */
-async function dispatchCommittedEntry(entry: OutboxEntry): Promise<void> {
+export async function dispatchScreeningRequest(data: ScreeningJobData): Promise<boolean> {
   try {
-    const committed = await OutboxEntry.findByPk(entry.id, { attributes: ['id'] });
-    if (!committed) {
-      logger.warn({ jobId: entry.jobId }, 'the change that asked for this job was not committed; nothing queued');
-      return;
-    }
-  } catch (error) {
-    logger.warn({ err: (error as Error).message, jobId: entry.jobId }, 'commit not confirmed yet; the reconciler will queue the job');
-    return;
-  }
-  await dispatchOutboxEntry(entry);
-}
-
-/** Adds the entry's job (idempotent by job id) and marks the row dispatched. Never throws. */
-export async function dispatchOutboxEntry(entry: OutboxEntry): Promise<boolean> {
-  try {
-    await enqueueScreening(JSON.parse(entry.payload) as ScreeningJobData);
-    await OutboxEntry.update({ dispatchedAt: new Date() }, { where: { id: entry.id } });
+    await enqueueScreening(data);
     return true;
   } catch (error) {
-    logger.warn({ err: (error as Error).message, jobId: entry.jobId }, 'job not queued yet; the reconciler will retry');
+    logger.warn({ err: (error as Error).message, jobId: screeningJobId(data) }, 'job not queued yet; the reconciler will queue it');
     return false;
   }
 }
 
+interface PendingRow {
+  id: number;
+  payload: string;
+}
+
+export interface OutboxSweep {
+  /** Rows marked dispatched. */
+  marked: number;
+  /** Of those, rows whose draft still waited in screening: their job was added unless it was there. */
+  ensured: number;
+}
+
 /**
- * Dispatches rows left behind (Redis was down, or the process died between commit and add), oldest
- * first, until none is left or Redis refuses one (the next run carries on from there).
+ * Makes sure of the job of every outbox row older than `olderThanMs` that is not marked yet
+ * (the server normally added it after its commit; Redis may have been down, or the process may
+ * have died between commit and add), oldest first, and marks the rows dispatched in bulk. A row
+ * whose draft still waits in screening for that revision gets its job added (idempotent by job
+ * id: nothing happens when the job is there); a row whose draft has moved on needs nothing.
+ * Stops when Redis refuses (the next run carries on from there).
  */
-export async function dispatchPendingOutbox(olderThanMs: number, batch = 500): Promise<number> {
-  let dispatched = 0;
-  let afterId = 0;
+export async function dispatchPendingOutbox(olderThanMs: number, batch = 500): Promise<OutboxSweep> {
+  const sweep: OutboxSweep = { marked: 0, ensured: 0 };
   for (;;) {
-    const pending = await OutboxEntry.findAll({
-      where: { dispatchedAt: null, id: { [Op.gt]: afterId }, createdAt: { [Op.lt]: new Date(Date.now() - olderThanMs) } },
-      order: [['id', 'ASC']],
-      limit: batch,
-    });
-    for (const entry of pending) {
-      if (!(await dispatchOutboxEntry(entry))) return dispatched;
-      dispatched++;
+    const pending = await selectRows<PendingRow>(
+      null,
+      'SELECT id, payload FROM outbox WHERE dispatched_at IS NULL AND created_at < ? ORDER BY id LIMIT ?',
+      [new Date(Date.now() - olderThanMs), batch],
+    );
+    if (!pending.length) return sweep;
+    const requests = pending.map((row) => JSON.parse(row.payload) as ScreeningJobData);
+    const waiting = await stillWaiting(requests);
+    const jobs = requests
+      .filter((request) => waiting.has(request.revisionId))
+      .map((data) => ({ name: 'screen', data, opts: { ...SCREENING_JOB_OPTIONS, jobId: screeningJobId(data) } }));
+    try {
+      if (jobs.length) await screeningQueue().addBulk(jobs);
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'outbox jobs not queued yet; the next reconciliation retries');
+      return sweep;
     }
-    if (pending.length < batch) return dispatched;
-    afterId = pending[pending.length - 1]!.id;
+    await executeStatement(null, 'UPDATE outbox SET dispatched_at = ? WHERE id IN (?)', [new Date(), pending.map((row) => row.id)]);
+    sweep.marked += pending.length;
+    sweep.ensured += jobs.length;
+    if (pending.length < batch) return sweep;
   }
+}
+
+/** The revisions (by id) among these requests whose draft still waits in screening for them. */
+async function stillWaiting(requests: ScreeningJobData[]): Promise<Set<number>> {
+  const rows = await selectRows<{ current_revision_id: number }>(
+    null,
+    "SELECT current_revision_id FROM drafts WHERE id IN (?) AND status = 'screening'",
+    [requests.map((request) => request.draftId)],
+  );
+  return new Set(rows.map((row) => Number(row.current_revision_id)));
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { DraftEvent, OutboxEntry, Review, Screening, User } from '../../server/models';
+import { dispatchPendingOutbox } from '../../server/queues/outbox';
 import { screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
 import { buildReviewTeam, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
@@ -173,7 +174,11 @@ describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () =>
     assert.ok(job, 'the completed job is kept for a while');
     assert.deepEqual(Object.keys(job!.data).sort(), ['draftId', 'revision', 'revisionId', 'trigger']);
     const outbox = await OutboxEntry.findOne({ where: { jobId } });
-    assert.ok(outbox?.dispatchedAt, 'the outbox row is marked dispatched');
+    assert.deepEqual(JSON.parse(outbox!.payload), job!.data, 'the outbox row (written with the draft) names the same job');
+    // The reconciler's sweep marks rows dispatched in bulk once their job is made sure of.
+    await dispatchPendingOutbox(0);
+    await outbox!.reload();
+    assert.ok(outbox!.dispatchedAt, 'the outbox row is marked dispatched');
 
     // Adding the same revision's job again does nothing: still one screening.
     await screeningQueue().add('screen', job!.data, { jobId });

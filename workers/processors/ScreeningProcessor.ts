@@ -1,6 +1,7 @@
 import { Job, UnrecoverableError } from 'bullmq';
 import { screeningRecorder } from '../../server/commands/screeningRecorder';
-import { Draft, RescreenBatch, Revision } from '../../server/models';
+import { loadScreeningSubject } from '../../server/commands/screeningSubject';
+import { RescreenBatch } from '../../server/models';
 import { ScreeningJobData } from '../../server/queues/screeningQueue';
 import { DraftChange } from '../../server/realtime/draftBroadcaster';
 import { RuleVersions, Screener } from '../threads/Screener';
@@ -40,25 +41,21 @@ export class ScreeningProcessor {
 
   async process(job: Job<ScreeningJobData>): Promise<ScreeningJobResult> {
     const { draftId, revisionId, trigger } = job.data;
-    const revision = await Revision.findByPk(revisionId);
-    if (!revision || revision.draftId !== draftId) {
-      throw new UnrecoverableError(`revision ${revisionId} of draft ${draftId} does not exist`);
-    }
-    if (trigger === 'submit') {
-      const draft = await Draft.findByPk(draftId, { attributes: ['id', 'status', 'currentRevisionId'] });
-      if (!draft || draft.status !== 'screening' || draft.currentRevisionId !== revision.id) {
-        return { recorded: false, verdict: 'pass', change: null, draftId, trigger };
-      }
+    // One read before the screening: the revision with its draft and the unit's policy.
+    const subject = await loadScreeningSubject(draftId, revisionId);
+    if (!subject) throw new UnrecoverableError(`revision ${revisionId} of draft ${draftId} does not exist`);
+    if (trigger === 'submit' && (subject.draft.status !== 'screening' || subject.draft.currentRevisionId !== subject.revisionId)) {
+      return { recorded: false, verdict: 'pass', change: null, draftId, trigger };
     }
     const input = {
-      title: revision.title,
-      body: revision.body,
-      sourceType: revision.sourceType,
-      sourceName: revision.sourceName,
-      sourceUrl: revision.sourceUrl,
+      title: subject.title,
+      body: subject.body,
+      sourceType: subject.sourceType,
+      sourceName: subject.sourceName,
+      sourceUrl: subject.sourceUrl,
     };
     const result = await this.screener.screen(input, await this.requiredVersions(trigger));
-    const recorded = await screeningRecorder(draftId, revisionId, trigger, result);
+    const recorded = await screeningRecorder(subject, trigger, result);
     return { ...recorded, draftId, trigger };
   }
 }

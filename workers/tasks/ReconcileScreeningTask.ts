@@ -11,7 +11,7 @@ import { enqueueScreening, ScreeningJobData, screeningJobId } from '../../server
  * again well within a minute (the reconciler runs every RECONCILE_INTERVAL_MS on top of this).
  */
 export const RECONCILE_GRACE_MS = 10_000;
-/** Outbox rows younger than this are left to the server that wrote them (it adds the job after commit). */
+/** Outbox rows younger than this are left to the server that wrote them (it adds the job after its commit). */
 const OUTBOX_GRACE_MS = 2_000;
 const BATCH = 1000;
 
@@ -19,6 +19,7 @@ const BATCH = 1000;
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 export interface ReconcileReport {
+  /** Outbox rows whose draft still waited: their job was added, or found already there. */
   dispatched: number;
   requeued: number;
   retried: number;
@@ -35,7 +36,8 @@ export class ReconcileScreeningTask {
   constructor(private readonly queue: Queue<ScreeningJobData>) {}
 
   async run(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { dispatched: await dispatchPendingOutbox(OUTBOX_GRACE_MS), requeued: 0, retried: 0 };
+    const outbox = await dispatchPendingOutbox(OUTBOX_GRACE_MS);
+    const report: ReconcileReport = { dispatched: outbox.ensured, requeued: 0, retried: 0 };
     let afterId = 0;
     for (;;) {
       const waiting = await Draft.findAll({
@@ -51,7 +53,9 @@ export class ReconcileScreeningTask {
       if (waiting.length < BATCH) break;
       afterId = waiting[waiting.length - 1]!.id;
     }
-    if (report.dispatched || report.requeued || report.retried) logger.info(report, 'screening reconciled');
+    // Outbox rows are swept on every run (see dispatchPendingOutbox): only jobs put back are news.
+    if (report.requeued || report.retried) logger.info(report, 'screening reconciled');
+    else if (outbox.marked) logger.debug({ ...report, outboxMarked: outbox.marked }, 'outbox swept');
     return report;
   }
 
