@@ -63,10 +63,15 @@ async function main(): Promise<void> {
   console.log(
     `build of the list: ours ${oursBuild.toFixed(0)} ms (${(ours.byteSize / 1e6).toFixed(1)} MB of arrays, heap ${signedMb(oursHeap)} MB, ${ours.stateCount} states), fastscan ${fastscanBuild.toFixed(0)} ms`,
   );
-  console.log(`matches in the 2 MB text: ours ${ours.findAll(bigText).length} (normalised), fastscan ${fastscan.search(bigText).length}`);
+  console.log(
+    `matches in the 2 MB text: ours ${ours.scan(bigText).count} (normalised; ${ours.findAll(bigText).length} entries), fastscan ${fastscan.search(bigText).length}`,
+  );
 
   const contenders: Array<{ name: string; scan: (text: string) => void; rounds: number }> = [
-    { name: 'ours (all normalisation on)', scan: (text) => (sink += ours.findAll(text).length), rounds: 15 },
+    // scan() leaves the matches in typed arrays (start, end, pattern), which is what the checker reads;
+    // findAll() also makes an object per match, and is timed as well to show what that costs.
+    { name: 'ours (all normalisation on)', scan: (text) => (sink += ours.scan(text).count), rounds: 15 },
+    { name: 'ours with a match object per match', scan: (text) => (sink += ours.findAll(text).length), rounds: 5 },
     { name: 'fastscan', scan: (text) => (sink += fastscan.search(text).length), rounds: 5 },
     { name: 'sensitive-word-filter', scan: (text) => (sink += swf.filter(text).length), rounds: 1 },
     { name: 'bare charCodeAt loop', scan: bareLoop, rounds: 15 },

@@ -19,10 +19,24 @@ export interface TermMatch<T> {
 }
 
 /**
+ * The matches of one scan, in typed arrays that the matcher reuses (they hold until its next
+ * scan): match k < count spans [starts[k], ends[k]) of the text and is of pattern patterns[k]
+ * (see TermMatcher.entriesOf). Ordered by end, then by length, longest first.
+ */
+export interface TermScan {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  patterns: Int32Array;
+}
+
+/**
  * Finds every occurrence of many terms in one pass, overlapping and nested ones included, with
- * the normalisation of normalizer.ts fused into the scan: width, case, traditional/simplified,
- * noise between characters and repeated characters do not hide a term, and every match is
- * reported with offsets into the original text.
+ * the normalisation of normalizer.ts fused into the scan: each UTF-16 unit is folded and
+ * labelled by one table read, noise is skipped, repeated characters collapse, and the
+ * automaton steps, all in the same loop, so that width, case, traditional/simplified, noise
+ * between characters and repeated characters do not hide a term. Matches are written into
+ * typed arrays with offsets into the original text; nothing is allocated per character or match.
  *
  * Terms are plain text: characters like * ? ( [ | \ mean nothing special (they are noise, as in
  * the text). A term that normalises to nothing never matches.
@@ -38,13 +52,14 @@ export class TermMatcher<T> {
   private readonly entryIndex: Int32Array;
   private readonly entries: ReadonlyArray<TermEntry<T>>;
   private readonly displayTerms: Array<string | undefined>;
-  /** The root's child by each label, or 0 (the root): the most common transition, in one read. */
-  private readonly rootChild: Int32Array;
-  /** Scratch space of findAll, kept between calls. */
-  private runStarts: Int32Array = new Int32Array(1024);
-  private hitState: Int32Array = new Int32Array(256);
-  private hitRun: Int32Array = new Int32Array(256);
-  private hitEnd: Int32Array = new Int32Array(256);
+  /**
+   * The root's step by each label, as the scanner codes a step (state·2 + 1 when a pattern ends
+   * on its failure chain), 0 for none: the most common transition, in one read.
+   */
+  private readonly rootCode: Int32Array;
+  private readonly result: TermScan = { count: 0, starts: new Int32Array(256), ends: new Int32Array(256), patterns: new Int32Array(256) };
+  /** Scratch of the walk back from a hit: where the runs of the longest pattern start. */
+  private readonly runStarts: Int32Array;
 
   constructor(entries: ReadonlyArray<TermEntry<T>>) {
     this.entries = entries;
@@ -65,6 +80,7 @@ export class TermMatcher<T> {
     const patternOfEntry = Int32Array.from(entryKeys, (key) => patternOfKey.get(key) ?? -1);
 
     this.patternLength = Int32Array.from(keys, (key) => key.length);
+    this.runStarts = new Int32Array(this.patternLength.reduce((max, length) => Math.max(max, length), 0) + 1);
     this.entryStart = new Int32Array(keys.length + 1);
     for (const pattern of patternOfEntry) if (pattern >= 0) this.entryStart[pattern + 1]++;
     for (let p = 0; p < keys.length; p++) this.entryStart[p + 1] += this.entryStart[p];
@@ -75,11 +91,13 @@ export class TermMatcher<T> {
     });
 
     this.automaton = buildAutomaton(keys, alphabet.size);
-    const nodes = this.automaton.nodes;
-    this.rootChild = new Int32Array(alphabet.size + 1);
+    const transitions = this.automaton.transitions;
+    const rootBase = transitions[0] >> 1;
+    this.rootCode = new Int32Array(alphabet.size + 1);
     for (let label = 1; label <= alphabet.size; label++) {
-      const child = nodes[0] + label;
-      if (nodes[(child << 2) + 1] === 0) this.rootChild[label] = child;
+      const child = rootBase + label;
+      const check = transitions[2 * child + 1];
+      if (check >> 1 === 0) this.rootCode[label] = (child << 1) | (check & 1);
     }
   }
 
@@ -96,30 +114,56 @@ export class TermMatcher<T> {
   /** Approximate memory held by the matcher's arrays, in bytes. */
   get byteSize(): number {
     const a = this.automaton;
-    const arrays = [a.nodes, a.report, a.patternAt, a.outLink, this.patternLength, this.entryStart, this.rootChild];
-    return this.labels.byteLength + arrays.reduce((sum, array) => sum + array.byteLength, 0) + this.entryIndex.byteLength;
+    const arrays = [a.transitions, a.fail, a.report, a.patternAt, a.outLink, this.patternLength, this.entryStart, this.entryIndex, this.rootCode];
+    return this.labels.byteLength + arrays.reduce((sum, array) => sum + array.byteLength, 0);
+  }
+
+  /** Indices (into the constructor's entries) of the entries of pattern `pattern`. */
+  entriesOf(pattern: number): Int32Array {
+    return this.entryIndex.subarray(this.entryStart[pattern], this.entryStart[pattern + 1]);
+  }
+
+  /** The value of entry `entry` (an index into the constructor's entries). */
+  valueOf(entry: number): T {
+    return this.entries[entry].value;
+  }
+
+  /** The entry's term as findings show it: folded, noise removed. */
+  displayTerm(entry: number): string {
+    let term = this.displayTerms[entry];
+    if (term === undefined) term = this.displayTerms[entry] = foldTerm(this.entries[entry].term);
+    return term;
   }
 
   /** Every occurrence of every term in `text`, ordered by end, then by length (longest first). */
   findAll(text: string): Array<TermMatch<T>> {
-    const nodes = this.automaton.nodes;
+    const { count, starts, ends, patterns } = this.scan(text);
+    const matches: Array<TermMatch<T>> = [];
+    for (let k = 0; k < count; k++) {
+      for (const entry of this.entriesOf(patterns[k])) {
+        matches.push({ start: starts[k], end: ends[k], term: this.displayTerm(entry), value: this.entries[entry].value });
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * Every occurrence of every pattern in `text`, into the matcher's reused typed arrays (see
+   * TermScan): the scan without allocation, for callers that look at few of the matches.
+   */
+  scan(text: string): TermScan {
+    const transitions = this.automaton.transitions;
     const labels = this.labels;
-    const rootChild = this.rootChild;
+    const rootCode = this.rootCode;
     const length = text.length;
-    if (this.runStarts.length < length) this.runStarts = new Int32Array(Math.max(length, 2 * this.runStarts.length));
-    // Where each run of characters (a character with its repeats) starts in the original text.
-    const runStarts = this.runStarts;
-    // Hits (a state where patterns end, after run `run`, ending at `end`), turned into matches after the scan.
-    let { hitState, hitRun, hitEnd } = this;
-    let hits = 0;
-    let run = -1;
+    let count = 0;
     let state = 0;
     let previous = -1;
 
-    // A state's four numbers sit at state·4 (see Automaton.nodes): +0 base, +1 check,
-    // +2 fail·2 + (1 if a pattern ends on its failure chain). Written out for speed.
+    // A step is coded state·2 + 1 when a pattern ends on the state's failure chain (see
+    // Automaton.transitions). The common cases come first, without a loop: the root, a child of
+    // the state, or a failure link to the root (then the root's step). Written out for speed.
     for (let i = 0; i < length; i++) {
-      const at = i;
       let label = labels[text.charCodeAt(i)];
       if (label >= 0xfffe) {
         // ASTRAL_LABEL or NOISE_LABEL, as literals: imported constants cost a load per character.
@@ -130,71 +174,94 @@ export class TermMatcher<T> {
       }
       if (label === previous) continue; // a repeated character: 法法轮 reads 法轮
       previous = label;
-      runStarts[++run] = at;
-      // The common cases first, without a loop: the state has a child by this label, or its
-      // failure link is the root (then the root's child, or the root itself for label 0).
-      if (state === 0) state = rootChild[label];
+      let code: number;
+      if (state === 0) code = rootCode[label];
       else {
-        const record = state << 2;
-        const next = nodes[record] + label;
-        if (nodes[(next << 2) + 1] === state) state = next;
-        else if (nodes[record + 2] < 2) state = rootChild[label];
-        else state = this.followFailures(nodes[record + 2] >> 1, label);
+        const base = transitions[state << 1];
+        const next = (base >> 1) + label;
+        code = transitions[(next << 1) + 1];
+        if (code >> 1 === state) code = (next << 1) | (code & 1);
+        else if ((base & 1) !== 0) code = rootCode[label];
+        else code = this.followFailures(state, label);
       }
-      if ((nodes[(state << 2) + 2] & 1) !== 0) {
-        // The match ends after this character, or after its repeats (功功) when they follow.
-        const following = i + 1 < length ? labels[text.charCodeAt(i + 1)] : 0;
-        if (hits === hitState.length) ({ hitState, hitRun, hitEnd } = this.growHits());
-        hitState[hits] = state;
-        hitRun[hits] = run;
-        hitEnd[hits++] = following !== label && following < 0xfffe ? i + 1 : this.runEnd(text, label, i + 1);
-      }
+      state = code >> 1;
+      if ((code & 1) !== 0) count = this.record(text, state, label, i, count);
     }
-    return this.collect(hits);
+    this.result.count = count;
+    return this.result;
   }
 
-  /** The matches of the hits findAll recorded: every pattern ending at each hit's state, every entry of each. */
-  private collect(hits: number): Array<TermMatch<T>> {
-    const { report, patternAt, outLink } = this.automaton;
-    const { hitState, hitRun, hitEnd, runStarts, patternLength, entryStart, entryIndex, entries, displayTerms } = this;
-    const matches: Array<TermMatch<T>> = [];
-    for (let h = 0; h < hits; h++) {
-      const end = hitEnd[h];
-      for (let r = report[hitState[h]]; r >= 0; r = outLink[r]) {
-        const pattern = patternAt[r];
-        const start = runStarts[hitRun[h] - patternLength[pattern] + 1];
-        for (let k = entryStart[pattern]; k < entryStart[pattern + 1]; k++) {
-          const entry = entryIndex[k];
-          let term = displayTerms[entry];
-          if (term === undefined) term = displayTerms[entry] = foldTerm(entries[entry].term);
-          matches.push({ start, end, term, value: entries[entry].value });
-        }
-      }
+  /**
+   * Writes the matches that end with the character at i (its last UTF-16 unit) in `state`: every
+   * pattern on the state's failure chain, longest first. Starts are found by walking back over
+   * the text, so that the scan itself keeps no per-character record.
+   */
+  private record(text: string, state: number, label: number, i: number, count: number): number {
+    const { report, outLink, patternAt } = this.automaton;
+    const following = i + 1 < text.length ? this.labels[text.charCodeAt(i + 1)] : 0;
+    // The match ends after this character, or after its repeats (功功) when they follow.
+    const end = following !== label && following < 0xfffe ? i + 1 : this.runEnd(text, label, i + 1);
+    const at = isLowSurrogate(text.charCodeAt(i)) ? i - 1 : i; // the scan only reaches a low surrogate as part of a pair
+    let r = report[state];
+    this.walkBack(text, at, this.patternLength[patternAt[r]] - 1); // the first pattern is the longest
+    for (; r >= 0; r = outLink[r]) {
+      const pattern = patternAt[r];
+      if (count === this.result.starts.length) this.growResult();
+      this.result.starts[count] = this.runStarts[this.patternLength[pattern] - 1];
+      this.result.ends[count] = end;
+      this.result.patterns[count++] = pattern;
     }
-    return matches;
+    return count;
   }
 
-  private growHits(): { hitState: Int32Array; hitRun: Int32Array; hitEnd: Int32Array } {
-    const size = this.hitState.length * 2;
+  /**
+   * Fills runStarts[k] (k = 0..runs) with where the k-th run before the one starting at `at`
+   * starts: a run is a character with its repeats, noise between them included (法 法轮 has the
+   * runs 法 法 and 轮), as the scan reads them.
+   */
+  private walkBack(text: string, at: number, runs: number): void {
+    const runStarts = this.runStarts;
+    runStarts[0] = at;
+    let j = at;
+    for (let k = 1; k <= runs; k++) {
+      let label = NOISE_LABEL;
+      while (label === NOISE_LABEL && j > 0) {
+        j = codePointStartBefore(text, j);
+        label = this.labelAt(text, j);
+      }
+      let start = j;
+      while (j > 0) {
+        const before = codePointStartBefore(text, j);
+        const other = this.labelAt(text, before);
+        if (other === label) start = before;
+        else if (other !== NOISE_LABEL) break;
+        j = before;
+      }
+      runStarts[k] = start;
+      j = start;
+    }
+  }
+
+  private growResult(): void {
+    const size = this.result.starts.length * 2;
     const grow = (array: Int32Array) => {
       const grown = new Int32Array(size);
       grown.set(array);
       return grown;
     };
-    this.hitState = grow(this.hitState);
-    this.hitRun = grow(this.hitRun);
-    this.hitEnd = grow(this.hitEnd);
-    return { hitState: this.hitState, hitRun: this.hitRun, hitEnd: this.hitEnd };
+    this.result.starts = grow(this.result.starts);
+    this.result.ends = grow(this.result.ends);
+    this.result.patterns = grow(this.result.patterns);
   }
 
-  /** The goto function with failure links, from `state` on: the uncommon path of findAll. */
+  /** The step from `state` by `label` when it is not a child and the failure link is not the root: the uncommon path of scan. */
   private followFailures(state: number, label: number): number {
-    const nodes = this.automaton.nodes;
-    for (;;) {
-      const next = nodes[state << 2] + label;
-      if (nodes[(next << 2) + 1] === state) return next;
-      if (state === 0) return 0;
-      state = nodes[(state << 2) + 2] >> 1;
+    const { transitions, fail } = this.automaton;
+    for (let s = fail[state]; ; s = fail[s]) {
+      if (s === 0) return this.rootCode[label];
+      const next = (transitions[s << 1] >> 1) + label;
+      const code = transitions[(next << 1) + 1];
+      if (code >> 1 === s) return (next << 1) | (code & 1);
     }
   }
 
@@ -206,7 +273,7 @@ export class TermMatcher<T> {
 
   private astralLabelAt(text: string, i: number): number {
     const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-    if (!(low >= 0xdc00 && low <= 0xdfff)) return NOISE_LABEL;
+    if (!isLowSurrogate(low)) return NOISE_LABEL;
     const folded = foldAstral(((text.charCodeAt(i) - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
     if (folded === NOISE) return NOISE_LABEL;
     if (folded <= 0xffff) return this.labels[folded];
@@ -227,9 +294,21 @@ export class TermMatcher<T> {
   }
 }
 
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
 function codePointWidth(text: string, i: number): number {
   const unit = text.charCodeAt(i);
   if (unit < 0xd800 || unit > 0xdbff || i + 1 >= text.length) return 1;
-  const low = text.charCodeAt(i + 1);
-  return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+  return isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+}
+
+/** Where the code point that ends just before `j` starts (a lone surrogate is a code point of its own). */
+function codePointStartBefore(text: string, j: number): number {
+  if (j >= 2 && isLowSurrogate(text.charCodeAt(j - 1))) {
+    const high = text.charCodeAt(j - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return j - 2;
+  }
+  return j - 1;
 }

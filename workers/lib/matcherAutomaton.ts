@@ -9,12 +9,15 @@
  */
 export interface Automaton {
   /**
-   * The scanning data, four numbers per state so that a state never straddles a cache line:
-   * at 4·s: base; check (the parent state, -1 for a free slot); fail·2 + 1 when a pattern ends
-   * on the failure chain of s (s included), fail·2 otherwise; and one unused number (padding).
-   * `fail` is the state of the longest proper suffix of s that is also a trie path.
+   * The scanning data, two numbers per slot so that a state's pair shares a cache line:
+   * at 2·s, base·2 + 1 when the failure link of s is the root (+ 0 otherwise); at 2·s + 1,
+   * check·2 + 1 when a pattern ends on the failure chain of s, s included (+ 0 otherwise), where
+   * check is the parent state (-1 for a free slot, -2 for the root). The child of s by label a
+   * is t = base(s) + a when check(t) === s.
    */
-  nodes: Int32Array;
+  transitions: Int32Array;
+  /** The failure link of every state: the state of its longest proper suffix that is also a trie path. */
+  fail: Int32Array;
   /** The first state on the failure chain (the state itself included) where a pattern ends, or -1. */
   report: Int32Array;
   /** The pattern that ends exactly at a state, or -1. */
@@ -23,10 +26,6 @@ export interface Automaton {
   outLink: Int32Array;
   stateCount: number;
 }
-
-export const BASE = 0;
-export const CHECK = 1;
-export const FAIL_AND_REPORT = 2;
 
 /**
  * Builds the automaton for keys that are sorted (by UTF-16 units, as Array.prototype.sort
@@ -185,16 +184,16 @@ class SlotArrays {
     // Every base + label the scanner may compute must stay inside the arrays.
     const length = Math.max(maxState + 1, this.maxBase + alphabetSize + 1);
     this.ensure(length);
-    const nodes = new Int32Array(length * 4);
+    const transitions = new Int32Array(length * 2);
     const report = new Int32Array(length);
     for (let s = 0; s < length; s++) {
       report[s] = this.patternAt[s] >= 0 ? s : this.outLink[s];
-      nodes[4 * s + BASE] = this.base[s];
-      nodes[4 * s + CHECK] = this.check[s];
-      nodes[4 * s + FAIL_AND_REPORT] = (this.fail[s] << 1) | (report[s] >= 0 ? 1 : 0);
+      transitions[2 * s] = (this.base[s] << 1) | (this.fail[s] === 0 ? 1 : 0);
+      transitions[2 * s + 1] = (this.check[s] << 1) | (report[s] >= 0 ? 1 : 0);
     }
     return {
-      nodes,
+      transitions,
+      fail: this.fail.slice(0, length),
       report,
       patternAt: this.patternAt.slice(0, length),
       outLink: this.outLink.slice(0, length),

@@ -1,4 +1,4 @@
-import { TermMatch, TermMatcher } from '../lib/matcher';
+import { TermMatcher } from '../lib/matcher';
 import { foldTerm, normalizeTerm } from '../lib/normalizer';
 import { hitsOnWordBoundaries } from '../lib/wordBoundaries';
 import { wordFrequency } from '../lib/wordFrequency';
@@ -77,13 +77,23 @@ function outranks(a: TermRule, b: TermRule): boolean {
 }
 
 function screenText(text: string, field: Field, compiled: CompiledTerms): Finding[] {
-  const matches = compiled.matcher.findAll(text);
-  if (matches.length === 0) return [];
-  const allowed = matches.filter((m) => m.value.kind === 'allow');
+  const { matcher } = compiled;
+  const scan = matcher.scan(text);
+  if (scan.count === 0) return [];
+  // Read out of the matcher's reused arrays before anything else runs.
+  const allowed: Array<{ start: number; end: number }> = [];
+  const matched: Hit[] = [];
+  for (let k = 0; k < scan.count; k++) {
+    const start = scan.starts[k];
+    const end = scan.ends[k];
+    for (const entry of matcher.entriesOf(scan.patterns[k])) {
+      const payload = matcher.valueOf(entry);
+      if (payload.kind === 'allow') allowed.push({ start, end });
+      else matched.push({ start, end, term: matcher.displayTerm(entry), rule: payload.rule });
+    }
+  }
   const hits: Hit[] = [];
-  for (const match of matches as Array<TermMatch<Payload>>) {
-    if (match.value.kind !== 'term') continue;
-    const hit = { start: match.start, end: match.end, term: match.term, rule: match.value.rule };
+  for (const hit of matched) {
     if (allowed.some((allow) => allow.start <= hit.start && hit.end <= allow.end)) continue;
     if (collapsesOrdinaryRepeat(text, hit)) continue;
     hits.push(hit);
