@@ -3,6 +3,7 @@ import { ScreeningEngine } from '../../workers/screening/engine';
 import { createWordingChecker } from '../../workers/screening/wording';
 import { findPunctuationSlips } from '../../workers/lib/punctuationSlips';
 import { typoDetector } from '../../workers/lib/typoDetector';
+import { chinaToday } from '../../workers/lib/wordingTable';
 import { RuleData } from '../../workers/screening/types';
 import { draft, only, shippedRules } from './checkerHarness';
 
@@ -54,6 +55,12 @@ describe('wording checker', () => {
       const engineOn = (day: string) => new ScreeningEngine([createWordingChecker({ today: () => day, typoDetection: false })], ending);
       assert.equal(only(engineOn('2025-06-30').screen(draft('<p>这是旧说法。</p>')), 'wording').length, 1);
       assert.equal(only(engineOn('2025-07-01').screen(draft('<p>这是旧说法。</p>')), 'wording').length, 0);
+    });
+
+    it('takes the day of the rules in China time, whatever the machine’s time zone', () => {
+      assert.equal(chinaToday(new Date('2026-11-26T15:59:59Z')), '2026-11-26');
+      assert.equal(chinaToday(new Date('2026-11-26T16:00:00Z')), '2026-11-27', 'midnight in Beijing is 16:00 UTC');
+      assert.equal(chinaToday(new Date('2024-02-28T16:00:00Z')), '2024-02-29');
     });
   });
 

@@ -34,14 +34,17 @@ export function wordReadings(word: string): string[] {
   return readings;
 }
 
+/** Folded syllables: there are a few hundred, and the typo detector asks for them per candidate word. */
+const nearSyllableCache = new Map<string, string>();
+
 /** A syllable with the distinctions that speakers of many dialects blur folded away. */
 export function nearSyllable(syllable: string): string {
-  return syllable
-    .replace(/^zh/, 'z')
-    .replace(/^ch/, 'c')
-    .replace(/^sh/, 's')
-    .replace(/^l/, 'n')
-    .replace(/ng$/, 'n');
+  let near = nearSyllableCache.get(syllable);
+  if (near === undefined) {
+    near = syllable.replace(/^zh/, 'z').replace(/^ch/, 'c').replace(/^sh/, 's').replace(/^l/, 'n').replace(/ng$/, 'n');
+    if (nearSyllableCache.size < 10_000) nearSyllableCache.set(syllable, near);
+  }
+  return near;
 }
 
 let shapeGroups: Map<string, Set<string>> | undefined;

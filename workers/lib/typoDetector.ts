@@ -101,9 +101,11 @@ export class TypoDetector {
   }
 
   private isSuspicious(token: string, line: string, start: number): boolean {
-    if (!HAN_WORD.test(token) || NUMERAL.test(token) || this.knownWords.has(token)) return false;
+    // Most tokens are common words: the cheap tests come first (2 to 4 Han characters are 2 to 8 UTF-16 units).
+    if (token.length < 2 || token.length > 8) return false;
     if ((this.frequencies.get(token) ?? 0) >= SETTINGS.maxWrittenFrequency) return false;
-    if (DIGIT_BEFORE.test(line.slice(0, start))) return false;
+    if (!HAN_WORD.test(token) || NUMERAL.test(token) || this.knownWords.has(token)) return false;
+    if (DIGIT_BEFORE.test(line[start - 1] ?? '')) return false;
     if (token.length === 2 && (this.attested.get(token) ?? 0) > 0) return false;
     if (token.length === 2 && [...token].every((char) => (this.frequencies.get(char) ?? 0) >= SETTINGS.commonCharFrequency)) {
       return false;
@@ -124,6 +126,8 @@ export class TypoDetector {
       for (const word of this.byMask.get(`${token.slice(0, i)}*${token.slice(i + 1)}`) ?? []) {
         const frequency = this.frequencies.get(word) ?? 0;
         if (best && frequency <= best.frequency) continue;
+        // Below the smallest ratio no confusion can qualify it: skip reading its pinyin.
+        if (frequency < SETTINGS.frequencyRatio * (written + 1)) continue;
         const confusion = soundConfusion(readings[i] ?? '', wordReadings(word)[i] ?? '') ?? (similarShape(token[i], word[i]) ? 'shape' : null);
         if (!confusion) continue;
         const ratio = SETTINGS.frequencyRatio * (confusion === 'same-sound' ? 1 : 5);

@@ -12,9 +12,16 @@ export interface WordingHit {
   rule: WordingRule;
 }
 
+/**
+ * One formatter per process: building an Intl.DateTimeFormat costs about a quarter of a
+ * millisecond, as much as the rest of the wording check of a draft.
+ */
+let chinaDateFormat: Intl.DateTimeFormat | undefined;
+
 /** Today in China, as the effective dates of wording rules are written ('YYYY-MM-DD'). */
 export function chinaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  chinaDateFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return chinaDateFormat.format(now);
 }
 
 export function inEffect(rule: WordingRuleEntry, day: string): boolean {
