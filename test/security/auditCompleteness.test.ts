@@ -15,6 +15,7 @@ import { auditRowsOf, newRequestId } from './helpers';
 const UNAUDITED_COMMANDS: Record<string, string> = {
   'screeningRecorder.ts': 'the machine pre-screen: no person acts; its result is kept in screenings and draft_events',
   'idempotency.ts': 'a helper inside submit and revise, which audit the request itself',
+  'revisionStore.ts': 'a helper inside submit and revise (the revision and its accounts), which audit the request itself',
 };
 
 describe('audit completeness', function () {
