@@ -125,8 +125,10 @@ async function main(): Promise<number> {
     say(`  list change: ${changed}; ${marked} drafts contain it`);
     say(`  re-screened ${Number(times!.n)} of ${total} drafts: ${(Number(times!.n) / toLastVerdict).toFixed(1)} drafts/s from the start of the batch to the last verdict`);
     say(`  time to the last verdict: ${toLastVerdict.toFixed(1)} s after the batch started (first verdict to last: ${screeningSeconds.toFixed(1)} s)`);
+    // Counted by the term, not the span's text: a span takes in repeats of its last character that
+    // follow (the marker ends in a digit, and the next paragraph may start with the same one).
     const [caught] = await sequelize().query<{ n: number }>(
-      'SELECT COUNT(DISTINCT s.draft_id) AS n FROM findings f JOIN screenings s ON s.id = f.screening_id WHERE s.`trigger` = ? AND f.text = ?',
+      'SELECT COUNT(DISTINCT s.draft_id) AS n FROM findings f JOIN screenings s ON s.id = f.screening_id WHERE s.`trigger` = ? AND f.term = ?',
       { replacements: [batch.trigger, marker], type: QueryTypes.SELECT },
     );
     say(`  drafts flagged for the new entry: ${Number(caught!.n)} of the ${marked} that contain it; verdicts changed: ${status.changed}`);
