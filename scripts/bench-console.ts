@@ -4,9 +4,9 @@ import { initModels, Unit, User } from '../server/models';
 import { loadDashboard } from '../server/queries/dashboardSummary';
 import { listDrafts } from '../server/queries/draftList';
 import { loadReviewQueue } from '../server/queries/reviewQueue';
-import { closeDatabase, sequelize } from '../server/storage/database';
+import { sequelize } from '../server/storage/database';
 import { prepareDatabase } from '../server/storage/migrator';
-import { closeRedis, httpRedis, whenReady } from '../server/storage/redis';
+import { httpRedis, whenReady } from '../server/storage/redis';
 import { BenchClient } from './bench-lib/benchClient';
 import { chooseBenchStores } from './bench-lib/benchStores';
 import { BENCH_PASSWORD, createBenchUnit, createBenchUser } from './bench-lib/benchUsers';
@@ -194,8 +194,6 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await stopAll(processes);
-    await closeRedis().catch(() => undefined);
-    await closeDatabase().catch(() => undefined);
     await stores.cleanup().catch((error) => progress(`cleanup failed: ${(error as Error).message}`));
   }
 }

@@ -1,9 +1,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { Socket } from 'socket.io-client';
 import { initModels } from '../server/models';
-import { closeDatabase, sequelize } from '../server/storage/database';
+import { sequelize } from '../server/storage/database';
 import { prepareDatabase } from '../server/storage/migrator';
-import { closeRedis } from '../server/storage/redis';
 import { checkers } from '../workers/screening/checkers';
 import { BaselineResult, measureBaseline } from './bench-lib/baseline';
 import { BenchClient } from './bench-lib/benchClient';
@@ -178,8 +177,6 @@ async function main(): Promise<number> {
   const stopEverything = async () => {
     for (const socket of sockets) socket.disconnect();
     await stopAll(servers);
-    await closeRedis().catch(() => undefined);
-    await closeDatabase().catch(() => undefined);
     await stores.cleanup().catch((error) => progress(`cleanup failed: ${(error as Error).message}`));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,9 +1,9 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { QueryTypes } from 'sequelize';
 import { AdRule, initModels, RescreenBatch, Term } from '../server/models';
-import { closeDatabase, sequelize } from '../server/storage/database';
+import { sequelize } from '../server/storage/database';
 import { prepareDatabase } from '../server/storage/migrator';
-import { closeRedis, httpRedis, whenReady } from '../server/storage/redis';
+import { httpRedis, whenReady } from '../server/storage/redis';
 import { announceRuleChange } from '../workers/rules/ruleProvider';
 import { bumpRuleVersion } from '../workers/rules/ruleVersions';
 import { checkers } from '../workers/screening/checkers';
@@ -138,8 +138,6 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await stopAll(processes);
-    await closeRedis().catch(() => undefined);
-    await closeDatabase().catch(() => undefined);
     await stores.cleanup().catch((error) => progress(`cleanup failed: ${(error as Error).message}`));
   }
 }

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const { prepareDatabase } = require('../server/storage/migrator') as typeof import('../server/storage/migrator');
   const { closeRedis } = require('../server/storage/redis') as typeof import('../server/storage/redis');
   const { ApiClient } = require('../test/support/apiClient') as typeof import('../test/support/apiClient');
-  const { deleteRedisKeys } = require('../test/support/testStores') as typeof import('../test/support/testStores');
+  const { deleteKeysOfPrefix } = require('../server/storage/storeCleanup') as typeof import('../server/storage/storeCleanup');
   const { explainPlans, formatPlanRow } = require('./bench-lib/queryPlans') as typeof import('./bench-lib/queryPlans');
   /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -202,7 +202,7 @@ async function main(): Promise<void> {
       await connection.query(`DROP DATABASE IF EXISTS \`${location.database}\``);
       await connection.end();
     }
-    if (env().REDIS_PREFIX.startsWith('grbench-terms-')) await deleteRedisKeys([`${env().REDIS_PREFIX}:`, `{${env().REDIS_PREFIX}}:`]);
+    if (env().REDIS_PREFIX.startsWith('grbench-terms-')) await deleteKeysOfPrefix(env().REDIS_URL, env().REDIS_PREFIX);
   }
 }
 

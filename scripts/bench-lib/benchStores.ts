@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import IORedis from 'ioredis';
-import mysql from 'mysql2/promise';
-import { parseDatabaseUrl } from '../../server/storage/database';
+import { closeDatabase, parseDatabaseUrl } from '../../server/storage/database';
+import { closeRedis } from '../../server/storage/redis';
+import { deleteKeysOfPrefix, dropDatabaseAt } from '../../server/storage/storeCleanup';
 
 /**
  * Where a benchmark keeps its data. DATABASE_URL, REDIS_URL and REDIS_PREFIX are used when the
@@ -14,7 +14,7 @@ export interface BenchStores {
   redisPrefix: string;
   /** The environment every process of the benchmark gets (and this one too). */
   env: Record<string, string>;
-  /** Removes what the benchmark created for itself. */
+  /** Closes this process's connections to the stores, then removes what the benchmark created for itself. */
   cleanup(): Promise<void>;
 }
 
@@ -42,35 +42,16 @@ export function chooseBenchStores(name: string): BenchStores {
     redisPrefix,
     env,
     async cleanup() {
+      await closeRedis().catch(() => undefined);
+      await closeDatabase().catch(() => undefined);
       if (ownDatabase) await dropDatabase(databaseUrl);
-      if (ownPrefix) await deleteKeys(redisUrl, [`${redisPrefix}:`, `{${redisPrefix}}:`]);
+      if (ownPrefix) await deleteKeysOfPrefix(redisUrl, redisPrefix);
     },
   };
 }
 
 async function dropDatabase(url: string): Promise<void> {
-  const location = parseDatabaseUrl(url);
-  if (!OWN_DATABASE.test(location.database)) throw new Error(`refusing to drop ${location.database}`);
-  const connection = await mysql.createConnection({ host: location.host, port: location.port, user: location.user, password: location.password });
-  try {
-    await connection.query(`DROP DATABASE IF EXISTS \`${location.database}\``);
-  } finally {
-    await connection.end();
-  }
-}
-
-async function deleteKeys(url: string, prefixes: string[]): Promise<void> {
-  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
-  try {
-    for (const prefix of prefixes) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.unlink(...keys);
-      } while (cursor !== '0');
-    }
-  } finally {
-    redis.disconnect();
-  }
+  const { database } = parseDatabaseUrl(url);
+  if (!OWN_DATABASE.test(database)) throw new Error(`refusing to drop ${database}`);
+  await dropDatabaseAt(url);
 }

@@ -10,7 +10,8 @@ import { SpawnedProcess, stopAll } from '../../scripts/bench-lib/spawnedProcess'
 import { ApiClient } from '../support/apiClient';
 import { buildUnit, buildUser, loggedIn } from '../support/factories';
 import { collectEvents, connectSocket, nextEvent } from '../support/socketClient';
-import { deleteRedisKeys, prepareTestDatabase } from '../support/testStores';
+import { prepareTestDatabase } from '../support/testStores';
+import { deleteKeysOfPrefix } from '../../server/storage/storeCleanup';
 
 /** The same session on another server process: the cookie and CSRF token of a login made elsewhere. */
 function sameSessionOn(baseUrl: string, signedIn: ApiClient): ApiClient {
@@ -69,7 +70,7 @@ describe('two servers and two workers on one MariaDB and Redis', function () {
     reviewerSocket?.disconnect();
     await queue?.close();
     await stopAll([serverA, serverB, ...workers]);
-    await deleteRedisKeys([`${redisPrefix}:`, `{${redisPrefix}}:`]);
+    await deleteKeysOfPrefix(env().REDIS_URL, redisPrefix);
   });
 
   it('honours a login made on server A on server B', async () => {

@@ -6,7 +6,7 @@ import { parseDatabaseUrl } from '../../../server/storage/database';
 import { projectRoot } from '../../../workers/lib/projectRoot';
 import { ApiClient } from '../../support/apiClient';
 import { PASSWORD } from '../../support/factories';
-import { deleteRedisKeysAt } from './redisKeys';
+import { deleteKeysOfPrefix, dropDatabaseAt } from '../../../server/storage/storeCleanup';
 import { freePort } from './freePort';
 import { Exit, ManagedProcess } from './ManagedProcess';
 
@@ -191,11 +191,8 @@ export class ProductStack {
     await (this.inspector?.opts.connection as IORedis | undefined)?.quit().catch(() => undefined);
     await this.pool?.end().catch(() => undefined);
     if (!this.database.startsWith('gov_review_test_')) throw new Error(`refusing to drop ${this.database}`);
-    const location = parseDatabaseUrl(this.databaseUrl);
-    const connection = await mysql.createConnection({ host: location.host, port: location.port, user: location.user, password: location.password }).catch(() => undefined);
-    await connection?.query(`DROP DATABASE IF EXISTS \`${this.database}\``);
-    await connection?.end();
-    await deleteRedisKeysAt(this.redisUrl, [`${this.prefix}:`, `{${this.prefix}}:`]).catch(() => undefined);
+    await dropDatabaseAt(this.databaseUrl).catch(() => undefined);
+    await deleteKeysOfPrefix(this.redisUrl, this.prefix).catch(() => undefined);
   }
 }
 
