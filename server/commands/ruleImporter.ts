@@ -1,6 +1,7 @@
 import { Model, Transaction } from 'sequelize';
 import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest, conflict } from '../errors';
+import { ImportCounts, ImportFormat, ImportMode, ImportRequestOf } from './importShapes';
 import { checkEntry, columnOf, describeProblems, ProblemPlace, RuleProblem } from './ruleEntryValidation';
 import { versionedRuleChange } from './ruleChange';
 import { changedFields, keyOf, modelOf, periodsOverlap, RuleFields, rowOf, RuleTable, sameFields, storedEntry } from './ruleTables';
@@ -16,23 +17,8 @@ export interface ImportRow {
   problems?: RuleProblem[];
 }
 
-export interface ImportRequest {
-  /** merge: add new entries and update the ones with the same key; replace: also delete every entry not imported. */
-  mode: 'merge' | 'replace';
-  format: 'tsv' | 'json';
-  rows: ImportRow[];
-}
-
-export interface ImportSummary {
-  mode: 'merge' | 'replace';
-  format: 'tsv' | 'json';
-  rows: number;
-  created: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
-  version: number;
-}
+export type ImportRequest = ImportRequestOf<ImportRow>;
+export type ImportSummary = ImportCounts;
 
 interface ImportEntry {
   row: number;
@@ -43,11 +29,11 @@ interface ImportEntry {
 /** Rows per bulk insert or delete statement. */
 const CHUNK = 500;
 
-function placeOf(format: 'tsv' | 'json'): ProblemPlace {
+function placeOf(format: ImportFormat): ProblemPlace {
   return format === 'tsv' ? { names: 'column', rowWord: '行' } : { names: 'field', rowWord: '条' };
 }
 
-function problemDetails(table: RuleTable, problems: RuleProblem[], format: 'tsv' | 'json') {
+function problemDetails(table: RuleTable, problems: RuleProblem[], format: ImportFormat) {
   return problems.map((p) => ({ row: p.row, field: p.field, ...(format === 'tsv' && table.fields.includes(p.field) ? { column: columnOf(p.field) } : {}), message: p.message }));
 }
 
@@ -91,7 +77,7 @@ interface Plan {
   unchanged: number;
 }
 
-function plan(table: RuleTable, entries: ImportEntry[], stored: Model[], mode: 'merge' | 'replace'): Plan {
+function plan(table: RuleTable, entries: ImportEntry[], stored: Model[], mode: ImportMode): Plan {
   const storedByKey = new Map<string, Model>();
   for (const row of stored) {
     const key = keyOf(table, storedEntry(table, row));

@@ -4,6 +4,7 @@ import { Severity } from '../../workers/screening/types';
 import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest } from '../errors';
 import { sequelize } from '../storage/database';
+import { ImportCounts, ImportMode, ImportRequestOf } from './importShapes';
 import { versionedRuleChange } from './ruleChange';
 import { checkEntry, describeProblems, normalizationProblem, ParsedEntry, ProblemPlace, WordProblem } from './wordEntryValidation';
 import { MAX_WARNINGS_SHOWN, sameWhenNormalizedWarning, termWarnings, WordWarning } from './wordListWarnings';
@@ -20,23 +21,10 @@ export interface WordImportRow {
   problems?: WordProblem[];
 }
 
-export interface WordImportRequest {
-  /** merge: add new entries and update the ones with the same text; replace: also delete every entry not in the upload. */
-  mode: 'merge' | 'replace';
-  format: 'tsv' | 'json';
-  rows: WordImportRow[];
-}
+export type WordImportRequest = ImportRequestOf<WordImportRow>;
 
-export interface WordImportSummary {
+export interface WordImportSummary extends ImportCounts {
   list: string;
-  mode: 'merge' | 'replace';
-  format: 'tsv' | 'json';
-  rows: number;
-  created: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
-  version: number;
   /** The first warnings (common words, entries that read the same as others once normalised); the import went through. */
   warnings: WordWarning[];
   warningCount: number;
@@ -111,7 +99,7 @@ function fieldsOfStored(stored: StoredRow): WordFields {
   return { text: stored.text, category: stored.category ?? undefined, severity: stored.severity ?? undefined, note: stored.note };
 }
 
-function plan(entries: ImportEntry[], stored: StoredRow[], mode: 'merge' | 'replace'): Plan {
+function plan(entries: ImportEntry[], stored: StoredRow[], mode: ImportMode): Plan {
   const storedByText = new Map(stored.map((row) => [row.text, row]));
   const matched = new Set<StoredRow>();
   const result: Plan = { creates: [], updates: [], deletes: [], unchanged: 0 };

@@ -1,0 +1,24 @@
+/** What the rule-table import and the word-list import have in common: the request and its counts. */
+
+/** merge: add new entries and update the ones with the same key; replace: also delete every entry not in the upload. */
+export type ImportMode = 'merge' | 'replace';
+export type ImportFormat = 'tsv' | 'json';
+
+export interface ImportRequestOf<Row> {
+  mode: ImportMode;
+  format: ImportFormat;
+  rows: Row[];
+}
+
+/** What an import did, as the API answers it. */
+export interface ImportCounts {
+  mode: ImportMode;
+  format: ImportFormat;
+  rows: number;
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  /** The rule set's version after the import. */
+  version: number;
+}
