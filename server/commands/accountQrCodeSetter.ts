@@ -1,8 +1,7 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { badRequest, conflict, forbidden, notFound } from '../errors';
-import { Account, AccountQrCode, User } from '../models';
-import { accountStatusLabel, CLOSED_STATUSES } from '../models/Account';
-import { accountEditRefusal } from '../policies/registryPolicy';
+import { badRequest } from '../errors';
+import { AccountQrCode, User } from '../models';
+import { editableAccount } from '../registry/editableAccount';
 import { sequelize } from '../storage/database';
 
 const MAX_BYTES = 256 * 1024;
@@ -24,11 +23,7 @@ function decodeImage(dataUrl: string): { contentType: string; image: Buffer } {
 export async function accountQrCodeSetter(user: User, accountId: number, dataUrl: string | null, actor: AuditActor): Promise<void> {
   const decoded = dataUrl === null ? null : decodeImage(dataUrl);
   await sequelize().transaction(async (transaction) => {
-    const account = await Account.findByPk(accountId, { transaction, lock: transaction.LOCK.UPDATE });
-    if (!account) throw notFound('找不到该账号');
-    const refusal = accountEditRefusal(user, account);
-    if (refusal) throw forbidden(refusal);
-    if (CLOSED_STATUSES.includes(account.status)) throw conflict(`账号已${accountStatusLabel(account.status)}，备案信息不能再修改`);
+    await editableAccount(user, accountId, transaction);
     if (decoded) await AccountQrCode.upsert({ accountId, ...decoded, updatedAt: new Date() }, { transaction });
     else await AccountQrCode.destroy({ where: { accountId }, transaction });
     await recordAudit(actor, { eventType: 'account.qr_code', objectType: 'account', objectId: accountId, outcome: 'success', detail: { removed: !decoded, bytes: decoded?.image.length ?? 0 } }, transaction);

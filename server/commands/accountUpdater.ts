@@ -1,8 +1,7 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { badRequest, conflict, forbidden, notFound } from '../errors';
+import { badRequest } from '../errors';
 import { Account, User } from '../models';
-import { accountStatusLabel, CLOSED_STATUSES } from '../models/Account';
-import { accountEditRefusal } from '../policies/registryPolicy';
+import { editableAccount } from '../registry/editableAccount';
 import { accountColumns, currentValue } from '../registry/accountFields';
 import { loadTeam, replaceTeam } from '../registry/accountParts';
 import { refuseDuplicatePlatformId } from '../registry/duplicateAccounts';
@@ -18,11 +17,7 @@ import { sequelize } from '../storage/database';
  */
 export async function accountUpdater(user: User, accountId: number, input: AccountUpdateInput, actor: AuditActor): Promise<Account> {
   return sequelize().transaction(async (transaction) => {
-    const account = await Account.findByPk(accountId, { transaction, lock: transaction.LOCK.UPDATE });
-    if (!account) throw notFound('找不到该账号');
-    const refusal = accountEditRefusal(user, account);
-    if (refusal) throw forbidden(refusal);
-    if (CLOSED_STATUSES.includes(account.status)) throw conflict(`账号已${accountStatusLabel(account.status)}，备案信息不能再修改`);
+    const account = await editableAccount(user, accountId, transaction);
 
     const team = input.team ? await loadTeam(account.id, transaction) : undefined;
     if (account.status !== 'pending') {
