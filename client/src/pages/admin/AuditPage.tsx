@@ -6,6 +6,7 @@ import type { Paged, Role } from '../../lib/types';
 import { useFetch } from '../../lib/useFetch';
 import { ErrorNote } from '../../components/Badges';
 import { Pager } from '../../components/Pager';
+import { FilterOptions } from '../../components/FilterOptions';
 
 interface AuditRecord {
   id: number;
@@ -149,12 +150,7 @@ export function AuditPage() {
         <label className="inline">
           对象
           <select {...field('objectType')}>
-            <option value="">全部</option>
-            {Object.entries(OBJECT_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <FilterOptions labels={OBJECT_LABELS} />
           </select>
         </label>
         <label className="inline">
@@ -164,12 +160,7 @@ export function AuditPage() {
         <label className="inline">
           结果
           <select {...field('outcome')}>
-            <option value="">全部</option>
-            {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <FilterOptions labels={OUTCOME_LABELS} />
           </select>
         </label>
         <label className="inline">

@@ -9,6 +9,7 @@ import { ErrorNote } from '../../components/Badges';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Pager } from '../../components/Pager';
 import { SecretOnce } from '../../components/SecretOnce';
+import { FilterOptions } from '../../components/FilterOptions';
 
 const PAGE_SIZE = 50;
 const MANAGED: Role[] = ['editor', 'reviewer'];
@@ -156,12 +157,7 @@ export function UsersPage() {
           <label className="inline">
             角色
             <select value={role} onChange={(e) => (setRole(e.target.value), setPage(1))}>
-              <option value="">全部</option>
-              {Object.entries(ROLE_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <FilterOptions labels={ROLE_LABELS} />
             </select>
           </label>
           <label className="inline">

@@ -11,6 +11,7 @@ import { useUnits } from '../../lib/useUnits';
 import { ErrorNote } from '../../components/Badges';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Pager } from '../../components/Pager';
+import { FilterOptions } from '../../components/FilterOptions';
 
 const PAGE_SIZE = 50;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -183,23 +184,13 @@ export function AccountsPage() {
           <label className="inline">
             状态
             <select aria-label="状态" value={status} onChange={(e) => (setStatus(e.target.value), setPage(1))}>
-              <option value="">全部</option>
-              {Object.entries(ACCOUNT_STATUS_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <FilterOptions labels={ACCOUNT_STATUS_LABELS} />
             </select>
           </label>
           <label className="inline">
             平台
             <select aria-label="平台" value={platform} onChange={(e) => (setPlatform(e.target.value), setPage(1))}>
-              <option value="">全部</option>
-              {Object.entries(PLATFORM_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <FilterOptions labels={PLATFORM_LABELS} />
             </select>
           </label>
           {countyWide && units.length ? (
