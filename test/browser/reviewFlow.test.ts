@@ -102,8 +102,10 @@ describe('the console in a browser: an editor and three levels of reviewers', fu
       throw new Error('sentence not found');
     });
     await page.keyboard.press('Delete');
+    // The page opens with the findings of the returned revision; wait for the fresh pre-check's.
+    await page.locator('[data-testid="precheck-verdict"][data-origin="screening"]').waitFor();
     await page.getByRole('button', { name: '预检' }).click();
-    await page.getByTestId('precheck-verdict').waitFor();
+    await page.locator('[data-testid="precheck-verdict"][data-origin="precheck"]').waitFor();
     assert.equal(await page.locator('mark.finding', { hasText: '法轮功' }).count(), 0);
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.locator('[data-testid="draft-page"][data-revision="2"][data-status="in_review"][data-level="1"]').waitFor({ timeout: 30_000 });

@@ -43,7 +43,8 @@ export function DraftEditorPage() {
   const [sourceName, setSourceName] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
   const [accountIds, setAccountIds] = useState<number[]>([]);
-  const [check, setCheck] = useState<{ answer: ScreeningAnswer; html: string; title: string } | null>(null);
+  // `origin` tells the findings of the revision the machine returned apart from a fresh pre-check.
+  const [check, setCheck] = useState<{ answer: ScreeningAnswer; html: string; title: string; origin: 'screening' | 'precheck' } | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'check' | 'submit' | null>(null);
@@ -59,7 +60,7 @@ export function DraftEditorPage() {
         setSourceName(draft.sourceName ?? '');
         setSourceUrl(draft.sourceUrl ?? '');
         setAccountIds(draft.accountIds);
-        setCheck({ answer: { verdict: draft.verdict ?? 'pass', findings: draft.findings, text: draft.text }, html: draft.body, title: draft.title });
+        setCheck({ answer: { verdict: draft.verdict ?? 'pass', findings: draft.findings, text: draft.text }, html: draft.body, title: draft.title, origin: 'screening' });
         setLoaded(true);
       })
       .catch((caught) => setError(messageOf(caught)));
@@ -80,7 +81,7 @@ export function DraftEditorPage() {
     try {
       const body = content(bodyHtml, draftTitle);
       const answer = await post<ScreeningAnswer>('/api/screen', body);
-      setCheck({ answer, html: body.body, title: body.title });
+      setCheck({ answer, html: body.body, title: body.title, origin: 'precheck' });
       setSelected(null);
     } catch (caught) {
       setError(messageOf(caught));
@@ -194,7 +195,8 @@ export function DraftEditorPage() {
           {!check ? <p className="muted">写好后点“预检”，机器会检查敏感词、转载来源、广告链接、涉密标识、个人信息和规范表述。</p> : null}
           {check ? (
             <>
-              <p data-testid="precheck-verdict" className={`verdict verdict-${check.answer.verdict}`}>
+              {check.origin === 'screening' ? <p className="muted small">以下是上次提交时机器预审的结果；修改后请重新预检。</p> : null}
+              <p data-testid="precheck-verdict" data-origin={check.origin} className={`verdict verdict-${check.answer.verdict}`}>
                 {VERDICT_LABELS[check.answer.verdict]} · 共 {check.answer.findings.length} 处
                 {stale ? <span className="warning">（内容已修改，请重新预检）</span> : null}
               </p>
