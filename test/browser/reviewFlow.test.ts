@@ -104,6 +104,7 @@ describe('the console in a browser: an editor and three levels of reviewers', fu
     await page.keyboard.press('Delete');
     // The page opens with the findings of the returned revision; wait for the fresh pre-check's.
     await page.locator('[data-testid="precheck-verdict"][data-origin="screening"]').waitFor();
+    await page.getByText('以下是上次提交时机器预审的结果；修改后请重新预检。').waitFor();
     await page.getByRole('button', { name: '预检' }).click();
     await page.locator('[data-testid="precheck-verdict"][data-origin="precheck"]').waitFor();
     assert.equal(await page.locator('mark.finding', { hasText: '法轮功' }).count(), 0);
