@@ -2,7 +2,7 @@ import { QueryTypes } from 'sequelize';
 import { logger } from '../logger';
 import { RescreenBatch } from '../models';
 import { sequelize } from '../storage/database';
-import { SCREENING_JOB_OPTIONS, screeningJobId, screeningQueue, ScreeningJobData } from './screeningQueue';
+import { screeningJob, screeningQueue, ScreeningJobData } from './screeningQueue';
 
 const CHUNK = 500;
 /** Re-screenings wait behind new submissions: BullMQ takes un-prioritised jobs first. */
@@ -28,7 +28,7 @@ export async function enqueueRescreenBatch(batch: RescreenBatch): Promise<number
     await screeningQueue().addBulk(
       items.map((item) => {
         const data: ScreeningJobData = { draftId: Number(item.draft_id), revisionId: Number(item.revision_id), revision: item.revision, trigger };
-        return { name: 'screen', data, opts: { ...SCREENING_JOB_OPTIONS, jobId: screeningJobId(data), priority: RESCREEN_PRIORITY } };
+        return screeningJob(data, { priority: RESCREEN_PRIORITY });
       }),
     );
     added += items.length;

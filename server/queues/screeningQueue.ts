@@ -37,8 +37,14 @@ export function screeningQueue(): Queue<ScreeningJobData> {
   return producer;
 }
 
+/** A screening job as the queue takes it (add or addBulk): the shared options and its idempotent id. */
+export function screeningJob(data: ScreeningJobData, options: JobsOptions = {}): { name: string; data: ScreeningJobData; opts: JobsOptions } {
+  return { name: 'screen', data, opts: { ...SCREENING_JOB_OPTIONS, ...options, jobId: screeningJobId(data) } };
+}
+
 export async function enqueueScreening(data: ScreeningJobData): Promise<void> {
-  await screeningQueue().add('screen', data, { jobId: screeningJobId(data) });
+  const job = screeningJob(data);
+  await screeningQueue().add(job.name, job.data, job.opts);
 }
 
 export async function closeScreeningQueue(): Promise<void> {
