@@ -1,9 +1,8 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
 import { DraftState, recordDraftEvent } from '../events/recordDraftEvent';
 import { User } from '../models';
-import { dispatchScreeningRequest, recordScreeningRequest } from '../queues/outbox';
+import { announceCommittedSubmission, recordScreeningRequest } from '../queues/outbox';
 import { ScreeningJobData } from '../queues/screeningQueue';
-import { broadcastDraftChange } from '../realtime/draftBroadcaster';
 import { DraftContent } from '../routes/drafts/schema';
 import { sequelize } from '../storage/database';
 import { executeStatement } from '../storage/directSql';
@@ -59,9 +58,6 @@ export async function draftCreator(
     if (error instanceof IdempotentReplay) return error.answer as StoredAnswer<SubmittedDraft>;
     throw error;
   }
-  // Committed: tell the listeners, and queue the screening without holding up the answer (the
-  // outbox row covers a refusal; a Redis that hangs must not delay the editor's confirmation).
-  broadcastDraftChange(committed.change);
-  void dispatchScreeningRequest(committed.request);
+  announceCommittedSubmission(committed.change, committed.request);
   return committed.answer;
 }

@@ -3,9 +3,8 @@ import { conflict, forbidden, notFound } from '../errors';
 import { DraftState, recordDraftEvent } from '../events/recordDraftEvent';
 import { Draft, User } from '../models';
 import { canReadDraft, canReviseDraft } from '../policies/draftPolicy';
-import { dispatchScreeningRequest, recordScreeningRequest } from '../queues/outbox';
+import { announceCommittedSubmission, recordScreeningRequest } from '../queues/outbox';
 import { ScreeningJobData } from '../queues/screeningQueue';
-import { broadcastDraftChange } from '../realtime/draftBroadcaster';
 import { DraftContent } from '../routes/drafts/schema';
 import { sequelize } from '../storage/database';
 import { executeStatement } from '../storage/directSql';
@@ -68,9 +67,6 @@ export async function draftReviser(
     if (error instanceof IdempotentReplay) return error.answer as StoredAnswer<RevisedDraft>;
     throw error;
   }
-  // Committed: tell the listeners, and queue the screening without holding up the answer (the
-  // outbox row covers a refusal; a Redis that hangs must not delay the editor's confirmation).
-  broadcastDraftChange(committed.change);
-  void dispatchScreeningRequest(committed.request);
+  announceCommittedSubmission(committed.change, committed.request);
   return committed.answer;
 }

@@ -1,7 +1,8 @@
 import { Transaction } from 'sequelize';
 import { logger } from '../logger';
+import { broadcastDraftChange, DraftChange } from '../realtime/draftBroadcaster';
 import { executeStatement, selectRows } from '../storage/directSql';
-import { enqueueScreening, SCREENING_JOB_OPTIONS, ScreeningJobData, screeningJobId, screeningQueue } from './screeningQueue';
+import { enqueueScreening, ScreeningJobData, screeningJob, screeningJobId, screeningQueue } from './screeningQueue';
 
 /**
  * The transactional outbox: a job that must exist is written to MariaDB in the same
@@ -29,14 +30,23 @@ export async function recordScreeningRequest(data: ScreeningJobData, transaction
  * names a revision that was rolled back. Idempotent by job id; never throws: when Redis refuses,
  * the undispatched row is the reconciler's.
  */
-export async function dispatchScreeningRequest(data: ScreeningJobData): Promise<boolean> {
+async function dispatchScreeningRequest(data: ScreeningJobData): Promise<void> {
   try {
     await enqueueScreening(data);
-    return true;
   } catch (error) {
     logger.warn({ err: (error as Error).message, jobId: screeningJobId(data) }, 'job not queued yet; the reconciler will queue it');
-    return false;
   }
+}
+
+/**
+ * After a submission or revision has committed (its `await sequelize().transaction(…)` has
+ * resolved; see dispatchScreeningRequest): tells the listeners, and queues the screening
+ * without holding up the answer (the outbox row covers a refusal; a Redis that hangs must not
+ * delay the editor's confirmation).
+ */
+export function announceCommittedSubmission(change: DraftChange, request: ScreeningJobData): void {
+  broadcastDraftChange(change);
+  void dispatchScreeningRequest(request);
 }
 
 interface PendingRow {
@@ -70,9 +80,7 @@ export async function dispatchPendingOutbox(olderThanMs: number, batch = 500): P
     if (!pending.length) return sweep;
     const requests = pending.map((row) => JSON.parse(row.payload) as ScreeningJobData);
     const waiting = await stillWaiting(requests);
-    const jobs = requests
-      .filter((request) => waiting.has(request.revisionId))
-      .map((data) => ({ name: 'screen', data, opts: { ...SCREENING_JOB_OPTIONS, jobId: screeningJobId(data) } }));
+    const jobs = requests.filter((request) => waiting.has(request.revisionId)).map((data) => screeningJob(data));
     try {
       if (jobs.length) await screeningQueue().addBulk(jobs);
     } catch (error) {
