@@ -2,7 +2,11 @@ import { Transaction } from 'sequelize';
 import { AuditOutcome } from '../models/AuditRecord';
 import { sequelize } from '../storage/database';
 import { executeStatement, selectRows } from '../storage/directSql';
-import { AuditFields, auditHash } from './auditHash';
+import { AUDIT_FIELD_COLUMNS, AuditFields, auditHash } from './auditHash';
+
+/** The record's hashed fields in the hash's order, then its chain links. */
+const INSERT_RECORD = `INSERT INTO audit_log (${AUDIT_FIELD_COLUMNS.map(([, column]) => column).join(', ')}, prev_hash, hash)
+  VALUES (${AUDIT_FIELD_COLUMNS.map(() => '?').join(', ')}, ?, ?)`;
 
 /** Who did it and from where: taken from the request (or "system" for the machine). */
 export interface AuditActor {
@@ -51,25 +55,6 @@ export async function recordAudit(actor: AuditActor, event: AuditEvent, transact
     detail: event.detail ? JSON.stringify(event.detail) : null,
   };
   const hash = auditHash(head.last_hash, fields);
-  const record = await executeStatement(
-    transaction,
-    `INSERT INTO audit_log (created_at, user_id, username, role, ip, event_type, object_type, object_id, outcome, request_id, detail, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      fields.createdAt,
-      fields.userId,
-      fields.username,
-      fields.role,
-      fields.ip,
-      fields.eventType,
-      fields.objectType,
-      fields.objectId,
-      fields.outcome,
-      fields.requestId,
-      fields.detail,
-      head.last_hash,
-      hash,
-    ],
-  );
+  const record = await executeStatement(transaction, INSERT_RECORD, [...AUDIT_FIELD_COLUMNS.map(([key]) => fields[key]), head.last_hash, hash]);
   await executeStatement(transaction, 'UPDATE audit_chain SET last_id = ?, last_hash = ? WHERE id = 1', [record.insertId, hash]);
 }
