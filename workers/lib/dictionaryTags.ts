@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { JIEBA_DICTIONARY_PATH } from './jieba';
+import { JIEBA_DICTIONARY_PATH } from './jiebaModel';
 
 /**
  * The part-of-speech tags jieba's dictionary gives the requested words (nr person name,

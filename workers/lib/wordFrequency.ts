@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { JIEBA_DICTIONARY_PATH } from './jieba';
+import { JIEBA_DICTIONARY_PATH } from './jiebaModel';
 
 let frequencies: Map<string, number> | undefined;
 
