@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { cut } from './jieba';
+import { cut, segmentWords } from './jieba';
 import { Confusion, similarShape, soundConfusion, wordReadings } from './confusables';
 import { wordlistPath } from './projectRoot';
 import { wordFrequencies } from './wordFrequency';
@@ -39,6 +39,17 @@ const SETTINGS = {
   commonCharFrequency: 40000,
 };
 
+/** How many tokens' candidates the detector keeps (some 100 bytes each). */
+const CANDIDATE_CACHE_SIZE = 50_000;
+
+/** A correction of a token: the dictionary word, its frequency, the corrected character's index, how the two characters are confused. */
+interface Candidate {
+  word: string;
+  frequency: number;
+  index: number;
+  confusion: Confusion;
+}
+
 const HAN_WORD = /^\p{Script=Han}{2,4}$/u;
 const NUMERAL = /[〇零一二三四五六七八九十百千万亿两几第]/;
 const DIGIT_BEFORE = /[0-9０-９]$/;
@@ -60,6 +71,7 @@ export class TypoDetector {
   /** Total frequency of the longer dictionary words containing each two-character sequence. */
   private readonly attested = new Map<string, number>();
   private readonly knownWords = new Set<string>();
+  private readonly candidates = new Map<string, Candidate | null>();
 
   constructor() {
     for (const [word, frequency] of this.frequencies) {
@@ -88,22 +100,27 @@ export class TypoDetector {
 
   private detectInLine(line: string): TypoHit[] {
     if (!/\p{Script=Han}/u.test(line)) return [];
+    // The segmenter gives each word's dictionary frequency, so that the common words (nearly all)
+    // are passed over without a string or a dictionary lookup each.
+    const suspicious: Array<{ token: string; written: number; start: number }> = [];
+    const { count, starts, ends, frequencies } = segmentWords(line);
+    for (let k = 0; k < count; k++) {
+      const length = ends[k] - starts[k];
+      if (length < 2 || length > 8 || frequencies[k] >= SETTINGS.maxWrittenFrequency) continue;
+      const token = line.slice(starts[k], ends[k]);
+      if (this.isSuspicious(token, line, starts[k])) suspicious.push({ token, written: frequencies[k], start: starts[k] });
+    }
+    // Corrections segment again: only after the spans above have been read.
     const hits: TypoHit[] = [];
-    let position = 0;
-    for (const token of cut(line)) {
-      const start = position;
-      position += token.length;
-      if (!this.isSuspicious(token, line, start)) continue;
-      const hit = this.correct(token, line, start);
+    for (const { token, written, start } of suspicious) {
+      const hit = this.correct(token, written, line, start);
       if (hit) hits.push(hit);
     }
     return hits;
   }
 
+  /** Whether a rare token of 2 to 8 UTF-16 units (2 to 4 Han characters) may be a mistyped word. */
   private isSuspicious(token: string, line: string, start: number): boolean {
-    // Most tokens are common words: the cheap tests come first (2 to 4 Han characters are 2 to 8 UTF-16 units).
-    if (token.length < 2 || token.length > 8) return false;
-    if ((this.frequencies.get(token) ?? 0) >= SETTINGS.maxWrittenFrequency) return false;
     if (!HAN_WORD.test(token) || NUMERAL.test(token) || this.knownWords.has(token)) return false;
     if (DIGIT_BEFORE.test(line[start - 1] ?? '')) return false;
     if (token.length === 2 && (this.attested.get(token) ?? 0) > 0) return false;
@@ -118,23 +135,8 @@ export class TypoDetector {
     return !splitOff;
   }
 
-  private correct(token: string, line: string, start: number): TypoHit | null {
-    const written = this.frequencies.get(token) ?? 0;
-    const readings = wordReadings(token);
-    let best: { word: string; frequency: number; index: number; confusion: Confusion } | null = null;
-    for (let i = 0; i < token.length; i++) {
-      for (const word of this.byMask.get(`${token.slice(0, i)}*${token.slice(i + 1)}`) ?? []) {
-        const frequency = this.frequencies.get(word) ?? 0;
-        if (best && frequency <= best.frequency) continue;
-        // Below the smallest ratio no confusion can qualify it: skip reading its pinyin.
-        if (frequency < SETTINGS.frequencyRatio * (written + 1)) continue;
-        const confusion = soundConfusion(readings[i] ?? '', wordReadings(word)[i] ?? '') ?? (similarShape(token[i], word[i]) ? 'shape' : null);
-        if (!confusion) continue;
-        const ratio = SETTINGS.frequencyRatio * (confusion === 'same-sound' ? 1 : 5);
-        if (frequency < ratio * (written + 1)) continue;
-        best = { word, frequency, index: i, confusion };
-      }
-    }
+  private correct(token: string, written: number, line: string, start: number): TypoHit | null {
+    const best = this.candidateFor(token, written);
     if (!best) return null;
 
     // The corrected sentence must segment with the correction as (part of) one word.
@@ -167,6 +169,35 @@ export class TypoDetector {
       word: best.word,
       confusion: best.confusion,
     };
+  }
+
+  /**
+   * The most frequent dictionary word one confusable character away from `token`, from the token
+   * alone (its context is judged afterwards). Tokens recur from draft to draft (各乡镇, 专题会议),
+   * so answers are kept, up to CANDIDATE_CACHE_SIZE tokens, then forgotten all at once.
+   */
+  private candidateFor(token: string, written: number): Candidate | null {
+    const cached = this.candidates.get(token);
+    if (cached !== undefined) return cached;
+    let readings: string[] | undefined; // the token's pinyin, read only when a word could qualify (some 20 µs)
+    let best: Candidate | null = null;
+    for (let i = 0; i < token.length; i++) {
+      for (const word of this.byMask.get(`${token.slice(0, i)}*${token.slice(i + 1)}`) ?? []) {
+        const frequency = this.frequencies.get(word) ?? 0;
+        if (best && frequency <= best.frequency) continue;
+        // Below the smallest ratio no confusion can qualify it: skip reading its pinyin.
+        if (frequency < SETTINGS.frequencyRatio * (written + 1)) continue;
+        readings ??= wordReadings(token);
+        const confusion = soundConfusion(readings[i] ?? '', wordReadings(word)[i] ?? '') ?? (similarShape(token[i], word[i]) ? 'shape' : null);
+        if (!confusion) continue;
+        const ratio = SETTINGS.frequencyRatio * (confusion === 'same-sound' ? 1 : 5);
+        if (frequency < ratio * (written + 1)) continue;
+        best = { word, frequency, index: i, confusion };
+      }
+    }
+    if (this.candidates.size >= CANDIDATE_CACHE_SIZE) this.candidates.clear();
+    this.candidates.set(token, best);
+    return best;
   }
 
   private attest(word: string, frequency: number): void {

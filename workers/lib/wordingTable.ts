@@ -1,7 +1,6 @@
 import { WithRuleId, WordingRuleEntry } from '../rules/screeningRuleShapes';
-import { cut } from './jieba';
+import { segmentWords } from './jieba';
 import { LiteralFinder } from './literalFinder';
-import { wordFrequencies } from './wordFrequency';
 
 type WordingRule = WithRuleId<WordingRuleEntry>;
 
@@ -57,12 +56,10 @@ export class WordingTable {
 
 /** Spans of the dictionary words (two characters or more) jieba finds in a text. */
 function dictionaryWordSpans(text: string): Array<{ start: number; end: number }> {
-  const frequencies = wordFrequencies();
+  const { count, starts, ends, frequencies } = segmentWords(text);
   const spans: Array<{ start: number; end: number }> = [];
-  let position = 0;
-  for (const token of cut(text)) {
-    if (token.length >= 2 && (frequencies.get(token) ?? 0) > 0) spans.push({ start: position, end: position + token.length });
-    position += token.length;
+  for (let k = 0; k < count; k++) {
+    if (ends[k] - starts[k] >= 2 && frequencies[k] > 0) spans.push({ start: starts[k], end: ends[k] });
   }
   return spans;
 }
