@@ -32,8 +32,8 @@ const MAX_WORD_LENGTH = 512;
  * suite compares both on generated text.
  *
  * Why not nodejieba itself: every screening segments the whole draft for the typo detector, and
- * on the government documents of the evaluation corpus this runs two to three times as fast as
- * the addon (strings cross into C++ and back as UTF-8 there, and each trie node is a hash map).
+ * this runs two to four times as fast as the addon (`npm run bench:screen` prints both; strings
+ * cross into C++ and back as UTF-8 there, and each trie node is a hash map).
  */
 export class JiebaSegmenter {
   /** The dictionary's words, numbered as in wordWeight and mainFrequency. */
