@@ -101,6 +101,17 @@ describe('wording checker', () => {
       }
     });
 
+    it('judges every occurrence in its own context, also of a word it has corrected before', () => {
+      const flagged = (text: string) => typoDetector().detect(text).map((h) => [h.written, h.word, h.start]);
+      assert.deepEqual(flagged('我们要一起怒力。'), [['怒力', '努力', 5]]);
+      assert.deepEqual(flagged('珍惜身命。'), [['身命', '生命', 2]]);
+      assert.deepEqual(flagged('编号3怒力。'), [], 'after a number it is a code, not a word');
+      assert.deepEqual(flagged('大家怒力工作，珍惜身命。'), [
+        ['怒力', '努力', 2],
+        ['身命', '生命', 9],
+      ]);
+    });
+
     it('reports its guesses as notices', () => {
       assert.deepEqual(wording('<p>我们要一起怒力。</p>'), [['notice', '怒', '努']]);
     });
