@@ -18,9 +18,10 @@ import { prepareDraft, ScreeningEngine } from '../workers/screening/engine';
  * `keywords`), then the build time of a 100,000-term list, memory, jieba segmentation against
  * nodejieba, and the time of a full pre-screen of a 2 KB draft with every registered checker.
  *
- * Throughput is in MB of UTF-8 text per second, from the best of several rounds, measured both by
- * the wall clock and by the process's CPU time: on a shared machine the best round is the one
- * least disturbed by other processes, and CPU time leaves out the time the process was not running.
+ * Throughput is in MB of UTF-8 text per second, from the best of several rounds (the contenders
+ * taking turns), measured both by the wall clock and by the process's CPU time: on a shared
+ * machine the best round is the one least disturbed by other processes, and CPU time leaves out
+ * the time the process was not running.
  */
 
 interface FastScanner {
@@ -82,13 +83,18 @@ async function main(): Promise<void> {
     ['one 2 MB text', [bigText], bigBytes],
     [`${SMALL_TEXTS} texts of 2 KB`, smallTexts, smallBytes],
   ] as const) {
-    const speeds = new Map<string, { wall: number; cpu: number }>();
-    for (const contender of contenders) {
-      const best = bestOf(contender.rounds, () => {
-        for (const text of texts) contender.scan(text);
-      });
-      speeds.set(contender.name, { wall: bytes / 1e6 / best.wall, cpu: bytes / 1e6 / best.cpu });
-    }
+    const timings = bestOfInTurns(
+      contenders.map((contender) => ({
+        rounds: contender.rounds,
+        run: () => {
+          for (const text of texts) contender.scan(text);
+        },
+      })),
+    );
+    const speeds = new Map<string, Timing>();
+    contenders.forEach((contender, index) => {
+      speeds.set(contender.name, { wall: bytes / 1e6 / timings[index].wall, cpu: bytes / 1e6 / timings[index].cpu });
+    });
     for (const clock of ['wall', 'cpu'] as const) {
       const speed = (name: string) => speeds.get(name)?.[clock] ?? NaN;
       const oursSpeed = speed('ours (all normalisation on)');
@@ -112,19 +118,32 @@ function bareLoop(text: string): void {
   sink += sum;
 }
 
-/** The shortest of `rounds` timed runs after one warm-up run, in seconds of wall clock and of CPU time. */
-function bestOf(rounds: number, run: () => void): { wall: number; cpu: number } {
-  run();
-  let wall = Infinity;
-  let cpu = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    const started = performance.now();
-    const cpuStarted = cpuMs();
-    run();
-    wall = Math.min(wall, performance.now() - started);
-    cpu = Math.min(cpu, cpuMs() - cpuStarted);
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+/**
+ * The shortest of each contender's timed runs (`rounds` of them, after one warm-up run), in
+ * seconds of wall clock and of CPU time. The contenders take turns, round by round: on a shared
+ * machine the load drifts, and one contender timed after another could meet a quieter machine
+ * and flatter the ratio between them.
+ */
+function bestOfInTurns(contenders: ReadonlyArray<{ rounds: number; run: () => void }>): Timing[] {
+  for (const contender of contenders) contender.run();
+  const best = contenders.map((): Timing => ({ wall: Infinity, cpu: Infinity }));
+  const mostRounds = Math.max(...contenders.map((contender) => contender.rounds));
+  for (let round = 0; round < mostRounds; round++) {
+    contenders.forEach((contender, index) => {
+      if (round >= contender.rounds) return;
+      const started = performance.now();
+      const cpuStarted = cpuMs();
+      contender.run();
+      best[index].wall = Math.min(best[index].wall, performance.now() - started);
+      best[index].cpu = Math.min(best[index].cpu, cpuMs() - cpuStarted);
+    });
   }
-  return { wall: wall / 1000, cpu: cpu / 1000 };
+  return best.map(({ wall, cpu }) => ({ wall: wall / 1000, cpu: cpu / 1000 }));
 }
 
 function cpuMs(): number {
@@ -174,12 +193,20 @@ function benchSegmentation(texts: string[], bytes: number): void {
   nodejieba.load({ userDict: JIEBA_USER_DICTIONARY_PATH });
   const lines = texts.flatMap((text) => text.split('\n'));
   cut(lines[0]); // loads the dictionary
-  const ours = bestOf(5, () => {
-    for (const line of lines) sink += cut(line).length;
-  });
-  const addon = bestOf(5, () => {
-    for (const line of lines) sink += nodejieba.cut(line, true).length;
-  });
+  const [ours, addon] = bestOfInTurns([
+    {
+      rounds: 5,
+      run: () => {
+        for (const line of lines) sink += cut(line).length;
+      },
+    },
+    {
+      rounds: 5,
+      run: () => {
+        for (const line of lines) sink += nodejieba.cut(line, true).length;
+      },
+    },
+  ]);
   const speed = (seconds: number) => bytes / 1e6 / seconds;
   console.log(
     `jieba segmentation of the ${texts.length} texts of 2 KB, line by line, CPU time: ours ${speed(ours.cpu).toFixed(1)} MB/s, nodejieba ${speed(addon.cpu).toFixed(1)} MB/s (${(addon.cpu / ours.cpu).toFixed(1)}×)`,
