@@ -53,15 +53,24 @@ export function jiebaDictionary(mainFrequencies: ReadonlyMap<string, number>, us
   if (userDictionaryPath) {
     for (const line of fs.readFileSync(userDictionaryPath, 'utf8').split('\n')) {
       if (line.length === 0) continue;
-      const fields = line.split(' ');
+      const fields = splitOnSpaces(line);
+      if (fields.length > 3) continue; // cppjieba adds no word for such a line
       const word = fields[0];
-      const weight = fields.length === 3 ? Math.log(Number.parseInt(fields[1], 10) / sum) : medianWeight;
+      const frequency = Number.parseInt(fields[1], 10) || 0; // atoi: 0 when there is no number
+      const weight = fields.length === 3 ? Math.log(frequency / sum) : medianWeight;
       words.set(word, weight);
       const codePoint = word.codePointAt(0) ?? 0;
       if (word.length > 0 && String.fromCodePoint(codePoint) === word) userSingleCharacters.add(codePoint);
     }
   }
   return { words, minWeight, userSingleCharacters, mainFrequencies };
+}
+
+/** A line's fields as cppjieba splits them (limonp::Split): at every space, but no empty field after a last space. */
+function splitOnSpaces(line: string): string[] {
+  const fields = line.split(' ');
+  if (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
+  return fields;
 }
 
 /** The HMM of unknown words (hmm_model.utf8): log probabilities of start, transition and emission. */
