@@ -17,6 +17,7 @@ export interface WordSpans {
 function isSeparator(codePoint: number): boolean {
   return codePoint === 0x20 || codePoint === 0x09 || codePoint === 0x0a || codePoint === 0xff0c || codePoint === 0x3002;
 }
+
 /** Scratch kept between calls, in characters (some 45 bytes each); a longer text's is released at the next shorter one. */
 const KEPT_SCRATCH = 65_536;
 /** cppjieba's MAX_WORD_LENGTH: the longest dictionary word tried, in characters. */
@@ -176,7 +177,6 @@ export class JiebaSegmenter {
     }
   }
 
-
   /** A run of single characters (HMMSegment::Cut): ASCII letters and numbers whole, the rest by the HMM. */
   private cutUnknown(from: number, to: number): void {
     const runes = this.runes;
@@ -228,7 +228,7 @@ export class JiebaSegmenter {
       }
     }
     let state = weight[(count - 1) * 4 + HMM_E] >= weight[(count - 1) * 4 + HMM_S] ? HMM_E : HMM_S;
-    // Walk back, marking where words end (after E and S), then emit left to right.
+    // Walk back, marking where words end (after E and S), then push the words left to right.
     const ends = this.wordEnds;
     for (let x = count - 1; x >= 0; x--) {
       ends[from + x] = state & 1; // E = 1 and S = 3 end a word
@@ -261,7 +261,6 @@ export class JiebaSegmenter {
     this.wordEnds = new Uint8Array(size);
     this.spans = { count: 0, starts: new Int32Array(size), ends: new Int32Array(size), frequencies: new Float64Array(size) };
   }
-
 }
 
 /** Where an ASCII word starting at `at` ends (SequentialLetterRule, NumbersRule): letters then letters or digits, digits then digits or '.', else one character. */
