@@ -17,15 +17,21 @@ export const IMPOSSIBLE = -3.14e100;
 export const HMM_E = 1;
 export const HMM_S = 3;
 
-/** The dictionary the segmenter walks: every word with its log probability, as cppjieba's DictTrie weighs it. */
+/**
+ * The dictionary the segmenter walks, as parallel arrays: the main dictionary's words in file
+ * order, then the user dictionary's. A word may come twice (a user word the main dictionary
+ * has): the later entry is the one that counts, as in cppjieba.
+ */
 export interface JiebaDictionary {
-  words: Map<string, number>;
+  words: string[];
+  /** Each entry's log probability, as cppjieba's DictTrie weighs it. */
+  weights: Float64Array;
+  /** Each entry's frequency in jieba's main dictionary (0 for a word only of the user dictionary). */
+  mainFrequencies: Float64Array;
   /** Weight of a single character that is not a dictionary word. */
   minWeight: number;
   /** Single characters of the user dictionary: they stay words and are never handed to the HMM. */
   userSingleCharacters: Set<number>;
-  /** Frequencies of the words of jieba's main dictionary (the user dictionary's are not in it). */
-  mainFrequencies: ReadonlyMap<string, number>;
 }
 
 /**
@@ -37,17 +43,12 @@ export interface JiebaDictionary {
 export function jiebaDictionary(mainFrequencies: ReadonlyMap<string, number>, userDictionaryPath: string | undefined): JiebaDictionary {
   let sum = 0;
   for (const frequency of mainFrequencies.values()) sum += frequency; // in file order, as cppjieba sums
-  const words = new Map<string, number>();
-  const weights = new Float64Array(mainFrequencies.size);
-  let index = 0;
-  for (const [word, frequency] of mainFrequencies) {
-    const weight = Math.log(frequency / sum);
-    weights[index++] = weight;
-    words.set(word, weight);
-  }
-  weights.sort();
-  const minWeight = weights[0];
-  const medianWeight = weights[weights.length >> 1];
+  const words = [...mainFrequencies.keys()];
+  const frequencies = [...mainFrequencies.values()];
+  const weights = frequencies.map((frequency) => Math.log(frequency / sum));
+  const sorted = Float64Array.from(weights).sort();
+  const minWeight = sorted[0];
+  const medianWeight = sorted[sorted.length >> 1];
 
   const userSingleCharacters = new Set<number>();
   if (userDictionaryPath) {
@@ -57,13 +58,14 @@ export function jiebaDictionary(mainFrequencies: ReadonlyMap<string, number>, us
       if (fields.length > 3) continue; // cppjieba adds no word for such a line
       const word = fields[0];
       const frequency = Number.parseInt(fields[1], 10) || 0; // atoi: 0 when there is no number
-      const weight = fields.length === 3 ? Math.log(frequency / sum) : medianWeight;
-      words.set(word, weight);
+      words.push(word);
+      weights.push(fields.length === 3 ? Math.log(frequency / sum) : medianWeight);
+      frequencies.push(mainFrequencies.get(word) ?? 0);
       const codePoint = word.codePointAt(0) ?? 0;
       if (word.length > 0 && String.fromCodePoint(codePoint) === word) userSingleCharacters.add(codePoint);
     }
   }
-  return { words, minWeight, userSingleCharacters, mainFrequencies };
+  return { words, weights: Float64Array.from(weights), mainFrequencies: Float64Array.from(frequencies), minWeight, userSingleCharacters };
 }
 
 /** A line's fields as cppjieba splits them (limonp::Split): at every space, but no empty field after a last space. */

@@ -37,7 +37,7 @@ const MAX_WORD_LENGTH = 512;
  * cross into C++ and back as UTF-8 there, and each trie node is a hash map).
  */
 export class JiebaSegmenter {
-  /** The dictionary's words, numbered as in wordWeight and mainFrequency. */
+  /** The dictionary's words, numbered as its entries in wordWeight and mainFrequency. */
   private readonly trie: CodePointTrie;
   private readonly wordWeight: Float64Array;
   /** Frequency of each word in jieba's main dictionary (0 for a word only of the user dictionary). */
@@ -61,10 +61,9 @@ export class JiebaSegmenter {
   private spans: WordSpans = { count: 0, starts: new Int32Array(1024), ends: new Int32Array(1024), frequencies: new Float64Array(1024) };
 
   constructor(dictionary: JiebaDictionary, hmm: JiebaHmm) {
-    const words = [...dictionary.words.keys()];
-    this.trie = new CodePointTrie(words);
-    this.wordWeight = Float64Array.from(words, (word) => dictionary.words.get(word)!);
-    this.mainFrequency = Float64Array.from(words, (word) => dictionary.mainFrequencies.get(word) ?? 0);
+    this.trie = new CodePointTrie(dictionary.words); // a repeated word is found as its last entry
+    this.wordWeight = dictionary.weights;
+    this.mainFrequency = dictionary.mainFrequencies;
     this.minWeight = dictionary.minWeight;
     this.userSingleCharacters = dictionary.userSingleCharacters;
     this.hmm = hmm;
