@@ -11,6 +11,7 @@ import { BenchStores, chooseBenchStores } from './bench-lib/benchStores';
 import { BENCH_PASSWORD, createBenchUnit, createBenchUser } from './bench-lib/benchUsers';
 import { formatLatency } from './bench-lib/latencies';
 import { LoadResult, PipelineDriver } from './bench-lib/pipelineLoad';
+import { localServiceCpu, serviceCpuSince } from './bench-lib/processCpu';
 import { SpawnedProcess, stopAll } from './bench-lib/spawnedProcess';
 
 /**
@@ -58,6 +59,8 @@ const settings = {
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const progress = (line: string) => process.stderr.write(`[bench:pipeline] ${line}\n`);
 const rate = (value: number) => value.toFixed(value < 10 ? 2 : 1);
+/** A CPU time in ms, or why there is none (MariaDB or Redis not running on this machine, or not Linux). */
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(value < 1 ? 2 : 1)} ms` : 'not measured');
 
 interface WorkerCountResult {
   workers: number;
@@ -70,7 +73,7 @@ interface WorkerCountResult {
   ratio: number;
   workerDied: boolean;
   /** CPU milliseconds per screened draft during the sustained phase, by kind of process. */
-  cpuPerDraft: { servers: number; workers: number; benchClient: number };
+  cpuPerDraft: { servers: number; workers: number; benchClient: number; mariadb: number; redis: number };
   /** Resident memory of each worker process after the sustained phase, in MB. */
   workerMemory: number[];
 }
@@ -101,15 +104,18 @@ async function measureWorkerCount(workers: number, driver: PipelineDriver, serve
     progress(`${workers} worker(s): warming up for ${WARM_UP_SECONDS} s`);
     await driver.closedLoop(inFlight, WARM_UP_SECONDS);
     progress(`${workers} worker(s): sustained load, ${inFlight} drafts in flight, ${settings.seconds} s`);
-    const cpuBefore = { servers: cpuOf(servers), workers: cpuOf(processes), benchClient: process.cpuUsage() };
+    const cpuBefore = { servers: cpuOf(servers), workers: cpuOf(processes), benchClient: process.cpuUsage(), services: localServiceCpu() };
     const sustained = await driver.closedLoop(inFlight, settings.seconds);
     const drafts = Math.max(1, sustained.submitted);
     const clientCpu = process.cpuUsage(cpuBefore.benchClient);
+    const servicesCpu = serviceCpuSince(cpuBefore.services);
     const workerMemory = processes.map((p) => p.residentMegabytes());
     const cpuPerDraft = {
       servers: ((cpuOf(servers) - cpuBefore.servers) * 1000) / drafts,
       workers: ((cpuOf(processes) - cpuBefore.workers) * 1000) / drafts,
       benchClient: (clientCpu.user + clientCpu.system) / 1000 / drafts,
+      mariadb: (servicesCpu.mariadb * 1000) / drafts,
+      redis: (servicesCpu.redis * 1000) / drafts,
     };
     const goalRate = baseline.jobsPerSecond * GOAL_RATIO;
     // The goal's latency is at half the goal rate; when the pipeline does not reach the goal rate,
@@ -135,9 +141,14 @@ function report(result: WorkerCountResult): void {
     `  pipeline sustained: ${rate(sustained.screenedPerSecond)} drafts/s from submission to screened, over ${sustained.seconds} s ` +
       `(${sustained.screenedInWindow} drafts); latency under that load ${formatLatency(sustained.latency)}`,
   );
+  const cpu = result.cpuPerDraft;
+  const draftCpu = cpu.servers + cpu.workers + cpu.benchClient + cpu.mariadb + cpu.redis;
+  const jobCpu = baseline.cpuPerJob.processes + baseline.cpuPerJob.mariadb + baseline.cpuPerJob.redis;
   say(
-    `  CPU per draft under that load: servers ${result.cpuPerDraft.servers.toFixed(1)} ms, workers ${result.cpuPerDraft.workers.toFixed(1)} ms, ` +
-      `this benchmark's client ${result.cpuPerDraft.benchClient.toFixed(1)} ms (MariaDB and Redis not counted)`,
+    `  CPU per draft under that load: servers ${ms(cpu.servers)}, workers ${ms(cpu.workers)}, this benchmark's client ${ms(cpu.benchClient)}, ` +
+      `MariaDB ${ms(cpu.mariadb)}, Redis ${ms(cpu.redis)}; ${ms(draftCpu)} in all, against ${ms(jobCpu)} per bare BullMQ job ` +
+      `(processes ${ms(baseline.cpuPerJob.processes)}, MariaDB ${ms(baseline.cpuPerJob.mariadb)}, Redis ${ms(baseline.cpuPerJob.redis)}). ` +
+      `When both keep every core busy, the ratio is about the second over the first: ${(jobCpu / draftCpu).toFixed(3)}`,
   );
   say(`  worker memory after that load: ${result.workerMemory.map((mb) => `${Math.round(mb)} MB`).join(', ')} (resident, ${threads} screening thread(s) each at most)`);
   say(`  ratio pipeline / bare BullMQ: ${result.ratio.toFixed(3)} (goal ≥ ${GOAL_RATIO.toFixed(3)}: ${result.ratio >= GOAL_RATIO ? 'met' : 'not met'})`);

@@ -4,6 +4,7 @@ import mysql from 'mysql2/promise';
 import { parseDatabaseUrl } from '../../server/storage/database';
 import { BASELINE_QUEUE, BASELINE_TABLE } from './bareBullmqWorker';
 import { BenchStores } from './benchStores';
+import { localServiceCpu, serviceCpuSince } from './processCpu';
 import { SpawnedProcess, stopAll } from './spawnedProcess';
 
 /** Jobs kept waiting so that the workers never run dry. */
@@ -14,6 +15,11 @@ export interface BaselineResult {
   jobsPerSecond: number;
   jobs: number;
   seconds: number;
+  /**
+   * CPU milliseconds per job during the timed window: the bare workers with this process (which
+   * adds the jobs), and the local MariaDB and Redis servers (NaN when not found on this machine).
+   */
+  cpuPerJob: { processes: number; mariadb: number; redis: number };
 }
 
 /**
@@ -47,14 +53,21 @@ export async function measureBaseline(stores: BenchStores, workers: number, seco
     processes.push(...(await Promise.all(Array.from({ length: workers }, (_, i) => SpawnedProcess.start('baseline-worker', `baseline worker ${i + 1}`, stores.env)))));
     await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
     const rows = async () => Number(((await database.query(`SELECT COUNT(*) AS n FROM ${BASELINE_TABLE}`)) as unknown as [Array<{ n: number }>])[0][0]!.n);
+    const workersCpu = () => processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
     const before = await rows();
+    const cpuBefore = { workers: workersCpu(), self: process.cpuUsage(), services: localServiceCpu() };
     const startedAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     const after = await rows();
     const elapsed = (performance.now() - startedAt) / 1000;
+    const self = process.cpuUsage(cpuBefore.self);
+    const services = serviceCpuSince(cpuBefore.services);
+    const processesSeconds = workersCpu() - cpuBefore.workers + (self.user + self.system) / 1e6;
     filling = false;
     await filler;
-    return { jobsPerSecond: (after - before) / elapsed, jobs: after - before, seconds: elapsed };
+    const jobs = Math.max(1, after - before);
+    const cpuPerJob = { processes: (processesSeconds * 1000) / jobs, mariadb: (services.mariadb * 1000) / jobs, redis: (services.redis * 1000) / jobs };
+    return { jobsPerSecond: (after - before) / elapsed, jobs: after - before, seconds: elapsed, cpuPerJob };
   } finally {
     filling = false;
     await stopAll(processes);

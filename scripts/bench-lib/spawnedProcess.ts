@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot } from '../../workers/lib/projectRoot';
+import { processCpuSeconds } from './processCpu';
 
 /**
  * A process started from the build (dist/) as an operator would start it, with its own
@@ -25,8 +26,6 @@ const READY: Record<ProcessRole, RegExp> = {
 };
 
 const START_TIMEOUT_MS = 240_000;
-/** USER_HZ of /proc/<pid>/stat: 100 on every Linux build Node supports. */
-const CLOCK_TICKS_PER_SECOND = 100;
 const STOP_TIMEOUT_MS = 30_000;
 
 export class SpawnedProcess {
@@ -98,13 +97,7 @@ export class SpawnedProcess {
    * Unlike rates, CPU per unit of work changes little when other programs share the machine.
    */
   cpuSeconds(): number {
-    try {
-      const stat = fs.readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-    } catch {
-      return NaN;
-    }
+    return processCpuSeconds(this.pid);
   }
 
   /** Resident memory now, in MB (Linux only, NaN elsewhere). */
