@@ -57,8 +57,13 @@ if (!upToDate() || process.argv.includes('--force')) {
     if (!upToDate() || process.argv.includes('--force')) {
       const started = Date.now();
       const builtAt = new Date();
-      process.stderr.write('building (TypeScript and console)…\n');
+      process.stderr.write('building (TypeScript, WebAssembly and console)…\n');
       execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: ['ignore', 2, 2] });
+      // The matcher's scan loop, in AssemblyScript (workers/wasm/): see workers/lib/wasmScanLoop.ts.
+      const asc = path.join(root, 'node_modules', 'assemblyscript', 'bin', 'asc.js');
+      const wasmSource = path.join(root, 'workers', 'wasm', 'termScan.ts');
+      const wasmOut = path.join(root, 'dist', 'workers', 'wasm', 'termScan.wasm');
+      execFileSync(process.execPath, [asc, wasmSource, '-O3', '--runtime', 'stub', '--noAssert', '--importMemory', '--use', 'abort=', '-o', wasmOut], { cwd: root, stdio: ['ignore', 2, 2] });
       if (fs.existsSync(path.join(root, 'client', 'index.html'))) {
         execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 2, 2] });
       }

@@ -173,4 +173,16 @@ describe('TermMatcher', () => {
     assert.ok(expected.length > 100, 'the text should contain many terms');
     assert.deepEqual(triples(matcher.findAll(text)), expected);
   });
+
+  it('keeps every match of a long text with thousands of them, and is right again on short texts after it', () => {
+    // The scan's text and match arrays start small and grow during a scan (text, then matches,
+    // many times over); a later, shorter text must not see what the long one left behind.
+    const terms = ['法轮', '轮功', '法轮功', '功法', '𠀀法'];
+    const matcher = matcherOf(...terms);
+    const long = '法轮功，'.repeat(2500) + '𠀀法法 轮😀功' + '功法'.repeat(500);
+    const expected = naive(terms, long);
+    assert.ok(expected.length > 10_000, `the long text should hold over 10,000 matches (${expected.length})`);
+    assert.deepEqual(triples(matcher.findAll(long)), expected);
+    for (const short of ['轮功', '法，轮', '😀法轮功😀', '']) assert.deepEqual(triples(matcher.findAll(short)), naive(terms, short), short);
+  });
 });

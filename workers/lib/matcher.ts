@@ -2,6 +2,7 @@ import { foldAstral, NOISE } from './charFolding';
 import { ASTRAL_LABEL, labelTerms, NOISE_LABEL } from './matcherAlphabet';
 import { Automaton, buildAutomaton } from './matcherAutomaton';
 import { foldTerm } from './normalizer';
+import { WasmScanLoop } from './wasmScanLoop';
 
 export interface TermEntry<T> {
   term: string;
@@ -37,6 +38,8 @@ export interface TermScan {
  * automaton steps, all in the same loop, so that width, case, traditional/simplified, noise
  * between characters and repeated characters do not hide a term. Matches are written into
  * typed arrays with offsets into the original text; nothing is allocated per character or match.
+ * The loop runs in WebAssembly (wasmScanLoop.ts); the rare cases it leaves (surrogate pairs,
+ * matches with noise or repeats in or after them) are finished here.
  *
  * Terms are plain text: characters like * ? ( [ | \ mean nothing special (they are noise, as in
  * the text). A term that normalises to nothing never matches.
@@ -44,7 +47,8 @@ export interface TermScan {
 export class TermMatcher<T> {
   private readonly labels: Uint16Array;
   private readonly astralLabels: Map<number, number>;
-  private readonly automaton: Automaton;
+  private readonly stateTotal: number;
+  private readonly loop: WasmScanLoop;
   /** Length in labels of every pattern (distinct normalised key). */
   private readonly patternLength: Int32Array;
   /** Entries of pattern p: entryIndex[entryStart[p] .. entryStart[p + 1]). */
@@ -52,12 +56,8 @@ export class TermMatcher<T> {
   private readonly entryIndex: Int32Array;
   private readonly entries: ReadonlyArray<TermEntry<T>>;
   private readonly displayTerms: Array<string | undefined>;
-  /**
-   * The root's step by each label, as the scanner codes a step (state·2 + 1 when a pattern ends
-   * on its failure chain), 0 for none: the most common transition, in one read.
-   */
-  private readonly rootCode: Int32Array;
-  private readonly result: TermScan = { count: 0, starts: new Int32Array(256), ends: new Int32Array(256), patterns: new Int32Array(256) };
+  private readonly result: TermScan = { count: 0, starts: new Int32Array(0), ends: new Int32Array(0), patterns: new Int32Array(0) };
+  private readonly labelSurrogate = (text: string, i: number) => this.astralLabelAt(text, i);
   /** Scratch of the walk back from a hit: where the runs of the longest pattern start. */
   private readonly runStarts: Int32Array;
 
@@ -90,15 +90,19 @@ export class TermMatcher<T> {
       if (pattern >= 0) this.entryIndex[filled[pattern]++] = entry;
     });
 
-    this.automaton = buildAutomaton(keys, alphabet.size);
-    const transitions = this.automaton.transitions;
-    const rootBase = transitions[0] >> 1;
-    this.rootCode = new Int32Array(alphabet.size + 1);
-    for (let label = 1; label <= alphabet.size; label++) {
-      const child = rootBase + label;
-      const check = transitions[2 * child + 1];
-      if (check >> 1 === 0) this.rootCode[label] = (child << 1) | (check & 1);
-    }
+    const automaton = buildAutomaton(keys, alphabet.size);
+    this.stateTotal = automaton.stateCount;
+    this.loop = new WasmScanLoop({
+      labels: this.labels,
+      rootCode: rootSteps(automaton, alphabet.size),
+      transitions: automaton.transitions,
+      fail: automaton.fail,
+      report: automaton.report,
+      patternAt: automaton.patternAt,
+      outLink: automaton.outLink,
+      patternLength: this.patternLength,
+      longestChain: longestReportChain(automaton),
+    });
   }
 
   /** Number of distinct normalised terms. */
@@ -108,14 +112,13 @@ export class TermMatcher<T> {
 
   /** Number of automaton states, for sizing reports. */
   get stateCount(): number {
-    return this.automaton.stateCount;
+    return this.stateTotal;
   }
 
-  /** Approximate memory held by the matcher's arrays, in bytes. */
+  /** Approximate memory held by the matcher's arrays, in bytes: the scan loop's memory and what JavaScript keeps. */
   get byteSize(): number {
-    const a = this.automaton;
-    const arrays = [a.transitions, a.fail, a.report, a.patternAt, a.outLink, this.patternLength, this.entryStart, this.entryIndex, this.rootCode];
-    return this.labels.byteLength + arrays.reduce((sum, array) => sum + array.byteLength, 0);
+    const arrays = [this.labels, this.patternLength, this.entryStart, this.entryIndex];
+    return this.loop.byteSize + arrays.reduce((sum, array) => sum + array.byteLength, 0);
   }
 
   /** Indices (into the constructor's entries) of the entries of pattern `pattern`. */
@@ -152,80 +155,28 @@ export class TermMatcher<T> {
    * TermScan): the scan without allocation, for callers that look at few of the matches.
    */
   scan(text: string): TermScan {
-    const transitions = this.automaton.transitions;
-    const labels = this.labels;
-    const rootCode = this.rootCode;
-    const length = text.length;
-    let count = 0;
-    let state = 0;
-    let previous = -1;
-    // The last index the loop did not read as one step over one BMP unit (noise, a repeat, a
-    // surrogate pair): a match whose characters all come after it starts where its length says,
-    // and record() need not walk back over the text.
-    let irregular = -1;
-
-    // A step is coded state·2 + 1 when a pattern ends on the state's failure chain (see
-    // Automaton.transitions). The common cases come first, without a loop: the root, a child of
-    // the state, or a failure link to the root (then the root's step). Written out for speed.
-    for (let i = 0; i < length; i++) {
-      let label = labels[text.charCodeAt(i)];
-      if (label >= 0xfffe) {
-        // ASTRAL_LABEL or NOISE_LABEL, as literals: imported constants cost a load per character.
-        irregular = i;
-        if (label === 0xffff) continue;
-        label = this.astralLabelAt(text, i);
-        if (label === 0xffff) continue;
-        irregular = ++i;
+    const count = this.loop.run(text, this.labelSurrogate);
+    const { starts, ends, patterns } = this.loop;
+    // The loop marks, by a negative number, what it leaves to us: the end of a match that repeats
+    // or noise may extend (功 功功 counts as one 功), and the start of one with noise, repeats or a
+    // surrogate pair in it (法 法轮 starts at the first 法). Most matches in prose have neither.
+    for (let k = 0; k < count; k++) {
+      if (ends[k] < 0) {
+        const afterLast = ~ends[k];
+        ends[k] = this.runEnd(text, this.labelAt(text, codePointStartBefore(text, afterLast)), afterLast);
       }
-      if (label === previous) {
-        irregular = i;
-        continue; // a repeated character: 法法轮 reads 法轮
+      if (starts[k] < 0) {
+        const lastUnit = ~starts[k];
+        const length = this.patternLength[patterns[k]];
+        this.walkBack(text, isLowSurrogate(text.charCodeAt(lastUnit)) ? lastUnit - 1 : lastUnit, length - 1);
+        starts[k] = this.runStarts[length - 1];
       }
-      previous = label;
-      let code: number;
-      if (state === 0) code = rootCode[label];
-      else {
-        const base = transitions[state << 1];
-        const next = (base >> 1) + label;
-        code = transitions[(next << 1) + 1];
-        if (code >> 1 === state) code = (next << 1) | (code & 1);
-        else if ((base & 1) !== 0) code = rootCode[label];
-        else code = this.followFailures(state, label);
-      }
-      state = code >> 1;
-      if ((code & 1) !== 0) count = this.record(text, state, label, i, count, irregular);
     }
     this.result.count = count;
+    this.result.starts = starts;
+    this.result.ends = ends;
+    this.result.patterns = patterns;
     return this.result;
-  }
-
-  /**
-   * Writes the matches that end with the character at i (its last UTF-16 unit) in `state`: every
-   * pattern on the state's failure chain, longest first. Where noise, a repeat or a surrogate
-   * pair lies within the longest match (index `irregular` or later), starts are found by walking
-   * back over the text, so that the scan itself keeps no per-character record.
-   */
-  private record(text: string, state: number, label: number, i: number, count: number, irregular: number): number {
-    const { report, outLink, patternAt } = this.automaton;
-    const patternLength = this.patternLength;
-    const following = i + 1 < text.length ? this.labels[text.charCodeAt(i + 1)] : 0;
-    // The match ends after this character, or after its repeats (功功) when they follow.
-    const end = following !== label && following < 0xfffe ? i + 1 : this.runEnd(text, label, i + 1);
-    let r = report[state];
-    // The first pattern is the longest. When the scan stepped over its characters one unit each,
-    // every pattern starts its length back from i: 97 % of the matches in bench:screen's text.
-    const longest = patternLength[patternAt[r]];
-    const contiguous = i - longest >= irregular;
-    if (!contiguous) this.walkBack(text, isLowSurrogate(text.charCodeAt(i)) ? i - 1 : i, longest - 1); // the scan only reaches a low surrogate as part of a pair
-    for (; r >= 0; r = outLink[r]) {
-      const pattern = patternAt[r];
-      if (count === this.result.starts.length) this.growResult();
-      const { starts, ends, patterns } = this.result;
-      starts[count] = contiguous ? i + 1 - patternLength[pattern] : this.runStarts[patternLength[pattern] - 1];
-      ends[count] = end;
-      patterns[count++] = pattern;
-    }
-    return count;
   }
 
   /**
@@ -253,29 +204,6 @@ export class TermMatcher<T> {
       }
       runStarts[k] = start;
       j = start;
-    }
-  }
-
-  private growResult(): void {
-    const size = this.result.starts.length * 2;
-    const grow = (array: Int32Array) => {
-      const grown = new Int32Array(size);
-      grown.set(array);
-      return grown;
-    };
-    this.result.starts = grow(this.result.starts);
-    this.result.ends = grow(this.result.ends);
-    this.result.patterns = grow(this.result.patterns);
-  }
-
-  /** The step from `state` by `label` when it is not a child and the failure link is not the root: the uncommon path of scan. */
-  private followFailures(state: number, label: number): number {
-    const { transitions, fail } = this.automaton;
-    for (let s = fail[state]; ; s = fail[s]) {
-      if (s === 0) return this.rootCode[label];
-      const next = (transitions[s << 1] >> 1) + label;
-      const code = transitions[(next << 1) + 1];
-      if (code >> 1 === s) return (next << 1) | (code & 1);
     }
   }
 
@@ -325,4 +253,29 @@ function codePointStartBefore(text: string, j: number): number {
     if (high >= 0xd800 && high <= 0xdbff) return j - 2;
   }
   return j - 1;
+}
+
+/** The root's step by each label, coded as the scan codes a step (state·2 + 1 when a pattern ends there), 0 for none. */
+function rootSteps(automaton: Automaton, alphabetSize: number): Int32Array {
+  const transitions = automaton.transitions;
+  const rootBase = transitions[0] >> 1;
+  const steps = new Int32Array(alphabetSize + 1);
+  for (let label = 1; label <= alphabetSize; label++) {
+    const child = rootBase + label;
+    const check = transitions[2 * child + 1];
+    if (check >> 1 === 0) steps[label] = (child << 1) | (check & 1);
+  }
+  return steps;
+}
+
+/** The most patterns that end at one state (on its failure chain): the most matches one character can end. */
+function longestReportChain(automaton: Automaton): number {
+  const { report, outLink } = automaton;
+  let longest = 1;
+  for (let state = 0; state < report.length; state++) {
+    let chain = 0;
+    for (let r = report[state]; r >= 0; r = outLink[r]) chain++;
+    if (chain > longest) longest = chain;
+  }
+  return longest;
 }
