@@ -116,7 +116,7 @@ export class WasmScanLoop {
           registers[LABEL] = label;
         }
       } else {
-        this.layOut(this.unitCapacity, 2 * this.matchCapacity); // FULL: room for more matches
+        this.growMatches(); // FULL
       }
     }
   }
@@ -129,9 +129,11 @@ export class WasmScanLoop {
     return this.startsAt + 8 * this.matchCapacity;
   }
 
-  /** Places the text and match arrays, growing the memory when needed; keeps what they hold. */
+  /**
+   * Places the text and match arrays after the registers, growing the memory when needed. What
+   * the memory held stays where it was (the registers too); the views are made anew.
+   */
   private layOut(unitCapacity: number, matchCapacity: number): void {
-    const kept = this.matchCapacity > 0 ? { starts: this.starts.slice(), ends: this.ends.slice(), patterns: this.patterns.slice(), registers: this.registers.slice() } : undefined;
     const startsAt = align8(this.unitsAt + 2 * unitCapacity);
     const needed = startsAt + 12 * matchCapacity;
     const have = this.memory.buffer.byteLength;
@@ -145,12 +147,16 @@ export class WasmScanLoop {
     this.starts = new Int32Array(buffer, startsAt, matchCapacity);
     this.ends = new Int32Array(buffer, this.endsAt, matchCapacity);
     this.patterns = new Int32Array(buffer, this.patternsAt, matchCapacity);
-    if (kept) {
-      this.registers.set(kept.registers);
-      this.starts.set(kept.starts.subarray(0, Math.min(kept.starts.length, matchCapacity)));
-      this.ends.set(kept.ends.subarray(0, Math.min(kept.ends.length, matchCapacity)));
-      this.patterns.set(kept.patterns.subarray(0, Math.min(kept.patterns.length, matchCapacity)));
-    }
+  }
+
+  /** Doubles the match arrays during a scan. The starts stay in place; the ends and patterns move up. */
+  private growMatches(): void {
+    const count = this.registers[COUNT];
+    const ends = this.ends.slice(0, count);
+    const patterns = this.patterns.slice(0, count);
+    this.layOut(this.unitCapacity, 2 * this.matchCapacity);
+    this.ends.set(ends);
+    this.patterns.set(patterns);
   }
 }
 
