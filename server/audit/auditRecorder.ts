@@ -1,7 +1,7 @@
 import { Transaction } from 'sequelize';
 import { AuditOutcome } from '../models/AuditRecord';
 import { sequelize } from '../storage/database';
-import { executeStatement, selectRows } from '../storage/directSql';
+import { executeStatement, selectRows, Statement } from '../storage/directSql';
 import { AUDIT_FIELD_COLUMNS, AuditFields, auditHash } from './auditHash';
 
 /** The record's hashed fields in the hash's order, then its chain links. */
@@ -28,19 +28,22 @@ export interface AuditEvent {
 
 export const SYSTEM_ACTOR: AuditActor = { userId: null, username: 'system', role: null, ip: null, requestId: null };
 
-/**
- * Appends one record to the hash-chained audit log. Inside the caller's transaction when given,
- * so that the action and its record commit together (if the record fails, the action fails).
- * The chain head row is locked until commit, which keeps the chain linear across processes:
- * call this last in a transaction so the lock is held briefly.
- */
-export async function recordAudit(actor: AuditActor, event: AuditEvent, transaction?: Transaction): Promise<void> {
-  if (!transaction) {
-    await sequelize().transaction((own) => recordAudit(actor, event, own));
-    return;
-  }
-  const [head] = await selectRows<{ last_hash: string }>(transaction, 'SELECT last_hash FROM audit_chain WHERE id = 1 FOR UPDATE', []);
+/** Locks the chain's head row until commit and reads the last record's hash. */
+export const AUDIT_HEAD_LOCK: Statement = { sql: 'SELECT last_hash FROM audit_chain WHERE id = 1 FOR UPDATE', values: [] };
+
+/** The head row's hash from what AUDIT_HEAD_LOCK read. */
+export function chainHeadHash(rows: Array<{ last_hash: string }>): string {
+  const [head] = rows;
   if (!head) throw new Error('audit_chain has no head row: the schema is incomplete');
+  return head.last_hash;
+}
+
+/**
+ * The two statements that append a record after the record whose hash is `prevHash` (read
+ * with AUDIT_HEAD_LOCK in the same transaction): the record, and the chain's new head, which
+ * takes the record's id from LAST_INSERT_ID(), so the two must run in this order.
+ */
+export function auditAppendStatements(prevHash: string, actor: AuditActor, event: AuditEvent): Statement[] {
   const fields: AuditFields = {
     createdAt: new Date(),
     userId: actor.userId,
@@ -54,7 +57,24 @@ export async function recordAudit(actor: AuditActor, event: AuditEvent, transact
     requestId: actor.requestId,
     detail: event.detail ? JSON.stringify(event.detail) : null,
   };
-  const hash = auditHash(head.last_hash, fields);
-  const record = await executeStatement(transaction, INSERT_RECORD, [...AUDIT_FIELD_COLUMNS.map(([key]) => fields[key]), head.last_hash, hash]);
-  await executeStatement(transaction, 'UPDATE audit_chain SET last_id = ?, last_hash = ? WHERE id = 1', [record.insertId, hash]);
+  const hash = auditHash(prevHash, fields);
+  return [
+    { sql: INSERT_RECORD, values: [...AUDIT_FIELD_COLUMNS.map(([key]) => fields[key]), prevHash, hash] },
+    { sql: 'UPDATE audit_chain SET last_id = LAST_INSERT_ID(), last_hash = ? WHERE id = 1', values: [hash] },
+  ];
+}
+
+/**
+ * Appends one record to the hash-chained audit log. Inside the caller's transaction when given,
+ * so that the action and its record commit together (if the record fails, the action fails).
+ * The chain head row is locked until commit, which keeps the chain linear across processes:
+ * call this last in a transaction so the lock is held briefly.
+ */
+export async function recordAudit(actor: AuditActor, event: AuditEvent, transaction?: Transaction): Promise<void> {
+  if (!transaction) {
+    await sequelize().transaction((own) => recordAudit(actor, event, own));
+    return;
+  }
+  const prevHash = chainHeadHash(await selectRows<{ last_hash: string }>(transaction, AUDIT_HEAD_LOCK.sql, AUDIT_HEAD_LOCK.values));
+  for (const { sql, values } of auditAppendStatements(prevHash, actor, event)) await executeStatement(transaction, sql, values);
 }

@@ -20,9 +20,10 @@ export interface PreparedContent {
 
 /**
  * Turns submitted content into what is stored: the body sanitised (it is stored only in that
- * form), its plain text, and the target accounts checked against the author's unit and status.
+ * form), its plain text, and the target accounts checked against the author's unit and status
+ * (a plain read: in a transaction when given, else on its own).
  */
-export async function prepareDraftContent(author: User, content: DraftContent, transaction: Transaction): Promise<PreparedContent> {
+export async function prepareDraftContent(author: User, content: DraftContent, transaction?: Transaction): Promise<PreparedContent> {
   const body = sanitizeDraftHtml(content.body);
   const bodyText = extractHtmlText(body).text;
   if (!bodyText.trim() && !/<img\s/i.test(body)) throw badRequest('正文（body）：去除不允许的标签后正文为空');

@@ -1,14 +1,15 @@
-import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { DraftState, recordDraftEvent } from '../events/recordDraftEvent';
+import { UniqueConstraintError } from 'sequelize';
+import { AUDIT_HEAD_LOCK, AuditActor, auditAppendStatements, chainHeadHash } from '../audit/auditRecorder';
+import { DraftState, draftEventRecord } from '../events/recordDraftEvent';
 import { User } from '../models';
-import { announceCommittedSubmission, recordScreeningRequest } from '../queues/outbox';
+import { announceCommittedSubmission, screeningRequestInsert } from '../queues/outbox';
 import { ScreeningJobData } from '../queues/screeningQueue';
 import { DraftContent } from '../routes/drafts/schema';
-import { sequelize } from '../storage/database';
-import { executeStatement } from '../storage/directSql';
+import { batchedTransaction, rowsOutcome } from '../storage/batchedTransaction';
+import { sessionVariable, Statement } from '../storage/directSql';
 import { prepareDraftContent } from './draftContentPreparer';
-import { claimIdempotencyKey, IdempotentReplay, requestHash, StoredAnswer } from './idempotency';
-import { insertRevision, storeDraftAccounts } from './revisionStore';
+import { idempotencyAnswerUpdate, idempotencyClaimInsert, IdempotentReplay, refuseOrReplay, requestHash, StoredAnswer } from './idempotency';
+import { draftAccountsInsert, revisionInsert } from './revisionStore';
 
 export interface SubmittedDraft {
   id: number;
@@ -16,11 +17,15 @@ export interface SubmittedDraft {
   status: string;
 }
 
+const DRAFT_ID = sessionVariable('draft_id');
+
 /**
  * Submits a new draft: draft, first revision, target accounts, state event, screening request
  * (outbox) and audit record in one transaction; the screening job is queued once the commit has
- * succeeded. The statements go straight to the connection (see storage/directSql): this is the
- * product's busiest write.
+ * succeeded. This is the product's busiest write, so the transaction takes two round trips: the
+ * rows that make the draft, with the lock on the audit chain's head; then the rows that need the
+ * draft's id or the chain's last hash, and the COMMIT. The target accounts are checked before,
+ * outside the transaction (a read only; none when the draft names no account).
  */
 export async function draftCreator(
   author: User,
@@ -28,34 +33,50 @@ export async function draftCreator(
   actor: AuditActor,
   idempotencyKey?: string,
 ): Promise<StoredAnswer<SubmittedDraft>> {
+  const prepared = await prepareDraftContent(author, content);
+  const claim = idempotencyKey ? { key: idempotencyKey, hash: requestHash(['POST /api/drafts', content]) } : undefined;
   let committed;
   try {
-    committed = await sequelize().transaction(async (transaction) => {
-      const remember = idempotencyKey
-        ? await claimIdempotencyKey(author.id, idempotencyKey, requestHash(['POST /api/drafts', content]), transaction)
-        : undefined;
-      const prepared = await prepareDraftContent(author, content, transaction);
+    committed = await batchedTransaction(async (transaction) => {
       const now = new Date();
-      const { insertId: draftId } = await executeStatement(
-        transaction,
-        `INSERT INTO drafts (unit_id, author_id, title, status, level, revision, current_revision_id, verdict, returned_by, status_changed_at, created_at, updated_at)
+      const accounts = draftAccountsInsert(DRAFT_ID, prepared.accountIds);
+      const made = await transaction.send([
+        ...(claim ? [idempotencyClaimInsert(author.id, claim.key, claim.hash)] : []),
+        {
+          sql: `INSERT INTO drafts (unit_id, author_id, title, status, level, revision, current_revision_id, verdict, returned_by, status_changed_at, created_at, updated_at)
          VALUES (?, ?, ?, 'screening', NULL, 1, NULL, NULL, NULL, ?, ?, ?)`,
-        [author.unitId, author.id, prepared.title, now, now, now],
-      );
-      const revisionId = await insertRevision(transaction, draftId, 1, author.id, prepared, now);
-      await executeStatement(transaction, 'UPDATE drafts SET current_revision_id = ? WHERE id = ?', [revisionId, draftId]);
-      await storeDraftAccounts(transaction, draftId, prepared.accountIds, false);
+          values: [author.unitId, author.id, prepared.title, now, now, now],
+        },
+        { sql: 'SET @draft_id = LAST_INSERT_ID()', values: [] },
+        revisionInsert(DRAFT_ID, 1, author.id, prepared, now),
+        { sql: 'UPDATE drafts SET current_revision_id = LAST_INSERT_ID() WHERE id = @draft_id', values: [] },
+        ...(accounts ? [accounts] : []),
+        { sql: 'SELECT @draft_id AS draft_id, current_revision_id AS revision_id FROM drafts WHERE id = @draft_id', values: [] },
+        AUDIT_HEAD_LOCK,
+      ]);
+      const [ids] = rowsOutcome<{ draft_id: number; revision_id: number }>(made.at(-2));
+      const prevHash = chainHeadHash(rowsOutcome(made.at(-1)));
+      const draftId = Number(ids!.draft_id);
+      const revisionId = Number(ids!.revision_id);
       const draft: DraftState = { id: draftId, unitId: author.unitId, authorId: author.id, title: prepared.title, status: 'screening', level: null, revision: 1, verdict: null };
-      const change = await recordDraftEvent(draft, { type: 'submitted', actorId: author.id, fromStatus: null, fromLevel: null }, transaction);
+      const event = draftEventRecord(draft, { type: 'submitted', actorId: author.id, fromStatus: null, fromLevel: null }, now);
       const request: ScreeningJobData = { draftId, revisionId, revision: 1, trigger: 'submit' };
-      await recordScreeningRequest(request, transaction);
       const answer = { statusCode: 201, body: { id: draftId, revision: 1, status: draft.status } };
-      await remember?.(answer);
-      await recordAudit(actor, { eventType: 'draft.submit', objectType: 'draft', objectId: draftId, outcome: 'success', detail: { revision: 1 } }, transaction);
-      return { answer, change, request };
+      const rest: Statement[] = [event.statement, screeningRequestInsert(request)];
+      if (claim) rest.push(idempotencyAnswerUpdate(author.id, claim.key, answer));
+      rest.push(...auditAppendStatements(prevHash, actor, { eventType: 'draft.submit', objectType: 'draft', objectId: draftId, outcome: 'success', detail: { revision: 1 } }));
+      await transaction.commitWith(rest);
+      return { answer, change: event.change, request };
     });
   } catch (error) {
-    if (error instanceof IdempotentReplay) return error.answer as StoredAnswer<SubmittedDraft>;
+    if (claim && error instanceof UniqueConstraintError) {
+      try {
+        await refuseOrReplay(author.id, claim.key, claim.hash, error);
+      } catch (outcome) {
+        if (outcome instanceof IdempotentReplay) return outcome.answer as StoredAnswer<SubmittedDraft>;
+        throw outcome;
+      }
+    }
     throw error;
   }
   announceCommittedSubmission(committed.change, committed.request);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Transaction, UniqueConstraintError } from 'sequelize';
 import { unprocessable } from '../errors';
 import { IdempotencyKey } from '../models';
+import { executeStatement, Statement } from '../storage/directSql';
 
 export interface StoredAnswer<T> {
   statusCode: number;
@@ -19,6 +20,35 @@ export function requestHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
+/** The claim of a key: its row, with no answer yet (status 0) until the work's transaction records it. */
+export function idempotencyClaimInsert(userId: number, key: string, hash: string): Statement {
+  return {
+    sql: 'INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status_code, response, created_at) VALUES (?, ?, ?, 0, ?, ?)',
+    values: [userId, key, hash, '', new Date()],
+  };
+}
+
+/** The answer to replay for a claimed key, written in the transaction that did the work. */
+export function idempotencyAnswerUpdate(userId: number, key: string, answer: StoredAnswer<unknown>): Statement {
+  return {
+    sql: 'UPDATE idempotency_keys SET status_code = ?, response = ? WHERE user_id = ? AND idem_key = ?',
+    values: [answer.statusCode, JSON.stringify(answer.body), userId, key],
+  };
+}
+
+/**
+ * After the claim's INSERT was refused (`duplicate`, rolled back with its transaction): the key's
+ * first request has committed by then (the INSERT waited for its row), so this throws the replay of
+ * its answer, or a refusal when the same key came with another request body, or `duplicate`
+ * itself when there is no answer to replay.
+ */
+export async function refuseOrReplay(userId: number, key: string, hash: string, duplicate: UniqueConstraintError): Promise<never> {
+  const existing = await IdempotencyKey.findOne({ where: { userId, idemKey: key } });
+  if (!existing || existing.statusCode === 0) throw duplicate;
+  if (existing.requestHash !== hash) throw unprocessable('该 Idempotency-Key 已用于另一个不同内容的请求');
+  throw new IdempotentReplay({ statusCode: existing.statusCode, body: JSON.parse(existing.response) });
+}
+
 /**
  * Claims an Idempotency-Key inside the transaction that does the work. A second request with
  * the same key blocks on the key's row until the first commits, then replays its answer; if
@@ -31,21 +61,15 @@ export async function claimIdempotencyKey(
   hash: string,
   transaction: Transaction,
 ): Promise<(answer: StoredAnswer<unknown>) => Promise<void>> {
+  const claim = idempotencyClaimInsert(userId, key, hash);
   try {
-    await IdempotencyKey.create({ userId, idemKey: key, requestHash: hash, statusCode: 0, response: '' }, { transaction });
+    await executeStatement(transaction, claim.sql, claim.values);
   } catch (error) {
     if (!(error instanceof UniqueConstraintError)) throw error;
-    const existing = await IdempotencyKey.findOne({ where: { userId, idemKey: key } });
-    if (!existing || existing.statusCode === 0) throw error;
-    if (existing.requestHash !== hash) {
-      throw unprocessable('该 Idempotency-Key 已用于另一个不同内容的请求');
-    }
-    throw new IdempotentReplay({ statusCode: existing.statusCode, body: JSON.parse(existing.response) });
+    return refuseOrReplay(userId, key, hash, error);
   }
   return async (answer) => {
-    await IdempotencyKey.update(
-      { statusCode: answer.statusCode, response: JSON.stringify(answer.body) },
-      { where: { userId, idemKey: key }, transaction },
-    );
+    const update = idempotencyAnswerUpdate(userId, key, answer);
+    await executeStatement(transaction, update.sql, update.values);
   };
 }

@@ -1,9 +1,9 @@
-import { Transaction, UniqueConstraintError } from 'sequelize';
+import { UniqueConstraintError } from 'sequelize';
 import { ScreeningResult } from '../../workers/screening/types';
-import { recordDraftEvent } from '../events/recordDraftEvent';
+import { draftEventRecord } from '../events/recordDraftEvent';
 import { DraftChange } from '../realtime/draftBroadcaster';
-import { sequelize } from '../storage/database';
-import { executeStatement, selectRows } from '../storage/directSql';
+import { BatchedTransaction, batchedTransaction, rowsOutcome, writeOutcome } from '../storage/batchedTransaction';
+import { sessionVariable, Statement } from '../storage/directSql';
 import { ScreeningSubject } from './screeningSubject';
 
 export interface RecordedScreening {
@@ -16,24 +16,16 @@ export interface RecordedScreening {
   previousVerdict?: string | null;
 }
 
-/** Thrown inside the transaction (which rolls it back) when this revision already has its screening for the trigger. */
-class AlreadyScreened extends Error {}
-
-async function insertScreening(
-  subject: ScreeningSubject,
-  trigger: string,
-  result: ScreeningResult,
-  previousVerdict: string | null,
-  at: Date,
-  transaction: Transaction,
-): Promise<void> {
-  let screeningId: number;
-  try {
-    ({ insertId: screeningId } = await executeStatement(
-      transaction,
-      `INSERT INTO screenings (draft_id, revision_id, revision, \`trigger\`, verdict, previous_verdict, list_versions, finding_count, duration_ms, created_at)
+/**
+ * The screening's row, then its findings, which take the screening's id from a session variable
+ * set between the two (the statements must run in this order, in one batch or in turn).
+ */
+function screeningStatements(subject: ScreeningSubject, trigger: string, result: ScreeningResult, previousVerdict: string | null, at: Date): Statement[] {
+  const statements: Statement[] = [
+    {
+      sql: `INSERT INTO screenings (draft_id, revision_id, revision, \`trigger\`, verdict, previous_verdict, list_versions, finding_count, duration_ms, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
+      values: [
         subject.draft.id,
         subject.revisionId,
         subject.revisionNumber,
@@ -45,20 +37,16 @@ async function insertScreening(
         Math.round(result.durationMs * 1000) / 1000,
         at,
       ],
-    ));
-  } catch (error) {
-    // The unique key (revision_id, trigger): another run of the same job got here first.
-    if (error instanceof UniqueConstraintError) throw new AlreadyScreened();
-    throw error;
-  }
-  if (!result.findings.length) return;
-  await executeStatement(
-    transaction,
-    `INSERT INTO findings (screening_id, draft_id, checker, severity, category, field, start_offset, end_offset, text, term, rule_id, suggestion, reason, list_version, created_at)
+    },
+  ];
+  if (!result.findings.length) return statements;
+  statements.push({ sql: 'SET @screening_id = LAST_INSERT_ID()', values: [] });
+  statements.push({
+    sql: `INSERT INTO findings (screening_id, draft_id, checker, severity, category, field, start_offset, end_offset, text, term, rule_id, suggestion, reason, list_version, created_at)
      VALUES ?`,
-    [
+    values: [
       result.findings.map((f) => [
-        screeningId,
+        SCREENING_ID,
         subject.draft.id,
         f.checker,
         f.severity,
@@ -75,30 +63,41 @@ async function insertScreening(
         at,
       ]),
     ],
-  );
+  });
+  return statements;
+}
+
+const SCREENING_ID = sessionVariable('screening_id');
+
+/** The unique key (revision_id, trigger) refused the screening's row: another run of the same job got there first. */
+function isAlreadyScreened(error: unknown): boolean {
+  return error instanceof UniqueConstraintError && /screenings_once/.test(error.message);
 }
 
 /**
  * The pipeline's screening: stores it and moves the draft on (to the level-1 queue, or back to
  * the editor when blocked and the unit's policy says so). The UPDATE's condition is the check
  * that the draft still waits for this revision's screening; it also locks the draft row first,
- * as every other command on a draft does.
+ * as every other command on a draft does. Two round trips: the UPDATE, then the rows and the COMMIT.
  */
-async function recordSubmitted(subject: ScreeningSubject, result: ScreeningResult, transaction: Transaction): Promise<RecordedScreening> {
+async function recordSubmitted(subject: ScreeningSubject, result: ScreeningResult, transaction: BatchedTransaction): Promise<RecordedScreening> {
   const at = new Date();
   const sendToHumans = result.verdict !== 'block' || subject.blockPolicy === 'review';
   const next = sendToHumans
     ? { status: 'in_review' as const, level: 1, returnedBy: null }
     : { status: 'returned' as const, level: null, returnedBy: 'machine' as const };
-  const moved = await executeStatement(
-    transaction,
-    `UPDATE drafts SET status = ?, level = ?, verdict = ?, returned_by = ?, status_changed_at = ?, updated_at = ?
+  const [moved] = await transaction.send([
+    {
+      sql: `UPDATE drafts SET status = ?, level = ?, verdict = ?, returned_by = ?, status_changed_at = ?, updated_at = ?
       WHERE id = ? AND status = 'screening' AND current_revision_id = ?`,
-    [next.status, next.level, result.verdict, next.returnedBy, at, at, subject.draft.id, subject.revisionId],
-  );
-  if (moved.affectedRows === 0) return { recorded: false, verdict: result.verdict, change: null };
-  await insertScreening(subject, 'submit', result, null, at, transaction);
-  const change = await recordDraftEvent(
+      values: [next.status, next.level, result.verdict, next.returnedBy, at, at, subject.draft.id, subject.revisionId],
+    },
+  ]);
+  if (writeOutcome(moved).affectedRows === 0) {
+    await transaction.rollback();
+    return { recorded: false, verdict: result.verdict, change: null };
+  }
+  const event = draftEventRecord(
     { ...subject.draft, status: next.status, level: next.level, verdict: result.verdict },
     {
       type: 'screened',
@@ -107,25 +106,29 @@ async function recordSubmitted(subject: ScreeningSubject, result: ScreeningResul
       fromLevel: subject.draft.level,
       detail: { verdict: result.verdict, findings: result.findings.length, listVersions: result.listVersions },
     },
-    transaction,
+    at,
   );
-  return { recorded: true, verdict: result.verdict, change };
+  await transaction.commitWith([...screeningStatements(subject, 'submit', result, null, at), event.statement]);
+  return { recorded: true, verdict: result.verdict, change: event.change };
 }
 
 /** A re-screening after a rule change: recorded, and the verdict of the current revision refreshed. */
-async function recordRescreened(subject: ScreeningSubject, trigger: string, result: ScreeningResult, transaction: Transaction): Promise<RecordedScreening> {
-  const [draft] = await selectRows<{ status: string; current_revision_id: number | null; verdict: string | null }>(
-    transaction,
-    'SELECT status, current_revision_id, verdict FROM drafts WHERE id = ? FOR UPDATE',
-    [subject.draft.id],
-  );
-  if (!draft) return { recorded: false, verdict: result.verdict, change: null };
+async function recordRescreened(subject: ScreeningSubject, trigger: string, result: ScreeningResult, transaction: BatchedTransaction): Promise<RecordedScreening> {
+  const [read] = await transaction.send([
+    { sql: 'SELECT status, current_revision_id, verdict FROM drafts WHERE id = ? FOR UPDATE', values: [subject.draft.id] },
+  ]);
+  const [draft] = rowsOutcome<{ status: string; current_revision_id: number | null; verdict: string | null }>(read);
+  if (!draft) {
+    await transaction.rollback();
+    return { recorded: false, verdict: result.verdict, change: null };
+  }
   const at = new Date();
-  await insertScreening(subject, trigger, result, draft.verdict, at, transaction);
+  const statements = screeningStatements(subject, trigger, result, draft.verdict, at);
   const current = Number(draft.current_revision_id) === subject.revisionId && draft.status !== 'screening';
   if (current && draft.verdict !== result.verdict) {
-    await executeStatement(transaction, 'UPDATE drafts SET verdict = ?, updated_at = ? WHERE id = ?', [result.verdict, at, subject.draft.id]);
+    statements.push({ sql: 'UPDATE drafts SET verdict = ?, updated_at = ? WHERE id = ?', values: [result.verdict, at, subject.draft.id] });
   }
+  await transaction.commitWith(statements);
   return { recorded: true, verdict: result.verdict, change: null, previousVerdict: draft.verdict };
 }
 
@@ -137,11 +140,11 @@ async function recordRescreened(subject: ScreeningSubject, trigger: string, resu
  */
 export async function screeningRecorder(subject: ScreeningSubject, trigger: string, result: ScreeningResult): Promise<RecordedScreening> {
   try {
-    return await sequelize().transaction((transaction) =>
+    return await batchedTransaction((transaction) =>
       trigger === 'submit' ? recordSubmitted(subject, result, transaction) : recordRescreened(subject, trigger, result, transaction),
     );
   } catch (error) {
-    if (error instanceof AlreadyScreened) return { recorded: false, verdict: result.verdict, change: null };
+    if (isAlreadyScreened(error)) return { recorded: false, verdict: result.verdict, change: null };
     throw error;
   }
 }

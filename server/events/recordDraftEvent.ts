@@ -1,7 +1,7 @@
 import { Transaction } from 'sequelize';
 import { Draft } from '../models';
 import { DraftChange } from '../realtime/draftBroadcaster';
-import { executeStatement } from '../storage/directSql';
+import { executeStatement, Statement } from '../storage/directSql';
 
 /** What a state event needs of the draft, as it stands after the change (a Draft row or the same fields). */
 export type DraftState = Pick<Draft, 'id' | 'unitId' | 'authorId' | 'title' | 'status' | 'level' | 'revision' | 'verdict'>;
@@ -14,40 +14,53 @@ export interface DraftTransition {
   detail?: Record<string, unknown>;
 }
 
+/** A state event's row and the change to broadcast once the transaction that writes the row has committed. */
+export interface DraftEventRecord {
+  statement: Statement;
+  change: DraftChange;
+}
+
+/** The state change (who, when, from, to, which revision) as a row to write in the transaction that makes it. */
+export function draftEventRecord(draft: DraftState, transition: DraftTransition, at = new Date()): DraftEventRecord {
+  return {
+    statement: {
+      sql: `INSERT INTO draft_events (draft_id, revision, actor_id, type, from_status, to_status, from_level, to_level, detail, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      values: [
+        draft.id,
+        draft.revision,
+        transition.actorId,
+        transition.type,
+        transition.fromStatus,
+        draft.status,
+        transition.fromLevel,
+        draft.level,
+        transition.detail ? JSON.stringify(transition.detail) : null,
+        at,
+      ],
+    },
+    change: {
+      id: draft.id,
+      unitId: draft.unitId,
+      authorId: draft.authorId,
+      title: draft.title,
+      status: draft.status,
+      level: draft.level,
+      revision: draft.revision,
+      verdict: draft.verdict,
+      previousStatus: transition.fromStatus,
+      previousLevel: transition.fromLevel,
+      at: at.toISOString(),
+    },
+  };
+}
+
 /**
- * Records a draft's state change (who, when, from, to, which revision) in the transaction that
- * made it, and returns the change to broadcast once that transaction has committed.
+ * Records a draft's state change in the transaction that made it, and returns the change to
+ * broadcast once that transaction has committed.
  */
 export async function recordDraftEvent(draft: DraftState, transition: DraftTransition, transaction: Transaction): Promise<DraftChange> {
-  const at = new Date();
-  await executeStatement(
-    transaction,
-    `INSERT INTO draft_events (draft_id, revision, actor_id, type, from_status, to_status, from_level, to_level, detail, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      draft.id,
-      draft.revision,
-      transition.actorId,
-      transition.type,
-      transition.fromStatus,
-      draft.status,
-      transition.fromLevel,
-      draft.level,
-      transition.detail ? JSON.stringify(transition.detail) : null,
-      at,
-    ],
-  );
-  return {
-    id: draft.id,
-    unitId: draft.unitId,
-    authorId: draft.authorId,
-    title: draft.title,
-    status: draft.status,
-    level: draft.level,
-    revision: draft.revision,
-    verdict: draft.verdict,
-    previousStatus: transition.fromStatus,
-    previousLevel: transition.fromLevel,
-    at: at.toISOString(),
-  };
+  const { statement, change } = draftEventRecord(draft, transition);
+  await executeStatement(transaction, statement.sql, statement.values);
+  return change;
 }

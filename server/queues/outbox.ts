@@ -1,7 +1,7 @@
 import { Transaction } from 'sequelize';
 import { logger } from '../logger';
 import { broadcastDraftChange, DraftChange } from '../realtime/draftBroadcaster';
-import { executeStatement, selectRows } from '../storage/directSql';
+import { executeStatement, selectRows, Statement } from '../storage/directSql';
 import { enqueueScreening, ScreeningJobData, screeningJob, screeningJobId, screeningQueue } from './screeningQueue';
 
 /**
@@ -13,14 +13,19 @@ import { enqueueScreening, ScreeningJobData, screeningJob, screeningJobId, scree
  * The row is marked dispatched by the reconciler, in bulk, once it has made sure of the job
  * (see dispatchPendingOutbox), not by the server after each add: that would be one more
  * statement per submission for a mark nobody reads before the reconciler's next run.
+ *
+ * screeningRequestInsert is the row, to write in the transaction of the change that needs it.
  */
+export function screeningRequestInsert(data: ScreeningJobData): Statement {
+  return {
+    sql: 'INSERT INTO outbox (topic, job_id, payload, created_at) VALUES (?, ?, ?, ?)',
+    values: ['screening', screeningJobId(data), JSON.stringify(data), new Date()],
+  };
+}
+
 export async function recordScreeningRequest(data: ScreeningJobData, transaction: Transaction): Promise<void> {
-  await executeStatement(transaction, 'INSERT INTO outbox (topic, job_id, payload, created_at) VALUES (?, ?, ?, ?)', [
-    'screening',
-    screeningJobId(data),
-    JSON.stringify(data),
-    new Date(),
-  ]);
+  const { sql, values } = screeningRequestInsert(data);
+  await executeStatement(transaction, sql, values);
 }
 
 /**

@@ -3,7 +3,24 @@ import { DatabaseError, ForeignKeyConstraintError, Transaction, UniqueConstraint
 import { sequelize } from './database';
 
 /** What a statement's placeholders may stand for (mysql2 escapes each; arrays become lists, e.g. `IN (?)`). */
-export type SqlValue = string | number | boolean | Date | null | readonly SqlValue[];
+export type SqlValue = string | number | boolean | Date | null | SessionVariable | readonly SqlValue[];
+
+/** A session variable of the connection as a statement's value (the driver writes it as it is: `@draft_id`). */
+export interface SessionVariable {
+  toSqlString(): string;
+}
+
+/** `@name`, for a value set earlier in the same transaction (e.g. `SET @draft_id = LAST_INSERT_ID()`). */
+export function sessionVariable(name: string): SessionVariable {
+  if (!/^\w+$/.test(name)) throw new Error(`not a variable name: ${name}`);
+  return { toSqlString: () => `@${name}` };
+}
+
+/** A parameterised statement, sent later (see storage/batchedTransaction). */
+export interface Statement {
+  sql: string;
+  values: readonly SqlValue[];
+}
 
 export interface StatementResult {
   insertId: number;
@@ -32,7 +49,7 @@ function connectionOf(transaction: Transaction): Connection {
  * exactly as Sequelize's own queries report them. `sql` is the statement without its values, so
  * that logged errors carry no draft content.
  */
-function asSequelizeError(error: QueryError, sql: string): Error {
+export function asSequelizeError(error: QueryError, sql: string): Error {
   const parent = Object.assign(error, { sql, parameters: {} });
   if (error.errno === ER_DUP_ENTRY) return new UniqueConstraintError({ parent, message: error.message });
   if (error.errno === ER_ROW_IS_REFERENCED || error.errno === ER_NO_REFERENCED_ROW) {

@@ -25,7 +25,17 @@ export function summarise(sql: string): string {
   const text = sql.trim().replace(/\s+/g, ' ').replace(/;$/, '');
   const write = /^(INSERT INTO|UPDATE|DELETE FROM) `?(\w+)/i.exec(text);
   if (write) return `${write[1]!.split(' ')[0]!.toUpperCase()} ${write[2]}`;
+  const variable = /^SET (@\w+) =/i.exec(text);
+  if (variable) return `SET ${variable[1]}`;
   const read = /^SELECT .*? FROM `?(\w+)/i.exec(text);
   if (read) return `SELECT ${read[1]}`;
   return text.toUpperCase();
+}
+
+/**
+ * Each round trip as the summaries of its statements: a batch of several statements is one query
+ * (see server/storage/batchedTransaction), its statements joined by ";\n".
+ */
+export function roundTrips(statements: string[]): string[][] {
+  return statements.map((query) => query.split(';\n').map(summarise));
 }

@@ -102,12 +102,14 @@ describe('audit completeness', function () {
   it('has every command that changes stored state write an audit record (or say why not)', () => {
     const dir = path.join(projectRoot(), 'server', 'commands');
     const sources = new Map(fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
-    // A command audits by calling recordAudit itself, or through a shared helper that does (e.g. one
-    // transaction shape for every rule change): the exported functions of files that call recordAudit.
+    // A command audits by calling recordAudit itself, by sending the record's statements in its own
+    // batched transaction (auditAppendStatements), or through a shared helper that does either (e.g.
+    // one transaction shape for every rule change): the exported functions of files that audit.
+    const auditsItself = (source: string) => source.includes('recordAudit(') || source.includes('auditAppendStatements(');
     const auditingHelpers = [...sources.values()]
-      .filter((source) => source.includes('recordAudit('))
+      .filter(auditsItself)
       .flatMap((source) => [...source.matchAll(/export async function (\w+)/g)].map((m) => m[1]!));
-    const audits = (source: string) => source.includes('recordAudit(') || auditingHelpers.some((name) => source.includes(`${name}(`));
+    const audits = (source: string) => auditsItself(source) || auditingHelpers.some((name) => source.includes(`${name}(`));
     const silent: string[] = [];
     for (const [file, source] of sources) {
       const writes = /\.(create|bulkCreate|update|destroy|upsert|increment|decrement)\(|\b(INSERT|UPDATE|DELETE)\b/.test(source);
