@@ -6,7 +6,6 @@ import { env } from './env';
 import { logger } from './logger';
 import { createSession } from './middlewares/session';
 import { closeScreeningQueue } from './queues/screeningQueue';
-import { startScreeningEventsBridge } from './realtime/screeningEventsBridge';
 import { createSocketServer } from './realtime/socketServer';
 import { sessionSecret } from './storage/appSettings';
 import { httpRedis, whenReady } from './storage/redis';
@@ -39,7 +38,6 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const app = createApp({ session: session.middleware, screener: () => screener });
   const server = http.createServer(app);
   const sockets = createSocketServer(server, session.middleware);
-  const bridge = startScreeningEventsBridge();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, env().HOST, () => resolve());
@@ -55,7 +53,6 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
       server.closeIdleConnections();
       await sockets.close();
       await closed;
-      await bridge.close();
       await ownScreener?.then((own) => own.close()).catch(() => undefined);
       await closeScreeningQueue();
       await session.close();

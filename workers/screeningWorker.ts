@@ -5,6 +5,7 @@ import { logger } from '../server/logger';
 import { SCREENING_QUEUE, ScreeningJobData } from '../server/queues/screeningQueue';
 import { createRedis, queuePrefix } from '../server/storage/redis';
 import { ScreeningJobResult, ScreeningProcessor } from './processors/ScreeningProcessor';
+import { ScreeningAnnouncer } from './screeningAnnouncer';
 import { createScreener } from './threads/createScreener';
 import { Screener } from './threads/Screener';
 import { ReconcileScreeningTask } from './tasks/ReconcileScreeningTask';
@@ -28,7 +29,8 @@ export function screeningWorkerName(pid = process.pid): string {
 
 /**
  * The screening workers of one process: a BullMQ worker on the shared queue, the rules it
- * screens with (reloaded on change), and the reconciler that re-queues drafts without a job.
+ * screens with (reloaded on change), the announcer that tells the browsers what each finished job
+ * changed, and the reconciler that re-queues drafts without a job.
  */
 export async function startScreeningWorker(options: { concurrency?: number; screener?: Screener } = {}): Promise<ScreeningWorkerHandle> {
   const concurrency = options.concurrency ?? env().WORKER_CONCURRENCY;
@@ -47,6 +49,8 @@ export async function startScreeningWorker(options: { concurrency?: number; scre
     stalledInterval: 5_000,
     maxStalledCount: 3,
   });
+  const announcer = new ScreeningAnnouncer();
+  worker.on('completed', (_job, result) => announcer.announce(result));
   worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'screening job failed'));
   worker.on('error', (error) => logger.warn({ err: error.message }, 'screening worker error'));
   worker.on('stalled', (jobId) => logger.warn({ jobId }, 'screening job stalled (its worker died); queued again'));
@@ -77,6 +81,7 @@ export async function startScreeningWorker(options: { concurrency?: number; scre
     async close() {
       clearInterval(timer);
       await worker.close();
+      await announcer.close();
       await reconciling;
       await reconcileQueue.close();
       if (!options.screener) await screener.close();

@@ -29,13 +29,25 @@ export function realtimeServer(): Server | undefined {
 }
 
 /**
- * Emits a draft change to everyone entitled to see it: the unit's editors, and the reviewers of
- * the level it left and of the level it entered. `localOnly` emits to this process's sockets only
- * (used when every server process receives the same event, e.g. from the queue's event stream).
+ * Where a change is emitted: this process's socket.io server, or a Redis emitter, which publishes
+ * on the channel every server's socket.io Redis adapter listens to (see workers/screeningAnnouncer).
  */
-export function broadcastDraftChange(change: DraftChange, options: { localOnly?: boolean } = {}): void {
-  if (!io) return;
-  const target = options.localOnly ? io.local : io;
+export interface RoomBroadcaster {
+  to(room: string | string[]): RoomBroadcaster;
+  emit(event: string, ...args: unknown[]): unknown;
+}
+
+/**
+ * Emits a draft change to everyone entitled to see it: the unit's editors, and the reviewers of
+ * the level it left and of the level it entered. Does nothing in a process without socket.io
+ * (the CLI; workers announce through their emitter).
+ */
+export function broadcastDraftChange(change: DraftChange): void {
+  if (io) emitDraftChange(io as unknown as RoomBroadcaster, change);
+}
+
+/** Emits a draft change through `target` (see broadcastDraftChange for who hears what). */
+export function emitDraftChange(target: RoomBroadcaster, change: DraftChange): void {
   let emitter = target.to(rooms.unitEditors(change.unitId)).to(rooms.user(change.authorId)).to(rooms.draft(change.id));
   if (change.previousStatus === 'in_review' && change.previousLevel) {
     emitter = emitter.to(rooms.reviewQueue(change.unitId, change.previousLevel));

@@ -6,7 +6,7 @@ import { ScreeningJobData } from '../../server/queues/screeningQueue';
 import { DraftChange } from '../../server/realtime/draftBroadcaster';
 import { RuleVersions, Screener } from '../threads/Screener';
 
-/** What a finished job hands to the servers (through the queue's event stream) to broadcast. */
+/** What a finished job reports, and what the worker announces to the browsers (see workers/screeningAnnouncer). */
 export interface ScreeningJobResult {
   recorded: boolean;
   verdict: string;

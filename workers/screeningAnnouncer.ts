@@ -1,0 +1,53 @@
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import { logger } from '../server/logger';
+import { emitDraftChange, RoomBroadcaster } from '../server/realtime/draftBroadcaster';
+import { rooms } from '../server/realtime/rooms';
+import { createRedis, redisKey } from '../server/storage/redis';
+import type { ScreeningJobResult } from './processors/ScreeningProcessor';
+
+/** Re-screening progress is announced at most this often per batch: clients then fetch the counts. */
+const PROGRESS_INTERVAL_MS = 500;
+
+/**
+ * Tells the browsers what the worker's finished jobs changed: the draft a screening moved (to the
+ * level-1 queue, or back to its editor) and the progress of re-screening batches. It publishes
+ * through the Redis emitter on the channel every server's socket.io Redis adapter listens to, so
+ * each server process delivers to its own sockets and each client hears each event once, however
+ * many servers and workers there are. One message per event, pushed: the servers read nothing per
+ * job that they do not deliver.
+ */
+export class ScreeningAnnouncer {
+  private readonly redis: Redis;
+  private readonly emitter: RoomBroadcaster;
+  private readonly pendingBatches = new Set<number>();
+  private readonly progressTimer: NodeJS.Timeout;
+
+  constructor() {
+    this.redis = createRedis('worker', 'screening-announcer');
+    this.emitter = new Emitter(this.redis, { key: redisKey('socket.io') }) as unknown as RoomBroadcaster;
+    this.progressTimer = setInterval(() => this.announceProgress(), PROGRESS_INTERVAL_MS);
+    this.progressTimer.unref();
+  }
+
+  /** Called once a job has finished (after its transaction committed). */
+  announce(result: ScreeningJobResult): void {
+    try {
+      if (result.change) emitDraftChange(this.emitter, result.change);
+      if (result.recorded && result.trigger.startsWith('rescreen-')) this.pendingBatches.add(Number(result.trigger.replace('rescreen-', '')));
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'could not announce a screening result');
+    }
+  }
+
+  private announceProgress(): void {
+    for (const batchId of this.pendingBatches) this.emitter.to(rooms.securityAdmins()).emit('rescreen:progress', { batchId });
+    this.pendingBatches.clear();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.progressTimer);
+    this.announceProgress();
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
