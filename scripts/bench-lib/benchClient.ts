@@ -1,9 +1,11 @@
+import http from 'node:http';
 import { io, Socket } from 'socket.io-client';
 
 /** A console user as the benchmarks drive one: a session cookie, its CSRF token, JSON over HTTP. */
 export class BenchClient {
   private cookie = '';
   private csrfToken = '';
+  private readonly agent = new http.Agent({ keepAlive: true });
 
   constructor(readonly baseUrl: string) {}
 
@@ -13,27 +15,38 @@ export class BenchClient {
     this.csrfToken = (answer.body as { csrfToken: string }).csrfToken;
   }
 
-  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(this.baseUrl + path, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+  /**
+   * One JSON request. Node's http client on a keep-alive agent rather than fetch: the benchmark's
+   * client shares the machine's cores with the product it measures, and fetch cost two to three
+   * times the CPU (0.9-1.4 ms per draft in bench:pipeline, against about 0.45 ms this way).
+   */
+  request(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const headers: Record<string, string | number> = { accept: 'application/json' };
+    if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': payload.length });
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    return new Promise((resolve, reject) => {
+      const request = http.request(this.baseUrl + path, { method, headers, agent: this.agent }, (response) => {
+        const setCookie = response.headers['set-cookie']?.[0];
+        if (setCookie) this.cookie = setCookie.split(';')[0]!;
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          try {
+            parsed = text ? JSON.parse(text) : null;
+          } catch {
+            // not JSON: keep the text
+          }
+          resolve({ status: response.statusCode ?? 0, body: parsed });
+        });
+      });
+      request.on('error', reject);
+      request.end(payload);
     });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, body: parsed };
   }
 
   /** A socket.io connection with this session, as the console opens it. */
