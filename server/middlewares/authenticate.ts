@@ -1,7 +1,7 @@
 import { Request, RequestHandler } from 'express';
 import { pendingStep, pendingStepMessage, sessionEndReason } from '../auth/sessionChecks';
+import { loadSignedInUser } from '../auth/signedInUser';
 import { forbidden, HttpError, unauthorized } from '../errors';
-import { User } from '../models';
 import { Role } from '../models/User';
 
 /** Paths a user with a pending step (password change, TOTP enrolment) may still use. */
@@ -25,7 +25,7 @@ export const authenticate: RequestHandler = async (req, _res, next) => {
   try {
     const userId = req.session?.userId;
     if (!userId) throw unauthorized();
-    const user = await User.findByPk(userId);
+    const user = await loadSignedInUser(userId);
     if (!user || user.status !== 'active') {
       await endSession(req);
       throw unauthorized('账户不可用，请联系系统管理员');
