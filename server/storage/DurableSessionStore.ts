@@ -46,8 +46,9 @@ class Memo {
  *   empty, the session is read from MariaDB (and put back into Redis when Redis answers).
  * - Writes and deletions go to MariaDB first and must succeed there; Redis is updated best effort.
  * - The idle timeout holds in both: Redis keys expire with the session, MariaDB rows carry
- *   `expires_at`. Activity extends the MariaDB expiry at most once per sync interval and process,
- *   so a session read from MariaDB may end up to one interval early, never late.
+ *   `expires_at`. Activity renews the Redis copy at most once per sixtieth of the idle timeout and
+ *   extends the MariaDB expiry at most once per sync interval, per process, so a session may end
+ *   up to one such interval early, never late.
  * - A session deleted while Redis was unreachable could linger in Redis: deletions that missed
  *   Redis are retried when it is back, and a Redis copy is checked against MariaDB at least once
  *   per sync interval and process, so it outlives its deletion by at most that long.
@@ -59,6 +60,8 @@ export class DurableSessionStore extends session.Store {
   private readonly syncIntervalMs: number;
   private readonly verified = new Memo();
   private readonly persisted = new Memo();
+  private readonly renewed = new Memo();
+  private readonly renewIntervalMs: number;
   private readonly unpurged = new Set<string>();
 
   constructor(options: DurableSessionStoreOptions) {
@@ -67,6 +70,7 @@ export class DurableSessionStore extends session.Store {
     this.prefix = options.prefix;
     this.idleMs = options.idleMs;
     this.syncIntervalMs = options.syncIntervalMs ?? 60_000;
+    this.renewIntervalMs = this.idleMs / 60;
     this.redis.on('ready', () => void this.retryRedisDeletions());
   }
 
@@ -177,18 +181,23 @@ export class DurableSessionStore extends session.Store {
   }
 
   /**
-   * Activity: the Redis copy's lifetime is renewed every time (without rewriting its data, which a
-   * parallel request may have changed); the MariaDB expiry at most once per sync interval.
+   * Activity: the Redis copy's lifetime is renewed (without rewriting its data, which a parallel
+   * request may have changed) at most once per renewal interval and process, a sixtieth of the idle
+   * timeout (30 s of 30 minutes): a session may end that much before the idle timeout, and a busy
+   * editor's requests do not each cost a command. The MariaDB expiry at most once per sync interval.
    */
   private async extend(sid: string, data: session.SessionData): Promise<void> {
     const expiresAt = this.expiryOf(data);
     const ttl = Math.max(1, expiresAt.getTime() - Date.now());
-    try {
-      const renewed = await this.redis.pexpire(this.key(sid), ttl);
-      // Gone from Redis: put it back only if it still exists (a logout may have just removed it).
-      if (renewed === 0 && (await this.durablyExists(sid))) await this.cache(sid, data, 'NX');
-    } catch {
-      // Redis unreachable: MariaDB below keeps the session alive.
+    if (this.renewed.olderThan(sid, this.renewIntervalMs)) {
+      try {
+        const renewed = await this.redis.pexpire(this.key(sid), ttl);
+        if (renewed === 1) this.renewed.mark(sid);
+        // Gone from Redis: put it back only if it still exists (a logout may have just removed it).
+        else if (await this.durablyExists(sid)) await this.cache(sid, data, 'NX');
+      } catch {
+        // Redis unreachable: MariaDB below keeps the session alive.
+      }
     }
     if (!this.persisted.olderThan(sid, this.syncIntervalMs)) return;
     try {
@@ -211,6 +220,7 @@ export class DurableSessionStore extends session.Store {
     await sequelize().query('DELETE FROM sessions WHERE sid = ?', { replacements: [sid] });
     this.verified.forget(sid);
     this.persisted.forget(sid);
+    this.renewed.forget(sid);
     try {
       await this.redis.del(this.key(sid));
     } catch {
@@ -223,8 +233,9 @@ export class DurableSessionStore extends session.Store {
     const ttl = this.expiryOf(data).getTime() - Date.now();
     if (ttl <= 0) return;
     try {
-      if (mode === 'NX') await this.redis.set(this.key(sid), JSON.stringify(data), 'PX', ttl, 'NX');
-      else await this.redis.set(this.key(sid), JSON.stringify(data), 'PX', ttl);
+      const stored =
+        mode === 'NX' ? await this.redis.set(this.key(sid), JSON.stringify(data), 'PX', ttl, 'NX') : await this.redis.set(this.key(sid), JSON.stringify(data), 'PX', ttl);
+      if (stored === 'OK') this.renewed.mark(sid);
     } catch (error) {
       logger.debug({ err: (error as Error).message }, 'session not cached in Redis');
     }

@@ -143,6 +143,17 @@ describe('faults: sessions outlive Redis (durable session store)', function () {
     }
   });
 
+  it('renews the Redis copy at most once per sixtieth of the idle timeout, so requests in a burst cost no command each', async () => {
+    const store = newStore({ idleMs: 60_000 }); // renewals at most once a second
+    const sid = newSid();
+    await set(store, sid, sessionData(60_000));
+    await touch(store, sid, sessionData(120_000)); // a request right after: within the interval
+    assert.ok((await connection.pttl(prefix + sid)) <= 60_000, 'not renewed within the interval');
+    await sleep(1100);
+    await touch(store, sid, sessionData(120_000));
+    assert.ok((await connection.pttl(prefix + sid)) > 100_000, 'renewed once the interval has passed');
+  });
+
   it('purges durable copies only long after they expired', async () => {
     const store = newStore();
     const recent = newSid();
