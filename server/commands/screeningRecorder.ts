@@ -2,7 +2,7 @@ import { UniqueConstraintError } from 'sequelize';
 import { ScreeningResult } from '../../workers/screening/types';
 import { draftEventRecord } from '../events/recordDraftEvent';
 import { DraftChange } from '../realtime/draftBroadcaster';
-import { BatchedTransaction, batchedTransaction, rowsOutcome, writeOutcome } from '../storage/batchedTransaction';
+import { BatchedTransaction, batchedTransaction, rowsInsert, rowsOutcome, writeOutcome } from '../storage/batchedTransaction';
 import { sessionVariable, Statement } from '../storage/directSql';
 import { ScreeningSubject } from './screeningSubject';
 
@@ -16,58 +16,76 @@ export interface RecordedScreening {
   previousVerdict?: string | null;
 }
 
+const SCREENING_COLUMNS = ['draft_id', 'revision_id', 'revision', '`trigger`', 'verdict', 'previous_verdict', 'list_versions', 'finding_count', 'duration_ms', 'created_at'];
+const FINDING_COLUMNS = [
+  'screening_id',
+  'draft_id',
+  'checker',
+  'severity',
+  'category',
+  'field',
+  'start_offset',
+  'end_offset',
+  'text',
+  'term',
+  'rule_id',
+  'suggestion',
+  'reason',
+  'list_version',
+  'created_at',
+];
+
 /**
  * The screening's row, then its findings, which take the screening's id from a session variable
- * set between the two (the statements must run in this order, in one batch or in turn).
+ * set between the two (the statements must run in this order, in one batch or in turn). With
+ * `onlyIf`, nothing is written unless that condition on session variables holds (see rowsInsert).
  */
-function screeningStatements(subject: ScreeningSubject, trigger: string, result: ScreeningResult, previousVerdict: string | null, at: Date): Statement[] {
-  const statements: Statement[] = [
-    {
-      sql: `INSERT INTO screenings (draft_id, revision_id, revision, \`trigger\`, verdict, previous_verdict, list_versions, finding_count, duration_ms, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      values: [
-        subject.draft.id,
-        subject.revisionId,
-        subject.revisionNumber,
-        trigger,
-        result.verdict,
-        previousVerdict,
-        JSON.stringify(result.listVersions),
-        result.findings.length,
-        Math.round(result.durationMs * 1000) / 1000,
-        at,
-      ],
-    },
+function screeningStatements(
+  subject: ScreeningSubject,
+  trigger: string,
+  result: ScreeningResult,
+  previousVerdict: string | null,
+  at: Date,
+  onlyIf?: string,
+): Statement[] {
+  const screening = [
+    subject.draft.id,
+    subject.revisionId,
+    subject.revisionNumber,
+    trigger,
+    result.verdict,
+    previousVerdict,
+    JSON.stringify(result.listVersions),
+    result.findings.length,
+    Math.round(result.durationMs * 1000) / 1000,
+    at,
   ];
+  const statements = [rowsInsert('screenings', SCREENING_COLUMNS, [screening], onlyIf)];
   if (!result.findings.length) return statements;
-  statements.push({ sql: 'SET @screening_id = LAST_INSERT_ID()', values: [] });
-  statements.push({
-    sql: `INSERT INTO findings (screening_id, draft_id, checker, severity, category, field, start_offset, end_offset, text, term, rule_id, suggestion, reason, list_version, created_at)
-     VALUES ?`,
-    values: [
-      result.findings.map((f) => [
-        SCREENING_ID,
-        subject.draft.id,
-        f.checker,
-        f.severity,
-        f.category ?? null,
-        f.field,
-        f.start,
-        f.end,
-        f.text.slice(0, 1000),
-        f.term?.slice(0, 500) ?? null,
-        f.ruleId?.slice(0, 64) ?? null,
-        f.suggestion?.slice(0, 1000) ?? null,
-        f.reason?.slice(0, 500) ?? null,
-        f.listVersion ?? null,
-        at,
-      ]),
-    ],
-  });
+  const findings = result.findings.map((f) => [
+    SCREENING_ID,
+    subject.draft.id,
+    f.checker,
+    f.severity,
+    f.category ?? null,
+    f.field,
+    f.start,
+    f.end,
+    f.text.slice(0, 1000),
+    f.term?.slice(0, 500) ?? null,
+    f.ruleId?.slice(0, 64) ?? null,
+    f.suggestion?.slice(0, 1000) ?? null,
+    f.reason?.slice(0, 500) ?? null,
+    f.listVersion ?? null,
+    at,
+  ]);
+  statements.push({ sql: 'SET @screening_id = LAST_INSERT_ID()', values: [] }, rowsInsert('findings', FINDING_COLUMNS, findings, onlyIf));
   return statements;
 }
 
 const SCREENING_ID = sessionVariable('screening_id');
+/** The condition of the writes that follow the screening's UPDATE: it moved the draft. */
+const MOVED = '@moved = 1';
 
 /** The unique key (revision_id, trigger) refused the screening's row: another run of the same job got there first. */
 function isAlreadyScreened(error: unknown): boolean {
@@ -78,7 +96,8 @@ function isAlreadyScreened(error: unknown): boolean {
  * The pipeline's screening: stores it and moves the draft on (to the level-1 queue, or back to
  * the editor when blocked and the unit's policy says so). The UPDATE's condition is the check
  * that the draft still waits for this revision's screening; it also locks the draft row first,
- * as every other command on a draft does. Two round trips: the UPDATE, then the rows and the COMMIT.
+ * as every other command on a draft does. One round trip: the rows after the UPDATE are written
+ * only if it moved the draft (`@moved`), and the UPDATE's count says whether it did.
  */
 async function recordSubmitted(subject: ScreeningSubject, result: ScreeningResult, transaction: BatchedTransaction): Promise<RecordedScreening> {
   const at = new Date();
@@ -86,17 +105,6 @@ async function recordSubmitted(subject: ScreeningSubject, result: ScreeningResul
   const next = sendToHumans
     ? { status: 'in_review' as const, level: 1, returnedBy: null }
     : { status: 'returned' as const, level: null, returnedBy: 'machine' as const };
-  const [moved] = await transaction.send([
-    {
-      sql: `UPDATE drafts SET status = ?, level = ?, verdict = ?, returned_by = ?, status_changed_at = ?, updated_at = ?
-      WHERE id = ? AND status = 'screening' AND current_revision_id = ?`,
-      values: [next.status, next.level, result.verdict, next.returnedBy, at, at, subject.draft.id, subject.revisionId],
-    },
-  ]);
-  if (writeOutcome(moved).affectedRows === 0) {
-    await transaction.rollback();
-    return { recorded: false, verdict: result.verdict, change: null };
-  }
   const event = draftEventRecord(
     { ...subject.draft, status: next.status, level: next.level, verdict: result.verdict },
     {
@@ -107,8 +115,19 @@ async function recordSubmitted(subject: ScreeningSubject, result: ScreeningResul
       detail: { verdict: result.verdict, findings: result.findings.length, listVersions: result.listVersions },
     },
     at,
+    MOVED,
   );
-  await transaction.commitWith([...screeningStatements(subject, 'submit', result, null, at), event.statement]);
+  const [moved] = await transaction.commitWith([
+    {
+      sql: `UPDATE drafts SET status = ?, level = ?, verdict = ?, returned_by = ?, status_changed_at = ?, updated_at = ?
+      WHERE id = ? AND status = 'screening' AND current_revision_id = ?`,
+      values: [next.status, next.level, result.verdict, next.returnedBy, at, at, subject.draft.id, subject.revisionId],
+    },
+    { sql: 'SET @moved = ROW_COUNT()', values: [] },
+    ...screeningStatements(subject, 'submit', result, null, at, MOVED),
+    event.statement,
+  ]);
+  if (writeOutcome(moved).affectedRows === 0) return { recorded: false, verdict: result.verdict, change: null };
   return { recorded: true, verdict: result.verdict, change: event.change };
 }
 

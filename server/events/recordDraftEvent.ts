@@ -1,6 +1,7 @@
 import { Transaction } from 'sequelize';
 import { Draft } from '../models';
 import { DraftChange } from '../realtime/draftBroadcaster';
+import { rowsInsert } from '../storage/batchedTransaction';
 import { executeStatement, Statement } from '../storage/directSql';
 
 /** What a state event needs of the draft, as it stands after the change (a Draft row or the same fields). */
@@ -20,25 +21,27 @@ export interface DraftEventRecord {
   change: DraftChange;
 }
 
-/** The state change (who, when, from, to, which revision) as a row to write in the transaction that makes it. */
-export function draftEventRecord(draft: DraftState, transition: DraftTransition, at = new Date()): DraftEventRecord {
+const DRAFT_EVENT_COLUMNS = ['draft_id', 'revision', 'actor_id', 'type', 'from_status', 'to_status', 'from_level', 'to_level', 'detail', 'created_at'];
+
+/**
+ * The state change (who, when, from, to, which revision) as a row to write in the transaction that
+ * makes it; with `onlyIf`, written only if that condition on session variables holds (see rowsInsert).
+ */
+export function draftEventRecord(draft: DraftState, transition: DraftTransition, at = new Date(), onlyIf?: string): DraftEventRecord {
+  const row = [
+    draft.id,
+    draft.revision,
+    transition.actorId,
+    transition.type,
+    transition.fromStatus,
+    draft.status,
+    transition.fromLevel,
+    draft.level,
+    transition.detail ? JSON.stringify(transition.detail) : null,
+    at,
+  ];
   return {
-    statement: {
-      sql: `INSERT INTO draft_events (draft_id, revision, actor_id, type, from_status, to_status, from_level, to_level, detail, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      values: [
-        draft.id,
-        draft.revision,
-        transition.actorId,
-        transition.type,
-        transition.fromStatus,
-        draft.status,
-        transition.fromLevel,
-        draft.level,
-        transition.detail ? JSON.stringify(transition.detail) : null,
-        at,
-      ],
-    },
+    statement: rowsInsert('draft_events', DRAFT_EVENT_COLUMNS, [row], onlyIf),
     change: {
       id: draft.id,
       unitId: draft.unitId,

@@ -1,6 +1,6 @@
 import type { Connection, QueryError, ResultSetHeader } from 'mysql2';
 import { sequelize } from './database';
-import { asSequelizeError, Statement, StatementResult } from './directSql';
+import { asSequelizeError, SqlValue, Statement, StatementResult } from './directSql';
 
 /** What a statement of a batch gave back: a write's counts, or a read's rows. */
 export type BatchOutcome = StatementResult | Array<Record<string, unknown>>;
@@ -112,4 +112,17 @@ export async function batchedTransaction<T>(work: (transaction: BatchedTransacti
   } finally {
     manager.releaseConnection(connection);
   }
+}
+
+/**
+ * The INSERT of `rows` into `table`. With `onlyIf`, a condition on session variables set earlier in
+ * the batch (e.g. `@moved = 1`), the rows are written only if it holds when the statement runs
+ * (INSERT … SELECT … FROM DUAL WHERE): a batch can then carry the writes that depend on an earlier
+ * statement's outcome without a round trip to look at it.
+ */
+export function rowsInsert(table: string, columns: readonly string[], rows: ReadonlyArray<readonly SqlValue[]>, onlyIf?: string): Statement {
+  const into = `INSERT INTO ${table} (${columns.join(', ')})`;
+  if (!onlyIf) return { sql: `${into} VALUES ?`, values: [rows] };
+  const select = `SELECT ${columns.map(() => '?').join(', ')} FROM DUAL WHERE ${onlyIf}`;
+  return { sql: `${into} ${rows.map(() => select).join(' UNION ALL ')}`, values: rows.flat() };
 }

@@ -29,7 +29,7 @@ describe('hot paths: the statements of a submission and of its screening', funct
 
   /** The screening engine is not what is measured here: a fixed result with one finding. */
   const finding = { checker: 'privacy' as const, severity: 'review' as const, field: 'body' as const, start: 17, end: 28, text: '13912345678', category: 'phone', reason: '手机号码' };
-  const fixedResult = (findings = [finding]): ScreeningResult => ({ verdict: findings.length ? 'review' : 'pass', findings, listVersions: { terms: 1 }, durationMs: 1.5 });
+  const fixedResult = (findings: ScreeningResult['findings'] = [finding]): ScreeningResult => ({ verdict: findings.length ? 'review' : 'pass', findings, listVersions: { terms: 1 }, durationMs: 1.5 });
   const fixedScreener = (result = fixedResult()): Screener => ({ screen: async () => result, close: async () => undefined });
   const jobFor = (draft: SubmittedDraft, revisionId: number) =>
     ({ data: { draftId: draft.id, revisionId, revision: draft.revision, trigger: 'submit' } }) as Job<ScreeningJobData>;
@@ -97,15 +97,14 @@ describe('hot paths: the statements of a submission and of its screening', funct
     assert.equal(outbox!.dispatched_at, null, 'marked later, in bulk, by the reconciler');
   });
 
-  it('screens a draft in three round trips: one read before the screening, then the move and the rows with the commit', async () => {
+  it('screens a draft in two round trips: one read before the screening, then the move, its rows and the commit', async () => {
     const submitted = (await draftCreator(editor, content, actor())).body;
     const revisionId = await revisionIdOf(submitted.id);
     const processor = new ScreeningProcessor(fixedScreener());
     const { result, statements } = await statementsOf(() => processor.process(jobFor(submitted, revisionId)));
     assert.deepEqual(roundTrips(statements), [
       ['SELECT revisions'],
-      ['START TRANSACTION', 'UPDATE drafts'],
-      ['INSERT screenings', 'SET @screening_id', 'INSERT findings', 'INSERT draft_events', 'COMMIT'],
+      ['START TRANSACTION', 'UPDATE drafts', 'SET @moved', 'INSERT screenings', 'SET @screening_id', 'INSERT findings', 'INSERT draft_events', 'COMMIT'],
     ]);
     assert.equal(result.recorded, true);
     assert.deepEqual(
@@ -133,9 +132,35 @@ describe('hot paths: the statements of a submission and of its screening', funct
     const revisionId = await revisionIdOf(submitted.id);
     const blocked = new ScreeningProcessor(fixedScreener({ ...fixedResult([]), verdict: 'block' }));
     const { statements } = await statementsOf(() => blocked.process(jobFor(submitted, revisionId)));
-    assert.deepEqual(roundTrips(statements), [['SELECT revisions'], ['START TRANSACTION', 'UPDATE drafts'], ['INSERT screenings', 'INSERT draft_events', 'COMMIT']]);
+    assert.deepEqual(roundTrips(statements), [['SELECT revisions'], ['START TRANSACTION', 'UPDATE drafts', 'SET @moved', 'INSERT screenings', 'INSERT draft_events', 'COMMIT']]);
     const [draft] = await selectRows<{ status: string; level: number | null; returned_by: string }>(null, 'SELECT status, level, returned_by FROM drafts WHERE id = ?', [submitted.id]);
     assert.deepEqual({ ...draft }, { status: 'returned', level: null, returned_by: 'machine' });
+  });
+
+  it('stores every finding of a screening, with or without the optional fields', async () => {
+    const submitted = (await draftCreator(editor, content, actor())).body;
+    const revisionId = await revisionIdOf(submitted.id);
+    const findings: ScreeningResult['findings'] = [
+      finding,
+      { checker: 'sensitive' as const, severity: 'block' as const, field: 'title' as const, start: 0, end: 2, text: '县人', term: '县人', ruleId: 'term-7', listVersion: 3, reason: '敏感词' },
+      { checker: 'wording' as const, severity: 'notice' as const, field: 'body' as const, start: 3, end: 5, text: '时间', suggestion: '时候' },
+    ];
+    const result = await new ScreeningProcessor(fixedScreener({ ...fixedResult(findings), verdict: 'block' })).process(jobFor(submitted, revisionId));
+    assert.equal(result.recorded, true);
+    const stored = await selectRows<Record<string, unknown>>(
+      null,
+      `SELECT f.checker, f.severity, f.category, f.field, f.start_offset, f.end_offset, f.text, f.term, f.rule_id, f.suggestion, f.reason, f.list_version
+         FROM findings f JOIN screenings s ON s.id = f.screening_id WHERE s.revision_id = ? ORDER BY f.id`,
+      [revisionId],
+    );
+    assert.deepEqual(
+      stored.map((row) => ({ ...row })),
+      [
+        { checker: 'privacy', severity: 'review', category: 'phone', field: 'body', start_offset: 17, end_offset: 28, text: '13912345678', term: null, rule_id: null, suggestion: null, reason: '手机号码', list_version: null },
+        { checker: 'sensitive', severity: 'block', category: null, field: 'title', start_offset: 0, end_offset: 2, text: '县人', term: '县人', rule_id: 'term-7', suggestion: null, reason: '敏感词', list_version: 3 },
+        { checker: 'wording', severity: 'notice', category: null, field: 'body', start_offset: 3, end_offset: 5, text: '时间', term: null, rule_id: null, suggestion: '时候', reason: null, list_version: null },
+      ],
+    );
   });
 
   it('writes nothing when the same job runs again, after the first run or racing it', async () => {
@@ -152,6 +177,19 @@ describe('hot paths: the statements of a submission and of its screening', funct
     assert.equal(await count('SELECT COUNT(*) AS n FROM screenings WHERE revision_id = ?', [revisionId]), 1);
     assert.equal(await count('SELECT COUNT(*) AS n FROM findings f JOIN screenings s ON s.id = f.screening_id WHERE s.revision_id = ?', [revisionId]), 1);
     assert.equal(await count("SELECT COUNT(*) AS n FROM draft_events WHERE draft_id = ? AND type = 'screened'", [submitted.id]), 1);
+  });
+
+  it('writes nothing when the draft moved on while it was being screened', async () => {
+    const submitted = (await draftCreator(editor, content, actor())).body;
+    const revisionId = await revisionIdOf(submitted.id);
+    const subject = (await loadScreeningSubject(submitted.id, revisionId))!;
+    // Sent back meanwhile (any change of status or revision does the same).
+    await selectRows(null, "UPDATE drafts SET status = 'returned' WHERE id = ?", [submitted.id]);
+    const run = await screeningRecorder(subject, 'submit', fixedResult());
+    assert.deepEqual({ recorded: run.recorded, change: run.change }, { recorded: false, change: null });
+    assert.equal(await count('SELECT COUNT(*) AS n FROM screenings WHERE revision_id = ?', [revisionId]), 0);
+    assert.equal(await count('SELECT COUNT(*) AS n FROM findings WHERE draft_id = ?', [submitted.id]), 0);
+    assert.equal(await count("SELECT COUNT(*) AS n FROM draft_events WHERE draft_id = ? AND type = 'screened'", [submitted.id]), 0);
   });
 
   it('records a re-screening once per revision and batch (the unique key refuses the second), refreshing the verdict', async () => {
