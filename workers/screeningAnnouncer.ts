@@ -24,7 +24,7 @@ export class ScreeningAnnouncer {
   private readonly progressTimer: NodeJS.Timeout;
 
   constructor() {
-    this.redis = createRedis('publisher', 'screening-announcer');
+    this.redis = createRedis('worker', 'screening-announcer');
     this.emitter = new Emitter(this.redis, { key: redisKey('socket.io') }) as unknown as RoomBroadcaster;
     this.progressTimer = setInterval(() => this.announceProgress(), PROGRESS_INTERVAL_MS);
     this.progressTimer.unref();

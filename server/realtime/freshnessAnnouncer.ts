@@ -27,7 +27,7 @@ export class FreshnessAnnouncer {
   private readonly emitter: Emitter;
 
   constructor() {
-    this.redis = createRedis('publisher', 'freshness-announcer');
+    this.redis = createRedis('worker', 'freshness-announcer');
     this.emitter = new Emitter(this.redis, { key: redisKey('socket.io') });
   }
 

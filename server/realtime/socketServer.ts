@@ -58,8 +58,10 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
     serveClient: false,
     allowRequest: (req, callback) => callback(null, originAllowed(req)),
   });
-  const pub = createRedis('publisher', 'socket-pub');
-  const sub = createRedis('subscriber', 'socket-sub');
+  const pub = createRedis('subscriber', 'socket-pub');
+  const sub = pub.duplicate();
+  // A duplicate does not inherit listeners: without one, an outage prints unhandled-error noise.
+  sub.on('error', (error: Error) => logger.warn({ err: error.message }, 'socket.io adapter subscriber error'));
   io.adapter(createAdapter(pub, sub, { key: redisKey('socket.io') }));
   io.engine.use(session);
 

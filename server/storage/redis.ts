@@ -5,16 +5,13 @@ import { logger } from '../logger';
 /**
  * Two kinds of Redis connection, as BullMQ recommends: workers wait for Redis forever
  * (`maxRetriesPerRequest: null`), while the HTTP path fails fast (no offline queue, one retry)
- * so that a request answers with an error instead of hanging while Redis is down. Publishers
- * (socket.io's adapter and emitters) wait like workers and send the commands of one tick in one
- * write: a draft's change is several messages, one per event.
+ * so that a request answers with an error instead of hanging while Redis is down.
  */
-export type ConnectionRole = 'worker' | 'http' | 'subscriber' | 'publisher';
+export type ConnectionRole = 'worker' | 'http' | 'subscriber';
 
 const ROLE_OPTIONS: Record<ConnectionRole, RedisOptions> = {
   worker: { maxRetriesPerRequest: null, enableReadyCheck: false },
   subscriber: { maxRetriesPerRequest: null, enableReadyCheck: false },
-  publisher: { maxRetriesPerRequest: null, enableReadyCheck: false, enableAutoPipelining: true },
   http: { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 3000, commandTimeout: 3000 },
 };
 
