@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { io, Socket } from 'socket.io-client';
+import { JsonAnswer, readJsonAnswer } from './jsonAnswer';
 
 /** A console user as the benchmarks drive one: a session cookie, its CSRF token, JSON over HTTP. */
 export class BenchClient {
@@ -20,7 +21,7 @@ export class BenchClient {
    * client shares the machine's cores with the product it measures, and fetch cost two to three
    * times the CPU (0.9-1.4 ms per draft in bench:pipeline, against about 0.45 ms this way).
    */
-  request(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  request(method: string, path: string, body?: unknown): Promise<JsonAnswer> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const headers: Record<string, string | number> = { accept: 'application/json' };
     if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': payload.length });
@@ -30,19 +31,7 @@ export class BenchClient {
       const request = http.request(this.baseUrl + path, { method, headers, agent: this.agent }, (response) => {
         const setCookie = response.headers['set-cookie']?.[0];
         if (setCookie) this.cookie = setCookie.split(';')[0]!;
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          try {
-            parsed = text ? JSON.parse(text) : null;
-          } catch {
-            // not JSON: keep the text
-          }
-          resolve({ status: response.statusCode ?? 0, body: parsed });
-        });
+        readJsonAnswer(response).then(resolve, reject);
       });
       request.on('error', reject);
       request.end(payload);

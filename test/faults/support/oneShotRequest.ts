@@ -1,10 +1,8 @@
 import http from 'node:http';
+import { JsonAnswer, readJsonAnswer } from '../../../scripts/bench-lib/jsonAnswer';
 import type { ApiClient } from '../../support/apiClient';
 
-export interface OneShotAnswer {
-  status: number;
-  body: any;
-}
+export type OneShotAnswer = JsonAnswer;
 
 /**
  * A JSON request on a connection of its own (no keep-alive), with a client's session: when a
@@ -27,21 +25,7 @@ export function oneShotRequest(client: ApiClient, method: string, path: string, 
           ...(client.csrfToken ? { 'x-csrf-token': client.csrfToken } : {}),
         },
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          try {
-            parsed = text ? JSON.parse(text) : null;
-          } catch {
-            // keep the text
-          }
-          resolve({ status: response.statusCode ?? 0, body: parsed });
-        });
-      },
+      (response) => readJsonAnswer(response).then(resolve, reject),
     );
     request.on('error', reject);
     request.end(payload);
