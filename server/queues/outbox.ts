@@ -99,6 +99,22 @@ export async function dispatchPendingOutbox(olderThanMs: number, batch = 500): P
   }
 }
 
+/** Dispatched rows are kept this long (to see what was queued when), then deleted: nothing reads them. */
+export const DISPATCHED_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Deletes the rows dispatched longer ago than `olderThanMs`, a batch at a time, so that the table
+ * holds about a week of submissions rather than every one ever made. Returns how many.
+ */
+export async function purgeDispatchedOutbox(olderThanMs = DISPATCHED_RETENTION_MS, batch = 1000): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const { affectedRows } = await executeStatement(null, 'DELETE FROM outbox WHERE dispatched_at < ? LIMIT ?', [new Date(Date.now() - olderThanMs), batch]);
+    purged += affectedRows;
+    if (affectedRows < batch) return purged;
+  }
+}
+
 /** The revisions (by id) among these requests whose draft still waits in screening for them. */
 async function stillWaiting(requests: ScreeningJobData[]): Promise<Set<number>> {
   const rows = await selectRows<{ current_revision_id: number }>(

@@ -5,7 +5,7 @@ import { draftCreator, SubmittedDraft } from '../../server/commands/draftCreator
 import { screeningRecorder } from '../../server/commands/screeningRecorder';
 import { loadScreeningSubject } from '../../server/commands/screeningSubject';
 import { initModels, User } from '../../server/models';
-import { dispatchPendingOutbox } from '../../server/queues/outbox';
+import { dispatchPendingOutbox, purgeDispatchedOutbox } from '../../server/queues/outbox';
 import { ScreeningJobData, screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
 import { sequelize } from '../../server/storage/database';
 import { selectRows } from '../../server/storage/directSql';
@@ -219,6 +219,26 @@ describe('hot paths: the statements of a submission and of its screening', funct
     assert.equal(await screeningQueue().getJob(jobIds[1]!), undefined, 'the screened draft needs none');
     assert.equal(await count('SELECT COUNT(*) AS n FROM outbox WHERE job_id IN (?, ?) AND dispatched_at IS NOT NULL', jobIds), 2);
     assert.equal(await count('SELECT COUNT(*) AS n FROM outbox WHERE dispatched_at IS NULL', []), 0);
+  });
+
+  it('deletes outbox rows a week after their dispatch, and never a row still to dispatch', async () => {
+    const day = 24 * 3600 * 1000;
+    const row = (jobId: string, createdDaysAgo: number, dispatchedDaysAgo: number | null) =>
+      selectRows(null, 'INSERT INTO outbox (topic, job_id, payload, created_at, dispatched_at) VALUES (?, ?, ?, ?, ?)', [
+        'screening',
+        jobId,
+        '{}',
+        new Date(Date.now() - createdDaysAgo * day),
+        dispatchedDaysAgo === null ? null : new Date(Date.now() - dispatchedDaysAgo * day),
+      ]);
+    await row('purge-old', 9, 8);
+    await row('purge-recent', 7, 6);
+    await row('purge-pending', 9, null);
+    const purged = await purgeDispatchedOutbox();
+    assert.ok(purged >= 1);
+    const left = await selectRows<{ job_id: string }>(null, "SELECT job_id FROM outbox WHERE job_id LIKE 'purge-%' ORDER BY job_id", []);
+    assert.deepEqual(left.map((r) => r.job_id), ['purge-pending', 'purge-recent']);
+    await selectRows(null, "DELETE FROM outbox WHERE job_id = 'purge-pending'", []);
   });
 
   it('keeps the audit chain whole', async () => {

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { Op } from 'sequelize';
 import { logger } from '../../server/logger';
 import { Draft } from '../../server/models';
-import { dispatchPendingOutbox } from '../../server/queues/outbox';
+import { dispatchPendingOutbox, purgeDispatchedOutbox } from '../../server/queues/outbox';
 import { enqueueScreening, ScreeningJobData, screeningJobId } from '../../server/queues/screeningQueue';
 
 /**
@@ -37,6 +37,7 @@ export class ReconcileScreeningTask {
 
   async run(): Promise<ReconcileReport> {
     const outbox = await dispatchPendingOutbox(OUTBOX_GRACE_MS);
+    await purgeDispatchedOutbox();
     const report: ReconcileReport = { dispatched: outbox.ensured, requeued: 0, retried: 0 };
     let afterId = 0;
     for (;;) {
