@@ -8,7 +8,7 @@ import { DraftContent } from '../routes/drafts/schema';
 import { batchedTransaction, rowsOutcome } from '../storage/batchedTransaction';
 import { sessionVariable, Statement } from '../storage/directSql';
 import { prepareDraftContent } from './draftContentPreparer';
-import { idempotencyAnswerUpdate, idempotencyClaimInsert, IdempotentReplay, refuseOrReplay, requestHash, StoredAnswer } from './idempotency';
+import { earlierAnswer, idempotencyAnswerUpdate, idempotencyClaimInsert, IdempotentReplay, refuseOrReplay, requestHash, StoredAnswer } from './idempotency';
 import { draftAccountsInsert, revisionInsert } from './revisionStore';
 
 export interface SubmittedDraft {
@@ -33,8 +33,16 @@ export async function draftCreator(
   actor: AuditActor,
   idempotencyKey?: string,
 ): Promise<StoredAnswer<SubmittedDraft>> {
-  const prepared = await prepareDraftContent(author, content);
   const claim = idempotencyKey ? { key: idempotencyKey, hash: requestHash(['POST /api/drafts', content]) } : undefined;
+  let prepared;
+  try {
+    prepared = await prepareDraftContent(author, content);
+  } catch (error) {
+    // A retry of a submission that succeeded gets its answer, even if its accounts are refused by now.
+    const earlier = claim ? await earlierAnswer(author.id, claim.key, claim.hash) : null;
+    if (earlier) return earlier as StoredAnswer<SubmittedDraft>;
+    throw error;
+  }
   let committed;
   try {
     committed = await batchedTransaction(async (transaction) => {

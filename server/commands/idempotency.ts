@@ -36,6 +36,12 @@ export function idempotencyAnswerUpdate(userId: number, key: string, answer: Sto
   };
 }
 
+/** The key's row, when it has an answer recorded (its first request committed). */
+async function answeredKey(userId: number, key: string): Promise<IdempotencyKey | null> {
+  const existing = await IdempotencyKey.findOne({ where: { userId, idemKey: key } });
+  return existing && existing.statusCode !== 0 ? existing : null;
+}
+
 /**
  * After the claim's INSERT was refused (`duplicate`, rolled back with its transaction): the key's
  * first request has committed by then (the INSERT waited for its row), so this throws the replay of
@@ -43,10 +49,20 @@ export function idempotencyAnswerUpdate(userId: number, key: string, answer: Sto
  * itself when there is no answer to replay.
  */
 export async function refuseOrReplay(userId: number, key: string, hash: string, duplicate: UniqueConstraintError): Promise<never> {
-  const existing = await IdempotencyKey.findOne({ where: { userId, idemKey: key } });
-  if (!existing || existing.statusCode === 0) throw duplicate;
+  const existing = await answeredKey(userId, key);
+  if (!existing) throw duplicate;
   if (existing.requestHash !== hash) throw unprocessable('该 Idempotency-Key 已用于另一个不同内容的请求');
   throw new IdempotentReplay({ statusCode: existing.statusCode, body: JSON.parse(existing.response) });
+}
+
+/**
+ * The answer already given to this very request under this key, or null: for a request refused
+ * before it claims its key (its content checked first), a retry of one that succeeded still gets
+ * the first answer.
+ */
+export async function earlierAnswer(userId: number, key: string, hash: string): Promise<StoredAnswer<unknown> | null> {
+  const existing = await answeredKey(userId, key);
+  return existing && existing.requestHash === hash ? { statusCode: existing.statusCode, body: JSON.parse(existing.response) } : null;
 }
 
 /**

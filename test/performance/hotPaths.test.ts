@@ -4,7 +4,7 @@ import { verifyAuditChain } from '../../server/audit/auditVerifier';
 import { draftCreator, SubmittedDraft } from '../../server/commands/draftCreator';
 import { screeningRecorder } from '../../server/commands/screeningRecorder';
 import { loadScreeningSubject } from '../../server/commands/screeningSubject';
-import { initModels, User } from '../../server/models';
+import { initModels, Unit, User } from '../../server/models';
 import { dispatchPendingOutbox, purgeDispatchedOutbox } from '../../server/queues/outbox';
 import { ScreeningJobData, screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
 import { sequelize } from '../../server/storage/database';
@@ -12,7 +12,7 @@ import { selectRows } from '../../server/storage/directSql';
 import { ScreeningProcessor } from '../../workers/processors/ScreeningProcessor';
 import { Screener } from '../../workers/threads/Screener';
 import { ScreeningResult } from '../../workers/screening/types';
-import { buildUnit, buildUser } from '../support/factories';
+import { buildAccount, buildUnit, buildUser } from '../support/factories';
 import { prepareTestDatabase } from '../support/testStores';
 import { roundTrips, statementsOf } from './statementLog';
 
@@ -95,6 +95,17 @@ describe('hot paths: the statements of a submission and of its screening', funct
     const [outbox] = await selectRows<{ payload: string; dispatched_at: Date | null }>(null, 'SELECT payload, dispatched_at FROM outbox WHERE job_id = ?', [job!.id!]);
     assert.deepEqual(JSON.parse(outbox!.payload), job!.data);
     assert.equal(outbox!.dispatched_at, null, 'marked later, in bulk, by the reconciler');
+  });
+
+  it('replays a submission for its Idempotency-Key even when its accounts would be refused by now', async () => {
+    const account = await buildAccount((await Unit.findByPk(editor.unitId))!);
+    const withAccount = { ...content, accountIds: [account.id] };
+    const first = await draftCreator(editor, withAccount, actor(), 'hot-path-retry');
+    assert.equal(first.statusCode, 201);
+    await account.update({ status: 'suspended' });
+    assert.deepEqual(await draftCreator(editor, withAccount, actor(), 'hot-path-retry'), first, 'the retry gets the first answer');
+    await assert.rejects(draftCreator(editor, withAccount, actor(), 'hot-path-other'), /状态不是/, 'a new submission is refused');
+    await assert.rejects(draftCreator(editor, { ...withAccount, title: '另一篇' }, actor(), 'hot-path-retry'), /状态不是|Idempotency-Key/, 'another body under the key is not replayed');
   });
 
   it('screens a draft in two round trips: one read before the screening, then the move, its rows and the commit', async () => {
