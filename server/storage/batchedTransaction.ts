@@ -12,10 +12,10 @@ const START = 'START TRANSACTION';
  * statements in one query, which the connections allow: see storage/database). On this kind of
  * machine a round trip costs more CPU than the statement itself, in the driver, in the kernel and
  * in MariaDB alike (`npm run bench:pipeline`), so the pipeline's hot paths send what they can
- * together: a draft's submission takes two round trips, its screening two.
+ * together: a submission's transaction takes two round trips, a screening's one.
  *
  * Statements later in a batch refer to ids made earlier in it through session variables
- * (`SET @revision_id = LAST_INSERT_ID()`); the values of each statement are escaped by the driver,
+ * (`SET @draft_id = LAST_INSERT_ID()`); the values of each statement are escaped by the driver,
  * as for any other query. When a statement fails, MariaDB runs none of the rest of its batch and
  * the transaction is rolled back.
  */
