@@ -174,6 +174,15 @@ describe('hot paths: the statements of a submission and of its screening', funct
     );
   });
 
+  it('stores a screening with thousands of findings in its one batch', async () => {
+    const submitted = (await draftCreator(editor, content, actor())).body;
+    const revisionId = await revisionIdOf(submitted.id);
+    const many = Array.from({ length: 5000 }, (_, i) => ({ ...finding, start: i, end: i + 11 }));
+    const result = await new ScreeningProcessor(fixedScreener(fixedResult(many))).process(jobFor(submitted, revisionId));
+    assert.equal(result.recorded, true);
+    assert.equal(await count('SELECT COUNT(*) AS n FROM findings f JOIN screenings s ON s.id = f.screening_id WHERE s.revision_id = ?', [revisionId]), 5000);
+  });
+
   it('writes nothing when the same job runs again, after the first run or racing it', async () => {
     const submitted = (await draftCreator(editor, content, actor())).body;
     const revisionId = await revisionIdOf(submitted.id);
