@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { logger } from '../server/logger';
 import { emitDraftChange, RoomBroadcaster } from '../server/realtime/draftBroadcaster';
 import { rooms } from '../server/realtime/rooms';
+import { TickPublisher } from '../server/realtime/tickPublisher';
 import { createRedis, redisKey } from '../server/storage/redis';
 import type { ScreeningJobResult } from './processors/ScreeningProcessor';
 
@@ -19,13 +20,15 @@ const PROGRESS_INTERVAL_MS = 500;
  */
 export class ScreeningAnnouncer {
   private readonly redis: Redis;
+  private readonly publisher: TickPublisher;
   private readonly emitter: RoomBroadcaster;
   private readonly pendingBatches = new Set<number>();
   private readonly progressTimer: NodeJS.Timeout;
 
   constructor() {
     this.redis = createRedis('worker', 'screening-announcer');
-    this.emitter = new Emitter(this.redis, { key: redisKey('socket.io') }) as unknown as RoomBroadcaster;
+    this.publisher = new TickPublisher(this.redis, 'screening-announcer');
+    this.emitter = new Emitter(this.publisher, { key: redisKey('socket.io') }) as unknown as RoomBroadcaster;
     this.progressTimer = setInterval(() => this.announceProgress(), PROGRESS_INTERVAL_MS);
     this.progressTimer.unref();
   }
@@ -48,6 +51,7 @@ export class ScreeningAnnouncer {
   async close(): Promise<void> {
     clearInterval(this.progressTimer);
     this.announceProgress();
+    await this.publisher.flush();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

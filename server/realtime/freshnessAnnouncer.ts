@@ -2,6 +2,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { createRedis, redisKey } from '../storage/redis';
 import { rooms } from './rooms';
+import { TickPublisher } from './tickPublisher';
 
 /** What the dashboard hears when an account crosses a freshness threshold (either way). */
 export interface FreshnessChange {
@@ -24,11 +25,13 @@ export interface FreshnessChange {
  */
 export class FreshnessAnnouncer {
   private readonly redis: Redis;
+  private readonly publisher: TickPublisher;
   private readonly emitter: Emitter;
 
   constructor() {
     this.redis = createRedis('worker', 'freshness-announcer');
-    this.emitter = new Emitter(this.redis, { key: redisKey('socket.io') });
+    this.publisher = new TickPublisher(this.redis, 'freshness-announcer');
+    this.emitter = new Emitter(this.publisher, { key: redisKey('socket.io') });
   }
 
   announce(change: FreshnessChange): void {
@@ -36,6 +39,7 @@ export class FreshnessAnnouncer {
   }
 
   async close(): Promise<void> {
+    await this.publisher.flush();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
