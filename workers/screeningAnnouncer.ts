@@ -1,10 +1,7 @@
-import { Emitter } from '@socket.io/redis-emitter';
-import type { Redis } from 'ioredis';
 import { logger } from '../server/logger';
 import { emitDraftChange, RoomBroadcaster } from '../server/realtime/draftBroadcaster';
 import { rooms } from '../server/realtime/rooms';
-import { TickPublisher } from '../server/realtime/tickPublisher';
-import { createRedis, redisKey } from '../server/storage/redis';
+import { createRoomEmitter, RoomEmitter } from '../server/realtime/tickPublisher';
 import type { ScreeningJobResult } from './processors/ScreeningProcessor';
 
 /** Re-screening progress is announced at most this often per batch: clients then fetch the counts. */
@@ -19,16 +16,12 @@ const PROGRESS_INTERVAL_MS = 500;
  * job that they do not deliver.
  */
 export class ScreeningAnnouncer {
-  private readonly redis: Redis;
-  private readonly publisher: TickPublisher;
-  private readonly emitter: RoomBroadcaster;
+  private readonly out: RoomEmitter = createRoomEmitter('screening-announcer');
+  private readonly emitter = this.out.emitter as unknown as RoomBroadcaster;
   private readonly pendingBatches = new Set<number>();
   private readonly progressTimer: NodeJS.Timeout;
 
   constructor() {
-    this.redis = createRedis('worker', 'screening-announcer');
-    this.publisher = new TickPublisher(this.redis, 'screening-announcer');
-    this.emitter = new Emitter(this.publisher, { key: redisKey('socket.io') }) as unknown as RoomBroadcaster;
     this.progressTimer = setInterval(() => this.announceProgress(), PROGRESS_INTERVAL_MS);
     this.progressTimer.unref();
   }
@@ -51,7 +44,6 @@ export class ScreeningAnnouncer {
   async close(): Promise<void> {
     clearInterval(this.progressTimer);
     this.announceProgress();
-    await this.publisher.flush();
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.out.close();
   }
 }

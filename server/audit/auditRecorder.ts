@@ -1,7 +1,7 @@
 import { Transaction } from 'sequelize';
 import { AuditOutcome } from '../models/AuditRecord';
 import { sequelize } from '../storage/database';
-import { executeStatement, selectRows, Statement } from '../storage/directSql';
+import { runStatement, selectRows, Statement } from '../storage/directSql';
 import { AUDIT_FIELD_COLUMNS, AuditFields, auditHash } from './auditHash';
 
 /** The record's hashed fields in the hash's order, then its chain links. */
@@ -76,5 +76,5 @@ export async function recordAudit(actor: AuditActor, event: AuditEvent, transact
     return;
   }
   const prevHash = chainHeadHash(await selectRows<{ last_hash: string }>(transaction, AUDIT_HEAD_LOCK.sql, AUDIT_HEAD_LOCK.values));
-  for (const { sql, values } of auditAppendStatements(prevHash, actor, event)) await executeStatement(transaction, sql, values);
+  for (const statement of auditAppendStatements(prevHash, actor, event)) await runStatement(transaction, statement);
 }

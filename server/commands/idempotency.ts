@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Transaction, UniqueConstraintError } from 'sequelize';
 import { unprocessable } from '../errors';
 import { IdempotencyKey } from '../models';
-import { executeStatement, Statement } from '../storage/directSql';
+import { runStatement, Statement } from '../storage/directSql';
 
 export interface StoredAnswer<T> {
   statusCode: number;
@@ -42,6 +42,10 @@ async function answeredKey(userId: number, key: string): Promise<IdempotencyKey 
   return existing && existing.statusCode !== 0 ? existing : null;
 }
 
+function storedAnswerOf(row: IdempotencyKey): StoredAnswer<unknown> {
+  return { statusCode: row.statusCode, body: JSON.parse(row.response) };
+}
+
 /**
  * After the claim's INSERT was refused (`duplicate`, rolled back with its transaction): the key's
  * first request has committed by then (the INSERT waited for its row), so this throws the replay of
@@ -52,7 +56,7 @@ export async function refuseOrReplay(userId: number, key: string, hash: string, 
   const existing = await answeredKey(userId, key);
   if (!existing) throw duplicate;
   if (existing.requestHash !== hash) throw unprocessable('该 Idempotency-Key 已用于另一个不同内容的请求');
-  throw new IdempotentReplay({ statusCode: existing.statusCode, body: JSON.parse(existing.response) });
+  throw new IdempotentReplay(storedAnswerOf(existing));
 }
 
 /**
@@ -62,7 +66,7 @@ export async function refuseOrReplay(userId: number, key: string, hash: string, 
  */
 export async function earlierAnswer(userId: number, key: string, hash: string): Promise<StoredAnswer<unknown> | null> {
   const existing = await answeredKey(userId, key);
-  return existing && existing.requestHash === hash ? { statusCode: existing.statusCode, body: JSON.parse(existing.response) } : null;
+  return existing && existing.requestHash === hash ? storedAnswerOf(existing) : null;
 }
 
 /**
@@ -77,15 +81,13 @@ export async function claimIdempotencyKey(
   hash: string,
   transaction: Transaction,
 ): Promise<(answer: StoredAnswer<unknown>) => Promise<void>> {
-  const claim = idempotencyClaimInsert(userId, key, hash);
   try {
-    await executeStatement(transaction, claim.sql, claim.values);
+    await runStatement(transaction, idempotencyClaimInsert(userId, key, hash));
   } catch (error) {
     if (!(error instanceof UniqueConstraintError)) throw error;
     return refuseOrReplay(userId, key, hash, error);
   }
   return async (answer) => {
-    const update = idempotencyAnswerUpdate(userId, key, answer);
-    await executeStatement(transaction, update.sql, update.values);
+    await runStatement(transaction, idempotencyAnswerUpdate(userId, key, answer));
   };
 }

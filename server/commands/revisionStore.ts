@@ -1,5 +1,5 @@
 import { Transaction } from 'sequelize';
-import { executeStatement, SessionVariable, Statement } from '../storage/directSql';
+import { executeStatement, runStatement, SessionVariable, Statement } from '../storage/directSql';
 import { PreparedContent } from './draftContentPreparer';
 
 /** The INSERT of a revision as prepared (sanitised body, plain text, hash). */
@@ -20,8 +20,7 @@ export async function insertRevision(
   content: PreparedContent,
   at: Date,
 ): Promise<number> {
-  const { sql, values } = revisionInsert(draftId, number, authorId, content, at);
-  const { insertId } = await executeStatement(transaction, sql, values);
+  const { insertId } = await runStatement(transaction, revisionInsert(draftId, number, authorId, content, at));
   return insertId;
 }
 
@@ -35,5 +34,5 @@ export function draftAccountsInsert(draftId: number | SessionVariable, accountId
 export async function storeDraftAccounts(transaction: Transaction, draftId: number, accountIds: number[], replace: boolean): Promise<void> {
   if (replace) await executeStatement(transaction, 'DELETE FROM draft_accounts WHERE draft_id = ?', [draftId]);
   const insert = draftAccountsInsert(draftId, accountIds);
-  if (insert) await executeStatement(transaction, insert.sql, insert.values);
+  if (insert) await runStatement(transaction, insert);
 }

@@ -2,7 +2,7 @@ import { Transaction } from 'sequelize';
 import { Draft } from '../models';
 import { DraftChange } from '../realtime/draftBroadcaster';
 import { rowsInsert } from '../storage/batchedTransaction';
-import { executeStatement, Statement } from '../storage/directSql';
+import { runStatement, Statement } from '../storage/directSql';
 
 /** What a state event needs of the draft, as it stands after the change (a Draft row or the same fields). */
 export type DraftState = Pick<Draft, 'id' | 'unitId' | 'authorId' | 'title' | 'status' | 'level' | 'revision' | 'verdict'>;
@@ -64,6 +64,6 @@ export function draftEventRecord(draft: DraftState, transition: DraftTransition,
  */
 export async function recordDraftEvent(draft: DraftState, transition: DraftTransition, transaction: Transaction): Promise<DraftChange> {
   const { statement, change } = draftEventRecord(draft, transition);
-  await executeStatement(transaction, statement.sql, statement.values);
+  await runStatement(transaction, statement);
   return change;
 }

@@ -1,7 +1,7 @@
 import { Transaction } from 'sequelize';
 import { logger } from '../logger';
 import { broadcastDraftChange, DraftChange } from '../realtime/draftBroadcaster';
-import { executeStatement, selectRows, Statement } from '../storage/directSql';
+import { executeStatement, runStatement, selectRows, Statement } from '../storage/directSql';
 import { enqueueScreening, ScreeningJobData, screeningJob, screeningJobId, screeningQueue } from './screeningQueue';
 
 /**
@@ -24,8 +24,7 @@ export function screeningRequestInsert(data: ScreeningJobData): Statement {
 }
 
 export async function recordScreeningRequest(data: ScreeningJobData, transaction: Transaction): Promise<void> {
-  const { sql, values } = screeningRequestInsert(data);
-  await executeStatement(transaction, sql, values);
+  await runStatement(transaction, screeningRequestInsert(data));
 }
 
 /**

@@ -1,5 +1,7 @@
+import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { logger } from '../logger';
+import { createRedis, redisKey } from '../storage/redis';
 
 /**
  * What the socket.io Redis emitter publishes through (it calls nothing but `publish`): the messages
@@ -41,4 +43,24 @@ export class TickPublisher {
     );
     return this.sent;
   }
+}
+
+/** A process's emitter to the browsers (see TickPublisher), on a connection of its own. */
+export interface RoomEmitter {
+  emitter: Emitter;
+  /** Sends what is pending, then closes the connection. */
+  close(): Promise<void>;
+}
+
+/** Publishes on the channel every server's socket.io Redis adapter listens to, from a process without socket.io. */
+export function createRoomEmitter(name: string): RoomEmitter {
+  const redis = createRedis('worker', name);
+  const publisher = new TickPublisher(redis, name);
+  return {
+    emitter: new Emitter(publisher, { key: redisKey('socket.io') }),
+    async close() {
+      await publisher.flush();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
 }

@@ -90,6 +90,11 @@ export async function executeStatement(transaction: Transaction | null, sql: str
   return { insertId: Number(result.insertId), affectedRows: result.affectedRows };
 }
 
+/** Runs a statement built by a row builder (shared with the batched paths) as executeStatement does. */
+export function runStatement(transaction: Transaction | null, statement: Statement): Promise<StatementResult> {
+  return executeStatement(transaction, statement.sql, statement.values);
+}
+
 /**
  * Runs one parameterised SELECT the same way and returns its rows as plain objects. Column types
  * come back as the driver reads them through Sequelize's type casts (integers as numbers): prefer
