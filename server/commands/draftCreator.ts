@@ -5,7 +5,7 @@ import { User } from '../models';
 import { announceCommittedSubmission, screeningRequestInsert } from '../queues/outbox';
 import { ScreeningJobData } from '../queues/screeningQueue';
 import { DraftContent } from '../routes/drafts/schema';
-import { batchedTransaction, rowsOutcome } from '../storage/batchedTransaction';
+import { batchedTransaction, rowsOutcome, writeOutcome } from '../storage/batchedTransaction';
 import { sessionVariable, Statement } from '../storage/directSql';
 import { prepareDraftContent } from './draftContentPreparer';
 import { earlierAnswer, idempotencyAnswerUpdate, idempotencyClaimInsert, IdempotentReplay, refuseOrReplay, requestHash, StoredAnswer } from './idempotency';
@@ -48,24 +48,26 @@ export async function draftCreator(
     committed = await batchedTransaction(async (transaction) => {
       const now = new Date();
       const accounts = draftAccountsInsert(DRAFT_ID, prepared.accountIds);
-      const made = await transaction.send([
-        ...(claim ? [idempotencyClaimInsert(author.id, claim.key, claim.hash)] : []),
-        {
-          sql: `INSERT INTO drafts (unit_id, author_id, title, status, level, revision, current_revision_id, verdict, returned_by, status_changed_at, created_at, updated_at)
+      const draftRow: Statement = {
+        sql: `INSERT INTO drafts (unit_id, author_id, title, status, level, revision, current_revision_id, verdict, returned_by, status_changed_at, created_at, updated_at)
          VALUES (?, ?, ?, 'screening', NULL, 1, NULL, NULL, NULL, ?, ?, ?)`,
-          values: [author.unitId, author.id, prepared.title, now, now, now],
-        },
+        values: [author.unitId, author.id, prepared.title, now, now, now],
+      };
+      const revisionRow = revisionInsert(DRAFT_ID, 1, author.id, prepared, now);
+      const statements = [
+        ...(claim ? [idempotencyClaimInsert(author.id, claim.key, claim.hash)] : []),
+        draftRow,
         { sql: 'SET @draft_id = LAST_INSERT_ID()', values: [] },
-        revisionInsert(DRAFT_ID, 1, author.id, prepared, now),
+        revisionRow,
         { sql: 'UPDATE drafts SET current_revision_id = LAST_INSERT_ID() WHERE id = @draft_id', values: [] },
         ...(accounts ? [accounts] : []),
-        { sql: 'SELECT @draft_id AS draft_id, current_revision_id AS revision_id FROM drafts WHERE id = @draft_id', values: [] },
         AUDIT_HEAD_LOCK,
-      ]);
-      const [ids] = rowsOutcome<{ draft_id: number; revision_id: number }>(made.at(-2));
+      ];
+      const made = await transaction.send(statements);
+      // The INSERTs report the ids they made: no statement reads them back.
+      const draftId = writeOutcome(made[statements.indexOf(draftRow)]).insertId;
+      const revisionId = writeOutcome(made[statements.indexOf(revisionRow)]).insertId;
       const prevHash = chainHeadHash(rowsOutcome(made.at(-1)));
-      const draftId = Number(ids!.draft_id);
-      const revisionId = Number(ids!.revision_id);
       const draft: DraftState = { id: draftId, unitId: author.unitId, authorId: author.id, title: prepared.title, status: 'screening', level: null, revision: 1, verdict: null };
       const event = draftEventRecord(draft, { type: 'submitted', actorId: author.id, fromStatus: null, fromLevel: null }, now);
       const request: ScreeningJobData = { draftId, revisionId, revision: 1, trigger: 'submit' };
