@@ -8,10 +8,11 @@ import { BaselineResult, measureBaseline } from './bench-lib/baseline';
 import { BenchClient } from './bench-lib/benchClient';
 import { DRAFT_BYTES } from './bench-lib/benchDrafts';
 import { BenchStores, chooseBenchStores } from './bench-lib/benchStores';
+import { describeCpu, measureCostBreakdown, reportCostBreakdown } from './bench-lib/costBreakdown';
+import { CpuMeter, CpuPerUnit, cpuTotal } from './bench-lib/cpuMeter';
 import { BENCH_PASSWORD, createBenchUnit, createBenchUser } from './bench-lib/benchUsers';
 import { formatLatency } from './bench-lib/latencies';
 import { LoadResult, PipelineDriver } from './bench-lib/pipelineLoad';
-import { localServiceCpu, serviceCpuSince } from './bench-lib/processCpu';
 import { SpawnedProcess, stopAll } from './bench-lib/spawnedProcess';
 
 /**
@@ -22,6 +23,7 @@ import { SpawnedProcess, stopAll } from './bench-lib/spawnedProcess';
  *   BENCH_SECONDS           length of the sustained-load phase (default 60)
  *   BENCH_LATENCY_SECONDS   length of the latency phase at half the goal rate (default 30)
  *   BENCH_BASELINE_SECONDS  length of each baseline measurement (default 10)
+ *   BENCH_BREAKDOWN_SECONDS length of each part of the closing breakdown of a draft's CPU (default 10)
  *   BENCH_WORKERS           worker process counts to measure (default 1,2,4)
  *   BENCH_SERVERS           server processes (default 2)
  *   WORKER_CONCURRENCY, SCREENING_THREADS   as for `npm run worker` (threads default to cores / workers)
@@ -46,6 +48,7 @@ const settings = {
   seconds: positiveNumber('BENCH_SECONDS', 60),
   latencySeconds: positiveNumber('BENCH_LATENCY_SECONDS', 30),
   baselineSeconds: positiveNumber('BENCH_BASELINE_SECONDS', 10),
+  breakdownSeconds: positiveNumber('BENCH_BREAKDOWN_SECONDS', 10),
   workerCounts: (process.env.BENCH_WORKERS ?? '1,2,4').split(',').map((w) => {
     const count = Number(w.trim());
     if (!Number.isInteger(count) || count < 1) throw new Error(`BENCH_WORKERS must list whole numbers, e.g. 1,2,4 (got "${process.env.BENCH_WORKERS}")`);
@@ -73,18 +76,21 @@ interface WorkerCountResult {
   ratio: number;
   workerDied: boolean;
   /** CPU milliseconds per screened draft during the sustained phase, by kind of process. */
-  cpuPerDraft: { servers: number; workers: number; benchClient: number; mariadb: number; redis: number };
+  cpuPerDraft: CpuPerUnit;
   /** Resident memory of each worker process after the sustained phase, in MB. */
   workerMemory: number[];
 }
-
-const cpuOf = (processes: SpawnedProcess[]) => processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
 
 /** Threads per worker: what the operator set, or the machine's cores shared among the worker processes. */
 function threadsPerWorker(workers: number): number {
   const configured = process.env.SCREENING_THREADS;
   if (configured !== undefined && configured !== '') return Number(configured);
   return Math.max(1, Math.floor(settings.cores / workers));
+}
+
+/** The environment of a product worker process when `workers` of them run. */
+function workerEnv(stores: BenchStores, workers: number): NodeJS.ProcessEnv {
+  return { ...stores.env, WORKER_CONCURRENCY: String(settings.concurrency), SCREENING_THREADS: String(threadsPerWorker(workers)) };
 }
 
 async function draftsStillScreening(): Promise<number> {
@@ -97,26 +103,16 @@ async function measureWorkerCount(workers: number, driver: PipelineDriver, serve
   const baseline = await measureBaseline(stores, workers, settings.baselineSeconds);
   const threads = threadsPerWorker(workers);
   progress(`${workers} worker(s): starting ${workers} product worker process(es) with ${threads} screening thread(s) each`);
-  const workerEnv = { ...stores.env, WORKER_CONCURRENCY: String(settings.concurrency), SCREENING_THREADS: String(threads) };
-  const processes = await Promise.all(Array.from({ length: workers }, (_, i) => SpawnedProcess.start('worker', `worker ${i + 1}`, workerEnv)));
+  const processes = await Promise.all(Array.from({ length: workers }, (_, i) => SpawnedProcess.start('worker', `worker ${i + 1}`, workerEnv(stores, workers))));
   try {
     const inFlight = Math.max(8, 2 * workers * settings.concurrency);
     progress(`${workers} worker(s): warming up for ${WARM_UP_SECONDS} s`);
     await driver.closedLoop(inFlight, WARM_UP_SECONDS);
     progress(`${workers} worker(s): sustained load, ${inFlight} drafts in flight, ${settings.seconds} s`);
-    const cpuBefore = { servers: cpuOf(servers), workers: cpuOf(processes), benchClient: process.cpuUsage(), services: localServiceCpu() };
+    const meter = CpuMeter.start(servers, processes);
     const sustained = await driver.closedLoop(inFlight, settings.seconds);
-    const drafts = Math.max(1, sustained.submitted);
-    const clientCpu = process.cpuUsage(cpuBefore.benchClient);
-    const servicesCpu = serviceCpuSince(cpuBefore.services);
+    const cpuPerDraft = meter.perUnit(sustained.submitted);
     const workerMemory = processes.map((p) => p.residentMegabytes());
-    const cpuPerDraft = {
-      servers: ((cpuOf(servers) - cpuBefore.servers) * 1000) / drafts,
-      workers: ((cpuOf(processes) - cpuBefore.workers) * 1000) / drafts,
-      benchClient: (clientCpu.user + clientCpu.system) / 1000 / drafts,
-      mariadb: (servicesCpu.mariadb * 1000) / drafts,
-      redis: (servicesCpu.redis * 1000) / drafts,
-    };
     const goalRate = baseline.jobsPerSecond * GOAL_RATIO;
     // The goal's latency is at half the goal rate; when the pipeline does not reach the goal rate,
     // half of what it sustained shows its latency below saturation instead.
@@ -141,12 +137,10 @@ function report(result: WorkerCountResult): void {
     `  pipeline sustained: ${rate(sustained.screenedPerSecond)} drafts/s from submission to screened, over ${sustained.seconds} s ` +
       `(${sustained.screenedInWindow} drafts); latency under that load ${formatLatency(sustained.latency)}`,
   );
-  const cpu = result.cpuPerDraft;
-  const draftCpu = cpu.servers + cpu.workers + cpu.benchClient + cpu.mariadb + cpu.redis;
-  const jobCpu = baseline.cpuPerJob.processes + baseline.cpuPerJob.mariadb + baseline.cpuPerJob.redis;
+  const draftCpu = cpuTotal(result.cpuPerDraft);
+  const jobCpu = bareJobCpu(baseline);
   say(
-    `  CPU per draft under that load: servers ${ms(cpu.servers)}, workers ${ms(cpu.workers)}, this benchmark's client ${ms(cpu.benchClient)}, ` +
-      `MariaDB ${ms(cpu.mariadb)}, Redis ${ms(cpu.redis)}; ${ms(draftCpu)} in all, against ${ms(jobCpu)} per bare BullMQ job ` +
+    `  CPU per draft under that load: ${describeCpu(result.cpuPerDraft, ms)}, against ${ms(jobCpu)} per bare BullMQ job ` +
       `(processes ${ms(baseline.cpuPerJob.processes)}, MariaDB ${ms(baseline.cpuPerJob.mariadb)}, Redis ${ms(baseline.cpuPerJob.redis)}). ` +
       `When both keep every core busy, the ratio is about the second over the first: ${(jobCpu / draftCpu).toFixed(3)}`,
   );
@@ -158,6 +152,10 @@ function report(result: WorkerCountResult): void {
   );
   say(`  errors: ${errors}${result.workerDied ? ' (a worker process died)' : ''}`);
   for (const message of [...sustained.firstErrors, ...steady.firstErrors].slice(0, 5)) say(`    ${message}`);
+}
+
+function bareJobCpu(baseline: BaselineResult): number {
+  return baseline.cpuPerJob.processes + baseline.cpuPerJob.mariadb + baseline.cpuPerJob.redis;
 }
 
 function summary(results: WorkerCountResult[]): void {
@@ -237,6 +235,13 @@ async function main(): Promise<number> {
       report(result);
     }
     summary(results);
+    const breakdown = await measureCostBreakdown(
+      { driver, servers, startWorker: () => SpawnedProcess.start('worker', 'worker (breakdown)', workerEnv(stores, 1)), draftsStillScreening, progress },
+      settings.breakdownSeconds,
+    );
+    say('');
+    const first = results[0]!;
+    for (const line of reportCostBreakdown(breakdown, { cpu: first.cpuPerDraft, workers: first.workers }, bareJobCpu(first.baseline), GOAL_RATIO, ms)) say(line);
     say(`(whole run ${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
     return 0;
   } catch (error) {

@@ -7,6 +7,14 @@ import { LatencySummary, summarise } from './latencies';
 /** A draft that has not entered the level-1 queue this long after its submission counts as an error. */
 const EVENT_TIMEOUT_MS = 60_000;
 
+/** A phase of requests that wait for no event (see PipelineDriver.requestLoop). */
+export interface RequestLoopResult {
+  /** Requests answered as expected. */
+  answered: number;
+  errors: number;
+  firstErrors: string[];
+}
+
 export interface LoadResult {
   /** Drafts submitted during the phase. */
   submitted: number;
@@ -86,6 +94,38 @@ export class PipelineDriver {
       }),
     );
     return tally.result();
+  }
+
+  /**
+   * Closed loop of requests that wait for no event: `inFlight` editors each send one and the next
+   * as soon as it is answered, for `seconds`. `submit` submits drafts as closedLoop does but does
+   * not wait for their screening; `session` reads the signed-in user (GET /api/session), the
+   * least an authenticated request does.
+   */
+  async requestLoop(kind: 'submit' | 'session', inFlight: number, seconds: number): Promise<RequestLoopResult> {
+    const result: RequestLoopResult = { answered: 0, errors: 0, firstErrors: [] };
+    const endAt = performance.now() + seconds * 1000;
+    const one = async () => {
+      const n = this.firstDraftNumber + this.next++;
+      const editor = this.editors[n % this.editors.length]!;
+      const answer = kind === 'submit' ? await editor.request('POST', '/api/drafts', benchDraft(n)) : await editor.request('GET', '/api/session');
+      const expected = kind === 'submit' ? 201 : 200;
+      if (answer.status !== expected) throw new Error(`${kind} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 200)}`);
+    };
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (performance.now() < endAt) {
+          try {
+            await one();
+            result.answered++;
+          } catch (error) {
+            result.errors++;
+            if (result.firstErrors.length < 5) result.firstErrors.push((error as Error).message);
+          }
+        }
+      }),
+    );
+    return result;
   }
 
   /** Open loop: submissions at a fixed rate for `seconds`, whatever the pipeline does. Measures latency at that rate. */
