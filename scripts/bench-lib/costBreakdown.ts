@@ -89,7 +89,7 @@ export function reportCostBreakdown(
   const draftMs = cpuTotal(draft.cpu);
   const lines = [
     `Where a draft's CPU goes (${IN_FLIGHT} requests in flight, ${breakdown.seconds} s per part, no worker process running; ` +
-      `a bare BullMQ job costs ${ms(bareJobMs)} in all):`,
+      `one job of the baseline costs ${ms(bareJobMs)} in all):`,
     `  an authenticated GET /api/session, the least a request costs: ${describeCpu(breakdown.session, ms, false)} = ${jobs(sessionMs)}`,
     `  a submission, to its answer and its queued job: ${describeCpu(breakdown.submission, ms, false)} = ${jobs(submissionMs)}`,
     `  the screening and the events after it (a screened draft with ${draft.workers} worker process(es), less a submission): ` +
