@@ -19,6 +19,7 @@ import { SpawnedProcess, stopAll } from './bench-lib/spawnedProcess';
  * `npm run bench:pipeline`: the whole product under load on this machine. Starts its own server
  * and worker processes, submits 2 KB drafts over HTTP as editors do and listens as a level-1
  * reviewer does, and compares the rate with bare BullMQ jobs that each write one row to MariaDB.
+ * Ends with a breakdown of a draft's CPU into its request, its submission and its screening.
  *
  *   BENCH_SECONDS           length of the sustained-load phase (default 60)
  *   BENCH_LATENCY_SECONDS   length of the latency phase at half the goal rate (default 30)

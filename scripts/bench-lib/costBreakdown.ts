@@ -2,7 +2,7 @@ import { CpuMeter, CpuPerUnit, cpuTotal } from './cpuMeter';
 import { PipelineDriver } from './pipelineLoad';
 import { SpawnedProcess, stopAll } from './spawnedProcess';
 
-/** Requests in flight in each phase: as many as the sustained phase of one worker process. */
+/** Requests in flight in each phase: as many as the sustained phase of one worker process with the default concurrency. */
 const IN_FLIGHT = 16;
 /** Longest wait for a worker to screen the drafts the submission phase left. */
 const DRAIN_TIMEOUT_MS = 180_000;
