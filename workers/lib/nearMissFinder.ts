@@ -25,40 +25,45 @@ const HAN_RUN = /^\p{Script=Han}+$/u;
  */
 export class NearMissFinder<T> {
   private readonly pieces = new Map<string, Array<{ phrase: string; offset: number; value: T }>>();
+  /** 1 for each UTF-16 unit that starts a piece: most positions of a text are passed over on it alone. */
+  private readonly pieceStarts = new Uint8Array(0x10000);
   private readonly known: Set<string>;
 
   /** `known` are phrases that are right as written even when one character off a formulation. */
   constructor(formulations: ReadonlyArray<{ phrase: string; value: T }>, known: Iterable<string> = []) {
     this.known = new Set(known);
+    const indexed = new Set<string>();
     for (const { phrase, value } of formulations) {
       this.known.add(phrase);
-      if (phrase.length < 4) continue;
+      // A phrase listed twice is found once, with its first value.
+      if (phrase.length < 4 || indexed.has(phrase)) continue;
+      indexed.add(phrase);
       for (let offset = 0; offset + 2 <= phrase.length; offset++) {
         const piece = phrase.slice(offset, offset + 2);
         const list = this.pieces.get(piece) ?? [];
         list.push({ phrase, offset, value });
         this.pieces.set(piece, list);
+        this.pieceStarts[phrase.charCodeAt(offset)] = 1;
       }
     }
   }
 
   find(text: string): NearMiss<T>[] {
     const misses: NearMiss<T>[] = [];
-    const seen = new Set<string>();
     for (let position = 0; position + 2 <= text.length; position++) {
+      if (!this.pieceStarts[text.charCodeAt(position)]) continue;
       const candidates = this.pieces.get(text.slice(position, position + 2));
       if (!candidates) continue;
       for (const { phrase, offset, value } of candidates) {
         const start = position - offset;
         const end = start + phrase.length;
         if (start < 0 || end > text.length) continue;
-        const key = `${start}|${phrase}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const index = singleDifference(text, start, phrase);
+        // The phrase is found through each of its pieces the substitution left intact: it is
+        // judged at the first of them only (the character changed is at `index`).
+        if (index < 0 || offset !== (index >= 2 ? 0 : index + 1)) continue;
         const written = text.slice(start, end);
         if (this.known.has(written) || !HAN_RUN.test(written)) continue;
-        const index = singleDifference(written, phrase);
-        if (index < 0) continue;
         const confusion = charConfusion(written[index], phrase[index]);
         if (!confusion) continue;
         misses.push({ start, end, text: written, formulation: phrase, index, confusion, value });
@@ -68,11 +73,11 @@ export class NearMissFinder<T> {
   }
 }
 
-/** The index of the only differing character of two strings of equal length, or -1. */
-function singleDifference(a: string, b: string): number {
+/** The index in `phrase` of the only unit where `text` from `start` differs from it, or -1. */
+function singleDifference(text: string, start: number, phrase: string): number {
   let index = -1;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
+  for (let i = 0; i < phrase.length; i++) {
+    if (text.charCodeAt(start + i) === phrase.charCodeAt(i)) continue;
     if (index >= 0) return -1;
     index = i;
   }
