@@ -61,6 +61,15 @@ describe('wording checker', () => {
       assert.equal(chinaToday(new Date('2026-11-26T15:59:59Z')), '2026-11-26');
       assert.equal(chinaToday(new Date('2026-11-26T16:00:00Z')), '2026-11-27', 'midnight in Beijing is 16:00 UTC');
       assert.equal(chinaToday(new Date('2024-02-28T16:00:00Z')), '2024-02-29');
+      // The answer is kept for its minute only: the last minute of a day, the first of the next, and back.
+      for (const [at, day] of [
+        ['2026-11-26T15:59:00.000Z', '2026-11-26'],
+        ['2026-11-26T15:59:59.999Z', '2026-11-26'],
+        ['2026-11-26T16:00:00.000Z', '2026-11-27'],
+        ['2026-11-26T15:59:30.000Z', '2026-11-26'],
+      ]) {
+        assert.equal(chinaToday(new Date(at!)), day, at);
+      }
     });
   });
 
