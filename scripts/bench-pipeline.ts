@@ -4,7 +4,7 @@ import { initModels } from '../server/models';
 import { sequelize } from '../server/storage/database';
 import { prepareDatabase } from '../server/storage/migrator';
 import { checkers } from '../workers/screening/checkers';
-import { BaselineResult, measureBaseline } from './bench-lib/baseline';
+import { BaselineResult, bareJobCpu, measureBaseline } from './bench-lib/baseline';
 import { BenchClient } from './bench-lib/benchClient';
 import { DRAFT_BYTES } from './bench-lib/benchDrafts';
 import { BenchStores, chooseBenchStores } from './bench-lib/benchStores';
@@ -153,10 +153,6 @@ function report(result: WorkerCountResult): void {
   );
   say(`  errors: ${errors}${result.workerDied ? ' (a worker process died)' : ''}`);
   for (const message of [...sustained.firstErrors, ...steady.firstErrors].slice(0, 5)) say(`    ${message}`);
-}
-
-function bareJobCpu(baseline: BaselineResult): number {
-  return baseline.cpuPerJob.processes + baseline.cpuPerJob.mariadb + baseline.cpuPerJob.redis;
 }
 
 function summary(results: WorkerCountResult[]): void {

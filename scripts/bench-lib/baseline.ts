@@ -22,6 +22,11 @@ export interface BaselineResult {
   cpuPerJob: { processes: number; mariadb: number; redis: number };
 }
 
+/** A bare job's CPU in all processes, MariaDB and Redis included. */
+export function bareJobCpu(baseline: BaselineResult): number {
+  return baseline.cpuPerJob.processes + baseline.cpuPerJob.mariadb + baseline.cpuPerJob.redis;
+}
+
 /**
  * Bare BullMQ on this machine: `workers` processes take jobs that each insert one row into
  * MariaDB, with a backlog kept full; the rate is the rows written per second after a warm-up.

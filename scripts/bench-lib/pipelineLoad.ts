@@ -119,8 +119,7 @@ export class PipelineDriver {
             await one();
             result.answered++;
           } catch (error) {
-            result.errors++;
-            if (result.firstErrors.length < 5) result.firstErrors.push((error as Error).message);
+            countError(result, error);
           }
         }
       }),
@@ -144,14 +143,19 @@ export class PipelineDriver {
   }
 }
 
+/** Counts a failed request, keeping the messages of the first five to print. */
+function countError(into: { errors: number; firstErrors: string[] }, error: unknown): void {
+  into.errors++;
+  if (into.firstErrors.length < 5) into.firstErrors.push((error as Error).message);
+}
+
 /** Counts one phase's drafts: latencies, those screened inside the window, errors. */
 class Tally {
   readonly startedAt = performance.now();
   private readonly latencies: number[] = [];
   private submitted = 0;
   private screenedInWindow = 0;
-  private errors = 0;
-  private readonly firstErrors: string[] = [];
+  private readonly failures = { errors: 0, firstErrors: [] as string[] };
 
   constructor(private readonly seconds: number) {}
 
@@ -162,8 +166,7 @@ class Tally {
       this.latencies.push(latencyMs);
       if (arrivedAt <= this.startedAt + this.seconds * 1000) this.screenedInWindow++;
     } catch (error) {
-      this.errors++;
-      if (this.firstErrors.length < 5) this.firstErrors.push((error as Error).message);
+      countError(this.failures, error);
     }
   }
 
@@ -174,8 +177,8 @@ class Tally {
       seconds: this.seconds,
       screenedPerSecond: this.screenedInWindow / this.seconds,
       latency: summarise(this.latencies),
-      errors: this.errors,
-      firstErrors: this.firstErrors,
+      errors: this.failures.errors,
+      firstErrors: this.failures.firstErrors,
     };
   }
 }
