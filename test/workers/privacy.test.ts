@@ -46,6 +46,27 @@ describe('privacy checker', () => {
     assert.deepEqual(privacy(`<p>旧身份证430421900101123。</p>`), [['block', '430421900101123', '4304*******1123']]);
   });
 
+  it('finds numbers written with full-width digits, pasted spaces, dots and other groupings', () => {
+    const fullWidth = '４３０４２１１９９００１０１１２３３';
+    assert.deepEqual(privacy(`<p>身份证号：${fullWidth}</p>`), [['block', fullWidth, '4304**********1233']]);
+    assert.deepEqual(privacy('<p>身份证号：430421-19900101-1233</p>'), [['block', '430421-19900101-1233', '4304**********1233']]);
+    assert.deepEqual(privacy('<p>身份证号：430421&nbsp;19900101&nbsp;1233</p>'), [['block', '430421\u00a019900101\u00a01233', '4304**********1233']]);
+    for (const written of ['138 12345678', '1381234 5678', '138.1234.5678', '１３８１２３４５６７８', '138\u00a01234\u00a05678']) {
+      assert.deepEqual(privacy(`<p>手机${written}。</p>`), [['review', written, '138****5678']], written);
+    }
+  });
+
+  it('reads the unit after a number on its own line only: the next cell or line of a form is not a unit', () => {
+    const table = `<table><tr><td>姓名</td><td>身份证号码</td><td>与户主关系</td></tr><tr><td>张三</td><td>${ID}</td><td>户主</td></tr></table>`;
+    assert.deepEqual(privacy(table).map(([severity, text]) => [severity, text]), [['block', ID]]);
+    assert.deepEqual(privacy(`<p>申请人：张三 身份证号：${ID}<br>户籍地址：城关镇解放路</p>`), [['block', ID, '4304**********1233']]);
+    assert.deepEqual(privacy(`<p>身份证号：${ID}<br>年龄：35岁</p>`), [['block', ID, '4304**********1233']]);
+    assert.deepEqual(privacy(`<p>联系人：张三<br>手机：${MOBILE}<br>人数：3</p>`).length, 1);
+    // An 18-digit number with a right check character is an ID even with a unit after it.
+    assert.deepEqual(privacy(`<p>身份证${ID}年满十八周岁</p>`), [['block', ID, '4304**********1233']]);
+    assert.deepEqual(privacy(`<p>身份证编号：${ID}</p>`), [['block', ID, '4304**********1233']]);
+  });
+
   it('raises numbers next to a private person\'s name to the policy for names', () => {
     assert.deepEqual(privacy(`<p>张三，身份证号${ID}，银行卡${CARD}。</p>`), [
       ['block', ID, '4304**********1233'],

@@ -6,8 +6,13 @@
 
 /** Labels before a number that make it an identifier of a thing, not of a person. */
 const NOT_PERSONAL_LABEL = /(?:文号|编号|单号|订单号?|流水号|批次号?|代码|信用代码|证书号?|许可证号?|登记号|备案号|案号|合同号|项目号|采购号|招标号|税号|邮编|邮政编码|工号|批准号|标准号|ISBN|ISSN)[：:\s]*$/u;
-/** What right after a number makes it an amount, a count or a date part. */
-const UNIT_AFTER = /^\s*(?:元|万|亿|千|百|人|户|个|次|吨|米|公里|千米|亩|平方|%|％|‰|件|台|辆|头|只|册|份|条|篇|年|月|日|号|小时|分钟|秒|岁|家|所|项|座)/u;
+/**
+ * What right after a number, on the same line, makes it an amount, a count or a date part. Not
+ * across a line break: in a table or a form the next cell or line (户主, 年龄) starts there.
+ */
+const UNIT_AFTER = /^[ \u00a0\u3000]*(?:元|万|亿|千|百|人|户|个|次|吨|米|公里|千米|亩|平方|%|％|‰|件|台|辆|头|只|册|份|条|篇|年|月|日|号|小时|分钟|秒|岁|家|所|项|座)/u;
+/** A label that names a personal number outright: 身份证编号 is a person's, whatever 编号 says elsewhere. */
+const PERSONAL_NUMBER_LABEL = /(?:身份证|身份号码|证件号|手机|银行卡|卡号)[^，,。；;！？\n]{0,4}[：:\s]*$/u;
 const CURRENCY_BEFORE = /[¥￥$＄]\s*$/u;
 /** Labels of an office's phone line: a mobile behind one is a contact the office publishes. */
 const OFFICE_LINE = /(?:热线|咨询电话|办公电话|值班电话|服务电话|举报电话|监督电话|投诉电话|联系电话|报名电话|咨询方式|联系方式|联系人)[^。！？\n]{0,12}$/u;
@@ -29,9 +34,15 @@ const NAME_THEN_ID_WORDS = new RegExp(
 
 const LOOK_BACK = 16;
 
-export function looksNotPersonal(text: string, start: number, end: number): boolean {
+/**
+ * Whether a number that reads as personal is something else by its surroundings. `checked` says
+ * that it carries a check character (an 18-digit resident ID): no amount or count is written so,
+ * so a unit after it does not make it one.
+ */
+export function looksNotPersonal(text: string, start: number, end: number, checked = false): boolean {
   const before = text.slice(Math.max(0, start - LOOK_BACK), start);
-  return NOT_PERSONAL_LABEL.test(before) || CURRENCY_BEFORE.test(before) || UNIT_AFTER.test(text.slice(end, end + 4));
+  if (PERSONAL_NUMBER_LABEL.test(before)) return false;
+  return NOT_PERSONAL_LABEL.test(before) || CURRENCY_BEFORE.test(before) || (!checked && UNIT_AFTER.test(text.slice(end, end + 8)));
 }
 
 export function isOfficeLine(text: string, start: number): boolean {

@@ -12,9 +12,10 @@ export interface PersonalNumber {
 
 const CANDIDATES = new RegExp(
   [
-    String.raw`(?:\+?86[- ]?)?1[3-9]\d[- ]\d{4}[- ]\d{4}`, // 138-1234-5678, 138 1234 5678
+    // 138-1234-5678, 138 1234 5678, 138.1234.5678, 138 12345678, 1381234 5678
+    String.raw`(?:\+?86[- ]?)?1[3-9]\d(?:[-. ]\d{4}[-. ]\d{4}|[- ]\d{8}|\d{4}[- ]\d{4})`,
     String.raw`\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?`, // 6222 0212 3456 7890 123
-    String.raw`\d{6} \d{8} \d{3}[\dXx]`, // 430421 19900101 1236
+    String.raw`\d{6}[ -]\d{8}[ -]\d{3}[\dXx]`, // 430421 19900101 1236, 430421-19900101-1236
     String.raw`\d{11,19}[Xx]?`,
   ]
     .map((p) => `(?<![\\dA-Za-z.])(?:${p})(?![\\dA-Za-z]|\\.\\d)`)
@@ -96,14 +97,28 @@ export function classifyDigits(digits: string): { type: PersonalDataType; masked
   return null;
 }
 
-/** Every resident ID, mobile and bank card number written in a text. */
+/**
+ * Full-width digits and signs as ASCII, and the spaces editors paste (no-break, ideographic, the
+ * typographic ones) as plain spaces: one UTF-16 unit for one, so offsets stay those of the text.
+ */
+const FOLDED_UNITS = /[\uff10-\uff19\uff38\uff58\uff0b\uff0d\u00a0\u2002-\u200a\u202f\u3000]/g;
+
+function foldNumberUnits(text: string): string {
+  return text.replace(FOLDED_UNITS, (unit) => {
+    const code = unit.charCodeAt(0);
+    if (code >= 0xff01) return String.fromCharCode(code - 0xfee0); // ０-９ Ｘ ｘ ＋ －
+    return ' ';
+  });
+}
+
+/** Every resident ID, mobile and bank card number written in a text, in ASCII or full-width digits. */
 export function findPersonalNumbers(text: string): PersonalNumber[] {
   const numbers: PersonalNumber[] = [];
-  for (const match of text.matchAll(CANDIDATES)) {
+  for (const match of foldNumberUnits(text).matchAll(CANDIDATES)) {
     const digits = match[0].replace(/[^\dXx]/g, '').replace(/^\+/, '').toUpperCase();
     const kind = classifyDigits(digits);
     if (!kind) continue;
-    numbers.push({ ...kind, start: match.index, end: match.index + match[0].length, text: match[0], digits });
+    numbers.push({ ...kind, start: match.index, end: match.index + match[0].length, text: text.slice(match.index, match.index + match[0].length), digits });
   }
   return numbers;
 }
