@@ -119,6 +119,20 @@ describe('password policy, history, expiry and first-login change', function () 
     assert.equal((await client.get('/api/drafts')).status, 200);
   });
 
+  it('counts failed logins per account, and signs no one in by a look-alike of a name', async () => {
+    const editor = await buildUser('editor', { unit: await buildUnit() });
+    const fullWidth = [...editor.username].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    // The column's collation finds the account by any of these; only its own spelling (in any case) may sign in.
+    const lookAlikes = [`${editor.username}\u200b`, fullWidth, `${editor.username.slice(0, 2)}\u0301${editor.username.slice(2)}`];
+    for (const typed of lookAlikes) assert.equal((await new ApiClient(url).login(typed, PASSWORD)).status, 401, JSON.stringify(typed));
+    for (let i = 0; i < 5; i++) {
+      const typed = i % 2 ? editor.username.toUpperCase() : editor.username;
+      assert.equal((await new ApiClient(url).login(typed, 'Wrong#2026-pass')).status, 401);
+    }
+    for (const typed of [editor.username, editor.username.toUpperCase()]) assert.equal((await new ApiClient(url).login(typed, PASSWORD)).status, 423, typed);
+    for (const typed of lookAlikes) assert.equal((await new ApiClient(url).login(typed, PASSWORD)).status, 401, JSON.stringify(typed));
+  });
+
   it('lets the system admin reset a locked-out password: temporary, must be changed, old one void', async () => {
     const unit = await buildUnit();
     const editor = await buildUser('editor', { unit });

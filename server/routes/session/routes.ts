@@ -8,6 +8,7 @@ import { recordAudit } from '../../audit/auditRecorder';
 import { passwordChanger } from '../../commands/passwordChanger';
 import { totpEnroller } from '../../commands/totpEnroller';
 import { totpRemover } from '../../commands/totpRemover';
+import { USERNAME_PATTERN } from '../../commands/userCreator';
 import { env } from '../../env';
 import { badRequest, conflict, HttpError, locked, unauthorized } from '../../errors';
 import { authenticate } from '../../middlewares/authenticate';
@@ -39,7 +40,7 @@ async function sessionAnswer(req: Request) {
 
 /** Counts a failed login (lockout) and audits it, without revealing which factor or whether the name exists. */
 async function loginFailed(req: Request, typed: string, user: User | null, reason: string): Promise<never> {
-  const failures = await recordLoginFailure(typed);
+  const failures = await recordLoginFailure(throttledName(typed, user));
   const name = await attemptedName(typed, Boolean(user));
   await recordAudit(
     { ...actorOf(req), userId: user?.id ?? null, username: name, role: user?.role ?? null },
@@ -48,13 +49,27 @@ async function loginFailed(req: Request, typed: string, user: User | null, reaso
   throw unauthorized(reason === 'totp' ? '动态口令不正确' : WRONG_CREDENTIALS);
 }
 
+/**
+ * The name failures are counted under: the account's own name when the typed one found an
+ * account. The column's collation matches look-alikes (full-width letters, zero-width or combining
+ * characters), and each spelling must not get a count of its own.
+ */
+function throttledName(typed: string, user: User | null): string {
+  return user?.username ?? typed;
+}
+
+/** The account a login names: none for a name no account can have (see USERNAME_PATTERN). */
+async function accountNamed(username: string): Promise<User | null> {
+  return USERNAME_PATTERN.test(username) ? User.findOne({ where: { username } }) : null;
+}
+
 export function sessionRoutes(): Router {
   const router = Router();
 
   router.post('/', rateLimits().login, async (req, res) => {
     const { username, password, totp } = validated(LoginSchema, req.body);
-    const user = await User.findOne({ where: { username } });
-    if (await isLockedOut(username)) {
+    const user = await accountNamed(username);
+    if (await isLockedOut(throttledName(username, user))) {
       const name = await attemptedName(username, Boolean(user));
       await recordAudit({ ...actorOf(req), userId: user?.id ?? null, username: name }, { eventType: 'login.locked', objectType: 'user', objectId: user?.id ?? name, outcome: 'denied' });
       throw locked(`登录失败次数过多，账户已锁定 ${env().LOGIN_LOCK_MINUTES} 分钟，请稍后再试或联系系统管理员`);
@@ -66,7 +81,7 @@ export function sessionRoutes(): Router {
       if (!totp) throw new HttpError(401, 'totp_required', '请输入身份验证器显示的 6 位动态口令');
       if (!(await spendTotpCode(user.id, user.totpSecret, totp, user.totpLastStep))) return loginFailed(req, username, user, 'totp');
     }
-    await clearLoginFailures(username);
+    await clearLoginFailures(throttledName(username, user));
     // A new session id at login: a session fixed before login is worth nothing after it. The
     // session is filled only once the login is on record: no audit record, no login.
     await regenerate(req);
