@@ -1,5 +1,5 @@
 import { UniqueConstraintError } from 'sequelize';
-import { ScreeningResult } from '../../workers/screening/types';
+import { Finding, ScreeningResult, SEVERITY_RANK } from '../../workers/screening/types';
 import { draftEventRecord } from '../events/recordDraftEvent';
 import { DraftChange } from '../realtime/draftBroadcaster';
 import { BatchedTransaction, batchedTransaction, rowsInsert, rowsOutcome, writeOutcome } from '../storage/batchedTransaction';
@@ -36,6 +36,25 @@ const FINDING_COLUMNS = [
 ];
 
 /**
+ * The most findings one screening stores. A pasted list of thousands of phone numbers would
+ * otherwise make one INSERT larger than MariaDB accepts (max_allowed_packet), and the job would
+ * fail for ever with its draft stuck in screening; no reviewer reads past a few hundred anyway.
+ * The screening's finding_count keeps the number found, and the verdict counts them all.
+ */
+export const MAX_STORED_FINDINGS = 1000;
+
+/** The findings to store: all of them, or the most severe first up to the limit, in text order. */
+export function storedFindings(findings: readonly Finding[]): readonly Finding[] {
+  if (findings.length <= MAX_STORED_FINDINGS) return findings;
+  const kept = findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || a.index - b.index)
+    .slice(0, MAX_STORED_FINDINGS)
+    .sort((a, b) => a.index - b.index);
+  return kept.map(({ finding }) => finding);
+}
+
+/**
  * The screening's row, then its findings, which take the screening's id from a session variable
  * set between the two (the statements must run in this order, in one batch or in turn). With
  * `onlyIf`, nothing is written unless that condition on session variables holds (see rowsInsert).
@@ -62,7 +81,7 @@ function screeningStatements(
   ];
   const statements = [rowsInsert('screenings', SCREENING_COLUMNS, [screening], onlyIf)];
   if (!result.findings.length) return statements;
-  const findings = result.findings.map((f) => [
+  const findings = storedFindings(result.findings).map((f) => [
     SCREENING_ID,
     subject.draft.id,
     f.checker,

@@ -55,6 +55,8 @@ export function presentDraft(parts: DraftDetailParts) {
           listVersions: JSON.parse(parts.screening.listVersions) as Record<string, number>,
           screenedAt: parts.screening.createdAt,
           durationMs: Number(parts.screening.durationMs),
+          /** Findings found; more than `findings` holds when the screening stored only the most severe. */
+          findingCount: parts.screening.findingCount,
         }
       : null,
     findings: parts.findings.map(presentFinding),

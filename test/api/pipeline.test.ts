@@ -186,6 +186,21 @@ describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () =>
     assert.equal(await Screening.count({ where: { draftId: body.id } }), 1);
   });
 
+  it('screens a draft with thousands of findings: the verdict counts all, the most severe 1,000 are stored', async () => {
+    const team = await buildReviewTeam(url);
+    const mobiles = Array.from({ length: 3000 }, (_, i) => `手机1381234${String(i).padStart(4, '0')}`).join('，');
+    const body = `<p>${mobiles}。</p><p>户主：张三，身份证号430421199001011233。</p>`;
+    const submitted = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, body });
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    const draft = await team.editorClient.waitForDraft(submitted.body.id, (d) => d.status !== 'screening', 60_000);
+    assert.equal(draft.verdict, 'block', 'the ID number next to a name blocks, although it is the 3,001st finding');
+    assert.equal(draft.screening.findingCount, 3001);
+    assert.equal(draft.findings.length, 1000);
+    assert.equal(draft.findings.filter((f: any) => f.severity === 'block').length, 1, 'the block finding is among those stored');
+    const starts = draft.findings.map((f: any) => f.start);
+    assert.deepEqual(starts, [...starts].sort((a: number, b: number) => a - b), 'stored in text order');
+  });
+
   it('answers bad input with 4xx and a message, and keeps what was saved', async () => {
     const team = await buildReviewTeam(url);
     const missingTitle = await team.editorClient.post('/api/drafts', { body: '<p>x</p>', sourceType: 'original' });

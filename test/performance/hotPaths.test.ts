@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Job } from 'bullmq';
 import { verifyAuditChain } from '../../server/audit/auditVerifier';
 import { draftCreator, SubmittedDraft } from '../../server/commands/draftCreator';
-import { screeningRecorder } from '../../server/commands/screeningRecorder';
+import { MAX_STORED_FINDINGS, screeningRecorder } from '../../server/commands/screeningRecorder';
 import { loadScreeningSubject } from '../../server/commands/screeningSubject';
 import { initModels, Unit, User } from '../../server/models';
 import { dispatchPendingOutbox, purgeDispatchedOutbox } from '../../server/queues/outbox';
@@ -174,13 +174,14 @@ describe('hot paths: the statements of a submission and of its screening', funct
     );
   });
 
-  it('stores a screening with thousands of findings in its one batch', async () => {
+  it('stores a screening with thousands of findings in its one batch, up to the limit, and counts them all', async () => {
     const submitted = (await draftCreator(editor, content, actor())).body;
     const revisionId = await revisionIdOf(submitted.id);
     const many = Array.from({ length: 5000 }, (_, i) => ({ ...finding, start: i, end: i + 11 }));
     const result = await new ScreeningProcessor(fixedScreener(fixedResult(many))).process(jobFor(submitted, revisionId));
     assert.equal(result.recorded, true);
-    assert.equal(await count('SELECT COUNT(*) AS n FROM findings f JOIN screenings s ON s.id = f.screening_id WHERE s.revision_id = ?', [revisionId]), 5000);
+    assert.equal(await count('SELECT COUNT(*) AS n FROM findings f JOIN screenings s ON s.id = f.screening_id WHERE s.revision_id = ?', [revisionId]), MAX_STORED_FINDINGS);
+    assert.equal(await count('SELECT finding_count AS n FROM screenings WHERE revision_id = ?', [revisionId]), 5000);
   });
 
   it('writes nothing when the same job runs again, after the first run or racing it', async () => {

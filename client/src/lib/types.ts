@@ -78,7 +78,7 @@ export interface Draft extends DraftSummary {
   sourceUrl: string | null;
   accountIds: number[];
   contentHash: string;
-  screening: { verdict: Verdict; screenedAt: string } | null;
+  screening: { verdict: Verdict; screenedAt: string; findingCount: number } | null;
   findings: Finding[];
   reviews: Review[];
   revisions: Array<{ number: number; title: string; createdAt: string }>;

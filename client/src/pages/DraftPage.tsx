@@ -104,7 +104,16 @@ export function DraftPage() {
           </div>
           <div className="card">
             <h2>机器预审（{d.findings.length} 处）</h2>
-            {d.status === 'screening' ? <p className="muted">正在机器预审，请稍候…</p> : <FindingList findings={d.findings} selected={selected} onSelect={setSelected} />}
+            {d.status === 'screening' ? <p className="muted">正在机器预审，请稍候…</p> : (
+              <>
+                <FindingList findings={d.findings} selected={selected} onSelect={setSelected} />
+                {d.screening && d.screening.findingCount > d.findings.length ? (
+                  <p className="muted" role="note">
+                    本次预审共发现 {d.screening.findingCount} 处问题，这里按严重程度列出其中 {d.findings.length} 处。
+                  </p>
+                ) : null}
+              </>
+            )}
           </div>
           <div className="card">
             <h2>修改历史</h2>
