@@ -30,10 +30,9 @@ export async function prepareDraftContent(author: User, content: DraftContent, t
   const accountIds = [...new Set(content.accountIds ?? [])];
   if (accountIds.length) {
     const accounts = await Account.findAll({ where: { id: { [Op.in]: accountIds } }, transaction });
-    const missing = accountIds.filter((id) => !accounts.some((a) => a.id === id));
-    if (missing.length) throw badRequest(`发布账号（accountIds）：账号 ${missing.join('、')} 不存在`);
-    const foreign = accounts.filter((a) => a.unitId !== author.unitId);
-    if (foreign.length) throw unprocessable(`只能为本单位的账号撰稿：${foreign.map((a) => a.name).join('、')} 不属于您的单位`);
+    // Another unit's account is answered as a missing one: its name, even its existence, stays in its unit.
+    const missing = accountIds.filter((id) => !accounts.some((a) => a.id === id && a.unitId === author.unitId));
+    if (missing.length) throw badRequest(`发布账号（accountIds）：本单位没有账号 ${missing.join('、')}`);
     const inactive = accounts.filter((a) => a.status !== 'normal');
     if (inactive.length) {
       const list = inactive.map((a) => `${a.name}（${ACCOUNT_STATUS_LABELS[a.status as AccountStatus]}）`).join('、');

@@ -53,7 +53,9 @@ export async function draftReviser(
            returned_by = NULL, status_changed_at = ?, updated_at = ? WHERE id = ?`,
         [prepared.title, number, revisionId, now, now, draft.id],
       );
-      await storeDraftAccounts(transaction, draft.id, prepared.accountIds, true);
+      // A revision that does not name accounts keeps those of the draft (the console leaves them out
+      // when it could not load the list); an empty list clears them.
+      if (content.accountIds !== undefined) await storeDraftAccounts(transaction, draft.id, prepared.accountIds, true);
       const revised: DraftState = { id: draft.id, unitId: draft.unitId, authorId: draft.authorId, title: prepared.title, status: 'screening', level: null, revision: number, verdict: null };
       const change = await recordDraftEvent(revised, { type: 'revised', actorId: author.id, fromStatus: draft.status, fromLevel: draft.level }, transaction);
       const request: ScreeningJobData = { draftId: draft.id, revisionId, revision: number, trigger: 'submit' };

@@ -53,10 +53,10 @@ export async function publicationRecorder(user: User, input: PublicationInput, a
     if (publishedAt < approvedAt) throw badRequest('发布时间（publishedAt）不能早于终审通过的时间（先审后发）');
 
     const targets = (await DraftAccount.findAll({ where: { draftId: draft.id }, transaction })).map((t) => t.accountId);
-    if (!targets.length) throw unprocessable('稿件没有指定发布账号，不能登记发布');
-    if (!targets.includes(input.accountId)) throw unprocessable('该账号不是稿件审核时指定的发布账号');
+    if (targets.length && !targets.includes(input.accountId)) throw unprocessable('该账号不是稿件审核时指定的发布账号');
     const account = await Account.findByPk(input.accountId, { transaction, lock: transaction.LOCK.SHARE });
-    if (!account) throw notFound('找不到该账号');
+    // A draft reviewed without target accounts may be published on any account of its unit.
+    if (!account || account.unitId !== draft.unitId) throw notFound('找不到该账号');
     const allowed = input.kind === 'closing_notice' ? ['normal', 'suspended'] : ['normal'];
     if (!allowed.includes(account.status)) {
       throw conflict(`账号“${account.name}”当前状态为“${accountStatusLabel(account.status)}”，不能登记发布`);

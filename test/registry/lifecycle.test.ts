@@ -166,11 +166,13 @@ describe('account registry: lifecycle and refusals', () => {
     const missingReason = await editor.post('/api/accounts/applications', { ...FORM, openingReason: '' });
     assert.equal(missingReason.status, 400);
 
-    // A draft for an account of another unit is refused with a clear message (existing rule, kept covered).
+    // A draft for an account of another unit is refused as for a missing account: the other unit's
+    // account names are not revealed.
     const foreignAccount = await buildAccount(other, { name: '他单位账号' });
     const foreignDraft = await editor.post('/api/drafts', { ...CLEAN_DRAFT, accountIds: [foreignAccount.id] });
-    assert.equal(foreignDraft.status, 422);
-    assert.match(foreignDraft.body.error.message, /不属于您的单位/);
+    assert.equal(foreignDraft.status, 400);
+    assert.match(foreignDraft.body.error.message, new RegExp(`本单位没有账号 ${foreignAccount.id}`));
+    assert.doesNotMatch(foreignDraft.body.error.message, /他单位账号/);
   });
 
   it('stores a QR code image, serves it back and refuses what is not a PNG or JPEG', async () => {

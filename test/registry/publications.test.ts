@@ -117,4 +117,32 @@ describe('publication records: only the approved revision, as approved', () => {
 
     assert.equal((await team.editorClient.post('/api/publications', base)).status, 201);
   });
+  it('publishes a draft reviewed without target accounts on an account of its unit, not of another', async () => {
+    const team = await buildReviewTeam(url);
+    const account = await buildAccount(team.unit, { name: '县融媒' });
+    const foreign = await buildAccount((await buildReviewTeam(url)).unit, { name: '他县融媒' });
+    const draft = await approvedDraft(team, []);
+    assert.deepEqual(draft.accountIds, []);
+    const base = { draftId: draft.id, revision: 1, publishedAt: new Date().toISOString(), url: 'https://www.toutiao.com/a2' };
+    const elsewhere = await team.editorClient.post('/api/publications', { ...base, accountId: foreign.id });
+    assert.equal(elsewhere.status, 404, 'another unit’s account is not revealed');
+    assert.equal((await team.editorClient.post('/api/publications', { ...base, accountId: account.id })).status, 201);
+  });
+  it('keeps a draft’s target accounts when a revision leaves them out, and clears them when it sends none', async () => {
+    const team = await buildReviewTeam(url);
+    const account = await buildAccount(team.unit, { name: '县应急' });
+    const submitted = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, accountIds: [account.id] });
+    const id = submitted.body.id as number;
+    const returnIt = async (revision: number) => {
+      await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+      const returned = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision, decision: 'return', comment: '请补充时间' });
+      assert.equal(returned.status, 201, JSON.stringify(returned.body));
+    };
+    await returnIt(1);
+    assert.equal((await team.editorClient.put(`/api/drafts/${id}`, CLEAN_DRAFT)).status, 200);
+    assert.deepEqual((await team.editorClient.get(`/api/drafts/${id}`)).body.accountIds, [account.id]);
+    await returnIt(2);
+    assert.equal((await team.editorClient.put(`/api/drafts/${id}`, { ...CLEAN_DRAFT, accountIds: [] })).status, 200);
+    assert.deepEqual((await team.editorClient.get(`/api/drafts/${id}`)).body.accountIds, []);
+  });
 });
