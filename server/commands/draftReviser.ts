@@ -39,7 +39,11 @@ export async function draftReviser(
         : undefined;
       const draft = await Draft.findByPk(draftId, { transaction, lock: transaction.LOCK.UPDATE });
       if (!draft || !canReadDraft(author, draft)) throw notFound('找不到该稿件');
-      if (!canReviseDraft(author, draft)) throw forbidden('只有稿件作者可以修改稿件');
+      const draftAuthor = draft.authorId === author.id ? author : await User.findByPk(draft.authorId, { transaction });
+      if (!canReviseDraft(author, draft, draftAuthor)) throw forbidden('只有稿件作者可以修改稿件');
+      // An editor revising for an author that no longer can: the revision is theirs, the draft stays
+      // the author's (so that the author, made a reviewer, still never reviews it).
+      const onBehalfOf = draft.authorId === author.id ? undefined : draft.authorId;
       if (draft.status !== 'returned') {
         throw conflict(`稿件当前状态为“${STATUS_LABELS[draft.status]}”，只有被退回的稿件可以修改`);
       }
@@ -62,7 +66,7 @@ export async function draftReviser(
       await recordScreeningRequest(request, transaction);
       const answer = { statusCode: 200, body: { id: draft.id, revision: number, status: revised.status } };
       await remember?.(answer);
-      await recordAudit(actor, { eventType: 'draft.revise', objectType: 'draft', objectId: draft.id, outcome: 'success', detail: { revision: number } }, transaction);
+      await recordAudit(actor, { eventType: 'draft.revise', objectType: 'draft', objectId: draft.id, outcome: 'success', detail: { revision: number, ...(onBehalfOf ? { onBehalfOf } : {}) } }, transaction);
       return { answer, change, request };
     });
   } catch (error) {

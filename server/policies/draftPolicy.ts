@@ -16,9 +16,19 @@ export function canSubmitDraft(user: User): boolean {
   return user.role === 'editor';
 }
 
-/** Only the author revises, and only a draft that came back to them. */
-export function canReviseDraft(user: User, draft: Draft): boolean {
-  return user.role === 'editor' && draft.authorId === user.id;
+/** Whether the author of a draft can still revise it: an active editor of the draft's unit. */
+export function authorCanRevise(author: User | null, draft: Draft): boolean {
+  return Boolean(author && author.status === 'active' && author.role === 'editor' && author.unitId === draft.unitId);
+}
+
+/**
+ * The author revises a draft that came back. When the author no longer can (moved to another
+ * unit, disabled, made a reviewer), any editor of the draft's unit may revise it in the author's
+ * stead, so that no returned draft is left without anyone to revise it.
+ */
+export function canReviseDraft(user: User, draft: Draft, author: User | null): boolean {
+  if (user.role !== 'editor' || user.unitId !== draft.unitId) return false;
+  return draft.authorId === user.id || !authorCanRevise(author, draft);
 }
 
 /**

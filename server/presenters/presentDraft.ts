@@ -1,4 +1,5 @@
 import { Draft, FindingRecord, Review, Revision, Screening, User } from '../models';
+import { authorCanRevise } from '../policies/draftPolicy';
 import { presentFinding } from './presentFinding';
 import { presentReview } from './presentReview';
 
@@ -39,6 +40,8 @@ export function presentDraft(parts: DraftDetailParts) {
   return {
     ...presentDraftSummary(draft, parts.author),
     reviewLevels: parts.reviewLevels,
+    /** False when the author was moved, disabled or made a reviewer: any editor of the unit may revise a returned draft. */
+    authorCanRevise: authorCanRevise(parts.author, draft),
     body: revision.body,
     /** The plain texts that findings' offsets point into. */
     text: { title: revision.title, body: revision.bodyText, sourceName: revision.sourceName ?? '', sourceUrl: revision.sourceUrl ?? '' },

@@ -105,6 +105,27 @@ describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () =>
     assert.equal(draft.body.includes('三楼'), true);
   });
 
+  it('lets an editor of the unit revise a returned draft whose author can no longer, and only then', async () => {
+    const team = await buildReviewTeam(url);
+    const colleague = await loggedIn(url, await buildUser('editor', { unit: team.unit }));
+    const submitted = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    assert.equal((await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '请补充报名地点' })).status, 201);
+
+    let seen = (await colleague.get(`/api/drafts/${id}`)).body;
+    assert.equal(seen.authorCanRevise, true);
+    assert.equal((await colleague.put(`/api/drafts/${id}`, CLEAN_DRAFT)).status, 403, 'the author can still revise: only the author may');
+
+    await User.update({ status: 'disabled' }, { where: { id: team.editor.id } });
+    seen = (await colleague.get(`/api/drafts/${id}`)).body;
+    assert.equal(seen.authorCanRevise, false);
+    const revised = await colleague.put(`/api/drafts/${id}`, { ...CLEAN_DRAFT, body: `${CLEAN_DRAFT.body}<p>报名地点：县人社局三楼。</p>` });
+    assert.equal(revised.status, 200, JSON.stringify(revised.body));
+    const draft = await colleague.waitForDraft(id, (d) => d.status === 'in_review' && d.revision === 2);
+    assert.equal(draft.authorId, team.editor.id, 'the draft stays the author’s, so that the author never reviews it');
+  });
+
   it('rejects with a reason as a terminal state', async () => {
     const team = await buildReviewTeam(url, 2);
     const { body } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);

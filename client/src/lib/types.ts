@@ -71,6 +71,8 @@ export type Texts = Record<Field, string>;
 
 export interface Draft extends DraftSummary {
   reviewLevels: number;
+  /** False when the author was moved, disabled or made a reviewer: any editor of the unit may revise. */
+  authorCanRevise: boolean;
   body: string;
   text: Texts;
   sourceType: 'original' | 'repost';

@@ -65,9 +65,9 @@ export function DraftPage() {
         <div className="head-actions">
           <StatusBadge status={d.status} level={d.level} />
           <VerdictBadge verdict={d.verdict} />
-          {isAuthor && d.status === 'returned' ? (
+          {d.status === 'returned' && (isAuthor || (user?.role === 'editor' && !d.authorCanRevise)) ? (
             <Link className="button primary" to={`/drafts/${d.id}/edit`}>
-              修改稿件
+              {isAuthor ? '修改稿件' : '代作者修改'}
             </Link>
           ) : null}
           {isAuthor || user?.role === 'editor' ? (
