@@ -41,7 +41,8 @@ export async function reviewRecorder(reviewer: User, draftId: number, input: Rev
   checkDecision(input);
   return sequelize().transaction(async (transaction) => {
     const draft = await Draft.findByPk(draftId, { transaction, lock: transaction.LOCK.UPDATE });
-    if (!draft) throw notFound('找不到该稿件');
+    // Another unit's draft is not revealed to its reviewers: the same 404 as for a missing one.
+    if (!draft || (reviewer.role === 'reviewer' && draft.unitId !== reviewer.unitId)) throw notFound('找不到该稿件');
     const refusal = reviewRefusal(reviewer, draft);
     if (refusal) throw forbidden(refusal);
     if (draft.status !== 'in_review') {

@@ -153,7 +153,7 @@ describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () =>
 
     const otherUnitReviewer = await loggedIn(url, await buildUser('reviewer', { level: 1 }));
     const foreign = await otherUnitReviewer.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
-    assert.equal(foreign.status, 403);
+    assert.equal(foreign.status, 404, 'another unit’s draft is not revealed, as for a missing one');
 
     // The level-1 reviewer approves, is then moved to level 2, and may not sign level 2 of the same revision.
     assert.equal((await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS })).status, 201);
