@@ -75,6 +75,35 @@ const FIELD_NAMES: Record<string, string> = {
   comment: '意见',
   username: '用户名',
   password: '密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  totp: '动态口令',
+  code: '代码',
+  draftId: '稿件',
+  accountId: '账号',
+  unitId: '单位',
+  publishedAt: '发布时间',
+  url: '网址',
+  kind: '类型',
+  platformText: '平台正文',
+  platformTitle: '平台标题',
+  scope: '范围',
+  reason: '原因',
+  note: '备注',
+  page: '页码',
+  pageSize: '每页条数',
+  level: '审核级别',
+  status: '状态',
+  role: '角色',
+  displayName: '姓名',
+  name: '名称',
+  from: '起始日期',
+  to: '截止日期',
+  days: '天数',
+  sort: '排序',
+  term: '词条',
+  severity: '严重程度',
+  category: '类别',
 };
 
 /** A validation error as one readable sentence naming the fields, plus the details for programs. */
@@ -84,8 +113,9 @@ export function fromZod(error: ZodError): HttpError {
       return `不接受的字段：${issue.keys.join('、')}`;
     }
     const path = issue.path.join('.');
-    const label = FIELD_NAMES[String(issue.path[0])] ?? path;
-    return `${label}（${path}）：${issue.message}`;
+    if (!path) return issue.code === 'invalid_type' && issue.expected === 'object' ? '请求内容须为 JSON 对象' : issue.message;
+    const label = FIELD_NAMES[String(issue.path[0])];
+    return label ? `${label}（${path}）：${issue.message}` : `${path}：${issue.message}`;
   });
   return badRequest(problems.join('；'), error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { fromZod } from '../errors';
+import { validationMessage } from './validationMessages';
 
 // Validation messages in simplified Chinese: they reach the console as they are.
 z.config(z.locales.zhCN());
+z.config({ customError: validationMessage });
 
 /** Parses a value with a schema, or throws a 400 that names every bad or unknown field. */
 export function validated<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

@@ -238,6 +238,20 @@ describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () =>
     assert.equal(missing.status, 404);
     const notNumber = await team.editorClient.get('/api/drafts/abc');
     assert.equal(notNumber.status, 404);
+    // Messages a person understands, not a type checker's: the field by its Chinese name, plain words.
+    const notObject = await team.editorClient.post('/api/drafts', []);
+    assert.equal(notObject.status, 400);
+    assert.equal(notObject.body.error.message, '请求内容须为 JSON 对象');
+    const badLevel = await team.editorClient.get('/api/drafts?level=abc');
+    assert.equal(badLevel.status, 400);
+    assert.equal(badLevel.body.error.message, '审核级别（level）：应为数字');
+    const longName = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, sourceName: '来'.repeat(201) });
+    assert.equal(longName.body.error.message, '来源名称（sourceName）：不能超过 200 个字符');
+    const longTitle = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, title: '标'.repeat(501) });
+    assert.equal(longTitle.body.error.message, '标题（title）：标题不能超过 500 个字符', 'a message the schema sets itself is kept');
+    const badAccount = await team.editorClient.post('/api/publications', { draftId: 1, revision: 1, accountId: '1', publishedAt: new Date().toISOString(), url: 'https://www.toutiao.com/a1' });
+    assert.equal(badAccount.status, 400);
+    assert.equal(badAccount.body.error.message, '账号（accountId）：应为数字');
 
     const { body } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
     await team.editorClient.waitForDraft(body.id, (d) => d.status === 'in_review');
