@@ -109,6 +109,23 @@ describe('sensitive checker', () => {
     assert.deepEqual(found('<p>真是他妈的！</p>'), [['block', '他妈的', '他妈的']]);
   });
 
+  it('does not read counting prose as the slur 支共', () => {
+    assert.deepEqual(found('<p>组建巡逻队3支，共巡查重点部位120处。</p>'), []);
+    assert.deepEqual(found('<p>收支共计3万元，队伍12支共计600余人。</p>'), []);
+    assert.equal(screen('<p>本次活动共有代表队8支共160名队员参赛。</p>').verdict, 'pass');
+  });
+
+  it('drops a two-character hit across punctuation only right after a numeral', () => {
+    const data: TermsData = { terms: [{ id: 't1', term: '支共', category: 'test', severity: 'block', note: null, origin: 'admin' }], allowWords: [] };
+    const strict = new ScreeningEngine([sensitiveChecker], { terms: { version: 1, data } });
+    const texts = (body: string) => strict.screen(draft(body)).findings.map((f) => f.text);
+    assert.deepEqual(texts('<p>巡逻队3支，共巡查</p>'), []);
+    assert.deepEqual(texts('<p>巡逻队三支、共巡查</p>'), []);
+    assert.deepEqual(texts('<p>打倒支，共</p>'), ['支，共'], 'no numeral before it');
+    assert.deepEqual(texts('<p>3支😀共</p>'), ['支😀共'], 'not punctuation');
+    assert.deepEqual(texts('<p>3支共</p>'), ['支共'], 'nothing skipped');
+  });
+
   it('drops a hit nested in a longer curated hit', () => {
     assert.deepEqual(found('<p>冰毒出售</p>'), [['block', '冰毒出售', '冰毒出售']]);
     assert.deepEqual(found('<p>禁毒宣传：远离冰毒。</p>'), [['notice', '冰毒', '冰毒']]);

@@ -27,6 +27,7 @@ interface Hit {
  *  - a hit inside an allow-word (路口交通 ⊃ 口交) is dropped;
  *  - a hit that only exists because an ordinary reduplicated word collapsed (妈妈的 read as 妈的)
  *    is dropped, and a hit nested in a longer hit that says more (冰毒 in 冰毒出售) is dropped;
+ *  - a two-character hit across punctuation right after a numeral (3支，共巡查) is dropped;
  *  - jieba segments the neighbourhood of each remaining hit. A hit that cuts through a word
  *    (出口交货值: 出口/交货/值) is dropped when its term comes from a triaged package list
  *    (those lists are noisy: 产党 inside 共产党), and lowered one level when its term is curated
@@ -96,6 +97,7 @@ function screenText(text: string, field: Field, compiled: CompiledTerms): Findin
   for (const hit of matched) {
     if (allowed.some((allow) => allow.start <= hit.start && hit.end <= allow.end)) continue;
     if (collapsesOrdinaryRepeat(text, hit)) continue;
+    if (splitsCountByPunctuation(text, hit)) continue;
     hits.push(hit);
   }
   const kept = withoutNested(hits);
@@ -143,6 +145,23 @@ function collapsesOrdinaryRepeat(text: string, hit: Hit): boolean {
     if (!hit.term.includes(doubled) && wordFrequency(doubled) >= ORDINARY_FREQUENCY) return true;
   }
   return false;
+}
+
+/** A numeral (digits of any script, Chinese numerals) just before a hit, spaces allowed. */
+const NUMERAL_BEFORE = /[\p{N}〇零一二三四五六七八九十百千万亿两几]\s*$/u;
+/** Only punctuation and spaces between the two characters of a hit. */
+const PUNCTUATION_ONLY = /^[\p{P}\s]+$/u;
+
+/**
+ * True for a two-character hit that only exists because the punctuation between its characters
+ * was skipped, right after a numeral: 巡逻队3支，共巡查 is a count and then a new clause, not 支共.
+ * Without the numeral (支，共) or with other noise (支😀共) the hit stands: evasions are still found.
+ */
+function splitsCountByPunctuation(text: string, hit: Hit): boolean {
+  const written = Array.from(text.slice(hit.start, hit.end));
+  if (Array.from(hit.term).length !== 2 || written.length < 3) return false;
+  if (!PUNCTUATION_ONLY.test(written.slice(1, -1).join(''))) return false;
+  return NUMERAL_BEFORE.test(text.slice(Math.max(0, hit.start - 8), hit.start));
 }
 
 /**
