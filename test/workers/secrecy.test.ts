@@ -38,6 +38,38 @@ describe('secrecy checker', () => {
     ]);
   });
 
+  it('reads 内部文件, 内部使用, 注意保存 and 严禁复制 in ordinary prose as a notice at most', () => {
+    for (const text of [
+      '缴费成功后，请注意保存缴费凭证。',
+      '近日网传一份所谓县政府“内部文件”，经核实，系伪造。',
+      '新建综合楼内部使用面积3200平方米。',
+      '严禁复制、伪造、变造残疾人证。',
+    ]) {
+      assert.equal(engine.screen(draft(`<p>${text}</p>`)).verdict, 'pass', text);
+      assert.ok(secrecy(`<p>${text}</p>`).every(([severity]) => severity === 'notice'), text);
+    }
+  });
+
+  it('still blocks those words where they stand as a marking', () => {
+    assert.deepEqual(secrecy('<p>内部文件 注意保存</p>'), [
+      ['block', '内部文件'],
+      ['block', '注意保存'],
+    ]);
+    assert.deepEqual(secrecy('<p>关于某事项的通知（内部使用）</p>'), [['block', '内部使用']]);
+    assert.deepEqual(secrecy('<p>内部资料，严禁复制</p>'), [
+      ['block', '内部资料'],
+      ['block', '严禁复制'],
+    ]);
+    assert.deepEqual(secrecy('<p>秘密★一年 注意保存</p>'), [
+      ['block', '秘密★一年'],
+      ['block', '注意保存'],
+    ]);
+    assert.deepEqual(secrecy('<p>密级：秘密 内部使用</p>'), [
+      ['block', '密级：秘密'],
+      ['block', '内部使用'],
+    ]);
+  });
+
   it('checks the title as well', () => {
     assert.deepEqual(secrecy('<p>正文</p>', '（机密）会议纪要'), [['block', '（机密）']]);
   });
