@@ -124,6 +124,34 @@ describe('ad checker', () => {
       assert.deepEqual(ads('<p>景区门票5折优惠。</p>'), [['review', '5折优惠']]);
     });
 
+    it('leaves government service language alone', () => {
+      for (const body of [
+        '<p>企业开办全程网上办理，只需1个工作日即可办结。</p>',
+        '<p>首套房公积金贷款利率低至2.6%。</p>',
+        '<p>满200元减50元，市民可于12月1日起在云闪付APP领券。</p>',
+        '<p>坚持以老带新，培养青年骨干。</p>',
+        '<p>证件由EMS免费包邮送达。</p>',
+        '<p>项目推进一波三折，终于顺利竣工。</p>',
+      ]) {
+        assert.deepEqual(ads(body), [], body);
+      }
+    });
+
+    it('still blocks the same words in sales talk', () => {
+      assert.deepEqual(ads('<p>本店商品低至9.9元，只需¥19即可包邮到家，快来购买！</p>'), [
+        ['block', '低至9.9元'],
+        ['block', '只需¥19'],
+        ['block', '包邮'],
+      ]);
+      assert.deepEqual(ads('<p>领券下单，全场满200减30。</p>'), [
+        ['block', '领券'],
+        ['block', '满200减30'],
+      ]);
+      assert.deepEqual(ads('<p>老带新奖励3000元。</p>'), [['block', '老带新']]);
+      assert.deepEqual(ads('<p>本次活动全网最低价，扫码立即抢购！</p>').map(([severity]) => severity), ['block', 'block', 'block']);
+      assert.deepEqual(ads('<p>全场商品三折。</p>'), [['review', '三折']]);
+    });
+
     it('leaves budget amounts and statistics alone', () => {
       assert.deepEqual(ads('<p>项目总投资3.5亿元，预算金额：¥1200000.00，惠及群众12万人。</p>'), []);
     });
