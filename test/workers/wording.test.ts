@@ -89,6 +89,13 @@ describe('wording checker', () => {
       assert.deepEqual(findings.map((f) => [f.severity, f.text, f.ruleId?.startsWith('wording-')]), [['block', '不忘出心', true]]);
     });
 
+    it('blocks the leader name or title one confusable character off, and leaves the right spelling alone', () => {
+      assert.deepEqual(wording('<p>深入学习贯彻习近乎总书记重要讲话精神。</p>'), [['block', '习近乎总书记', '习近平总书记']]);
+      assert.deepEqual(wording('<p>习进平总书记指出。</p>'), [['block', '习进平总书记', '习近平总书记']]);
+      assert.deepEqual(wording('<p>习近平总书纪指出。</p>'), [['block', '习近平总书纪', '习近平总书记']]);
+      assert.deepEqual(wording('<p>以习近平同志为核心的党中央。习近平主席出席。习近平总书记强调。</p>'), []);
+    });
+
     it('leaves a different phrase alone when the changed character is not confusable', () => {
       assert.deepEqual(wording('<p>全面从严治警，全面依法治县。</p>'), []);
     });
