@@ -31,6 +31,14 @@ describe('normalizer', () => {
     assert.equal(foldCodePoint(0x1f600), NOISE);
   });
 
+  it('drops the Hangul fillers: letters by category, but invisible (Default_Ignorable_Code_Point)', () => {
+    for (const filler of [0x3164, 0x115f, 0x1160, 0xffa0]) {
+      assert.equal(foldCodePoint(filler), NOISE, filler.toString(16));
+      assert.equal(normalizeText(`法${String.fromCharCode(filler)}轮${String.fromCharCode(filler)}功`).text, '法轮功');
+    }
+    assert.equal(normalizeText('한글').text, '한글', 'Hangul syllables stay letters');
+  });
+
   it('keeps letters outside the BMP and folds mathematical letters to plain ones', () => {
     assert.equal(normalizeText('𠀀字').text, '𠀀字');
     assert.equal(normalizeText('𝐀𝐁').text, 'ab');

@@ -21,6 +21,13 @@ describe('sensitive checker', () => {
     }
   });
 
+  it('blocks 法轮功 split by invisible Hangul fillers, through the WebAssembly scan loop', () => {
+    for (const filler of ['\u3164', '\u115f', '\u1160', '\uffa0']) {
+      const written = `法${filler}轮${filler}功`;
+      assert.deepEqual(found(`<p>${written}</p>`), [['block', written, '法轮功']], filler.charCodeAt(0).toString(16));
+    }
+  });
+
   it('gives findings the shape the engine and the console expect', () => {
     const result = screen('<p>😀有人宣扬法 輪 功。</p>', '关于法轮功的通知');
     assert.equal(result.verdict, 'block');

@@ -8,7 +8,9 @@ import { traditionalToSimplifiedTable } from './traditionalToSimplified';
  * - case: ABC → abc;
  * - traditional → simplified, character by character: 輪 → 轮;
  * - noise: everything that is neither a letter nor a digit (spaces, punctuation, symbols,
- *   zero-width characters, combining marks and variation selectors, emoji).
+ *   zero-width characters, combining marks and variation selectors, emoji), and every
+ *   Default_Ignorable_Code_Point even when it is a letter: the Hangul fillers (U+3164, U+115F,
+ *   U+1160, U+FFA0) render as nothing and would otherwise split a term unseen.
  *
  * Folding is one code point to one code point, so offsets can always be mapped back.
  */
@@ -17,6 +19,7 @@ import { traditionalToSimplifiedTable } from './traditionalToSimplified';
 export const NOISE = 0;
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
 let bmpTable: Uint16Array | undefined;
 const astralCache = new Map<number, number>();
@@ -73,6 +76,8 @@ function isPlainLetterBlock(unit: number): boolean {
 /** NFKC and lower case for one code point, without the traditional → simplified step. */
 function foldCodePointSlowly(codePoint: number): number {
   const original = String.fromCodePoint(codePoint);
+  // Checked before the letter test: a Hangul filler is a letter that shows nothing.
+  if (INVISIBLE.test(original)) return NOISE;
   let folded = original.normalize('NFKC');
   if (Array.from(folded).length !== 1) {
     // ⑴ → "(1)", ㈱ → "(株)": keep the one letter or digit inside; "…" → "..." is noise.
@@ -81,6 +86,6 @@ function foldCodePointSlowly(codePoint: number): number {
   }
   const lower = folded.toLowerCase();
   if (Array.from(lower).length === 1) folded = lower;
-  if (!LETTER_OR_DIGIT.test(folded)) return NOISE;
+  if (!LETTER_OR_DIGIT.test(folded) || INVISIBLE.test(folded)) return NOISE;
   return folded.codePointAt(0) ?? NOISE;
 }
