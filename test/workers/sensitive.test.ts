@@ -87,6 +87,15 @@ describe('sensitive checker', () => {
     assert.deepEqual(found('<p>严禁口交等不当描述。</p>'), [['review', '口交', '口交']]);
   });
 
+  it('passes ordinary words that contain 内射, 口爆, 群交 or 援交, and still flags the terms alone', () => {
+    for (const text of ['新建室内射击馆一座。', '人口爆炸式增长带来挑战。', '加强社群交流和微信群交流。', '消防救援交通管制期间请绕行。', '国内射电望远镜建成。']) {
+      assert.deepEqual(found(`<p>${text}</p>`), [], text);
+    }
+    for (const term of ['内射', '口爆', '群交', '援交']) {
+      assert.deepEqual(found(`<p>${term}</p>`).map(([, text]) => text), [term], term);
+    }
+  });
+
   it('uses the allow-words of the rule data it is given', () => {
     const data: TermsData = {
       terms: [{ id: 't1', term: '口交', category: 'porn', severity: 'block', note: null, origin: 'admin' }],
