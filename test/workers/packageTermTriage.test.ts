@@ -87,6 +87,15 @@ describe('triage of package word lists', () => {
       }
     });
 
+    it('drops government bodies and policy words of the list: 烟草局, 监管局, 枪支弹药', () => {
+      const { triaged } = readShippedTerms();
+      for (const word of ['烟草局', '监管局', '枪支弹药']) {
+        const entry = triaged.find((t) => t.term === word && t.origin === 'package:sensitive-word-filter');
+        assert.ok(entry, `${word} is in the package list`);
+        assert.equal(entry.enabled, false, `${word} must be dropped`);
+      }
+    });
+
     it('ships 法轮功 as block and 习近平 as notice, from the curated lists', () => {
       const { terms } = shippedTermsData();
       const falun = terms.find((t) => t.term === '法轮功');

@@ -69,6 +69,11 @@ describe('sensitive checker', () => {
     assert.deepEqual(screen(`<p>${text}</p>`, text).findings, []);
   });
 
+  it('passes government bodies and prohibitions that the package list flagged', () => {
+    assert.deepEqual(found('<p>县烟草局联合县市场监管局开展卷烟市场专项检查。</p>'), []);
+    assert.equal(screen('<p>严禁私自出售枪支弹药。</p>').verdict, 'pass');
+  });
+
   it('names of state leaders are only a notice: check name and title', () => {
     const result = screen('<p>习近平总书记强调，要加强基层治理。李强总理主持召开国务院常务会议。</p>');
     assert.equal(result.verdict, 'pass');
