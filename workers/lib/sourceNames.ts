@@ -16,6 +16,25 @@ export function normaliseSourceName(name: string): string {
   return value;
 }
 
+/** A place of county level or below, as a local body's name begins: 某某县, 城关镇, 新华街道, or 县 alone (县委). */
+const LOCAL_PLACE = String.raw`(?:中共)?(?:\p{Script=Han}{0,10}?(?:市|州|盟|县|区|旗|镇|乡|街道|社区|村)|团[县市区]委)`;
+/** What a party, government or people's body of such a place is called at its end. */
+const LOCAL_BODY_ENDING = String.raw`(?:委员会|委|局|办|办公室|部|中心|站|所|院|政府|人大常委会|人大|政协|法院|检察院|工会|妇联|残联|科协|团委|大队|支队|中队|管委会)`;
+const LOCAL_BODY = new RegExp(String.raw`^${LOCAL_PLACE}(?:\p{Script=Han}{0,12}?${LOCAL_BODY_ENDING})?$`, 'u');
+/** Words that make a name a company's, an association's or a place outside the mainland's: not a public body's. */
+const NOT_A_LOCAL_BODY = /公司|集团|有限|股份|企业|商会|协会|学会|业主|台湾|香港|澳门/;
+
+/**
+ * Whether a source line names a party, government or people's body of a county or below (县委组织部,
+ * 县公安局交警大队, 团县委, 城关镇): an original post crediting the county's own bodies names no
+ * outside source. Reposts are still held to the whitelist.
+ */
+export function isLocalGovernmentBody(name: string): boolean {
+  const value = normaliseSourceName(name);
+  if (NOT_A_LOCAL_BODY.test(value)) return false;
+  return LOCAL_BODY.test(value);
+}
+
 /** The whitelist compiled for look-ups by name (exact, or by ending) and by domain. */
 export class SourceWhitelist {
   private readonly names = new Map<string, SourceRule>();
@@ -43,7 +62,8 @@ export class SourceWhitelist {
     if (!parts.length) return undefined;
     let first: SourceRule | undefined;
     for (const part of parts) {
-      const rule = this.names.get(part) ?? this.suffixes.find((s) => part.endsWith(s.pattern) && part.length > s.pattern.length);
+      // By ending only names of public bodies: 某某房地产公司宣传部 and 小区业主委员会办公室 are not.
+      const rule = this.names.get(part) ?? (NOT_A_LOCAL_BODY.test(part) ? undefined : this.suffixes.find((s) => part.endsWith(s.pattern) && part.length > s.pattern.length));
       if (!rule) return undefined;
       first ??= rule;
     }

@@ -1,5 +1,5 @@
 import { urlTarget } from '../lib/urls';
-import { SourceWhitelist } from '../lib/sourceNames';
+import { isLocalGovernmentBody, SourceWhitelist } from '../lib/sourceNames';
 import { findSourceLines } from '../lib/sourceLines';
 import { rulesOf } from '../lib/tableRuleKind';
 import { sourcesRuleKind } from '../rules/sourcesRules';
@@ -87,7 +87,7 @@ function checkOriginal(draft: PreparedDraft, { whitelist, version }: CompiledSou
         });
         continue;
       }
-      if (OWN_SOURCE.test(line.value) || isWhitelisted(line.value, whitelist)) continue;
+      if (OWN_SOURCE.test(line.value) || isLocalGovernmentBody(line.value) || isWhitelisted(line.value, whitelist)) continue;
       findings.push({
         checker: 'source', severity: 'review', field, start: line.start, end: line.end, text: line.value,
         term: line.keyword, category: 'repost_source', ruleId: 'source.original-with-outside-source',
