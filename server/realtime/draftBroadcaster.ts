@@ -38,9 +38,11 @@ export interface RoomBroadcaster {
 }
 
 /**
- * Emits a draft change to everyone entitled to see it: the unit's editors, and the reviewers of
- * the level it left and of the level it entered. Does nothing in a process without socket.io
- * (the CLI; workers announce through their emitter).
+ * Emits a draft change to everyone entitled to see it: the unit's editors (its author among them
+ * while they are an editor of the unit), whoever has the draft open, and the reviewers of the level
+ * it left and of the level it entered. Not to the author's own room: an author moved to another
+ * unit may no longer read the draft. Does nothing in a process without socket.io (the CLI; workers
+ * announce through their emitter).
  */
 export function broadcastDraftChange(change: DraftChange): void {
   if (io) emitDraftChange(io as unknown as RoomBroadcaster, change);
@@ -48,7 +50,7 @@ export function broadcastDraftChange(change: DraftChange): void {
 
 /** Emits a draft change through `target` (see broadcastDraftChange for who hears what). */
 export function emitDraftChange(target: RoomBroadcaster, change: DraftChange): void {
-  let emitter = target.to(rooms.unitEditors(change.unitId)).to(rooms.user(change.authorId)).to(rooms.draft(change.id));
+  let emitter = target.to(rooms.unitEditors(change.unitId)).to(rooms.draft(change.id));
   if (change.previousStatus === 'in_review' && change.previousLevel) {
     emitter = emitter.to(rooms.reviewQueue(change.unitId, change.previousLevel));
   }

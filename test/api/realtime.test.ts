@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ApiClient } from '../support/apiClient';
-import { buildReviewTeam, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
+import { buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
 import { collectEvents, connectSocket, nextEvent } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
 
@@ -36,6 +36,31 @@ describe('live updates over socket.io', () => {
       assert.equal(outsiderSaw.length, 0, 'a reviewer of another unit hears nothing of this unit');
     } finally {
       for (const socket of [editorSocket, levelOne, levelTwo, outsider]) socket.disconnect();
+    }
+  });
+
+  it("stops telling an author moved to another unit about the old unit's drafts, and keeps telling the unit's editors", async () => {
+    const team = await buildReviewTeam(url, 2);
+    const colleague = await connectSocket(await loggedIn(url, await buildUser('editor', { unit: team.unit })));
+    const { body: draft } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    await nextEvent(colleague, 'draft:changed', (c) => c.id === draft.id && c.status === 'in_review');
+
+    const sysadmin = await loggedIn(url, await buildUser('sysadmin'));
+    assert.equal((await sysadmin.put(`/api/users/${team.editor.id}`, { unitId: (await buildUnit()).id })).status, 200);
+    // The move dropped the author's sockets; the one opened now joins the rooms of the new unit.
+    const moved = await connectSocket(team.editorClient);
+    const movedSaw = collectEvents(moved, 'draft:changed');
+    try {
+      const approved = nextEvent(colleague, 'draft:changed', (c) => c.id === draft.id && c.level === 2);
+      const answer = await team.reviewerClients[0]!.post(`/api/drafts/${draft.id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+      assert.equal(answer.status, 201);
+      await approved;
+      // Packets of one socket arrive in order: an answer asked for now comes after any change emitted to it before.
+      assert.deepEqual(await moved.emitWithAck('draft:watch', {}), { error: 'bad_request' });
+      assert.deepEqual(movedSaw.filter((c) => c.id === draft.id), [], 'the moved author may no longer read the draft and hears nothing of it');
+    } finally {
+      colleague.disconnect();
+      moved.disconnect();
     }
   });
 
