@@ -9,3 +9,11 @@ import { rooms } from '../realtime/rooms';
 export function dropLiveConnections(userId: number): void {
   realtimeServer()?.in(rooms.user(userId)).disconnectSockets(true);
 }
+
+/**
+ * Drops the live connections of an account's sessions but one (the one that changed the password),
+ * on every server process: the other sessions ended, so their sockets end too.
+ */
+export function dropOtherConnections(userId: number, keptSessionId: string): void {
+  realtimeServer()?.in(rooms.user(userId)).except(rooms.session(keptSessionId)).disconnectSockets(true);
+}

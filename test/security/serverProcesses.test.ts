@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ApiClient } from '../support/apiClient';
 import { buildUser, CLEAN_DRAFT, PASSWORD } from '../support/factories';
+import { connectSocket, nextDisconnect } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
 import { auditRowsAfter, lastAuditId, spawnServer, SpawnedServer } from './helpers';
 
@@ -102,6 +103,29 @@ describe('across two server processes: lockout, shared sessions, timeouts', func
     const refused = await auditor.get('/api/audit/export?format=csv&eventType=rate_limited');
     assert.equal(refused.status, 429);
     assert.match(refused.body.error.message, /导出过于频繁/);
+  });
+
+  it("drops the sockets of the account's other sessions at a password change, on both processes, and keeps the changing session's", async () => {
+    const user = await buildUser('editor');
+    const laptop = new ApiClient(a.url);
+    const phone = new ApiClient(b.url);
+    assert.equal((await laptop.login(user.username, PASSWORD)).status, 200);
+    assert.equal((await phone.login(user.username, PASSWORD)).status, 200);
+    const on = (server: SpawnedServer, client: ApiClient) => Object.assign(new ApiClient(server.url), { cookie: client.cookie });
+    const laptopOnB = await connectSocket(on(b, laptop));
+    const phoneOnA = await connectSocket(on(a, phone));
+    const phoneOnB = await connectSocket(phone);
+    try {
+      const dropped = Promise.all([nextDisconnect(phoneOnA), nextDisconnect(phoneOnB)]);
+      assert.equal((await laptop.put('/api/session/password', { currentPassword: PASSWORD, newPassword: 'Fresh#2026-pass' })).status, 204);
+      assert.deepEqual(await dropped, ['io server disconnect', 'io server disconnect']);
+      assert.equal((await phone.get('/api/session')).status, 401);
+      // Dropped by the same message on b as the phone's socket there, so still connected means kept.
+      assert.ok(laptopOnB.connected, "the socket of the session that changed the password stays");
+      assert.deepEqual(await laptopOnB.emitWithAck('draft:watch', {}), { error: 'bad_request' });
+    } finally {
+      for (const socket of [laptopOnB, phoneOnA, phoneOnB]) socket.disconnect();
+    }
   });
 
   it('ends a session left idle longer than SESSION_IDLE_MINUTES, while use keeps it alive', async () => {

@@ -40,3 +40,14 @@ export function collectEvents<T = any>(socket: Socket, name: string): T[] {
   socket.on(name, (payload: T) => seen.push(payload));
   return seen;
 }
+
+/** Resolves with the reason when the socket is disconnected, or rejects after a timeout. */
+export function nextDisconnect(socket: Socket, timeoutMs = 15_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
+    socket.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
+}

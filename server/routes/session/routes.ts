@@ -3,6 +3,7 @@ import { attemptedName } from '../../auth/attemptedName';
 import { clearLoginFailures, isLockedOut, recordLoginFailure } from '../../auth/loginThrottle';
 import { verifyAgainstDecoy, verifyPassword } from '../../auth/passwords';
 import { pendingStep } from '../../auth/sessionChecks';
+import { dropOtherConnections } from '../../auth/signOutEverywhere';
 import { newTotpSecret, spendTotpCode, totpUri } from '../../auth/totp';
 import { recordAudit } from '../../audit/auditRecorder';
 import { passwordChanger } from '../../commands/passwordChanger';
@@ -112,8 +113,9 @@ export function sessionRoutes(): Router {
   router.put('/password', authenticate, async (req, res) => {
     const input = validated(PasswordChangeSchema, req.body);
     const changedAt = await passwordChanger(req.user!, input.currentPassword, input.newPassword, actorOf(req));
-    // This session carries on; every other session of the account ends at its next request.
+    // This session carries on; every other session of the account ends at its next request, its sockets now.
     req.session.credentialsAt = changedAt.getTime();
+    dropOtherConnections(req.user!.id, req.sessionID);
     res.status(204).end();
   });
 
