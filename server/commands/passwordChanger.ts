@@ -9,10 +9,17 @@ import { sequelize } from '../storage/database';
 /**
  * A user changes their own password: the current one must be right, the new one must meet the
  * policy and differ from the last N. This also ends the "must change" state (initial, reset or
- * expired password). Returns the new passwordChangedAt, which the caller's session keeps so that
- * every other session of the account ends.
+ * expired password). `keepSession` gets the new passwordChangedAt before the change commits, for
+ * the caller's session to keep, so that every other session of the account ends and that one never
+ * looks ended; if it throws, nothing changes.
  */
-export async function passwordChanger(user: User, currentPassword: string, newPassword: string, actor: AuditActor): Promise<Date> {
+export async function passwordChanger(
+  user: User,
+  currentPassword: string,
+  newPassword: string,
+  actor: AuditActor,
+  keepSession: (changedAt: Date) => Promise<void>,
+): Promise<void> {
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     await recordAudit(actor, { eventType: 'password.change', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: 'wrong_current_password' } });
     throw badRequest('当前密码不正确');
@@ -29,6 +36,6 @@ export async function passwordChanger(user: User, currentPassword: string, newPa
     await user.update({ passwordHash, mustChangePassword: false, passwordChangedAt: changedAt }, { transaction });
     await rememberPassword(user.id, passwordHash, transaction);
     await recordAudit(actor, { eventType: 'password.change', objectType: 'user', objectId: user.id, outcome: 'success' }, transaction);
+    await keepSession(changedAt);
   });
-  return changedAt;
 }

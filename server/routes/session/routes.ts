@@ -29,6 +29,10 @@ function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
 }
 
+function save(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())));
+}
+
 function destroy(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
 }
@@ -112,9 +116,13 @@ export function sessionRoutes(): Router {
 
   router.put('/password', authenticate, async (req, res) => {
     const input = validated(PasswordChangeSchema, req.body);
-    const changedAt = await passwordChanger(req.user!, input.currentPassword, input.newPassword, actorOf(req));
-    // This session carries on; every other session of the account ends at its next request, its sockets now.
-    req.session.credentialsAt = changedAt.getTime();
+    // This session carries on. It is stored with the new time before the change commits: a parallel
+    // request or the re-check of live sockets (socketSessionSweeper) must not take it for ended.
+    await passwordChanger(req.user!, input.currentPassword, input.newPassword, actorOf(req), async (changedAt) => {
+      req.session.credentialsAt = changedAt.getTime();
+      await save(req);
+    });
+    // Every other session of the account ends at its next request, its sockets now.
     dropOtherConnections(req.user!.id, req.sessionID);
     res.status(204).end();
   });
