@@ -37,7 +37,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   screener.catch((error) => logger.warn({ err: (error as Error).message }, 'pre-check screener not started'));
   const app = createApp({ session: session.middleware, screener: () => screener });
   const server = http.createServer(app);
-  const sockets = createSocketServer(server, session.middleware);
+  const sockets = createSocketServer(server, session.middleware, session.store);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, env().HOST, () => resolve());

@@ -21,6 +21,15 @@ export function sessionEndReason(session: Partial<SessionData>, user: User): str
   return null;
 }
 
+/**
+ * Whether a socket.io connection of this session may open, or stay open: the session is this
+ * active user's, has not ended, and no step is pending (sockets serve none of the pending-step paths).
+ */
+export async function socketAllowed(session: Partial<SessionData>, user: User | null | undefined): Promise<boolean> {
+  if (!user || user.status !== 'active' || session.userId !== user.id) return false;
+  return !sessionEndReason(session, user) && !(await pendingStep(user));
+}
+
 /** The step this user must take first: change an initial, reset or expired password; enrol a second factor. */
 export async function pendingStep(user: User): Promise<PendingStep | null> {
   if (user.mustChangePassword || isPasswordExpired(user.passwordChangedAt)) return 'change_password';

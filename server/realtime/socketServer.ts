@@ -1,19 +1,22 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { SessionData } from 'express-session';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { RequestHandler } from 'express';
 import { Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import { pendingStep, sessionEndReason } from '../auth/sessionChecks';
+import { socketAllowed } from '../auth/sessionChecks';
 import { recordSocketDenial } from '../audit/socketDenials';
 import { env } from '../env';
 import { logger } from '../logger';
 import { Draft, User } from '../models';
 import { canReadDraft } from '../policies/draftPolicy';
+import { DurableSessionStore } from '../storage/DurableSessionStore';
 import { createRedis, redisKey } from '../storage/redis';
 import { realtimeServer, setRealtimeServer } from './draftBroadcaster';
 import { rooms } from './rooms';
+import { startSocketSessionSweeper } from './socketSessionSweeper';
 
-type SessionRequest = IncomingMessage & { session?: { userId?: number; signedInAt?: number }; sessionID?: string };
+type SessionRequest = IncomingMessage & { session?: Partial<SessionData>; sessionID?: string };
 
 /** Browsers may connect from the server's own origin or from ALLOWED_ORIGINS; programs send no Origin. */
 function originAllowed(req: IncomingMessage): boolean {
@@ -41,6 +44,9 @@ function roomsFor(user: User): string[] {
   return joined;
 }
 
+/** setTimeout's limit (about 24 days); a longer session lifetime is left to the sweeper. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const WatchSchema = z.strictObject({ id: z.number().int().positive() });
 
 export interface SocketServerHandle {
@@ -50,9 +56,10 @@ export interface SocketServerHandle {
 
 /**
  * socket.io on the HTTP server: authenticated from the express session, joined across server
- * processes through the Redis adapter, each socket placed in the rooms its role may hear.
+ * processes through the Redis adapter, each socket placed in the rooms its role may hear and ended
+ * when its session ends.
  */
-export function createSocketServer(httpServer: HttpServer, session: RequestHandler): SocketServerHandle {
+export function createSocketServer(httpServer: HttpServer, session: RequestHandler, store: DurableSessionStore): SocketServerHandle {
   const io = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -68,17 +75,13 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
   io.use(async (socket, next) => {
     try {
       const req = socket.request as SessionRequest;
-      const userId = req.session?.userId;
-      const lifetimeMs = env().SESSION_ABSOLUTE_HOURS * 3600 * 1000;
-      if (!userId || !req.session?.signedInAt || Date.now() - req.session.signedInAt > lifetimeMs) {
-        return next(new Error('unauthorized'));
-      }
-      const user = await User.findByPk(userId);
-      if (!user || user.status !== 'active') return next(new Error('unauthorized'));
-      // As over HTTP: a session ended by a password change or reset, or a user held to a pending step, hears nothing.
-      if (sessionEndReason(req.session!, user) || (await pendingStep(user))) return next(new Error('unauthorized'));
-      socket.data.userId = user.id;
-      await socket.join([...roomsFor(user), rooms.session(req.sessionID!)]);
+      const user = req.session?.userId ? await User.findByPk(req.session.userId) : null;
+      // As over HTTP: an ended session (expired, password changed or reset), a disabled account, or a user held to a pending step hears nothing.
+      if (!req.session || !(await socketAllowed(req.session, user))) return next(new Error('unauthorized'));
+      socket.data.userId = user!.id;
+      socket.data.sessionId = req.sessionID!;
+      socket.data.endsAt = req.session.signedInAt! + env().SESSION_ABSOLUTE_HOURS * 3600 * 1000;
+      await socket.join([...roomsFor(user!), rooms.session(req.sessionID!)]);
       next();
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'socket authentication failed');
@@ -86,7 +89,15 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
     }
   });
 
+  // Sockets end with their session: at its absolute lifetime on time, otherwise within a sweep interval.
+  const sweeper = startSocketSessionSweeper(io, store);
   io.on('connection', (socket: Socket) => {
+    const remainingMs = (socket.data.endsAt as number) - Date.now();
+    if (remainingMs < MAX_TIMER_MS) {
+      const deadline = setTimeout(() => socket.disconnect(true), remainingMs);
+      socket.once('disconnect', () => clearTimeout(deadline));
+    }
+
     // A page showing one draft follows it (claims, decisions of other reviewers, new revisions).
     socket.on('draft:watch', async (payload: unknown, ack?: (answer: unknown) => void) => {
       const parsed = WatchSchema.safeParse(payload);
@@ -105,6 +116,7 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
   return {
     io,
     async close() {
+      sweeper.stop();
       setRealtimeServer(undefined);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

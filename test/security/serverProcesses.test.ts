@@ -3,7 +3,7 @@ import { ApiClient } from '../support/apiClient';
 import { buildUser, CLEAN_DRAFT, PASSWORD } from '../support/factories';
 import { connectSocket, nextDisconnect } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
-import { auditRowsAfter, lastAuditId, spawnServer, SpawnedServer } from './helpers';
+import { auditRowsAfter, lastAuditId, runAdmin, spawnServer, SpawnedServer } from './helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -125,6 +125,50 @@ describe('across two server processes: lockout, shared sessions, timeouts', func
       assert.deepEqual(await laptopOnB.emitWithAck('draft:watch', {}), { error: 'bad_request' });
     } finally {
       for (const socket of [laptopOnB, phoneOnA, phoneOnB]) socket.disconnect();
+    }
+  });
+
+  it('ends the socket of a session left idle past SESSION_IDLE_MINUTES', async () => {
+    const client = new ApiClient(a.url);
+    assert.equal((await client.login((await buildUser('reviewer')).username, PASSWORD)).status, 200);
+    const socket = await connectSocket(client);
+    try {
+      assert.equal(await nextDisconnect(socket, IDLE_MS + 15_000), 'io server disconnect');
+      assert.equal((await client.get('/api/session')).status, 401);
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it('ends the socket of a session at SESSION_ABSOLUTE_HOURS however busy the session is', async () => {
+    const client = new ApiClient(b.url);
+    assert.equal((await client.login((await buildUser('editor')).username, PASSWORD)).status, 200);
+    const socket = await connectSocket(client);
+    const keepAlive = setInterval(() => void client.get('/api/session'), IDLE_MS / 3);
+    try {
+      assert.equal(await nextDisconnect(socket, 18_000 + 15_000), 'io server disconnect');
+    } finally {
+      clearInterval(keepAlive);
+      socket.disconnect();
+    }
+    const answer = await client.get('/api/session');
+    assert.equal(answer.status, 401);
+    assert.match(answer.body.error.message, /登录已过期/);
+  });
+
+  it('ends the socket of an admin account disabled from the command line, where no socket.io server runs', async () => {
+    const auditor = await buildUser('auditor');
+    const client = new ApiClient(a.url);
+    assert.equal((await client.login(auditor.username, PASSWORD)).status, 200);
+    const socket = await connectSocket(client);
+    const keepAlive = setInterval(() => void client.get('/api/session'), IDLE_MS / 3);
+    try {
+      const dropped = nextDisconnect(socket);
+      assert.equal((await runAdmin(['user:disable', '--username', auditor.username])).code, 0);
+      assert.equal(await dropped, 'io server disconnect');
+    } finally {
+      clearInterval(keepAlive);
+      socket.disconnect();
     }
   });
 
