@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ApiClient } from '../support/apiClient';
-import { buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
-import { collectEvents, connectSocket, nextEvent } from '../support/socketClient';
+import { buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn, PASSWORD } from '../support/factories';
+import { collectEvents, connectSocket, nextDisconnect, nextEvent } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
 
 describe('live updates over socket.io', () => {
@@ -62,6 +62,17 @@ describe('live updates over socket.io', () => {
       colleague.disconnect();
       moved.disconnect();
     }
+  });
+
+  it('ends the sockets of a session replaced by a new login in the same browser', async () => {
+    const editor = await buildUser('editor');
+    const client = await loggedIn(url, editor);
+    const socket = await connectSocket(client);
+    const dropped = nextDisconnect(socket);
+    assert.equal((await client.login(editor.username, PASSWORD)).status, 200);
+    assert.equal(await dropped, 'io server disconnect');
+    const fresh = await connectSocket(client);
+    fresh.disconnect();
   });
 
   it('refuses connections without a session, from foreign origins, and ends them at logout', async () => {

@@ -89,7 +89,10 @@ export function sessionRoutes(): Router {
     await clearLoginFailures(throttledName(username, user));
     // A new session id at login: a session fixed before login is worth nothing after it. The
     // session is filled only once the login is on record: no audit record, no login.
+    const replaced = req.session.userId ? req.sessionID : undefined;
     await regenerate(req);
+    // A session replaced by this login is gone, and so are its sockets.
+    if (replaced) disconnectSession(replaced);
     req.user = user;
     await sequelize().transaction(async (transaction) => {
       await user.update({ lastLoginAt: new Date() }, { transaction });
