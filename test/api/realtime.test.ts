@@ -75,6 +75,19 @@ describe('live updates over socket.io', () => {
     fresh.disconnect();
   });
 
+  it('ends every socket of an account whose password the system admin resets, or that they disable', async () => {
+    const sysadmin = await loggedIn(url, await buildUser('sysadmin'));
+    for (const change of ['reset', 'disable'] as const) {
+      const editor = await buildUser('editor');
+      const sockets = [await connectSocket(await loggedIn(url, editor)), await connectSocket(await loggedIn(url, editor))];
+      const dropped = Promise.all(sockets.map((socket) => nextDisconnect(socket)));
+      const answer =
+        change === 'reset' ? await sysadmin.post(`/api/users/${editor.id}/password-reset`) : await sysadmin.put(`/api/users/${editor.id}/status`, { status: 'disabled' });
+      assert.equal(answer.status, 200, change);
+      assert.deepEqual(await dropped, ['io server disconnect', 'io server disconnect'], change);
+    }
+  });
+
   it('refuses connections without a session, from foreign origins, and ends them at logout', async () => {
     await assert.rejects(connectSocket(new ApiClient(url)));
     const editor = await loggedIn(url, await buildUser('editor'));
