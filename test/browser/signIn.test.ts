@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { ApiClient } from '../support/apiClient';
 import { buildUnit, buildUser, PASSWORD } from '../support/factories';
-import { browserSuite, screenshotPath } from './support/browser';
+import { browserSuite, screenshotPath, signIn } from './support/browser';
 
 describe('the console in a browser: signing in', function () {
   this.timeout(120_000);
@@ -38,6 +39,19 @@ describe('the console in a browser: signing in', function () {
     await page.getByRole('button', { name: '登录' }).waitFor();
     await page.goto('/queue');
     await page.getByRole('button', { name: '登录' }).waitFor();
+    assert.deepEqual(person.errors, []);
+  });
+  it('goes to the login page by itself when the password is changed in another session', async () => {
+    const reviewer = await buildUser('reviewer', { unit: await buildUnit(), level: 1 });
+    const person = await suite.open();
+    await signIn(person, reviewer);
+    await person.page.getByText('● 实时').waitFor();
+    // Elsewhere (another browser, another process of the server) the same person changes the password:
+    // the server drops this console's live connection, and the console finds its session ended.
+    const elsewhere = new ApiClient(suite.url);
+    assert.equal((await elsewhere.login(reviewer.username, PASSWORD)).status, 200);
+    assert.equal((await elsewhere.put('/api/session/password', { currentPassword: PASSWORD, newPassword: 'Elsewhere#2026x' })).status, 204);
+    await person.page.getByRole('button', { name: '登录', exact: true }).waitFor({ timeout: 20_000 });
     assert.deepEqual(person.errors, []);
   });
 });

@@ -24,6 +24,21 @@ export function onSignedOut(listener: () => void): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
+/**
+ * Asks whether the session still holds (the server dropped the live connection): false, after
+ * telling the listeners, when it has ended; true when it holds or the server cannot be reached now.
+ */
+export async function sessionStillHolds(): Promise<boolean> {
+  try {
+    const response = await fetch('/api/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    if (response.status !== 401) return true;
+  } catch {
+    return true;
+  }
+  signedOutListeners.forEach((listener) => listener());
+  return false;
+}
+
 const NETWORK_MESSAGE = '无法连接服务器，请检查网络后重试';
 
 interface RequestOptions {

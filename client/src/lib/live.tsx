@@ -1,5 +1,9 @@
 import { createContext, ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { io, Socket } from 'socket.io-client';
+import { sessionStillHolds } from './api';
+
+/** How long to wait before connecting again after the server refused or dropped the connection. */
+const RETRY_MS = 5000;
 
 /**
  * One socket.io connection for the signed-in user. Events missed while disconnected are not
@@ -20,10 +24,26 @@ export function LiveProvider({ userId, children }: { userId: number | null; chil
   useEffect(() => {
     if (userId === null) return;
     const next = io({ path: '/socket.io', withCredentials: true, reconnectionDelayMax: 5000 });
+    // The server ends a socket whose session ended (and refuses it again), and socket.io then stops
+    // trying: ask whether the session holds; to the login page if not, else try again shortly.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const recheck = () => {
+      clearTimeout(retry);
+      void sessionStillHolds().then((holds) => {
+        if (holds) retry = setTimeout(() => next.connect(), RETRY_MS);
+      });
+    };
     next.on('connect', () => setConnected(true));
-    next.on('disconnect', () => setConnected(false));
+    next.on('disconnect', (reason) => {
+      setConnected(false);
+      if (reason === 'io server disconnect') recheck();
+    });
+    next.on('connect_error', () => {
+      if (!next.active) recheck();
+    });
     setSocket(next);
     return () => {
+      clearTimeout(retry);
       next.disconnect();
       setSocket(null);
       setConnected(false);
