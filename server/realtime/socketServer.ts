@@ -44,6 +44,15 @@ function roomsFor(user: User): string[] {
   return joined;
 }
 
+/** Runs an HTTP middleware for engine.io's handshake request only (the request without a sid). */
+function onlyForHandshake(middleware: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    const handshake = (req as unknown as { _query?: Record<string, string> })._query?.sid === undefined;
+    if (handshake) middleware(req, res, next);
+    else next();
+  };
+}
+
 /** setTimeout's limit (about 24 days); a longer session lifetime is left to the sweeper. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -70,7 +79,9 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
   // A duplicate does not inherit listeners: without one, an outage prints unhandled-error noise.
   sub.on('error', (error: Error) => logger.warn({ err: error.message }, 'socket.io adapter subscriber error'));
   io.adapter(createAdapter(pub, sub, { key: redisKey('socket.io') }));
-  io.engine.use(session);
+  // The session is read at the handshake only: every long-polling request would otherwise renew it,
+  // and a console whose proxy does not pass WebSocket upgrades would never reach the idle timeout.
+  io.engine.use(onlyForHandshake(session));
 
   io.use(async (socket, next) => {
     try {

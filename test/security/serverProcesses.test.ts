@@ -140,6 +140,24 @@ describe('across two server processes: lockout, shared sessions, timeouts', func
     }
   });
 
+  it('ends a long-polling socket at the idle timeout: its polling does not keep the session alive', async () => {
+    const client = new ApiClient(a.url);
+    assert.equal((await client.login((await buildUser('reviewer')).username, PASSWORD)).status, 200);
+    // Behind a proxy that passes no WebSocket upgrade the console stays on long-polling, one HTTP request after another.
+    const socket = await connectSocket(client, { transports: ['polling'] });
+    const chatter = setInterval(() => socket.emit('draft:watch', { id: 1 }), 500);
+    try {
+      assert.equal(await nextDisconnect(socket, IDLE_MS + 15_000), 'io server disconnect');
+      const answer = await client.get('/api/session');
+      assert.equal(answer.status, 401);
+      // Kept alive by its polling, the session would have lasted to its absolute lifetime (18 s) and ended as 登录已过期.
+      assert.doesNotMatch(answer.body.error.message, /登录已过期/, 'ended by the idle timeout');
+    } finally {
+      clearInterval(chatter);
+      socket.disconnect();
+    }
+  });
+
   it('ends the socket of a session at SESSION_ABSOLUTE_HOURS however busy the session is', async () => {
     const client = new ApiClient(b.url);
     assert.equal((await client.login((await buildUser('editor')).username, PASSWORD)).status, 200);

@@ -2,10 +2,10 @@ import { io, Socket } from 'socket.io-client';
 import { ApiClient } from './apiClient';
 
 /** A socket.io client that connects with an ApiClient's session cookie, as the console does. */
-export async function connectSocket(client: ApiClient, options: { origin?: string } = {}): Promise<Socket> {
+export async function connectSocket(client: ApiClient, options: { origin?: string; transports?: Array<'websocket' | 'polling'> } = {}): Promise<Socket> {
   const socket = io(client.baseUrl, {
     path: '/socket.io',
-    transports: ['websocket'],
+    transports: options.transports ?? ['websocket'],
     extraHeaders: { cookie: client.cookie ?? '', ...(options.origin ? { origin: options.origin } : {}) },
     reconnection: false,
     timeout: 5000,
