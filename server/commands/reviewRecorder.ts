@@ -8,6 +8,7 @@ import { levelLabel, STATUS_LABELS } from '../presenters/labels';
 import { broadcastDraftChange } from '../realtime/draftBroadcaster';
 import { ReviewInput } from '../routes/drafts/schema';
 import { sequelize } from '../storage/database';
+import { hasVisibleText } from '../lib/visibleText';
 
 export interface RecordedReview {
   id: number;
@@ -26,7 +27,7 @@ function checkDecision(input: ReviewInput): void {
     if (missing.length) {
       throw badRequest(`通过审核须逐项确认五关，尚未勾选：${missing.map((name) => CHECK_LABELS[name]).join('、')}`);
     }
-  } else if (!input.comment) {
+  } else if (!hasVisibleText(input.comment)) {
     throw badRequest(input.decision === 'return' ? '退回修改须填写理由（comment）' : '否决须填写理由（comment）');
   }
 }

@@ -13,5 +13,11 @@ export function validated<S extends z.ZodType>(schema: S, value: unknown): z.inf
   return result.data;
 }
 
-/** A positive integer id from a path parameter, or a 404 (an id that cannot exist names nothing). */
-export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/**
+ * A positive integer id from a path parameter, written in plain decimal digits (not 1.0, 0x10 or
+ * 1e3, which Number() would also read), or a 404 (an id that cannot exist names nothing).
+ */
+export const idParam = z
+  .preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string().regex(/^[1-9][0-9]{0,15}$/))
+  .transform(Number)
+  .refine((id) => id <= Number.MAX_SAFE_INTEGER);

@@ -238,6 +238,9 @@ describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () =>
     assert.equal(missing.status, 404);
     const notNumber = await team.editorClient.get('/api/drafts/abc');
     assert.equal(notNumber.status, 404);
+    const invisibleTitle = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, title: '\u200b\u3164 ' });
+    assert.equal(invisibleTitle.status, 400, 'a title of zero-width characters and fillers shows nothing');
+    assert.match(invisibleTitle.body.error.message, /标题不能为空/);
     // Messages a person understands, not a type checker's: the field by its Chinese name, plain words.
     const notObject = await team.editorClient.post('/api/drafts', []);
     assert.equal(notObject.status, 400);
@@ -257,6 +260,12 @@ describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () =>
     await team.editorClient.waitForDraft(body.id, (d) => d.status === 'in_review');
     const badReview = await team.reviewerClients[0]!.post(`/api/drafts/${body.id}/reviews`, { revision: 1, decision: 'maybe' });
     assert.equal(badReview.status, 400);
+    const invisibleReason = await team.reviewerClients[0]!.post(`/api/drafts/${body.id}/reviews`, { revision: 1, decision: 'return', comment: '\u200b\u200b' });
+    assert.equal(invisibleReason.status, 400, 'a reason of zero-width characters gives no reason');
+    for (const loose of [`${body.id}.0`, `0x${body.id.toString(16)}`, `0${body.id}`, ` ${body.id}`]) {
+      assert.equal((await team.editorClient.get(`/api/drafts/${loose}`)).status, 404, loose);
+    }
+    assert.equal((await team.editorClient.get(`/api/drafts/${body.id}`)).status, 200);
     const draft = (await team.editorClient.get(`/api/drafts/${body.id}`)).body;
     assert.equal(draft.status, 'in_review');
     assert.equal(draft.title, CLEAN_DRAFT.title);
