@@ -1,7 +1,8 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
 import { isRecentPassword, rememberPassword } from '../auth/passwordHistory';
 import { passwordPolicy, passwordProblems } from '../auth/passwordPolicy';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { checkCurrentPassword, lockedByCurrentPassword } from '../auth/currentPassword';
+import { hashPassword } from '../auth/passwords';
 import { badRequest } from '../errors';
 import { User } from '../models';
 import { sequelize } from '../storage/database';
@@ -20,9 +21,11 @@ export async function passwordChanger(
   actor: AuditActor,
   keepSession: (changedAt: Date) => Promise<void>,
 ): Promise<void> {
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await recordAudit(actor, { eventType: 'password.change', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: 'wrong_current_password' } });
-    throw badRequest('当前密码不正确');
+  const check = await checkCurrentPassword(user, currentPassword);
+  if (check !== 'right') {
+    const reason = check === 'locked' ? 'locked' : 'wrong_current_password';
+    await recordAudit(actor, { eventType: 'password.change', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason } });
+    throw check === 'locked' ? lockedByCurrentPassword() : badRequest('当前密码不正确');
   }
   const policy = passwordPolicy();
   const problems = passwordProblems(newPassword, user.username, policy);

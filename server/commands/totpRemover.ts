@@ -1,5 +1,5 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { verifyPassword } from '../auth/passwords';
+import { checkCurrentPassword, lockedByCurrentPassword } from '../auth/currentPassword';
 import { isAdminRole } from '../auth/roles';
 import { spendTotpCode } from '../auth/totp';
 import { totpRequiredForAdmins } from '../auth/totpRequirement';
@@ -17,10 +17,10 @@ export async function totpRemover(user: User, currentPassword: string, code: str
   if (isAdminRole(user.role) && (await totpRequiredForAdmins({ fresh: true }))) {
     throw forbidden('系统要求管理员使用动态口令，不能停用');
   }
-  const passwordOk = await verifyPassword(user.passwordHash, currentPassword);
-  if (!passwordOk || !(await spendTotpCode(user.id, user.totpSecret, code, user.totpLastStep))) {
-    await recordAudit(actor, { eventType: 'totp.disable', objectType: 'user', objectId: user.id, outcome: 'failure' });
-    throw badRequest('当前密码或动态口令不正确');
+  const check = await checkCurrentPassword(user, currentPassword);
+  if (check !== 'right' || !(await spendTotpCode(user.id, user.totpSecret, code, user.totpLastStep))) {
+    await recordAudit(actor, { eventType: 'totp.disable', objectType: 'user', objectId: user.id, outcome: 'failure', ...(check === 'locked' ? { detail: { reason: 'locked' } } : {}) });
+    throw check === 'locked' ? lockedByCurrentPassword() : badRequest('当前密码或动态口令不正确');
   }
   await sequelize().transaction(async (transaction) => {
     await User.update({ totpSecret: null, totpLastStep: null }, { where: { id: user.id }, transaction });

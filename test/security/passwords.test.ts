@@ -133,6 +133,20 @@ describe('password policy, history, expiry and first-login change', function () 
     for (const typed of lookAlikes) assert.equal((await new ApiClient(url).login(typed, PASSWORD)).status, 401, JSON.stringify(typed));
   });
 
+  it('counts a wrong current password as a failed login: the account locks and the session that guessed ends', async () => {
+    const editor = await buildUser('editor', { unit: await buildUnit() });
+    const client = await loggedIn(url, editor);
+    for (let i = 0; i < 4; i++) {
+      const wrong = await client.put('/api/session/password', { currentPassword: `Guess#${i}-2026`, newPassword: 'Taken#Over-2026' });
+      assert.equal(wrong.status, 400);
+    }
+    const fifth = await client.put('/api/session/password', { currentPassword: 'Guess#5-2026', newPassword: 'Taken#Over-2026' });
+    assert.equal(fifth.status, 423);
+    assert.match(fifth.body.error.message, /错误次数过多/);
+    assert.equal((await client.get('/api/session')).status, 401, 'the session that guessed has ended');
+    assert.equal((await new ApiClient(url).login(editor.username, PASSWORD)).status, 423, 'and the account is locked, as after five wrong logins');
+  });
+
   it('lets the system admin reset a locked-out password: temporary, must be changed, old one void', async () => {
     const unit = await buildUnit();
     const editor = await buildUser('editor', { unit });

@@ -68,6 +68,23 @@ async function accountNamed(username: string): Promise<User | null> {
   return USERNAME_PATTERN.test(username) ? User.findOne({ where: { username } }) : null;
 }
 
+/**
+ * Runs a command that checks the current password; when too many wrong ones locked the account
+ * (423), this session ends too, with its sockets: it may have been taken over.
+ */
+async function endedIfLocked(req: Request, command: () => Promise<unknown>): Promise<void> {
+  try {
+    await command();
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 423) {
+      const sessionId = req.sessionID;
+      await destroy(req);
+      disconnectSession(sessionId);
+    }
+    throw error;
+  }
+}
+
 export function sessionRoutes(): Router {
   const router = Router();
 
@@ -121,10 +138,12 @@ export function sessionRoutes(): Router {
     const input = validated(PasswordChangeSchema, req.body);
     // This session carries on. It is stored with the new time before the change commits: a parallel
     // request or the re-check of live sockets (socketSessionSweeper) must not take it for ended.
-    await passwordChanger(req.user!, input.currentPassword, input.newPassword, actorOf(req), async (changedAt) => {
-      req.session.credentialsAt = changedAt.getTime();
-      await save(req);
-    });
+    await endedIfLocked(req, () =>
+      passwordChanger(req.user!, input.currentPassword, input.newPassword, actorOf(req), async (changedAt) => {
+        req.session.credentialsAt = changedAt.getTime();
+        await save(req);
+      }),
+    );
     // Every other session of the account ends at its next request, its sockets now.
     dropOtherConnections(req.user!.id, req.sessionID);
     res.status(204).end();
@@ -151,7 +170,7 @@ export function sessionRoutes(): Router {
 
   router.delete('/totp', authenticate, async (req, res) => {
     const input = validated(TotpDisableSchema, req.body);
-    await totpRemover(req.user!, input.currentPassword, input.code, actorOf(req));
+    await endedIfLocked(req, () => totpRemover(req.user!, input.currentPassword, input.code, actorOf(req)));
     res.status(204).end();
   });
 
