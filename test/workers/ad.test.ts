@@ -156,6 +156,11 @@ describe('ad checker', () => {
       assert.deepEqual(ads('<p>项目总投资3.5亿元，预算金额：¥1200000.00，惠及群众12万人。</p>'), []);
     });
 
+    it('flags 长按识别 (a QR code) only next to selling words', () => {
+      assert.deepEqual(ads('<p>长按识别下方二维码，进入小店选购。</p>').map(([severity]) => severity), ['block']);
+      assert.deepEqual(ads('<p>长按识别二维码，关注县政府官方公众号。</p>'), []);
+    });
+
     it('flags contact handles only next to selling words', () => {
       assert.deepEqual(ads('<p>党建工作交流QQ群：123456789。</p>'), []);
       assert.deepEqual(ads('<p>正品代购，QQ：123456789。</p>'), [['block', 'QQ：123456789']]);

@@ -19,6 +19,14 @@ describe('secrecy checker', () => {
     ]);
   });
 
+  it('blocks a marking copied from a PDF with spaces or another star', () => {
+    assert.deepEqual(secrecy('<p>机 密★5年</p>'), [['block', '机 密★5年']]);
+    assert.deepEqual(secrecy('<p>秘密⭐1年</p><p>秘密✭一年</p>'), [
+      ['block', '秘密⭐1年'],
+      ['block', '秘密✭一年'],
+    ]);
+  });
+
   it('blocks a classification standing alone on a line, in brackets or after 密级', () => {
     assert.deepEqual(secrecy('<p>机密</p><p>关于某事项的通知</p>'), [['block', '机密']]);
     assert.deepEqual(secrecy('<p>【秘密】关于某事项的通知</p>'), [['block', '【秘密】']]);
