@@ -103,7 +103,7 @@ describe('source checker', () => {
     for (const name of ['县委组织部', '县纪委', '县委办', '县政府办', '县总工会', '团县委', '县妇联', '县残联', '县林业局', '县疾控中心', '城关镇', '县公安局交警大队', '中共某某县委宣传部', '某某市某某区人民政府']) {
       assert.deepEqual(only(engine.screen(draft(`<p>正文。</p><p>来源：${name}</p>`)), 'source'), [], name);
     }
-    for (const name of ['某某房地产公司宣传部', '幸福小区业主委员会办公室', '台湾地区某某县政府', '某某集团融媒体中心', '某某财经', '镇江日报']) {
+    for (const name of ['某某房地产公司宣传部', '幸福小区业主委员会办公室', '台湾地区某某县政府', '某某集团融媒体中心', '某某财经', '镇江日报', '某某超市', '幸福小区', '某某景区', '都市']) {
       const findings = only(engine.screen(draft(`<p>正文。</p><p>来源：${name}</p>`)), 'source');
       assert.deepEqual(findings.map((f) => f.ruleId), ['source.original-with-outside-source'], name);
     }

@@ -20,9 +20,14 @@ export function normaliseSourceName(name: string): string {
 const LOCAL_PLACE = String.raw`(?:中共)?(?:\p{Script=Han}{0,10}?(?:市|州|盟|县|区|旗|镇|乡|街道|社区|村)|团[县市区]委)`;
 /** What a party, government or people's body of such a place is called at its end. */
 const LOCAL_BODY_ENDING = String.raw`(?:委员会|委|局|办|办公室|部|中心|站|所|院|政府|人大常委会|人大|政协|法院|检察院|工会|妇联|残联|科协|团委|大队|支队|中队|管委会)`;
-const LOCAL_BODY = new RegExp(String.raw`^${LOCAL_PLACE}(?:\p{Script=Han}{0,12}?${LOCAL_BODY_ENDING})?$`, 'u');
+/**
+ * A place's name alone stands for its government only below the county (城关镇, 新华街道, 某某村) or
+ * for a county: 超市, 夜市, 小区 and 景区 end like places and are none.
+ */
+const PLACE_ALONE = String.raw`(?:中共)?\p{Script=Han}{1,10}?(?:县|镇|乡|街道|社区|村)`;
+const LOCAL_BODY = new RegExp(String.raw`^(?:${LOCAL_PLACE}\p{Script=Han}{0,12}?${LOCAL_BODY_ENDING}|${PLACE_ALONE})$`, 'u');
 /** Words that make a name a company's, an association's or a place outside the mainland's: not a public body's. */
-const NOT_A_LOCAL_BODY = /公司|集团|有限|股份|企业|商会|协会|学会|业主|台湾|香港|澳门/;
+const NOT_A_LOCAL_BODY = /公司|集团|有限|股份|企业|商会|协会|学会|业主|物业|超市|商场|台湾|香港|澳门/;
 
 /**
  * Whether a source line names a party, government or people's body of a county or below (县委组织部,
