@@ -3,7 +3,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { recordDraftEvent } from '../events/recordDraftEvent';
 import { Draft, Review, Revision, Unit, User } from '../models';
 import { CHECK_LABELS, CHECKS } from '../models/Review';
-import { reviewRefusal } from '../policies/draftPolicy';
+import { reviewerOfAnotherUnit, reviewRefusal } from '../policies/draftPolicy';
 import { levelLabel, STATUS_LABELS } from '../presenters/labels';
 import { broadcastDraftChange } from '../realtime/draftBroadcaster';
 import { ReviewInput } from '../routes/drafts/schema';
@@ -42,8 +42,7 @@ export async function reviewRecorder(reviewer: User, draftId: number, input: Rev
   checkDecision(input);
   return sequelize().transaction(async (transaction) => {
     const draft = await Draft.findByPk(draftId, { transaction, lock: transaction.LOCK.UPDATE });
-    // Another unit's draft is not revealed to its reviewers: the same 404 as for a missing one.
-    if (!draft || (reviewer.role === 'reviewer' && draft.unitId !== reviewer.unitId)) throw notFound('找不到该稿件');
+    if (!draft || reviewerOfAnotherUnit(reviewer, draft)) throw notFound('找不到该稿件');
     const refusal = reviewRefusal(reviewer, draft);
     if (refusal) throw forbidden(refusal);
     if (draft.status !== 'in_review') {

@@ -31,13 +31,18 @@ export function canReviseDraft(user: User, draft: Draft, author: User | null): b
   return draft.authorId === user.id || !authorCanRevise(author, draft);
 }
 
+/** A reviewer of another unit: the draft is out of sight (404), as a missing one is, not refused. */
+export function reviewerOfAnotherUnit(user: User, draft: Draft): boolean {
+  return user.role === 'reviewer' && draft.unitId !== user.unitId;
+}
+
 /**
- * Why this user may never review this draft (403), or null. Whether the draft is still
+ * Why this user may never review this draft (403), or null. Another unit's draft is asked about
+ * before (canReadDraft, reviewerOfAnotherUnit) and answered 404. Whether the draft is still
  * waiting for this decision (409) is the review recorder's question, asked under the row lock.
  */
 export function reviewRefusal(user: User, draft: Draft): string | null {
   if (user.role !== 'reviewer' || !user.level) return '只有审核员可以审核稿件';
-  if (draft.unitId !== user.unitId) return '不能审核其他单位的稿件';
   if (draft.authorId === user.id) return '作者不能审核自己的稿件';
   return null;
 }

@@ -104,7 +104,9 @@ export class DurableSessionStore extends session.Store {
 
   /**
    * Those of `sids` that are still sessions, read in one batch (live sockets re-check theirs this
-   * way): Redis first, MariaDB for what Redis lacks or when it is unreachable, as a single read does.
+   * way): Redis first, MariaDB for what Redis lacks or when it is unreachable. Unlike a single read
+   * it puts nothing back into Redis and does not check a Redis copy against MariaDB: a copy whose
+   * deletion Redis missed is found by that session's next request.
    */
   async liveSessions(sids: string[]): Promise<Map<string, session.SessionData>> {
     const found = new Map<string, session.SessionData>();

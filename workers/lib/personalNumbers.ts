@@ -8,6 +8,8 @@ export interface PersonalNumber {
   text: string;
   digits: string;
   masked: string;
+  /** An 18-character resident ID: it carries a check character, which no amount or count does. */
+  checked: boolean;
 }
 
 const CANDIDATES = new RegExp(
@@ -118,7 +120,8 @@ export function findPersonalNumbers(text: string): PersonalNumber[] {
     const digits = match[0].replace(/[^\dXx]/g, '').replace(/^\+/, '').toUpperCase();
     const kind = classifyDigits(digits);
     if (!kind) continue;
-    numbers.push({ ...kind, start: match.index, end: match.index + match[0].length, text: text.slice(match.index, match.index + match[0].length), digits });
+    const end = match.index + match[0].length;
+    numbers.push({ ...kind, start: match.index, end, text: text.slice(match.index, end), digits, checked: kind.type === 'id_card' && digits.length === 18 });
   }
   return numbers;
 }

@@ -32,7 +32,7 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
       const text = draft.texts[field];
       for (const number of findPersonalNumbers(text)) {
         const policy = policies.get(number.type);
-        if (!policy || looksNotPersonal(text, number.start, number.end, number.type === 'id_card' && number.digits.length === 18)) continue;
+        if (!policy || looksNotPersonal(text, number.start, number.end, number.checked)) continue;
         const name = TYPE_NAMES[number.type];
         const nearName = nearPersonName(text, number.start);
         const office = number.type === 'mobile' && isOfficeLine(text, number.start);

@@ -91,7 +91,8 @@ export function sessionRoutes(): Router {
   router.post('/', rateLimits().login, async (req, res) => {
     const { username, password, totp } = validated(LoginSchema, req.body);
     const user = await accountNamed(username);
-    if (await isLockedOut(throttledName(username, user))) {
+    const throttled = throttledName(username, user);
+    if (await isLockedOut(throttled)) {
       const name = await attemptedName(username, Boolean(user));
       await recordAudit({ ...actorOf(req), userId: user?.id ?? null, username: name }, { eventType: 'login.locked', objectType: 'user', objectId: user?.id ?? name, outcome: 'denied' });
       throw locked(`登录失败次数过多，账户已锁定 ${env().LOGIN_LOCK_MINUTES} 分钟，请稍后再试或联系系统管理员`);
@@ -103,7 +104,7 @@ export function sessionRoutes(): Router {
       if (!totp) throw new HttpError(401, 'totp_required', '请输入身份验证器显示的 6 位动态口令');
       if (!(await spendTotpCode(user.id, user.totpSecret, totp, user.totpLastStep))) return loginFailed(req, username, user, 'totp');
     }
-    await clearLoginFailures(throttledName(username, user));
+    await clearLoginFailures(throttled);
     // A new session id at login: a session fixed before login is worth nothing after it. The
     // session is filled only once the login is on record: no audit record, no login.
     const replaced = req.session.userId ? req.sessionID : undefined;
