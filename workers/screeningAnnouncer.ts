@@ -1,5 +1,5 @@
 import { logger } from '../server/logger';
-import { emitDraftChange, RoomBroadcaster } from '../server/realtime/draftBroadcaster';
+import { DraftChange, emitDraftChange, RoomBroadcaster } from '../server/realtime/draftBroadcaster';
 import { rooms } from '../server/realtime/rooms';
 import { createRoomEmitter, RoomEmitter } from '../server/realtime/tickPublisher';
 import type { ScreeningJobResult } from './processors/ScreeningProcessor';
@@ -28,9 +28,14 @@ export class ScreeningAnnouncer {
 
   /** Called once a job has finished (after its transaction committed). */
   announce(result: ScreeningJobResult): void {
+    if (result.change) this.announceChange(result.change);
+    if (result.recorded && result.trigger.startsWith('rescreen-')) this.pendingBatches.add(Number(result.trigger.replace('rescreen-', '')));
+  }
+
+  /** A draft the worker moved, after the transaction that moved it committed. */
+  announceChange(change: DraftChange): void {
     try {
-      if (result.change) emitDraftChange(this.emitter, result.change);
-      if (result.recorded && result.trigger.startsWith('rescreen-')) this.pendingBatches.add(Number(result.trigger.replace('rescreen-', '')));
+      emitDraftChange(this.emitter, change);
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'could not announce a screening result');
     }

@@ -1,5 +1,5 @@
 import { UniqueConstraintError } from 'sequelize';
-import { Finding, ScreeningResult, SEVERITY_RANK } from '../../workers/screening/types';
+import { Finding, ScreeningResult, SEVERITY_RANK, Verdict } from '../../workers/screening/types';
 import { draftEventRecord } from '../events/recordDraftEvent';
 import { DraftChange } from '../realtime/draftBroadcaster';
 import { BatchedTransaction, batchedTransaction, rowsInsert, rowsOutcome, writeOutcome } from '../storage/batchedTransaction';
@@ -43,8 +43,26 @@ const FINDING_COLUMNS = [
  */
 export const MAX_STORED_FINDINGS = 1000;
 
+/** The checker name of the system's own finding (see recordScreeningFailure). */
+export const SYSTEM_CHECKER = 'system';
+
+/** What the reviewers read on a draft whose pre-screen could not run. */
+export const SCREENING_FAILED_REASON =
+  '机器预审多次出错，未能完成：本稿未经机器检查。请人工逐项审核政治、法律、政策、保密、文字五关，并请系统管理员查看工作进程日志。';
+
+/**
+ * A finding as stored: one of a checker's, or the system's own when the pre-screen could not run
+ * (see recordScreeningFailure).
+ */
+type StoredFinding = Omit<Finding, 'checker'> & { checker: Finding['checker'] | typeof SYSTEM_CHECKER };
+
+/** What a screening stores: the checkers' result, or the system's note that there is none. */
+interface RecordedResult extends Omit<ScreeningResult, 'findings'> {
+  findings: readonly StoredFinding[];
+}
+
 /** The findings to store: all of them, or the most severe first up to the limit, in text order. */
-export function storedFindings(findings: readonly Finding[]): readonly Finding[] {
+export function storedFindings<F extends Pick<Finding, 'severity'>>(findings: readonly F[]): readonly F[] {
   if (findings.length <= MAX_STORED_FINDINGS) return findings;
   const kept = findings
     .map((finding, index) => ({ finding, index }))
@@ -62,7 +80,7 @@ export function storedFindings(findings: readonly Finding[]): readonly Finding[]
 function screeningStatements(
   subject: ScreeningSubject,
   trigger: string,
-  result: ScreeningResult,
+  result: RecordedResult,
   previousVerdict: string | null,
   at: Date,
   onlyIf?: string,
@@ -118,7 +136,12 @@ function isAlreadyScreened(error: unknown): boolean {
  * as every other command on a draft does. One round trip: the rows after the UPDATE are written
  * only if it moved the draft (`@moved`), and the UPDATE's count says whether it did.
  */
-async function recordSubmitted(subject: ScreeningSubject, result: ScreeningResult, transaction: BatchedTransaction): Promise<RecordedScreening> {
+async function recordSubmitted(
+  subject: ScreeningSubject,
+  result: RecordedResult,
+  transaction: BatchedTransaction,
+  outcome: { type: string; detail?: Record<string, unknown> } = { type: 'screened' },
+): Promise<RecordedScreening> {
   const at = new Date();
   const sendToHumans = result.verdict !== 'block' || subject.blockPolicy === 'review';
   const next = sendToHumans
@@ -127,11 +150,11 @@ async function recordSubmitted(subject: ScreeningSubject, result: ScreeningResul
   const event = draftEventRecord(
     { ...subject.draft, status: next.status, level: next.level, verdict: result.verdict },
     {
-      type: 'screened',
+      type: outcome.type,
       actorId: null,
       fromStatus: subject.draft.status,
       fromLevel: subject.draft.level,
-      detail: { verdict: result.verdict, findings: result.findings.length, listVersions: result.listVersions },
+      detail: { verdict: result.verdict, findings: result.findings.length, listVersions: result.listVersions, ...outcome.detail },
     },
     at,
     MOVED,
@@ -183,6 +206,31 @@ export async function screeningRecorder(subject: ScreeningSubject, trigger: stri
     );
   } catch (error) {
     if (isAlreadyScreened(error)) return { recorded: false, verdict: result.verdict, change: null };
+    throw error;
+  }
+}
+
+/**
+ * When the pre-screen of a submitted revision has failed again and again (see the reconciler),
+ * the draft goes to the level-1 reviewers with verdict `review` and one finding of the system's
+ * that says it was not machine-screened, rather than wait in `screening` for ever. Humans sign off
+ * every draft anyway; what the draft loses is the machine's help, and the finding says so. Safe to
+ * run twice, and a no-op when the draft has moved on: the same conditions as a screening's.
+ */
+export async function recordScreeningFailure(subject: ScreeningSubject, failure: { attempts: number; error: string }): Promise<RecordedScreening> {
+  const verdict: Verdict = 'review';
+  const result: RecordedResult = {
+    verdict,
+    findings: [{ checker: SYSTEM_CHECKER, severity: 'review', field: 'body', start: 0, end: 0, text: '', reason: SCREENING_FAILED_REASON }],
+    listVersions: {},
+    durationMs: 0,
+  };
+  try {
+    return await batchedTransaction((transaction) =>
+      recordSubmitted(subject, result, transaction, { type: 'screening_failed', detail: { attempts: failure.attempts, error: failure.error.slice(0, 500) } }),
+    );
+  } catch (error) {
+    if (isAlreadyScreened(error)) return { recorded: false, verdict, change: null };
     throw error;
   }
 }

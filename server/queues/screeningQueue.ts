@@ -10,6 +10,8 @@ export interface ScreeningJobData {
   revision: number;
   /** "submit" for the pipeline's screening, or a re-screening batch id. */
   trigger: string;
+  /** How many times the reconciler has started the job's attempts over after they all failed (absent at first). */
+  restarts?: number;
 }
 
 /** One job per revision and trigger: adding it again does nothing while the job exists. */

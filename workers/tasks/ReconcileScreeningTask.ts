@@ -1,8 +1,11 @@
-import { Queue } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { Op } from 'sequelize';
+import { recordScreeningFailure } from '../../server/commands/screeningRecorder';
+import { loadScreeningSubject } from '../../server/commands/screeningSubject';
 import { logger } from '../../server/logger';
 import { Draft } from '../../server/models';
 import { dispatchPendingOutbox, purgeDispatchedOutbox } from '../../server/queues/outbox';
+import type { DraftChange } from '../../server/realtime/draftBroadcaster';
 import { enqueueScreening, ScreeningJobData, screeningJobId } from '../../server/queues/screeningQueue';
 
 /**
@@ -11,6 +14,13 @@ import { enqueueScreening, ScreeningJobData, screeningJobId } from '../../server
  * again well within a minute (the reconciler runs every RECONCILE_INTERVAL_MS on top of this).
  */
 export const RECONCILE_GRACE_MS = 10_000;
+/**
+ * How many times a failed job's attempts are started over before its draft goes to the reviewers
+ * unscreened (see recordScreeningFailure). Each series is 8 attempts over about two minutes; the
+ * reconciler runs only while MariaDB answers, so an outage does not use them up. Three series
+ * that all failed with MariaDB and Redis up mean the job fails by itself, for ever.
+ */
+export const RESTARTS_BEFORE_GIVING_UP = 2;
 /** Outbox rows younger than this are left to the server that wrote them (it adds the job after its commit). */
 const OUTBOX_GRACE_MS = 2_000;
 const BATCH = 1000;
@@ -23,6 +33,16 @@ export interface ReconcileReport {
   dispatched: number;
   requeued: number;
   retried: number;
+  /** Drafts sent to the reviewers unscreened: their job failed every series of attempts. */
+  gaveUp: number;
+}
+
+export interface ReconcileOptions {
+  /** How long a draft must have waited in screening before it is looked at (RECONCILE_GRACE_MS). */
+  graceMs?: number;
+  restartsBeforeGivingUp?: number;
+  /** Tells the browsers about a draft the reconciler moved (see ScreeningAnnouncer). */
+  announce?: (change: DraftChange) => void;
 }
 
 /**
@@ -33,16 +53,27 @@ export interface ReconcileReport {
  * reconcilers running at once add each job only once.
  */
 export class ReconcileScreeningTask {
-  constructor(private readonly queue: Queue<ScreeningJobData>) {}
+  private readonly graceMs: number;
+  private readonly restartsBeforeGivingUp: number;
+  private readonly announce: (change: DraftChange) => void;
+
+  constructor(
+    private readonly queue: Queue<ScreeningJobData>,
+    options: ReconcileOptions = {},
+  ) {
+    this.graceMs = options.graceMs ?? RECONCILE_GRACE_MS;
+    this.restartsBeforeGivingUp = options.restartsBeforeGivingUp ?? RESTARTS_BEFORE_GIVING_UP;
+    this.announce = options.announce ?? (() => undefined);
+  }
 
   async run(): Promise<ReconcileReport> {
     const outbox = await dispatchPendingOutbox(OUTBOX_GRACE_MS);
     await purgeDispatchedOutbox();
-    const report: ReconcileReport = { dispatched: outbox.ensured, requeued: 0, retried: 0 };
+    const report: ReconcileReport = { dispatched: outbox.ensured, requeued: 0, retried: 0, gaveUp: 0 };
     let afterId = 0;
     for (;;) {
       const waiting = await Draft.findAll({
-        where: { status: 'screening', id: { [Op.gt]: afterId }, statusChangedAt: { [Op.lt]: new Date(Date.now() - RECONCILE_GRACE_MS) } },
+        where: { status: 'screening', id: { [Op.gt]: afterId }, statusChangedAt: { [Op.lt]: new Date(Date.now() - this.graceMs) } },
         attributes: ['id', 'revision', 'currentRevisionId'],
         order: [['id', 'ASC']],
         limit: BATCH,
@@ -55,7 +86,7 @@ export class ReconcileScreeningTask {
       afterId = waiting[waiting.length - 1]!.id;
     }
     // Outbox rows are swept on every run (see dispatchPendingOutbox): only jobs put back are news.
-    if (report.requeued || report.retried) logger.info(report, 'screening reconciled');
+    if (report.requeued || report.retried || report.gaveUp) logger.info(report, 'screening reconciled');
     else if (outbox.marked) logger.debug({ ...report, outboxMarked: outbox.marked }, 'outbox swept');
     return report;
   }
@@ -66,7 +97,13 @@ export class ReconcileScreeningTask {
     const state = job ? await job.getState() : 'missing';
     if (LIVE_STATES.has(state)) return;
     if (state === 'failed') {
+      const restarts = job!.data.restarts ?? 0;
+      if (restarts >= this.restartsBeforeGivingUp) {
+        if (await this.giveUp(job!)) report.gaveUp++;
+        return;
+      }
       // A fresh series of attempts with backoff: the cause (e.g. MariaDB down) may be gone by now.
+      await job!.updateData({ ...job!.data, restarts: restarts + 1 });
       await job!.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
       report.retried++;
       return;
@@ -78,5 +115,22 @@ export class ReconcileScreeningTask {
     }
     await enqueueScreening(data);
     report.requeued++;
+  }
+
+  /**
+   * Sends the draft of a job that failed every series of attempts to the reviewers, marked as not
+   * machine-screened. The failed job stays (for a fortnight) to show why; its draft no longer waits.
+   */
+  private async giveUp(job: Job<ScreeningJobData>): Promise<boolean> {
+    const { draftId, revisionId } = job.data;
+    const subject = await loadScreeningSubject(draftId, revisionId);
+    if (!subject) return false;
+    const attempts = (job.opts.attempts ?? 1) * ((job.data.restarts ?? 0) + 1);
+    const error = job.failedReason ?? 'unknown';
+    const recorded = await recordScreeningFailure(subject, { attempts, error });
+    if (!recorded.recorded) return false;
+    logger.error({ jobId: job.id, draftId, attempts, err: error }, 'screening failed every attempt; the draft went to the reviewers unscreened');
+    if (recorded.change) this.announce(recorded.change);
+    return true;
   }
 }

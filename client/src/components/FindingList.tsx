@@ -26,8 +26,13 @@ export function FindingList({ findings, onSelect, onApply, selected }: Props) {
             <SeverityBadge severity={finding.severity} />
             <span className="checker">{CHECKER_LABELS[finding.checker] ?? finding.checker}</span>
             {finding.category ? <span className="category">{categoryLabel(finding.category)}</span> : null}
-            <span className="matched">「{finding.text}」</span>
-            <span className="field">{FIELD_LABELS[finding.field] ?? finding.field}</span>
+            {/* The system's own finding (the pre-screen could not run) points at no text. */}
+            {finding.text ? (
+              <>
+                <span className="matched">「{finding.text}」</span>
+                <span className="field">{FIELD_LABELS[finding.field] ?? finding.field}</span>
+              </>
+            ) : null}
           </button>
           {finding.reason ? <div className="reason">{finding.reason}</div> : null}
           {finding.suggestion ? (

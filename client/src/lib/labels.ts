@@ -29,6 +29,7 @@ export const CHECKER_LABELS: Record<string, string> = {
   secrecy: '涉密标识',
   privacy: '个人信息',
   wording: '规范表述',
+  system: '系统',
 };
 
 /** Finding categories the checkers use; a category not listed (e.g. a word-list category) shows as it is. */

@@ -28,6 +28,7 @@ const EVENT_LABELS: Record<string, string> = {
   submitted: '提交',
   revised: '修改后重新提交',
   screened: '机器预审完成',
+  screening_failed: '机器预审未能完成，转人工审核',
   'review.approve': '审核通过',
   'review.return': '退回修改',
   'review.reject': '否决',

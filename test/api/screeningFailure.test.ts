@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { Job } from 'bullmq';
+import { SCREENING_FAILED_REASON, SYSTEM_CHECKER } from '../../server/commands/screeningRecorder';
+import { DraftEvent } from '../../server/models';
+import { ScreeningJobData, screeningJob, screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
+import { sequelize } from '../../server/storage/database';
+import { ScreeningAnnouncer } from '../../workers/screeningAnnouncer';
+import { ReconcileScreeningTask } from '../../workers/tasks/ReconcileScreeningTask';
+import { buildReviewTeam, CLEAN_DRAFT } from '../support/factories';
+import { connectSocket, nextEvent } from '../support/socketClient';
+import { startTestProduct } from '../support/testProduct';
+
+const TRIGGER = 'findings_fail_for_test';
+
+async function stateOf(jobId: string): Promise<string> {
+  const job = await screeningQueue().getJob(jobId);
+  return job ? job.getState() : 'missing';
+}
+
+async function untilState(jobId: string, wanted: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let state = await stateOf(jobId);
+  while (state !== wanted && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    state = await stateOf(jobId);
+  }
+  assert.equal(state, wanted, `job ${jobId}`);
+}
+
+/**
+ * A screening that fails by itself, every time (here: MariaDB refuses the draft's findings, as it
+ * refused an oversized INSERT before storedFindings), must not keep its draft in `screening` for
+ * ever: after the reconciler has started its attempts over and they failed again, the draft goes to
+ * the level-1 reviewers, marked as not machine-screened.
+ */
+describe('a screening that always fails', () => {
+  let url: string;
+  before(async () => {
+    url = (await startTestProduct()).url;
+  });
+  afterEach(async () => {
+    await screeningQueue().resume();
+    await sequelize().query(`DROP TRIGGER IF EXISTS ${TRIGGER}`);
+  });
+
+  it('is started over, then its draft goes to the reviewers with a finding that says it was not machine-screened', async () => {
+    const team = await buildReviewTeam(url, 2);
+    const reviewerSocket = await connectSocket(team.reviewerClients[0]!);
+    const announcer = new ScreeningAnnouncer();
+    try {
+      const queue = screeningQueue();
+      await queue.pause();
+      const submitted = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, body: '<p>咨询电话13812345678。</p>' });
+      assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+      const id = submitted.body.id as number;
+      const jobId = screeningJobId({ draftId: id, revision: 1, trigger: 'submit' });
+      await untilState(jobId, 'waiting');
+
+      // Every insert of this draft's checker findings fails; the system's own finding does not.
+      await sequelize().query(
+        `CREATE TRIGGER ${TRIGGER} BEFORE INSERT ON findings FOR EACH ROW
+         BEGIN IF NEW.draft_id = ${id} AND NEW.checker <> '${SYSTEM_CHECKER}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused for the test'; END IF; END`,
+      );
+      // One attempt per series instead of eight with backoff, so that the test takes seconds.
+      const queued = (await queue.getJob(jobId)) as Job<ScreeningJobData>;
+      await queued.remove();
+      const oneAttempt = screeningJob(queued.data, { attempts: 1 });
+      await queue.add(oneAttempt.name, oneAttempt.data, oneAttempt.opts);
+      await queue.resume();
+      await untilState(jobId, 'failed');
+
+      const reconciler = new ReconcileScreeningTask(queue, { graceMs: 0, restartsBeforeGivingUp: 1, announce: (change) => announcer.announceChange(change) });
+      const first = await reconciler.run();
+      assert.equal(first.retried, 1, 'the first failed series is started over');
+      assert.equal(first.gaveUp, 0);
+      await untilState(jobId, 'failed');
+      assert.equal((await queue.getJob(jobId))!.data.restarts, 1);
+      assert.equal((await team.editorClient.get(`/api/drafts/${id}`)).body.status, 'screening', 'still waiting for its screening');
+
+      const entered = nextEvent<{ id: number; level: number }>(reviewerSocket, 'queue:entered', (event) => event.id === id);
+      const second = await reconciler.run();
+      assert.equal(second.gaveUp, 1, 'the second failed series is the last');
+      assert.equal((await entered).level, 1, 'the level-1 reviewers hear of it at once');
+
+      const draft = (await team.reviewerClients[0]!.get(`/api/drafts/${id}`)).body;
+      assert.equal(draft.status, 'in_review');
+      assert.equal(draft.level, 1);
+      assert.equal(draft.verdict, 'review');
+      assert.deepEqual(
+        draft.findings.map((f: any) => [f.checker, f.severity, f.text, f.reason]),
+        [[SYSTEM_CHECKER, 'review', '', SCREENING_FAILED_REASON]],
+      );
+      const queue1 = await team.reviewerClients[0]!.get('/api/queue');
+      assert.ok(
+        queue1.body.items.some((item: any) => item.id === id),
+        'it stands in the level-1 queue',
+      );
+      const events = await DraftEvent.findAll({ where: { draftId: id }, order: [['id', 'ASC']] });
+      assert.deepEqual(
+        events.map((e) => [e.type, e.toStatus]),
+        [
+          ['submitted', 'screening'],
+          ['screening_failed', 'in_review'],
+        ],
+      );
+      assert.match(JSON.parse(events[1]!.detail!).error, /refused for the test/, 'the event keeps why it failed');
+      assert.equal(JSON.parse(events[1]!.detail!).attempts, 2);
+
+      // Running again changes nothing: the draft has moved on.
+      const third = await reconciler.run();
+      assert.equal(third.gaveUp, 0);
+      assert.equal(await DraftEvent.count({ where: { draftId: id, type: 'screening_failed' } }), 1);
+
+      // Reviewers can sign it off as any other draft.
+      const approve = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, {
+        revision: 1,
+        decision: 'approve',
+        checks: { political: true, legal: true, policy: true, secrecy: true, wording: true },
+      });
+      assert.equal(approve.status, 201, JSON.stringify(approve.body));
+    } finally {
+      reviewerSocket.disconnect();
+      await announcer.close();
+    }
+  });
+});
