@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { generate } from 'otplib';
-import { buildUser, loggedIn } from '../support/factories';
+import { buildUser, loggedIn, PASSWORD } from '../support/factories';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 
 /** A code for the time step `offset` steps from now (each code is good once; the server accepts one step of drift). */
@@ -14,7 +14,7 @@ describe('the console in a browser: the second factor for admins', function () {
     // The system admin must have a second factor of their own before requiring it of others.
     const sysadmin = await buildUser('sysadmin');
     const adminClient = await loggedIn(suite.url, sysadmin);
-    const started = await adminClient.post('/api/session/totp');
+    const started = await adminClient.post('/api/session/totp', { currentPassword: PASSWORD });
     assert.equal((await adminClient.put('/api/session/totp', { code: await codeFor(started.body.secret) })).status, 204);
 
     const admin = await suite.open();
@@ -33,6 +33,14 @@ describe('the console in a browser: the second factor for admins', function () {
       await signIn(auditor, await buildUser('auditor')); // the enrolment page is all there is until it is done
       const page = auditor.page;
       await page.getByRole('heading', { name: '绑定动态口令' }).waitFor();
+      // The secret shows only once the current password is given: a stolen session alone cannot bind one.
+      assert.equal(await page.getByTestId('totp-secret').count(), 0);
+      await page.getByLabel(/当前密码/).fill('Wrong#2026-review');
+      await page.getByRole('button', { name: '显示密钥' }).click();
+      await page.getByRole('alert').filter({ hasText: '当前密码不正确' }).waitFor();
+      await page.getByLabel(/当前密码/).fill(PASSWORD);
+      await page.getByRole('button', { name: '显示密钥' }).click();
+      await page.getByTestId('totp-secret').waitFor();
       const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
       assert.match(secret, /^[A-Z2-7]{16,}$/);
       await page.screenshot({ path: screenshotPath('admin-totp-enrolment') });

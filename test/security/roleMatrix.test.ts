@@ -79,7 +79,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/session': { allow: SIGNED_IN },
   'DELETE /api/session': { allow: SIGNED_IN, call: async (ctx, who) => ({ client: await freshClient(ctx, who) }) },
   'PUT /api/session/password': { allow: SIGNED_IN, call: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'Another#2026pass' } }) },
-  'POST /api/session/totp': { allow: SIGNED_IN, unaudited: 'the new secret waits in the session; enrolment is recorded when a code confirms it' },
+  'POST /api/session/totp': {
+    allow: SIGNED_IN,
+    call: () => ({ body: { currentPassword: PASSWORD } }),
+    unaudited: 'the new secret waits in the session; enrolment is recorded when a code confirms it',
+  },
   'PUT /api/session/totp': { allow: SIGNED_IN, call: () => ({ body: { code: '000000' } }) },
   'DELETE /api/session/totp': { allow: SIGNED_IN, call: () => ({ body: { currentPassword: PASSWORD, code: '000000' } }) },
 

@@ -15,7 +15,7 @@ function codeFor(secret: string, offset = 0): Promise<string> {
 }
 
 async function enrol(client: ApiClient): Promise<string> {
-  const started = await client.post('/api/session/totp');
+  const started = await client.post('/api/session/totp', { currentPassword: PASSWORD });
   assert.equal(started.status, 200, JSON.stringify(started.body));
   assert.match(started.body.otpauthUri, /^otpauth:\/\/totp\//);
   const confirmed = await client.put('/api/session/totp', { code: await codeFor(started.body.secret) });
@@ -36,7 +36,7 @@ describe('second factor (TOTP)', function () {
   it('enrols with a current code, and then needs a code at every login, each code good once', async () => {
     const user = await buildUser('editor');
     const client = await loggedIn(url, user);
-    const started = await client.post('/api/session/totp');
+    const started = await client.post('/api/session/totp', { currentPassword: PASSWORD });
     const wrong = await client.put('/api/session/totp', { code: (Number(await codeFor(started.body.secret)) ^ 1).toString().padStart(6, '0') });
     assert.equal(wrong.status, 400, 'a wrong code does not turn it on');
     const requestId = newRequestId();
@@ -45,7 +45,7 @@ describe('second factor (TOTP)', function () {
     const secret = started.body.secret as string;
     assert.equal((await User.findByPk(user.id))!.totpSecret, secret);
     assert.equal((await client.get('/api/session')).body.user.totpEnabled, true);
-    assert.equal((await client.post('/api/session/totp')).status, 409, 'enrolling twice is refused');
+    assert.equal((await client.post('/api/session/totp', { currentPassword: PASSWORD })).status, 409, 'enrolling twice is refused');
 
     const withoutCode = await new ApiClient(url).login(user.username, PASSWORD);
     assert.equal(withoutCode.status, 401);
@@ -65,6 +65,26 @@ describe('second factor (TOTP)', function () {
     assert.equal(replay.status, 401, 'the same code cannot sign in twice');
     const older = await new ApiClient(url).request('POST', '/api/session', { username: user.username, password: PASSWORD, totp: await codeFor(secret) });
     assert.equal(older.status, 401, 'nor can a code older than the last one used');
+  });
+
+  it('shows no secret to a session that cannot give the current password: a stolen session cannot bind its own authenticator', async () => {
+    const user = await buildUser('editor');
+    const client = await loggedIn(url, user);
+    assert.equal((await client.post('/api/session/totp')).status, 400, 'the password is asked for');
+    const requestId = newRequestId();
+    const wrong = await client.request('POST', '/api/session/totp', { currentPassword: 'Guess#0-2026' }, { 'x-request-id': requestId });
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.body.error.message, /当前密码不正确/);
+    assert.equal(wrong.body.secret, undefined);
+    const refusal = await auditRowsOf(requestId);
+    assert.deepEqual(refusal.map((r) => [r.event_type, r.outcome]), [['totp.enable', 'failure']]);
+    assert.equal((await client.put('/api/session/totp', { code: '123456' })).status, 400, 'nothing waits to be confirmed');
+    for (let i = 1; i < 4; i++) assert.equal((await client.post('/api/session/totp', { currentPassword: `Guess#${i}-2026` })).status, 400);
+    const fifth = await client.post('/api/session/totp', { currentPassword: 'Guess#4-2026' });
+    assert.equal(fifth.status, 423, 'wrong passwords count as failed logins');
+    assert.equal((await client.get('/api/session')).status, 401, 'the session that guessed has ended');
+    assert.equal((await new ApiClient(url).login(user.username, PASSWORD)).status, 423, 'and the account is locked');
+    assert.equal((await User.findByPk(user.id))!.totpSecret, null);
   });
 
   it('lets a user turn it off with password and code', async () => {

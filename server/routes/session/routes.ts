@@ -4,14 +4,15 @@ import { clearLoginFailures, isLockedOut, recordLoginFailure } from '../../auth/
 import { verifyAgainstDecoy, verifyPassword } from '../../auth/passwords';
 import { pendingStep } from '../../auth/sessionChecks';
 import { dropOtherConnections } from '../../auth/signOutEverywhere';
-import { newTotpSecret, spendTotpCode, totpUri } from '../../auth/totp';
+import { spendTotpCode, totpUri } from '../../auth/totp';
 import { recordAudit } from '../../audit/auditRecorder';
 import { passwordChanger } from '../../commands/passwordChanger';
 import { totpEnroller } from '../../commands/totpEnroller';
+import { totpEnrolmentStarter } from '../../commands/totpEnrolmentStarter';
 import { totpRemover } from '../../commands/totpRemover';
 import { USERNAME_PATTERN } from '../../commands/userCreator';
 import { env } from '../../env';
-import { badRequest, conflict, HttpError, locked, unauthorized } from '../../errors';
+import { badRequest, HttpError, locked, unauthorized } from '../../errors';
 import { authenticate } from '../../middlewares/authenticate';
 import { newCsrfToken } from '../../middlewares/csrf';
 import { rateLimits } from '../../middlewares/rateLimits';
@@ -21,7 +22,7 @@ import { User } from '../../models';
 import { presentUser } from '../../presenters/presentUser';
 import { disconnectSession } from '../../realtime/socketServer';
 import { sequelize } from '../../storage/database';
-import { EmptySchema, LoginSchema, PasswordChangeSchema, TotpConfirmSchema, TotpDisableSchema } from './schema';
+import { LoginSchema, PasswordChangeSchema, TotpConfirmSchema, TotpDisableSchema, TotpStartSchema } from './schema';
 
 const WRONG_CREDENTIALS = '用户名或密码错误';
 
@@ -150,11 +151,13 @@ export function sessionRoutes(): Router {
     res.status(204).end();
   });
 
-  /** Enrolment, step 1: a new secret to scan, kept in the session until a code confirms it. */
+  /** Enrolment, step 1: the current password, then a new secret to scan, kept in the session until a code confirms it. */
   router.post('/totp', authenticate, async (req, res) => {
-    validated(EmptySchema, req.body);
-    if (req.user!.totpSecret) throw conflict('已启用动态口令；如需更换身份验证器，请先停用');
-    const secret = newTotpSecret();
+    const { currentPassword } = validated(TotpStartSchema, req.body);
+    let secret = '';
+    await endedIfLocked(req, async () => {
+      secret = await totpEnrolmentStarter(req.user!, currentPassword, actorOf(req));
+    });
     req.session.totpPending = secret;
     res.set('Cache-Control', 'no-store').json({ secret, otpauthUri: totpUri(req.user!.username, secret) });
   });

@@ -16,6 +16,9 @@ export const PasswordChangeSchema = z.strictObject({
 /** Requests that carry nothing: an empty object (or no body), so that a stray field is refused. */
 export const EmptySchema = z.strictObject({});
 
+/** Enrolment starts with the current password: a stolen session alone cannot bind an authenticator. */
+export const TotpStartSchema = z.strictObject({ currentPassword: z.string().min(1, '请输入当前密码').max(256) });
+
 export const TotpConfirmSchema = z.strictObject({ code: totpCode });
 
 export const TotpDisableSchema = z.strictObject({
