@@ -170,6 +170,31 @@ describe('ad checker', () => {
       assert.deepEqual(ads('<p>警惕骗子以“私信领取补贴”为名实施诈骗。</p>'), [['notice', '私信领取']]);
     });
 
+    it('reads sales talk spaced out, in traditional characters, full-width or with invisible characters', () => {
+      assert.deepEqual(ads('<p>新茶上市，限 时 抢 购！</p>'), [['block', '限 时 抢 购']]);
+      assert.deepEqual(ads('<p>新茶上市，限時搶購！</p>'), [['block', '限時搶購']]);
+      assert.deepEqual(ads('<p>私信领取优惠，加ＶＸ了解。</p>'), [
+        ['block', '私信领取'],
+        ['block', '加ＶＸ'],
+      ]);
+      assert.deepEqual(ads('<p>原价１９９元，点\u200b击\u200b下\u200b单。</p>'), [
+        ['block', '原价１９９元'],
+        ['block', '点\u200b击\u200b下\u200b单'],
+      ]);
+      const result = only(engine.screen(draft('<p>好消息：限 时 抢 购</p>')), 'ad');
+      assert.deepEqual(
+        result.map((f) => [f.start, f.end, f.text]),
+        [[4, 11, '限 时 抢 购']],
+        'offsets point at the characters as written',
+      );
+    });
+
+    it('joins no words across lines or table cells', () => {
+      assert.deepEqual(ads('<p>本期主题：限时</p><p>抢购背后的消费陷阱</p>'), []);
+      assert.deepEqual(ads('<table><tr><td>限时</td><td>抢购</td></tr></table>'), []);
+      assert.deepEqual(ads('<p>限时</p><p>抢购</p>'.replace('</p><p>', ' ')), [['block', '限时 抢购']], 'but a space inside a line is no separation');
+    });
+
     it('checks the title too', () => {
       const result = engine.screen(draft('<p>正文</p>', { title: '限时抢购！' }));
       assert.deepEqual(only(result, 'ad').map((f) => [f.field, f.text]), [['title', '限时抢购']]);

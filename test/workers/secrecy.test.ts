@@ -27,6 +27,18 @@ describe('secrecy checker', () => {
     ]);
   });
 
+  it('reads labels spaced out, in traditional characters or with invisible characters', () => {
+    assert.deepEqual(secrecy('<p>内 部 资 料</p><p>不得外傳</p>'), [
+      ['block', '内 部 资 料'],
+      ['block', '不得外傳'],
+    ]);
+    assert.deepEqual(secrecy('<p>【機密】</p><p>内\u200b部\u200b传\u200b阅</p>'), [
+      ['block', '【機密】'],
+      ['block', '内\u200b部\u200b传\u200b阅'],
+    ]);
+    assert.deepEqual(secrecy('<p>密 级：秘 密</p>'), [['block', '密 级：秘 密']]);
+  });
+
   it('blocks a classification standing alone on a line, in brackets or after 密级', () => {
     assert.deepEqual(secrecy('<p>机密</p><p>关于某事项的通知</p>'), [['block', '机密']]);
     assert.deepEqual(secrecy('<p>【秘密】关于某事项的通知</p>'), [['block', '【秘密】']]);

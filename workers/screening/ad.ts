@@ -1,6 +1,7 @@
 import { AdLanguage } from '../lib/adLanguage';
 import { keepStrongest } from '../lib/findingOverlap';
 import { LinkClassifier } from '../lib/linkClassifier';
+import { originalSpan, phraseTables, phraseText } from '../lib/phraseText';
 import { rulesOf } from '../lib/tableRuleKind';
 import { findTextUrls } from '../lib/urls';
 import { adsRuleKind } from '../rules/adsRules';
@@ -37,6 +38,7 @@ export const adChecker: Checker<CompiledAds> = {
   ruleKinds: [linksRuleKind.kind, sourcesRuleKind.kind, adsRuleKind.kind],
 
   compile(data) {
+    phraseTables();
     const links = rulesOf(data, linksRuleKind);
     const sources = rulesOf(data, sourcesRuleKind);
     const ads = rulesOf(data, adsRuleKind);
@@ -89,8 +91,11 @@ function linkFindings(draft: PreparedDraft, compiled: CompiledAds): Finding[] {
   return findings;
 }
 
+/** Advertising language, read in the phrase text (限 时 抢 购 and 限時搶購 are 限时抢购); offsets and text are the draft's. */
 function languageFindings(field: Field, text: string, compiled: CompiledAds): Finding[] {
-  const findings = compiled.language.find(text).map((hit): Finding => {
+  const view = phraseText(text);
+  const findings = compiled.language.find(view.text).map((hit): Finding => {
+    const { start, end } = originalSpan(view, hit.start, hit.end);
     const what = PHRASE_NAMES[hit.rule.category] ?? hit.rule.category;
     const why = hit.warningWord
       ? `${what}“${hit.text}”出现在提醒语境（“${hit.warningWord}”）中，请确认只是引用而非推销`
@@ -98,7 +103,7 @@ function languageFindings(field: Field, text: string, compiled: CompiledAds): Fi
         ? `${what}“${hit.text}”与推销用语“${hit.sellingWord}”同时出现，政务新媒体不得发布商业广告`
         : `${what}“${hit.text}”，政务新媒体不得发布商业广告`;
     return {
-      checker: 'ad', severity: hit.severity, field, start: hit.start, end: hit.end, text: hit.text, term: hit.rule.pattern,
+      checker: 'ad', severity: hit.severity, field, start, end, text: text.slice(start, end), term: hit.rule.pattern,
       category: `ad_${hit.rule.category}`, ruleId: hit.rule.ruleId, reason: why, listVersion: compiled.adsVersion,
     };
   });

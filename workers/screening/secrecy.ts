@@ -1,5 +1,6 @@
 import { keepStrongest } from '../lib/findingOverlap';
 import { PatternSet } from '../lib/patternRules';
+import { originalSpan, phraseTables, phraseText } from '../lib/phraseText';
 import { rulesOf } from '../lib/tableRuleKind';
 import { SecrecyRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
 import { secrecyRuleKind } from '../rules/secrecyRules';
@@ -23,6 +24,7 @@ export const secrecyChecker: Checker<CompiledSecrecy> = {
   ruleKinds: [secrecyRuleKind.kind],
 
   compile(data) {
+    phraseTables();
     const { version, entries } = rulesOf(data, secrecyRuleKind);
     return { patterns: new PatternSet(entries), version };
   },
@@ -30,11 +32,15 @@ export const secrecyChecker: Checker<CompiledSecrecy> = {
   check(draft, { patterns, version }) {
     const findings: Finding[] = [];
     for (const field of ['title', 'body'] as const) {
-      for (const hit of patterns.findAll(draft.texts[field])) {
+      // Read in the phrase text: 內部資料 and 内 部 资 料 are 内部资料. Offsets and text are the draft's.
+      const view = phraseText(draft.texts[field]);
+      for (const hit of patterns.findAll(view.text)) {
+        const { start, end } = originalSpan(view, hit.start, hit.end);
+        const text = draft.texts[field].slice(start, end);
         findings.push({
-          checker: 'secrecy', severity: hit.rule.severity, field, start: hit.start, end: hit.end, text: hit.text,
+          checker: 'secrecy', severity: hit.rule.severity, field, start, end, text,
           term: hit.rule.pattern, category: `secrecy_${hit.rule.category}`, ruleId: hit.rule.ruleId,
-          reason: `“${hit.text.trim()}”：${CATEGORY_REASONS[hit.rule.category] ?? '含保密相关标注'}`, listVersion: version,
+          reason: `“${text.trim()}”：${CATEGORY_REASONS[hit.rule.category] ?? '含保密相关标注'}`, listVersion: version,
         });
       }
     }
