@@ -8,6 +8,8 @@ export interface ImportRequestOf<Row> {
   mode: ImportMode;
   format: ImportFormat;
   rows: Row[];
+  /** The release's defaults (see shippedListMerger): new entries are marked as shipped, and the audit record says so. */
+  shipped?: boolean;
 }
 
 /** What an import did, as the API answers it. */

@@ -126,7 +126,7 @@ function overlapsWithStored(table: RuleTable, entries: ImportEntry[], stored: Mo
   return problems;
 }
 
-async function apply(table: RuleTable, planned: Plan, transaction: Transaction): Promise<AuditEvent[]> {
+async function apply(table: RuleTable, planned: Plan, origin: string, transaction: Transaction): Promise<AuditEvent[]> {
   const audit: AuditEvent[] = [];
   const event = (eventType: string, id: number, detail: Record<string, unknown>): AuditEvent => ({
     eventType,
@@ -160,7 +160,7 @@ async function apply(table: RuleTable, planned: Plan, transaction: Transaction):
   for (let i = 0; i < planned.creates.length; i += CHUNK) {
     const chunk = planned.creates.slice(i, i + CHUNK);
     const rows = await model.bulkCreate(
-      chunk.map((entry) => ({ ...rowOf(table, entry.fields, 'import'), enabled: entry.enabled })),
+      chunk.map((entry) => ({ ...rowOf(table, entry.fields, origin), enabled: entry.enabled })),
       { transaction },
     );
     rows.forEach((row, index) => {
@@ -192,7 +192,7 @@ export async function ruleImporter(table: RuleTable, request: ImportRequest, act
         problemDetails(table, overlaps, request.format),
       );
     }
-    const audit = await apply(table, planned, transaction);
+    const audit = await apply(table, planned, request.shipped ? 'shipped' : 'import', transaction);
     const counts = { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
     if (audit.length) {
       audit.push({
@@ -200,7 +200,7 @@ export async function ruleImporter(table: RuleTable, request: ImportRequest, act
         objectType: 'rule',
         objectId: table.kind,
         outcome: 'success',
-        detail: { format: request.format, mode: request.mode, rows: request.rows.length, ...counts },
+        detail: { format: request.format, mode: request.mode, rows: request.rows.length, ...(request.shipped ? { shipped: true } : {}), ...counts },
       });
     }
     return { result: counts, audit };

@@ -19,6 +19,8 @@ export interface WordImportRow {
   enabled: unknown;
   /** Problems found while reading the row itself (too many cells). */
   problems?: WordProblem[];
+  /** A new entry's origin: `import` unless given (the release's defaults keep their list's origin). */
+  origin?: string;
 }
 
 export type WordImportRequest = ImportRequestOf<WordImportRow>;
@@ -34,6 +36,7 @@ interface ImportEntry {
   row: number;
   entry: ParsedEntry;
   enabled?: boolean;
+  origin?: string;
 }
 
 interface StoredRow {
@@ -64,7 +67,7 @@ function readRows(list: WordList, request: WordImportRequest): ImportEntry[] {
   const entries: ImportEntry[] = [];
   const byText = new Map<string, number>();
   const rowWord = request.format === 'tsv' ? '行' : '条';
-  for (const { row, input, enabled, problems: readProblems } of request.rows) {
+  for (const { row, input, enabled, problems: readProblems, origin } of request.rows) {
     if (readProblems?.length) problems.push(...readProblems.map((p) => ({ ...p, row })));
     const checked = checkEntry(list, input);
     problems.push(...checked.problems.map((p) => ({ ...p, row })));
@@ -76,7 +79,7 @@ function readRows(list: WordList, request: WordImportRequest): ImportEntry[] {
       continue;
     }
     byText.set(checked.entry.text, row);
-    entries.push({ row, entry: checked.entry, enabled: enabled as boolean | undefined });
+    entries.push({ row, entry: checked.entry, enabled: enabled as boolean | undefined, origin });
   }
   if (problems.length) throw refused(list, problems, request.format);
   return entries;
@@ -194,7 +197,7 @@ async function apply(list: WordList, planned: Plan, transaction: Transaction): P
   for (let i = 0; i < planned.creates.length; i += CHUNK) {
     const chunk = planned.creates.slice(i, i + CHUNK);
     await db.query(`INSERT INTO ${list.table} (${columns.join(', ')}, created_at, updated_at) VALUES ${chunk.map(() => placeholders).join(', ')}`, {
-      replacements: chunk.flatMap((item) => valuesOf(list, { ...item.entry, note: item.entry.note ?? null }, 'import', item.enabled !== false)),
+      replacements: chunk.flatMap((item) => valuesOf(list, { ...item.entry, note: item.entry.note ?? null }, item.origin ?? 'import', item.enabled !== false)),
       transaction,
     });
     const rows = await db.query<{ id: number; text: string }>(`SELECT id, ${list.textField} AS text FROM ${list.table} WHERE ${list.textField} IN (?)`, {
@@ -271,7 +274,7 @@ export async function wordListImporter(list: WordList, request: WordImportReques
     const counts = { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
     const changed = counts.created + counts.updated + counts.deleted > 0;
     const { createdIds } = changed ? await apply(list, planned, transaction) : { createdIds: new Map<string, number>() };
-    const audit = changed ? auditOf(list, planned, createdIds, { format: request.format, mode: request.mode, rows: request.rows.length, ...counts }) : [];
+    const audit = changed ? auditOf(list, planned, createdIds, { format: request.format, mode: request.mode, rows: request.rows.length, ...(request.shipped ? { shipped: true } : {}), ...counts }) : [];
     return { result: { counts, warnings }, audit };
   });
   return {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Unit } from '../../server/models';
+import { wordingRuleKind } from '../../workers/rules/wordingRules';
 import { buildUnit, buildUser } from '../support/factories';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 
@@ -53,6 +54,20 @@ describe('the console in a browser: the security admin’s rule tables and revie
     await row.getByRole('button', { name: '删除' }).click();
     await row.getByRole('button', { name: '删除' }).last().click();
     await row.waitFor({ state: 'detached' });
+
+    // A default deleted (or missing after an upgrade) comes back when the release's defaults are merged in.
+    const shipped = wordingRuleKind.readShipped()[0]!.wrong;
+    await page.getByLabel('搜索规范表述').fill(shipped);
+    const shippedRow = page.locator(`[data-testid="entries"] tr[data-entry="${shipped}"]`);
+    await shippedRow.getByRole('button', { name: '删除' }).click();
+    await shippedRow.getByRole('button', { name: '删除' }).last().click();
+    await shippedRow.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '合并本版本默认规范表述' }).click();
+    await page.getByRole('group', { name: '请确认' }).getByText(/已停用的保持停用/).waitFor();
+    await page.getByRole('button', { name: '合并', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /已合并本版本的默认规范表述：新增 1，更新 \d+/ }).waitFor();
+    await shippedRow.waitFor();
+    assert.match((await shippedRow.textContent())!, /随系统提供/);
 
     await page.getByRole('link', { name: '审核策略' }).click();
     const levels = page.getByLabel(`${unit.name}的审核级数`);

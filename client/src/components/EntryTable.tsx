@@ -170,6 +170,20 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     }
   };
 
+  // A release's defaults, merged in: what an installation seeded by an older release needs after an upgrade.
+  const mergeShipped = async () => {
+    setError(null);
+    setNotice(null);
+    setProblems([]);
+    setWarnings([]);
+    try {
+      const summary = await post<Record<string, number> & { warnings?: Warning[] }>(`${spec.path}/import-shipped`, {});
+      await changed(`已合并本版本的默认${spec.label}：新增 ${summary.created ?? 0}，更新 ${summary.updated ?? 0}，未变 ${summary.unchanged ?? 0}；已停用的条目保持停用`, summary);
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  };
+
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0] ?? null;
     event.target.value = '';
@@ -245,6 +259,14 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
             导入文件
             <input type="file" accept=".tsv,.txt,.json" aria-label={`导入${spec.label}文件`} onChange={choose} />
           </label>
+          <ConfirmButton
+            label={`合并本版本默认${spec.label}`}
+            question={`用本版本随附的默认${spec.label}更新：缺少的默认条目会加入（包括曾删除的），已有的默认条目恢复为本版本的写法，已停用的保持停用，其他条目不变。`}
+            confirmLabel="合并"
+            danger={false}
+            className=""
+            onConfirm={mergeShipped}
+          />
           {pendingFile ? (
             <span className="confirm">
               用“{pendingFile.name}”替换全部{spec.label}？文件中没有的条目将被删除。

@@ -7,6 +7,7 @@ import { ruleEntryStatusChanger } from '../../commands/ruleEntryStatusChanger';
 import { ruleEntryUpdater } from '../../commands/ruleEntryUpdater';
 import { validatedEntry } from '../../commands/ruleEntryValidation';
 import { ImportRow, ruleImporter } from '../../commands/ruleImporter';
+import { shippedRulesMerger } from '../../commands/shippedListMerger';
 import { modelOf, RULE_TABLES, ruleTableOf, RuleTable, storedEntry } from '../../commands/ruleTables';
 import { badRequest, notFound } from '../../errors';
 import { rolesOnly } from '../../middlewares/authenticate';
@@ -17,6 +18,7 @@ import { listRuleEntries } from '../../queries/ruleEntryList';
 import { formatRuleTsv, parseRuleTsv } from './ruleTsv';
 import { MAX_IMPORT_ROWS, RuleExportQuerySchema, RuleImportJsonSchema, RuleImportQuerySchema, RuleListQuerySchema, RuleStatusSchema } from './schema';
 import { isTsvUpload, splitEnabled } from '../entryRequests';
+import { EmptySchema } from '../session/schema';
 
 function tableOf(kind: unknown): RuleTable {
   const table = typeof kind === 'string' ? ruleTableOf(kind) : undefined;
@@ -154,6 +156,13 @@ export function ruleRoutes(): Router {
       res.json(await ruleImporter(table, request, actorOf(req)));
     },
   );
+
+  /** The release's defaults of this table, merged in (see shippedListMerger): stored entries keep their state. */
+  router.post('/:kind/import-shipped', async (req, res) => {
+    const table = tableOf(req.params.kind);
+    validated(EmptySchema, req.body);
+    res.json(await shippedRulesMerger(table, actorOf(req)));
+  });
 
   router.get('/:kind/:id', async (req, res) => {
     const table = tableOf(req.params.kind);

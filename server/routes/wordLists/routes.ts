@@ -6,6 +6,7 @@ import { wordEntryDeleter } from '../../commands/wordEntryDeleter';
 import { wordEntryStatusChanger } from '../../commands/wordEntryStatusChanger';
 import { wordEntryUpdater } from '../../commands/wordEntryUpdater';
 import { checkChange, checkEntry, invalidEntry } from '../../commands/wordEntryValidation';
+import { shippedWordListMerger } from '../../commands/shippedListMerger';
 import { WordImportRow, wordListImporter } from '../../commands/wordListImporter';
 import { ALLOW_WORD_LIST, apiFieldsOf, TERM_LIST, WordList, WordListName, wordRowOf } from '../../commands/wordLists';
 import { badRequest, notFound } from '../../errors';
@@ -17,6 +18,7 @@ import { allWordEntries, listWordEntries, WordListFilter } from '../../queries/w
 import { exportQueryOf, ImportJsonSchema, ImportQuerySchema, listQueryOf, MAX_IMPORT_ROWS, MAX_TSV_BYTES, WordStatusSchema } from './schema';
 import { formatWordListTsv, parseWordListTsv } from './wordListTsv';
 import { isTsvUpload, splitEnabled } from '../entryRequests';
+import { EmptySchema } from '../session/schema';
 
 const termsVersion = async () => (await readRuleVersions()).terms ?? 0;
 
@@ -122,6 +124,12 @@ export function wordListRoutes(name: WordListName): Router {
     const request = importRequestOf(list, req);
     if (request.rows.length > MAX_IMPORT_ROWS) throw badRequest(`一次最多导入 ${MAX_IMPORT_ROWS} 条，这次有 ${request.rows.length} 条；请分批以 merge 方式导入`);
     res.json(await wordListImporter(list, request, actorOf(req)));
+  });
+
+  /** The release's defaults of this list, merged in (see shippedListMerger): stored entries keep their state. */
+  router.post('/import-shipped', async (req, res) => {
+    validated(EmptySchema, req.body);
+    res.json(await shippedWordListMerger(list, actorOf(req)));
   });
 
   router.get('/:id', async (req, res) => {
