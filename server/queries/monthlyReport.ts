@@ -8,6 +8,7 @@ import { accountStatusLabel, platformLabel } from '../models/Account';
 import { FreshnessThresholds, readThresholds } from '../registry/freshnessThresholds';
 import { CHECKER_LABELS, isVetoFinding, REPORT_ITEM_LABELS, REPORT_ITEMS, ReportItem, SEVERITY_LABELS } from '../registry/reportVocabulary';
 import { sequelize } from '../storage/database';
+import { statusesAt } from './accountStatusAt';
 
 export interface ReportProblem {
   veto: boolean;
@@ -138,10 +139,14 @@ export async function monthlyReport(options: MonthlyReportOptions) {
         order: [['publishedAt', 'ASC'], ['id', 'ASC']],
       })
     : [];
+  // Judged by the status at the end of the period, not by what happened to the account since.
+  const statusAtEnd = await statusesAt(candidates, periodEnd);
+  const statusOf = (a: Account) => statusAtEnd.get(a.id) ?? a.status;
   const accounts = candidates.filter((a) => {
     const registered = a.registeredAt ?? a.createdAt;
     if (registered >= periodEnd) return false;
-    return a.status === 'normal' || a.status === 'suspended' || publications.some((p) => p.accountId === a.id);
+    const status = statusOf(a);
+    return status === 'normal' || status === 'suspended' || publications.some((p) => p.accountId === a.id);
   });
   const units = new Map((await Unit.findAll({ where: { id: [...new Set(accounts.map((a) => a.unitId))] } })).map((u) => [u.id, u]));
 
@@ -232,7 +237,8 @@ export async function monthlyReport(options: MonthlyReportOptions) {
       const days = daysBetween(points[i - 1]!, points[i]!);
       if (days > longestGap.days) longestGap = { days, from: points[i - 1]!, to: points[i]! };
     }
-    const applicable = account.status === 'normal';
+    const status = statusOf(account);
+    const applicable = status === 'normal';
     const periodDays = daysBetween(first, through) + 1;
     const updates = {
       applicable,
@@ -282,8 +288,8 @@ export async function monthlyReport(options: MonthlyReportOptions) {
       name: account.name,
       platform: account.platform,
       platformLabel: platformLabel(account),
-      status: account.status,
-      statusLabel: accountStatusLabel(account.status),
+      status,
+      statusLabel: accountStatusLabel(status),
       content,
       updates,
       interaction,
