@@ -41,6 +41,10 @@ const TEXT_LIMITS: Partial<Record<InventoryKey, number>> = {
   name: 100, certifiedSubject: 200, ownerUnit: 200, ownerLeader: 50, ownerContact: 100, operatorUnit: 200,
   operatorLeader: 50, operatorContact: 100, postingFrequency: 50, basicFunctions: 500, platformAccountId: 100,
 };
+/** What the registry's columns hold (as the API allows): more would fail the whole import in the database. */
+const NUMBER_LIMITS: Partial<Record<InventoryKey, number>> = {
+  yearlyBudget: 9_999_999_999, followers: Number.MAX_SAFE_INTEGER, readCount: Number.MAX_SAFE_INTEGER, staffCount: 65535,
+};
 const HEADER_SEARCH_ROWS = 6;
 
 export class InventoryFileError extends Error {}
@@ -104,6 +108,7 @@ export async function readInventory(file: Buffer): Promise<{ rows: InventoryRow[
       const value = cellNumber(cells.get(key));
       if (value === undefined) return undefined;
       if (Number.isNaN(value) || value < 0 || (integer && !Number.isInteger(value))) fail(key, integer ? '须为非负整数' : '须为非负数');
+      else if (value > NUMBER_LIMITS[key]!) fail(key, `不能超过 ${NUMBER_LIMITS[key]}`);
       return value;
     };
     for (const key of REQUIRED) if (!cellText(cells.get(key))) fail(key, '不能为空');

@@ -193,4 +193,20 @@ describe('registry spreadsheets: registration form, inventory export and import'
     assert.equal(noHeader.status, 400);
     assert.match(noHeader.body.error.message, /账号名称/);
   });
+
+  it('refuses numbers too large for the registry row by row instead of failing the whole import', async () => {
+    const unit = await buildUnit({ name: '红岩镇人民政府' });
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    // A phone number pasted into 运维人员数, a budget written in 元 instead of 万元.
+    const file = await workbookOf([
+      ['账号名称', '平台类型', '主办单位', '运营状态', '运维人员数', '年度经费预算（万元）'],
+      ['红岩发布', '抖音', '红岩镇人民政府', '正常', 13800000000, 5],
+      ['红岩服务', '微博', '红岩镇人民政府', '正常', 3, 12_000_000_000],
+    ], { title: false });
+    const refused = await uploadFile(admin, '/api/registry/inventory?dryRun=1', file);
+    assert.equal(refused.status, 422, JSON.stringify(refused.body));
+    assert.deepEqual(refused.body.error.details.errors.map((e: any) => [e.row, e.column]), [[2, '运维人员数'], [3, '年度经费预算（万元）']]);
+    assert.match(refused.body.error.details.errors[0].message, /不能超过 65535/);
+    assert.equal(await Account.count({ where: { unitId: unit.id } }), 0);
+  });
 });
