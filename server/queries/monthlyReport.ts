@@ -239,7 +239,9 @@ export async function monthlyReport(options: MonthlyReportOptions) {
     }
     const status = statusOf(account);
     const applicable = status === 'normal';
-    const periodDays = daysBetween(first, through) + 1;
+    // An account registered (or started) during the month is measured over its own days in it.
+    const countedFrom = baseline > first ? baseline : first;
+    const periodDays = Math.max(1, daysBetween(countedFrom, through) + 1);
     const updates = {
       applicable,
       posts: posts.length,
