@@ -10,8 +10,10 @@ export interface ScreeningJobData {
   revision: number;
   /** "submit" for the pipeline's screening, or a re-screening batch id. */
   trigger: string;
-  /** How many times the reconciler has started the job's attempts over after they all failed (absent at first). */
+  /** How many times the job's attempts were started over after they all failed (absent at first; see failedJobRestarts). */
   restarts?: number;
+  /** A re-screening job that failed every series, left failed and logged once. */
+  abandoned?: boolean;
 }
 
 /** One job per revision and trigger: adding it again does nothing while the job exists. */

@@ -2,13 +2,19 @@ import assert from 'node:assert/strict';
 import { Screening, Term } from '../../server/models';
 import { sequelize } from '../../server/storage/database';
 import { httpRedis } from '../../server/storage/redis';
+import { screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
 import { announceRuleChange } from '../../workers/rules/ruleProvider';
 import { bumpRuleVersion } from '../../workers/rules/ruleVersions';
+import { ResumeRescreenTask } from '../../workers/tasks/ResumeRescreenTask';
 import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
+import { oneAttemptPerSeries, untilJobState } from '../support/jobStates';
 import { connectSocket, nextEvent } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
 
-describe('re-screening drafts in review after a rule change', () => {
+const REFUSAL = 'rescreen_refused_for_test';
+
+describe('re-screening drafts in review after a rule change', function () {
+  this.timeout(120_000);
   let url: string;
   before(async () => {
     url = (await startTestProduct()).url;
@@ -63,6 +69,49 @@ describe('re-screening drafts in review after a rule change', () => {
       assert.equal((await team.editorClient.post('/api/rescreens', { scope: 'in_review' })).status, 403);
     } finally {
       socket.disconnect();
+    }
+  });
+
+  it('starts over the jobs that failed every attempt while MariaDB refused them, so that the batch finishes', async () => {
+    const team = await buildReviewTeam(url);
+    const security = await loggedIn(url, await buildUser('secadmin'));
+    const submitted = await team.editorClient.post('/api/drafts', { title: '通知', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' });
+    await team.editorClient.waitForDraft(submitted.body.id, (d) => d.status === 'in_review');
+    const queue = screeningQueue();
+    await queue.pause();
+    try {
+      const started = await security.post('/api/rescreens', { scope: 'in_review', reason: '数据库故障演练' });
+      assert.equal(started.status, 201, JSON.stringify(started.body));
+      const batchId = started.body.id as number;
+      const trigger = `rescreen-${batchId}`;
+      const jobId = screeningJobId({ draftId: submitted.body.id, revision: 1, trigger });
+      await untilJobState(jobId, ['prioritized', 'waiting']);
+      // MariaDB refuses this draft's re-screening for a while: every attempt of its job fails.
+      await sequelize().query(
+        `CREATE TRIGGER ${REFUSAL} BEFORE INSERT ON screenings FOR EACH ROW
+         BEGIN IF NEW.draft_id = ${Number(submitted.body.id)} AND NEW.\`trigger\` = '${trigger}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused for the test'; END IF; END`,
+      );
+      await oneAttemptPerSeries(jobId);
+      await queue.resume();
+      await untilJobState(jobId, 'failed', 60_000);
+      await sequelize().query(`DROP TRIGGER ${REFUSAL}`); // MariaDB is back
+
+      // The batch is older than the resumer's grace (30 s), as it would be after a real outage.
+      await sequelize().query('UPDATE rescreen_batches SET created_at = ? WHERE id = ?', { replacements: [new Date(Date.now() - 60_000), batchId] });
+      const resumer = new ResumeRescreenTask(queue);
+      await resumer.run();
+      const deadline = Date.now() + 60_000;
+      let progress = (await security.get(`/api/rescreens/${batchId}`)).body;
+      while (!progress.finished && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        progress = (await security.get(`/api/rescreens/${batchId}`)).body;
+      }
+      assert.equal(progress.finished, true, `the batch finishes: ${JSON.stringify(progress)}`);
+      assert.equal(await Screening.count({ where: { draftId: submitted.body.id, trigger } }), 1);
+      assert.equal((await queue.getJob(jobId))!.data.restarts, 1, 'its attempts were started over once');
+    } finally {
+      await queue.resume();
+      await sequelize().query(`DROP TRIGGER IF EXISTS ${REFUSAL}`);
     }
   });
 });

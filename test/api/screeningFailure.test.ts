@@ -1,31 +1,16 @@
 import assert from 'node:assert/strict';
-import { Job } from 'bullmq';
 import { SCREENING_FAILED_REASON, SYSTEM_CHECKER } from '../../server/commands/screeningRecorder';
 import { DraftEvent } from '../../server/models';
-import { ScreeningJobData, screeningJob, screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
+import { screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
 import { sequelize } from '../../server/storage/database';
 import { ScreeningAnnouncer } from '../../workers/screeningAnnouncer';
 import { ReconcileScreeningTask } from '../../workers/tasks/ReconcileScreeningTask';
 import { buildReviewTeam, CLEAN_DRAFT } from '../support/factories';
 import { connectSocket, nextEvent } from '../support/socketClient';
+import { oneAttemptPerSeries, untilJobState } from '../support/jobStates';
 import { startTestProduct } from '../support/testProduct';
 
 const TRIGGER = 'findings_fail_for_test';
-
-async function stateOf(jobId: string): Promise<string> {
-  const job = await screeningQueue().getJob(jobId);
-  return job ? job.getState() : 'missing';
-}
-
-async function untilState(jobId: string, wanted: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let state = await stateOf(jobId);
-  while (state !== wanted && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    state = await stateOf(jobId);
-  }
-  assert.equal(state, wanted, `job ${jobId}`);
-}
 
 /**
  * A screening that fails by itself, every time (here: MariaDB refuses the draft's findings, as it
@@ -54,26 +39,22 @@ describe('a screening that always fails', () => {
       assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
       const id = submitted.body.id as number;
       const jobId = screeningJobId({ draftId: id, revision: 1, trigger: 'submit' });
-      await untilState(jobId, 'waiting');
+      await untilJobState(jobId, 'waiting');
 
       // Every insert of this draft's checker findings fails; the system's own finding does not.
       await sequelize().query(
         `CREATE TRIGGER ${TRIGGER} BEFORE INSERT ON findings FOR EACH ROW
          BEGIN IF NEW.draft_id = ${id} AND NEW.checker <> '${SYSTEM_CHECKER}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused for the test'; END IF; END`,
       );
-      // One attempt per series instead of eight with backoff, so that the test takes seconds.
-      const queued = (await queue.getJob(jobId)) as Job<ScreeningJobData>;
-      await queued.remove();
-      const oneAttempt = screeningJob(queued.data, { attempts: 1 });
-      await queue.add(oneAttempt.name, oneAttempt.data, oneAttempt.opts);
+      await oneAttemptPerSeries(jobId);
       await queue.resume();
-      await untilState(jobId, 'failed');
+      await untilJobState(jobId, 'failed');
 
       const reconciler = new ReconcileScreeningTask(queue, { graceMs: 0, restartsBeforeGivingUp: 1, announce: (change) => announcer.announceChange(change) });
       const first = await reconciler.run();
       assert.equal(first.retried, 1, 'the first failed series is started over');
       assert.equal(first.gaveUp, 0);
-      await untilState(jobId, 'failed');
+      await untilJobState(jobId, 'failed');
       assert.equal((await queue.getJob(jobId))!.data.restarts, 1);
       assert.equal((await team.editorClient.get(`/api/drafts/${id}`)).body.status, 'screening', 'still waiting for its screening');
 

@@ -7,6 +7,7 @@ import { Draft } from '../../server/models';
 import { dispatchPendingOutbox, purgeDispatchedOutbox } from '../../server/queues/outbox';
 import type { DraftChange } from '../../server/realtime/draftBroadcaster';
 import { enqueueScreening, ScreeningJobData, screeningJobId } from '../../server/queues/screeningQueue';
+import { restartFailedJob, RESTARTS_BEFORE_GIVING_UP } from './failedJobRestarts';
 
 /**
  * A draft must have waited this long in `screening` before its job is looked for: long enough for
@@ -14,13 +15,6 @@ import { enqueueScreening, ScreeningJobData, screeningJobId } from '../../server
  * again well within a minute (the reconciler runs every RECONCILE_INTERVAL_MS on top of this).
  */
 export const RECONCILE_GRACE_MS = 10_000;
-/**
- * How many times a failed job's attempts are started over before its draft goes to the reviewers
- * unscreened (see recordScreeningFailure). Each series is 8 attempts over about two minutes; the
- * reconciler runs only while MariaDB answers, so an outage does not use them up. Three series
- * that all failed with MariaDB and Redis up mean the job fails by itself, for ever.
- */
-export const RESTARTS_BEFORE_GIVING_UP = 2;
 /** Outbox rows younger than this are left to the server that wrote them (it adds the job after its commit). */
 const OUTBOX_GRACE_MS = 2_000;
 const BATCH = 1000;
@@ -97,15 +91,8 @@ export class ReconcileScreeningTask {
     const state = job ? await job.getState() : 'missing';
     if (LIVE_STATES.has(state)) return;
     if (state === 'failed') {
-      const restarts = job!.data.restarts ?? 0;
-      if (restarts >= this.restartsBeforeGivingUp) {
-        if (await this.giveUp(job!)) report.gaveUp++;
-        return;
-      }
-      // A fresh series of attempts with backoff: the cause (e.g. MariaDB down) may be gone by now.
-      await job!.updateData({ ...job!.data, restarts: restarts + 1 });
-      await job!.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-      report.retried++;
+      if (await restartFailedJob(job!, this.restartsBeforeGivingUp)) report.retried++;
+      else if (await this.giveUp(job!)) report.gaveUp++;
       return;
     }
     if (job) {
