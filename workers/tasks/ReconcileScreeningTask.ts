@@ -42,9 +42,11 @@ export interface ReconcileOptions {
 /**
  * Puts back on the queue every draft that waits in `screening` without a live job: its job was
  * never added (Redis was down at submission, or the server died between commit and add), was lost
- * (Redis restarted empty), or failed all its attempts (MariaDB was down for long). Runs at worker
- * start and then every few seconds in every worker process; job ids are idempotent, so several
- * reconcilers running at once add each job only once.
+ * (Redis restarted empty), or failed all its attempts (MariaDB was down for long). A job that has
+ * failed every series of attempts (see failedJobRestarts) fails by itself: its draft goes to the
+ * reviewers marked as not machine-screened instead of waiting for ever. Runs at worker start and
+ * then every few seconds in every worker process; job ids are idempotent, so several reconcilers
+ * running at once add each job only once.
  */
 export class ReconcileScreeningTask {
   private readonly graceMs: number;
