@@ -1,5 +1,5 @@
 import { lazy, ReactNode, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout';
 import { LiveProvider } from './lib/live';
 import { SessionProvider, useSession } from './lib/session';
@@ -42,8 +42,11 @@ function Only({ roles, children }: { roles: Role[]; children: ReactNode }) {
 }
 
 function SignedIn() {
-  const { user, pendingStep } = useSession();
-  if (!user) return <Navigate to="/login" replace />;
+  const { user, pendingStep, expired } = useSession();
+  const location = useLocation();
+  // A session the server ended comes back here after signing in again (an unsent draft is restored
+  // there); after the user's own logout the next person starts at their own home page.
+  if (!user) return <Navigate to="/login" replace state={expired ? { from: `${location.pathname}${location.search}` } : null} />;
   if (pendingStep === 'change_password' || user.mustChangePassword) return <PasswordPage />;
   if (pendingStep === 'enrol_totp') return <TotpEnrolPage />;
   return (
@@ -85,10 +88,11 @@ function SignedIn() {
 
 function Root() {
   const { user, loading } = useSession();
+  const from = (useLocation().state as { from?: unknown } | null)?.from;
   if (loading) return <p className="muted center">正在加载…</p>;
   return (
     <Routes>
-      <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route path="/login" element={user ? <Navigate to={typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/'} replace /> : <LoginPage />} />
       <Route path="*" element={<SignedIn />} />
     </Routes>
   );

@@ -6,6 +6,8 @@ interface SessionState {
   user: User | null;
   pendingStep: SessionAnswer['pendingStep'];
   loading: boolean;
+  /** The server ended the session (timed out, signed out in another tab), not the user's own logout. */
+  expired: boolean;
   login(username: string, password: string, totp?: string): Promise<void>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
@@ -16,6 +18,7 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [answer, setAnswer] = useState<SessionAnswer | null>(null);
   const [loading, setLoading] = useState(true);
+  const [expired, setExpired] = useState(false);
 
   const accept = useCallback((next: SessionAnswer | null) => {
     setCsrfToken(next?.csrfToken);
@@ -35,12 +38,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refresh().catch(() => setLoading(false));
-    return onSignedOut(() => accept(null));
+    return onSignedOut(() => {
+      accept(null);
+      setExpired(true);
+    });
   }, [refresh, accept]);
 
   const login = useCallback(
     async (username: string, password: string, totp?: string) => {
       accept(await post<SessionAnswer>('/api/session', { username, password, ...(totp ? { totp } : {}) }));
+      setExpired(false);
     },
     [accept],
   );
@@ -50,11 +57,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await del('/api/session');
     } finally {
       accept(null);
+      setExpired(false);
     }
   }, [accept]);
 
   return (
-    <SessionContext.Provider value={{ user: answer?.user ?? null, pendingStep: answer?.pendingStep ?? null, loading, login, logout, refresh }}>
+    <SessionContext.Provider value={{ user: answer?.user ?? null, pendingStep: answer?.pendingStep ?? null, loading, expired, login, logout, refresh }}>
       {children}
     </SessionContext.Provider>
   );

@@ -3,7 +3,9 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiError, get, messageOf, post, put } from '../lib/api';
 import { applySuggestion, replaceCodePoints } from '../lib/highlight';
 import { VERDICT_LABELS } from '../lib/labels';
+import { useSession } from '../lib/session';
 import type { Draft, ScreeningAnswer } from '../lib/types';
+import { forgetUnsentDraft, keepUnsentDraft, readUnsentDraft, UnsentDraft } from '../lib/unsentDraft';
 import { ErrorNote } from '../components/Badges';
 import { FindingList } from '../components/FindingList';
 import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
@@ -34,15 +36,21 @@ export function DraftEditorPage() {
   const navigate = useNavigate();
   const editor = useRef<RichEditorHandle>(null);
   const accounts = useAccounts();
+  const userId = useSession().user?.id ?? 0;
+  // A new draft starts from what was typed before the session ended, if anything was.
+  const [unsentNew] = useState(() => (draftId === null ? readUnsentDraft(userId, null) : null));
 
   const [loaded, setLoaded] = useState(draftId === null);
-  const [initialHtml, setInitialHtml] = useState('');
-  const [title, setTitle] = useState('');
-  const [html, setHtml] = useState('');
-  const [sourceType, setSourceType] = useState<'original' | 'repost'>('original');
-  const [sourceName, setSourceName] = useState('');
-  const [sourceUrl, setSourceUrl] = useState('');
-  const [accountIds, setAccountIds] = useState<number[]>([]);
+  const [initialHtml, setInitialHtml] = useState(unsentNew?.body ?? '');
+  const [title, setTitle] = useState(unsentNew?.title ?? '');
+  const [html, setHtml] = useState(unsentNew?.body ?? '');
+  const [sourceType, setSourceType] = useState<'original' | 'repost'>(unsentNew?.sourceType ?? 'original');
+  const [sourceName, setSourceName] = useState(unsentNew?.sourceName ?? '');
+  const [sourceUrl, setSourceUrl] = useState(unsentNew?.sourceUrl ?? '');
+  const [accountIds, setAccountIds] = useState<number[]>(unsentNew?.accountIds ?? []);
+  const [restored, setRestored] = useState(unsentNew !== null);
+  // The content as the server has it (empty for a new draft): a copy is kept only when it differs.
+  const [saved, setSaved] = useState<UnsentDraft | null>(draftId === null ? { revision: null, title: '', body: '', sourceType: 'original', sourceName: '', sourceUrl: '', accountIds: [] } : null);
   // `origin` tells the findings of the revision the machine returned apart from a fresh pre-check.
   const [check, setCheck] = useState<{ answer: ScreeningAnswer; html: string; title: string; origin: 'screening' | 'precheck' } | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
@@ -53,18 +61,40 @@ export function DraftEditorPage() {
     if (draftId === null) return;
     get<Draft>(`/api/drafts/${draftId}`)
       .then((draft) => {
-        setTitle(draft.title);
-        setInitialHtml(draft.body);
-        setHtml(draft.body);
-        setSourceType(draft.sourceType);
-        setSourceName(draft.sourceName ?? '');
-        setSourceUrl(draft.sourceUrl ?? '');
-        setAccountIds(draft.accountIds);
+        const stored: UnsentDraft = {
+          revision: draft.revision,
+          title: draft.title,
+          body: draft.body,
+          sourceType: draft.sourceType,
+          sourceName: draft.sourceName ?? '',
+          sourceUrl: draft.sourceUrl ?? '',
+          accountIds: draft.accountIds,
+        };
+        // A copy written against an older revision is stale: someone submitted since.
+        const unsent = readUnsentDraft(userId, draftId);
+        const start = unsent && unsent.revision === draft.revision ? unsent : stored;
+        setSaved(stored);
+        setRestored(start !== stored);
+        setTitle(start.title);
+        setInitialHtml(start.body);
+        setHtml(start.body);
+        setSourceType(start.sourceType);
+        setSourceName(start.sourceName);
+        setSourceUrl(start.sourceUrl);
+        setAccountIds(start.accountIds);
         setCheck({ answer: { verdict: draft.verdict ?? 'pass', findings: draft.findings, text: draft.text }, html: draft.body, title: draft.title, origin: 'screening' });
         setLoaded(true);
       })
       .catch((caught) => setError(messageOf(caught)));
-  }, [draftId]);
+  }, [draftId, userId]);
+
+  // Every change is kept in the tab until it is submitted, so that an ended session loses nothing.
+  useEffect(() => {
+    if (!saved) return;
+    const current: UnsentDraft = { revision: saved.revision, title, body: html, sourceType, sourceName, sourceUrl, accountIds };
+    if (JSON.stringify(current) === JSON.stringify(saved)) forgetUnsentDraft(userId, draftId);
+    else keepUnsentDraft(userId, draftId, current);
+  }, [saved, title, html, sourceType, sourceName, sourceUrl, accountIds, userId, draftId]);
 
   const content = (bodyHtml = editor.current?.html() ?? html, draftTitle = title) => ({
     title: draftTitle,
@@ -116,6 +146,8 @@ export function DraftEditorPage() {
     setError(null);
     try {
       const answer = draftId === null ? await post<{ id: number }>('/api/drafts', content()) : await put<{ id: number }>(`/api/drafts/${draftId}`, content());
+      setSaved(null); // the page is left: no copy is written after this one is dropped
+      forgetUnsentDraft(userId, draftId);
       navigate(`/drafts/${answer.id}`);
     } catch (caught) {
       setError(caught instanceof ApiError && caught.status === 409 ? `${caught.message}` : messageOf(caught));
@@ -131,6 +163,21 @@ export function DraftEditorPage() {
       <div className="page-head">
         <h1>{draftId === null ? '写新稿件' : '修改稿件并重新提交'}</h1>
       </div>
+      {restored ? (
+        <div className="success" role="status" data-testid="restored-note">
+          已恢复您上次没有提交的内容（例如登录超时前正在写的内容）。
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              forgetUnsentDraft(userId, draftId);
+              window.location.reload();
+            }}
+          >
+            放弃这些内容
+          </button>
+        </div>
+      ) : null}
       <div className="columns">
         <div className="main-column card">
           <label>

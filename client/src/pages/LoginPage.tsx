@@ -4,7 +4,7 @@ import { useSession } from '../lib/session';
 import { ErrorNote } from '../components/Badges';
 
 export function LoginPage() {
-  const { login } = useSession();
+  const { login, expired } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
@@ -31,6 +31,11 @@ export function LoginPage() {
       <form className="card login-card" onSubmit={submit}>
         <h1>政务新媒体发布前审核</h1>
         <p className="muted">先审后发 · 分级审核 · 全程留痕</p>
+        {expired ? (
+          <p className="warning" role="status">
+            登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的稿件内容仍在。
+          </p>
+        ) : null}
         <label>
           用户名
           <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />

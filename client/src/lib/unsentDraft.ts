@@ -1,0 +1,46 @@
+/**
+ * What an editor has typed but not yet submitted, kept in this tab's sessionStorage. A session
+ * that times out while a long draft is being written sends the page to the login form; this copy
+ * lets the editor carry on after signing in again. sessionStorage, not localStorage: the copy
+ * goes with the tab, so it does not linger on a shared office computer; and the key names the
+ * user, so whoever signs in next in the same tab never sees it.
+ */
+export interface UnsentDraft {
+  /** The revision the copy was written against (null for a new draft): a newer one makes it stale. */
+  revision: number | null;
+  title: string;
+  body: string;
+  sourceType: 'original' | 'repost';
+  sourceName: string;
+  sourceUrl: string;
+  accountIds: number[];
+}
+
+function keyOf(userId: number, draftId: number | null): string {
+  return `unsent-draft:${userId}:${draftId ?? 'new'}`;
+}
+
+export function readUnsentDraft(userId: number, draftId: number | null): UnsentDraft | null {
+  try {
+    const text = window.sessionStorage.getItem(keyOf(userId, draftId));
+    return text ? (JSON.parse(text) as UnsentDraft) : null;
+  } catch {
+    return null; // storage switched off or a damaged copy: nothing to restore
+  }
+}
+
+export function keepUnsentDraft(userId: number, draftId: number | null, draft: UnsentDraft): void {
+  try {
+    window.sessionStorage.setItem(keyOf(userId, draftId), JSON.stringify(draft));
+  } catch {
+    // Storage full or switched off: the editor still works, only without the copy.
+  }
+}
+
+export function forgetUnsentDraft(userId: number, draftId: number | null): void {
+  try {
+    window.sessionStorage.removeItem(keyOf(userId, draftId));
+  } catch {
+    // nothing kept, nothing to forget
+  }
+}

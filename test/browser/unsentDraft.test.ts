@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { buildUnit, buildUser, PASSWORD } from '../support/factories';
+import { browserSuite, signIn } from './support/browser';
+
+describe('the console in a browser: a session that ends while a draft is being written', function () {
+  this.timeout(120_000);
+  const suite = browserSuite();
+
+  it('keeps what the editor typed: after signing in again the editor is back at the draft with title and body, and a submitted draft leaves no copy', async () => {
+    const unit = await buildUnit();
+    const editor = await buildUser('editor', { unit });
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, editor);
+
+    const title = '关于做好今冬明春森林防火工作的通知';
+    const text = '各乡镇人民政府，县直各部门：为切实做好今冬明春森林防火工作，现将有关事项通知如下。';
+    await page.getByRole('link', { name: '写新稿件' }).first().click();
+    await page.getByLabel('标题').fill(title);
+    await page.getByTestId('body-editor').click();
+    await page.keyboard.type(text);
+
+    // The session ends (here: signed out in another tab of the same browser, as an idle timeout
+    // would end it): the page goes to the login form without being asked.
+    const otherTab = await person.context.newPage();
+    await otherTab.goto('/');
+    await otherTab.getByRole('button', { name: '退出登录' }).click();
+    await otherTab.getByRole('button', { name: '登录' }).waitFor();
+    await otherTab.close();
+    await page.getByRole('button', { name: '登录' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('status').filter({ hasText: '请重新登录' }).waitFor();
+
+    await page.getByLabel('用户名').fill(editor.username);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '写新稿件' }).waitFor();
+    await page.getByTestId('restored-note').waitFor();
+    assert.equal(await page.getByLabel('标题').inputValue(), title, 'the title typed before the session ended is back');
+    assert.equal((await page.getByTestId('body-editor').textContent())!.trim(), text, 'so is the body');
+
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.getByTestId('draft-page').waitFor();
+    await page.getByRole('link', { name: '写新稿件' }).first().click();
+    await page.getByRole('heading', { name: '写新稿件' }).waitFor();
+    assert.equal(await page.getByLabel('标题').inputValue(), '', 'a submitted draft is not offered again');
+    assert.equal(await page.getByTestId('restored-note').count(), 0);
+
+    // The user's own logout is no timeout: whoever signs in next starts at their home page.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    assert.equal(await page.getByRole('status').filter({ hasText: '请重新登录' }).count(), 0);
+    await page.getByLabel('用户名').fill(editor.username);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '我的稿件' }).waitFor();
+    assert.deepEqual(person.errors, []);
+  });
+});
