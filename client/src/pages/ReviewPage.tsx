@@ -83,6 +83,8 @@ export function ReviewPage() {
 
   const allChecked = CHECKS.every((c) => checks[c.key]);
   const decisionBlocked = claim.kind === 'taken' || busy || !draft;
+  // Decided by someone else, revised, or not at this level: there is nothing to claim.
+  const movedOn = change !== null || (draft !== null && (draft.status !== 'in_review' || draft.level !== user?.level));
 
   const decide = useCallback(
     async (decision: Decision) => {
@@ -169,17 +171,23 @@ export function ReviewPage() {
           </button>
         </div>
       ) : null}
-      <div className={`banner claim claim-${claim.kind}`} data-testid="claim-banner">
-        {claim.kind === 'pending' ? '正在领取…' : null}
-        {claim.kind === 'mine' ? `已由您领取，领取至 ${new Date(claim.claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false })}（审核期间自动续期，离开页面即释放）` : null}
-        {claim.kind === 'taken' ? `${claim.holder} 正在审核此稿件（领取至 ${new Date(claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false })}），到期后可接手。` : null}
-        {claim.kind === 'refused' ? claim.message : null}
-        {claim.kind === 'taken' || claim.kind === 'refused' ? (
-          <button type="button" className="small" onClick={() => void retryClaim()}>
-            重新领取
-          </button>
-        ) : null}
-      </div>
+      {movedOn ? (
+        <div className="banner claim" data-testid="claim-banner">
+          {change ? '稿件已有变化，您看到的内容不能再领取；请先载入最新内容。' : `稿件现在${statusText(draft.status, draft.level)}，不在${levelLabel(user?.level)}审核中，无需领取。`}
+        </div>
+      ) : (
+        <div className={`banner claim claim-${claim.kind}`} data-testid="claim-banner">
+          {claim.kind === 'pending' ? '正在领取…' : null}
+          {claim.kind === 'mine' ? `已由您领取，领取至 ${new Date(claim.claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false })}（审核期间自动续期，离开页面即释放）` : null}
+          {claim.kind === 'taken' ? `${claim.holder} 正在审核此稿件（领取至 ${new Date(claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false })}），到期后可接手。` : null}
+          {claim.kind === 'refused' ? claim.message : null}
+          {claim.kind === 'taken' || claim.kind === 'refused' ? (
+            <button type="button" className="small" onClick={() => void retryClaim()}>
+              重新领取
+            </button>
+          ) : null}
+        </div>
+      )}
       <p className="muted">
         第 {draft.revision} 版 · 作者 {personName(draft.author)} · 进入{levelLabel(draft.level)} {timeText(draft.statusChangedAt)} ·{' '}
         {draft.sourceType === 'repost' ? `转载自 ${draft.sourceName ?? '（未填写来源）'}` : '原创'} · 发布账号：{accountList(draft.accountIds, accountNames)}
