@@ -20,7 +20,8 @@ export function DraftListPage() {
   useResync(refetch);
   useLiveEvent<DraftChange>('draft:changed', (change) => {
     const known = data?.items.some((d) => d.id === change.id);
-    if (!known) return void refetch();
+    // A change does not say who returned a draft (machine or reviewer): the list asks.
+    if (!known || change.status === 'returned') return void refetch();
     setData((current) =>
       current ? { ...current, items: current.items.map((d) => (d.id === change.id ? { ...d, ...change, statusChangedAt: change.at, updatedAt: change.at } : d)) } : current,
     );
