@@ -46,12 +46,16 @@ export function ReviewPage() {
   const [busy, setBusy] = useState(false);
   const [diff, setDiff] = useState<{ label: string; diff: RevisionDiff } | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
+  const shownRevision = useRef<number | null>(null);
   const accountNames = useAccountNames();
   const { state: claim, claim: retryClaim, release } = useClaim(id, user?.id);
 
   const load = useCallback(async () => {
     try {
       const next = await get<Draft>(`/api/drafts/${id}`);
+      // The five ticks sign off the revision that was read: a newer one is checked afresh.
+      if (shownRevision.current !== null && shownRevision.current !== next.revision) setChecks({});
+      shownRevision.current = next.revision;
       setDraft(next);
       setChange(null);
       setLoadError(null);
