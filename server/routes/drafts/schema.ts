@@ -13,7 +13,8 @@ const httpUrl = z
  * its source is accepted here and blocked by the source checker, so the editor sees why.
  */
 export const DraftContentSchema = z.strictObject({
-  title: z.string().trim().min(1, '标题不能为空').max(500, '标题不能超过 500 个字符').refine(hasVisibleText, '标题不能为空'),
+  // One check for an empty title: a min(1) beside it would say the same thing twice.
+  title: z.string().trim().max(500, '标题不能超过 500 个字符').refine(hasVisibleText, '标题不能为空'),
   body: z.string().min(1, '正文不能为空').max(2_000_000, '正文过长'),
   accountIds: z.array(z.number().int().positive()).max(100).optional(),
   sourceType: z.enum(['original', 'repost'], { message: '稿件类型须为原创（original）或转载（repost）' }),
