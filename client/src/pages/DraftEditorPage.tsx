@@ -1,8 +1,8 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, get, messageOf, post, put } from '../lib/api';
 import { applySuggestion, replaceCodePoints } from '../lib/highlight';
-import { VERDICT_LABELS } from '../lib/labels';
+import { statusText, VERDICT_LABELS } from '../lib/labels';
 import { useSession } from '../lib/session';
 import type { Draft, ScreeningAnswer } from '../lib/types';
 import { forgetUnsentDraft, keepUnsentDraft, readUnsentDraft, UnsentDraft } from '../lib/unsentDraft';
@@ -56,11 +56,17 @@ export function DraftEditorPage() {
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'check' | 'submit' | null>(null);
+  // Only a returned draft takes a new revision (e.g. this page reached again with the Back button).
+  const [locked, setLocked] = useState<string | null>(null);
 
   useEffect(() => {
     if (draftId === null) return;
     get<Draft>(`/api/drafts/${draftId}`)
       .then((draft) => {
+        if (draft.status !== 'returned') {
+          setLocked(statusText(draft.status, draft.level));
+          return;
+        }
         const stored: UnsentDraft = {
           revision: draft.revision,
           title: draft.title,
@@ -155,6 +161,18 @@ export function DraftEditorPage() {
     }
   };
 
+  if (locked) {
+    return (
+      <section>
+        <div className="page-head">
+          <h1>修改稿件并重新提交</h1>
+        </div>
+        <p className="warning" role="status" data-testid="not-editable">
+          稿件当前状态为“{locked}”，只有被退回的稿件可以修改。 <Link to={`/drafts/${draftId}`}>查看稿件</Link>
+        </p>
+      </section>
+    );
+  }
   if (!loaded) return <ErrorNote message={error} />;
   const stale = check !== null && (check.html !== html || check.title !== title);
 
