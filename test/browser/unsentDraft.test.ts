@@ -45,9 +45,14 @@ describe('the console in a browser: a session that ends while a draft is being w
     assert.equal(await page.getByLabel('标题').inputValue(), '', 'a submitted draft is not offered again');
     assert.equal(await page.getByTestId('restored-note').count(), 0);
 
-    // The user's own logout is no timeout: whoever signs in next starts at their home page.
+    // The user's own logout is no timeout: whoever signs in next starts at their home page, and the
+    // tab keeps no draft content (typed here, then signed out without submitting).
+    await page.getByLabel('标题').fill('未提交的标题');
+    const keptCopies = "Object.keys(sessionStorage).filter((key) => key.startsWith('unsent-draft:'))";
+    await page.waitForFunction(`${keptCopies}.length > 0`);
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('button', { name: '登录' }).waitFor();
+    assert.deepEqual(await page.evaluate(keptCopies), [], 'no draft content is left in the tab');
     assert.equal(await page.getByRole('status').filter({ hasText: '请重新登录' }).count(), 0);
     await page.getByLabel('用户名').fill(editor.username);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);

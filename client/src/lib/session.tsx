@@ -1,6 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, del, get, onSignedOut, post, setCsrfToken } from './api';
 import type { SessionAnswer, User } from './types';
+import { forgetAllUnsentDrafts } from './unsentDraft';
 
 interface SessionState {
   user: User | null;
@@ -56,6 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await del('/api/session');
     } finally {
+      forgetAllUnsentDrafts();
       accept(null);
       setExpired(false);
     }

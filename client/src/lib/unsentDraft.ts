@@ -16,8 +16,10 @@ export interface UnsentDraft {
   accountIds: number[];
 }
 
+const PREFIX = 'unsent-draft:';
+
 function keyOf(userId: number, draftId: number | null): string {
-  return `unsent-draft:${userId}:${draftId ?? 'new'}`;
+  return `${PREFIX}${userId}:${draftId ?? 'new'}`;
 }
 
 export function readUnsentDraft(userId: number, draftId: number | null): UnsentDraft | null {
@@ -42,5 +44,18 @@ export function forgetUnsentDraft(userId: number, draftId: number | null): void 
     window.sessionStorage.removeItem(keyOf(userId, draftId));
   } catch {
     // nothing kept, nothing to forget
+  }
+}
+
+/**
+ * Every copy kept in this tab, dropped at the user's own logout: a signed-out tab on a shared
+ * computer holds no draft content (only a session the server ended keeps it, for the same user).
+ */
+export function forgetAllUnsentDrafts(): void {
+  try {
+    const keys = Array.from({ length: window.sessionStorage.length }, (_, i) => window.sessionStorage.key(i));
+    for (const key of keys) if (key?.startsWith(PREFIX)) window.sessionStorage.removeItem(key);
+  } catch {
+    // storage switched off: nothing kept
   }
 }
