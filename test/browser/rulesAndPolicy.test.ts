@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Unit } from '../../server/models';
 import { wordingRuleKind } from '../../workers/rules/wordingRules';
+import { keepRuleTables } from '../rules/ruleSupport';
 import { buildUnit, buildUser } from '../support/factories';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 
@@ -12,6 +13,16 @@ describe('the console in a browser: the security admin’s rule tables and revie
   const suite = browserSuite();
 
   it('adds, disables and deletes a wording rule; a bad import file is refused line by line and changes nothing; a unit goes to two levels', async () => {
+    // The wording table as seeded is put back afterwards (ids included): the tests that follow read it.
+    const restoreWording = await keepRuleTables(['wording']);
+    try {
+      await changeRulesAndPolicy();
+    } finally {
+      await restoreWording();
+    }
+  });
+
+  async function changeRulesAndPolicy(): Promise<void> {
     const unit = await buildUnit({ name: `县卫健局${Date.now() % 100000}`, reviewLevels: 3 });
     const admin = await suite.open();
     await signIn(admin, await buildUser('secadmin'));
@@ -76,5 +87,5 @@ describe('the console in a browser: the security admin’s rule tables and revie
     await page.screenshot({ path: screenshotPath('secadmin-review-policy'), fullPage: true });
     assert.equal((await Unit.findByPk(unit.id))!.reviewLevels, 2);
     assert.deepEqual(admin.errors, []);
-  });
+  }
 });
