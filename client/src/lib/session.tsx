@@ -1,7 +1,7 @@
-import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { ApiError, del, get, onSignedOut, post, setCsrfToken } from './api';
 import type { SessionAnswer, User } from './types';
-import { forgetAllUnsentDrafts } from './unsentDraft';
+import { forgetAllUnsentDrafts, keepUnsentDraftsAgain } from './unsentDraft';
 
 interface SessionState {
   user: User | null;
@@ -20,6 +20,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [answer, setAnswer] = useState<SessionAnswer | null>(null);
   const [loading, setLoading] = useState(true);
   const [expired, setExpired] = useState(false);
+  // Set by the user's own logout: the server then drops the session's socket too, and the console's
+  // check of the session that follows must not take the logout for a session that expired.
+  const signingOut = useRef(false);
 
   const accept = useCallback((next: SessionAnswer | null) => {
     setCsrfToken(next?.csrfToken);
@@ -41,13 +44,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh().catch(() => setLoading(false));
     return onSignedOut(() => {
       accept(null);
-      setExpired(true);
+      if (!signingOut.current) setExpired(true);
     });
   }, [refresh, accept]);
 
   const login = useCallback(
     async (username: string, password: string, totp?: string) => {
       accept(await post<SessionAnswer>('/api/session', { username, password, ...(totp ? { totp } : {}) }));
+      signingOut.current = false;
+      keepUnsentDraftsAgain();
       setExpired(false);
     },
     [accept],
@@ -55,9 +60,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
+      // First: the page may show the login form before this request answers (the server drops the
+      // session's socket), and the editor may still write a last edit while it is on screen.
+      signingOut.current = true;
+      forgetAllUnsentDrafts();
       await del('/api/session');
     } finally {
-      forgetAllUnsentDrafts();
       accept(null);
       setExpired(false);
     }

@@ -31,7 +31,11 @@ export function readUnsentDraft(userId: number, draftId: number | null): UnsentD
   }
 }
 
+/** False from the user's own logout to the next sign-in: a last edit that arrives then is not kept. */
+let keeping = true;
+
 export function keepUnsentDraft(userId: number, draftId: number | null, draft: UnsentDraft): void {
+  if (!keeping) return;
   try {
     window.sessionStorage.setItem(keyOf(userId, draftId), JSON.stringify(draft));
   } catch {
@@ -48,14 +52,21 @@ export function forgetUnsentDraft(userId: number, draftId: number | null): void 
 }
 
 /**
- * Every copy kept in this tab, dropped at the user's own logout: a signed-out tab on a shared
- * computer holds no draft content (only a session the server ended keeps it, for the same user).
+ * Every copy kept in this tab, dropped at the user's own logout, and none kept until the next
+ * sign-in: a signed-out tab on a shared computer holds no draft content (only a session the server
+ * ended keeps it, for the same user).
  */
 export function forgetAllUnsentDrafts(): void {
+  keeping = false;
   try {
     const keys = Array.from({ length: window.sessionStorage.length }, (_, i) => window.sessionStorage.key(i));
     for (const key of keys) if (key?.startsWith(PREFIX)) window.sessionStorage.removeItem(key);
   } catch {
     // storage switched off: nothing kept
   }
+}
+
+/** At sign-in: copies are kept again. */
+export function keepUnsentDraftsAgain(): void {
+  keeping = true;
 }
