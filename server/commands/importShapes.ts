@@ -8,7 +8,10 @@ export interface ImportRequestOf<Row> {
   mode: ImportMode;
   format: ImportFormat;
   rows: Row[];
-  /** The release's defaults (see shippedListMerger): new entries are marked as shipped, and the audit record says so. */
+  /**
+   * The release's defaults (see shippedListMerger): new entries are marked as shipped, a stored
+   * entry keeps its enabled state whatever the row says, and the audit record says so.
+   */
   shipped?: boolean;
 }
 

@@ -100,6 +100,12 @@ function plan(table: RuleTable, entries: ImportEntry[], stored: Model[], mode: I
   return result;
 }
 
+/** The release's defaults (request.shipped): an entry already stored keeps its enabled state, whatever the row says. */
+function withStoredState(table: RuleTable, entries: ImportEntry[], stored: Model[]): ImportEntry[] {
+  const enabledByKey = new Map(stored.map((row) => [keyOf(table, storedEntry(table, row)), Boolean(row.get('enabled'))]));
+  return entries.map((entry) => ({ ...entry, enabled: enabledByKey.get(keyOf(table, entry.fields)) ?? entry.enabled }));
+}
+
 /** Wording rules: an imported rule must not overlap an enabled stored rule that the import keeps and does not replace. */
 function overlapsWithStored(table: RuleTable, entries: ImportEntry[], stored: Model[], planned: Plan): RuleProblem[] {
   if (!table.periodOf) return [];
@@ -181,9 +187,10 @@ async function apply(table: RuleTable, planned: Plan, origin: string, transactio
  * or deleted entry gets its own audit record, and the whole import one summary record, last.
  */
 export async function ruleImporter(table: RuleTable, request: ImportRequest, actor: AuditActor): Promise<ImportSummary> {
-  const entries = readRows(table, request);
+  const read = readRows(table, request);
   const { result, version } = await versionedRuleChange(table.kind, actor, async (transaction) => {
     const stored = await modelOf(table).findAll({ transaction, order: [['id', 'ASC']] });
+    const entries = request.shipped ? withStoredState(table, read, stored) : read;
     const planned = plan(table, entries, stored, request.mode);
     const overlaps = overlapsWithStored(table, entries, stored, planned);
     if (overlaps.length) {

@@ -2,8 +2,7 @@ import { readRuleTable } from '../../workers/lib/ruleTableFile';
 import { readShippedTerms, shippedTermRows } from '../../workers/rules/shippedTerms';
 import { AuditActor } from '../audit/auditRecorder';
 import { ImportRow, ImportSummary, ruleImporter } from './ruleImporter';
-import { checkEntry } from './ruleEntryValidation';
-import { keyOf, modelOf, RuleTable, storedEntry } from './ruleTables';
+import { RuleTable } from './ruleTables';
 import { WordImportRow, WordImportSummary, wordListImporter } from './wordListImporter';
 import { TERM_LIST, WordList } from './wordLists';
 
@@ -19,13 +18,11 @@ const MAX_NOTE = 300;
  * state, so that a default the admin turned off stays off. New entries are marked as shipped.
  */
 export async function shippedRulesMerger(table: RuleTable, actor: AuditActor): Promise<ImportSummary> {
-  const stored = await modelOf(table).findAll();
-  const enabledByKey = new Map(stored.map((row) => [keyOf(table, storedEntry(table, row)), Boolean(row.get('enabled'))]));
-  const rows: ImportRow[] = readRuleTable(table.ruleKind.spec.file, table.ruleKind.spec.columns).map((line) => {
-    const input = table.ruleKind.spec.fromFile(line.values);
-    const { fields } = checkEntry(table, input);
-    return { row: line.line, input, enabled: fields ? (enabledByKey.get(keyOf(table, fields)) ?? true) : true };
-  });
+  const rows: ImportRow[] = readRuleTable(table.ruleKind.spec.file, table.ruleKind.spec.columns).map((line) => ({
+    row: line.line,
+    input: table.ruleKind.spec.fromFile(line.values),
+    enabled: undefined, // a new entry is enabled; a stored one keeps its state (request.shipped)
+  }));
   return ruleImporter(table, { mode: 'merge', format: 'tsv', rows, shipped: true }, actor);
 }
 
@@ -55,15 +52,13 @@ function shippedWords(list: WordList): ShippedWord[] {
  * the allow-words. Each text once (the first list that ships it wins, as at seeding).
  */
 export async function shippedWordListMerger(list: WordList, actor: AuditActor): Promise<WordImportSummary> {
-  const storedRows = await list.model().findAll({ attributes: [list.textField], raw: true });
-  const stored = new Set(storedRows.map((row) => String((row as unknown as Record<string, unknown>)[list.textField])));
   const seen = new Set<string>();
   const rows: WordImportRow[] = [];
   for (const word of shippedWords(list)) {
     if (seen.has(word.text)) continue;
     seen.add(word.text);
-    // A stored entry keeps its enabled state (undefined): what the admin turned off stays off.
-    rows.push({ row: rows.length + 1, input: word.input, enabled: stored.has(word.text) ? undefined : word.enabledIfNew, origin: word.origin });
+    // The triage's verdict for a new entry; a stored one keeps its state (request.shipped).
+    rows.push({ row: rows.length + 1, input: word.input, enabled: word.enabledIfNew, origin: word.origin });
   }
   return wordListImporter(list, { mode: 'merge', format: 'tsv', rows, shipped: true }, actor);
 }

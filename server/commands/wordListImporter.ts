@@ -102,7 +102,7 @@ function fieldsOfStored(stored: StoredRow): WordFields {
   return { text: stored.text, category: stored.category ?? undefined, severity: stored.severity ?? undefined, note: stored.note };
 }
 
-function plan(entries: ImportEntry[], stored: StoredRow[], mode: ImportMode): Plan {
+function plan(entries: ImportEntry[], stored: StoredRow[], mode: ImportMode, keepEnabled: boolean): Plan {
   const storedByText = new Map(stored.map((row) => [row.text, row]));
   const matched = new Set<StoredRow>();
   const result: Plan = { creates: [], updates: [], deletes: [], unchanged: 0 };
@@ -116,7 +116,7 @@ function plan(entries: ImportEntry[], stored: StoredRow[], mode: ImportMode): Pl
     const before = fieldsOfStored(row);
     // What the upload does not give (a note column left out, no enabled column) stays as it is.
     const after: WordFields = { ...before, ...item.entry, note: item.entry.note === undefined ? before.note : item.entry.note };
-    const enabled = item.enabled ?? row.enabled;
+    const enabled = keepEnabled ? row.enabled : (item.enabled ?? row.enabled);
     if (sameFields(before, after) && enabled === row.enabled) result.unchanged++;
     else result.updates.push({ entry: item, stored: row, after, enabled });
   }
@@ -264,7 +264,7 @@ export async function wordListImporter(list: WordList, request: WordImportReques
   const entries = readRows(list, request);
   const { result, version } = await versionedRuleChange(list.kind, actor, async (transaction) => {
     const stored = await readStored(list, transaction);
-    const planned = plan(entries, stored, request.mode);
+    const planned = plan(entries, stored, request.mode, Boolean(request.shipped));
     const tooShort = planned.creates.flatMap((item) => {
       const problem = normalizationProblem(list, item.entry.text);
       return problem ? [{ ...problem, row: item.row }] : [];

@@ -1,3 +1,4 @@
+import type { Field, PreparedDraft } from '../screening/types';
 import { bmpFoldTable, NOISE } from './charFolding';
 
 /**
@@ -95,6 +96,15 @@ export function phraseText(original: string): PhraseText {
   // The decoder is the fastest way from units to a string (spreading 700 units into fromCharCode costs
   // 15 times as much). Typed arrays are in the machine's byte order: little-endian on x86 and ARM.
   return { text: UTF16.decode(units.subarray(0, length)), origins: origins.subarray(0, length) };
+}
+
+const viewsOfDraft = new WeakMap<PreparedDraft, Partial<Record<Field, PhraseText>>>();
+
+/** The phrase text of a field of a draft, made once per screening for the checkers that read it (ads, secrecy). */
+export function phraseTextOf(draft: PreparedDraft, field: Field): PhraseText {
+  let views = viewsOfDraft.get(draft);
+  if (!views) viewsOfDraft.set(draft, (views = {}));
+  return (views[field] ??= phraseText(draft.texts[field]));
 }
 
 /** The draft's span for a non-empty span [start, end) of its phrase text (the tables never match an empty one). */

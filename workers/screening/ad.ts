@@ -1,7 +1,7 @@
 import { AdLanguage } from '../lib/adLanguage';
 import { keepStrongest } from '../lib/findingOverlap';
 import { LinkClassifier } from '../lib/linkClassifier';
-import { originalSpan, phraseTables, phraseText } from '../lib/phraseText';
+import { originalSpan, phraseTables, phraseTextOf } from '../lib/phraseText';
 import { rulesOf } from '../lib/tableRuleKind';
 import { findTextUrls } from '../lib/urls';
 import { adsRuleKind } from '../rules/adsRules';
@@ -52,7 +52,7 @@ export const adChecker: Checker<CompiledAds> = {
 
   check(draft, compiled) {
     const findings = linkFindings(draft, compiled);
-    for (const field of TEXT_FIELDS) findings.push(...languageFindings(field, draft.texts[field], compiled));
+    for (const field of TEXT_FIELDS) findings.push(...languageFindings(draft, field, compiled));
     return findings;
   },
 };
@@ -92,8 +92,9 @@ function linkFindings(draft: PreparedDraft, compiled: CompiledAds): Finding[] {
 }
 
 /** Advertising language, read in the phrase text (限 时 抢 购 and 限時搶購 are 限时抢购); offsets and text are the draft's. */
-function languageFindings(field: Field, text: string, compiled: CompiledAds): Finding[] {
-  const view = phraseText(text);
+function languageFindings(draft: PreparedDraft, field: Field, compiled: CompiledAds): Finding[] {
+  const text = draft.texts[field];
+  const view = phraseTextOf(draft, field);
   const findings = compiled.language.find(view.text).map((hit): Finding => {
     const { start, end } = originalSpan(view, hit.start, hit.end);
     const what = PHRASE_NAMES[hit.rule.category] ?? hit.rule.category;

@@ -1,6 +1,6 @@
 import { keepStrongest } from '../lib/findingOverlap';
 import { PatternSet } from '../lib/patternRules';
-import { originalSpan, phraseTables, phraseText } from '../lib/phraseText';
+import { originalSpan, phraseTables, phraseTextOf } from '../lib/phraseText';
 import { rulesOf } from '../lib/tableRuleKind';
 import { SecrecyRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
 import { secrecyRuleKind } from '../rules/secrecyRules';
@@ -33,7 +33,7 @@ export const secrecyChecker: Checker<CompiledSecrecy> = {
     const findings: Finding[] = [];
     for (const field of ['title', 'body'] as const) {
       // Read in the phrase text: 內部資料 and 内 部 资 料 are 内部资料. Offsets and text are the draft's.
-      const view = phraseText(draft.texts[field]);
+      const view = phraseTextOf(draft, field);
       for (const hit of patterns.findAll(view.text)) {
         const { start, end } = originalSpan(view, hit.start, hit.end);
         const text = draft.texts[field].slice(start, end);

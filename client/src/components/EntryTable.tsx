@@ -147,11 +147,16 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     if (ok) setEditing(null);
   };
 
-  const importFile = async (file: File, mode: 'merge' | 'replace') => {
+  /** Before an import: no message of an earlier action stays on screen. */
+  const clearMessages = () => {
     setError(null);
     setNotice(null);
     setProblems([]);
     setWarnings([]);
+  };
+
+  const importFile = async (file: File, mode: 'merge' | 'replace') => {
+    clearMessages();
     try {
       const text = await file.text();
       const summary = file.name.toLowerCase().endsWith('.json')
@@ -172,10 +177,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
 
   // A release's defaults, merged in: what an installation seeded by an older release needs after an upgrade.
   const mergeShipped = async () => {
-    setError(null);
-    setNotice(null);
-    setProblems([]);
-    setWarnings([]);
+    clearMessages();
     try {
       const summary = await post<Record<string, number> & { warnings?: Warning[] }>(`${spec.path}/import-shipped`, {});
       await changed(`已合并本版本的默认${spec.label}：新增 ${summary.created ?? 0}，更新 ${summary.updated ?? 0}，未变 ${summary.unchanged ?? 0}；已停用的条目保持停用`, summary);

@@ -73,9 +73,9 @@ async function accountNamed(username: string): Promise<User | null> {
  * Runs a command that checks the current password; when too many wrong ones locked the account
  * (423), this session ends too, with its sockets: it may have been taken over.
  */
-async function endedIfLocked(req: Request, command: () => Promise<unknown>): Promise<void> {
+async function endedIfLocked<T>(req: Request, command: () => Promise<T>): Promise<T> {
   try {
-    await command();
+    return await command();
   } catch (error) {
     if (error instanceof HttpError && error.status === 423) {
       const sessionId = req.sessionID;
@@ -154,10 +154,7 @@ export function sessionRoutes(): Router {
   /** Enrolment, step 1: the current password, then a new secret to scan, kept in the session until a code confirms it. */
   router.post('/totp', authenticate, async (req, res) => {
     const { currentPassword } = validated(TotpStartSchema, req.body);
-    let secret = '';
-    await endedIfLocked(req, async () => {
-      secret = await totpEnrolmentStarter(req.user!, currentPassword, actorOf(req));
-    });
+    const secret = await endedIfLocked(req, () => totpEnrolmentStarter(req.user!, currentPassword, actorOf(req)));
     req.session.totpPending = secret;
     res.set('Cache-Control', 'no-store').json({ secret, otpauthUri: totpUri(req.user!.username, secret) });
   });
