@@ -2,12 +2,14 @@ import { Op, QueryTypes } from 'sequelize';
 import { readRuleVersions } from '../../workers/rules/ruleVersions';
 import { badRequest } from '../errors';
 import { now } from '../lib/clock';
-import { addDays, asDateString, countyDate, countyDayStart, daysBetween, mondayOf, monthBounds } from '../lib/countyDate';
+import { addDays, asDateString, countyDate, countyDayStart, mondayOf, monthBounds } from '../lib/countyDate';
 import { Account, AccountInteraction, FindingRecord, Publication, RescreenBatch, Unit } from '../models';
 import { accountStatusLabel, platformLabel } from '../models/Account';
 import { FreshnessThresholds, readThresholds } from '../registry/freshnessThresholds';
 import { CHECKER_LABELS, isVetoFinding, REPORT_ITEM_LABELS, REPORT_ITEMS, ReportItem, SEVERITY_LABELS } from '../registry/reportVocabulary';
+import { daysNotPaused, longestUpdateGap } from '../registry/updateGaps';
 import { sequelize } from '../storage/database';
+import { pausesOf } from './accountPauses';
 import { statusesAt } from './accountStatusAt';
 
 export interface ReportProblem {
@@ -170,6 +172,7 @@ export async function monthlyReport(options: MonthlyReportOptions) {
     );
     for (const row of rows) previous.set(Number(row.account_id), new Date(row.last));
   }
+  const pauses = await pausesOf(accounts.map((a) => a.id), periodEnd);
   const interactions = new Map(
     (accounts.length ? await AccountInteraction.findAll({ where: { accountId: accounts.map((a) => a.id), period: month } }) : []).map((i) => [i.accountId, i]),
   );
@@ -231,17 +234,14 @@ export async function monthlyReport(options: MonthlyReportOptions) {
     const baseline = started && started > registered ? started : registered;
     const previousDate = previous.get(account.id);
     const from = previousDate ? countyDate(previousDate) : baseline > first ? baseline : first;
-    const points = [from, ...dates, through];
-    let longestGap = { days: 0, from, to: from };
-    for (let i = 1; i < points.length; i++) {
-      const days = daysBetween(points[i - 1]!, points[i]!);
-      if (days > longestGap.days) longestGap = { days, from: points[i - 1]!, to: points[i]! };
-    }
+    // Days the account was suspended are not silence: they count neither in the gap nor in the weekly rate.
+    const accountPauses = pauses.get(account.id) ?? [];
+    const longestGap = longestUpdateGap(from, through, dates, accountPauses);
     const status = statusOf(account);
     const applicable = status === 'normal';
     // An account registered (or started) during the month is measured over its own days in it.
     const countedFrom = baseline > first ? baseline : first;
-    const periodDays = Math.max(1, daysBetween(countedFrom, through) + 1);
+    const periodDays = Math.max(1, daysNotPaused(countedFrom, through, accountPauses));
     const updates = {
       applicable,
       posts: posts.length,

@@ -11,7 +11,7 @@ interface Freshness {
   thresholds: { warningDays: number; alertDays: number; overdueDays: number };
   today: string;
   counts: Record<'ok' | 'warning' | 'alert' | 'overdue', number>;
-  items: Array<{ accountId: number; unitName: string; name: string; platformLabel: string; lastPublishedAt: string | null; countingFrom: string; days: number; level: 'ok' | 'warning' | 'alert' | 'overdue' }>;
+  items: Array<{ accountId: number; unitName: string; name: string; platformLabel: string; lastPublishedAt: string | null; resumedOn: string | null; countingFrom: string; days: number; level: 'ok' | 'warning' | 'alert' | 'overdue' }>;
 }
 
 /**
@@ -59,7 +59,10 @@ export function FreshnessPanel() {
                         {item.days} 天 · {FRESHNESS_LABELS[item.level]}
                       </span>
                     </td>
-                    <td>{item.lastPublishedAt ? timeText(item.lastPublishedAt) : `从未发布（自 ${item.countingFrom} 起算）`}</td>
+                    <td>
+                      {item.lastPublishedAt ? timeText(item.lastPublishedAt) : '从未发布'}
+                      {item.resumedOn ? `（${item.resumedOn} 恢复正常，自当日起算）` : item.lastPublishedAt ? '' : `（自 ${item.countingFrom} 起算）`}
+                    </td>
                   </tr>
                 ))}
               </tbody>
