@@ -5,7 +5,7 @@ import { screeningJobId, screeningQueue } from '../../server/queues/screeningQue
 import { sequelize } from '../../server/storage/database';
 import { ScreeningAnnouncer } from '../../workers/screeningAnnouncer';
 import { ReconcileScreeningTask } from '../../workers/tasks/ReconcileScreeningTask';
-import { buildReviewTeam, CLEAN_DRAFT } from '../support/factories';
+import { buildReviewTeam, buildUser, CLEAN_DRAFT, loggedIn } from '../support/factories';
 import { connectSocket, nextEvent } from '../support/socketClient';
 import { oneAttemptPerSeries, untilJobState } from '../support/jobStates';
 import { startTestProduct } from '../support/testProduct';
@@ -91,6 +91,17 @@ describe('a screening that always fails', () => {
       const third = await reconciler.run();
       assert.equal(third.gaveUp, 0);
       assert.equal(await DraftEvent.count({ where: { draftId: id, type: 'screening_failed' } }), 1);
+
+      // The admins hear of it on their dashboard: the draft's number, unit and error, no content.
+      const sysadmin = await loggedIn(url, await buildUser('sysadmin'));
+      const board = (await sysadmin.get(`/api/dashboard?days=7&unitId=${team.unit.id}`)).body;
+      assert.equal(board.machineFailures.count, 1, JSON.stringify(board.machineFailures));
+      assert.deepEqual(
+        board.machineFailures.latest.map((f: any) => [f.draftId, f.unitName]),
+        [[id, team.unit.name]],
+      );
+      assert.match(board.machineFailures.latest[0].error, /refused for the test/);
+      assert.equal((await team.editorClient.get('/api/dashboard?days=7')).body.machineFailures, undefined, 'editors see the finding on the draft, not the errors');
 
       // Reviewers can sign it off as any other draft.
       const approve = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { DraftEvent } from '../../server/models';
 import { buildReviewTeam, buildUser } from '../support/factories';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 import { untilFlagged } from './support/terms';
@@ -68,5 +69,32 @@ describe('the console in a browser: re-screening after a word-list change, and t
     await editor.page.locator('canvas').first().waitFor();
     await editor.page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
     assert.deepEqual(editor.errors, []);
+  });
+
+  it('tells the admins on the dashboard of a draft the machine could not pre-screen', async () => {
+    const team = await buildReviewTeam(suite.url, 1);
+    const submitted = await team.editorClient.post('/api/drafts', { title: '通知', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' });
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    // The event the reconciler records when it gives up (see test/api/screeningFailure.test.ts).
+    const detail = JSON.stringify({ attempts: 8, error: 'ER_SIGNAL_EXCEPTION: refused for the test' });
+    await DraftEvent.create({ draftId: id, revision: 1, actorId: null, type: 'screening_failed', fromStatus: 'screening', toStatus: 'in_review', fromLevel: null, toLevel: 1, detail, createdAt: new Date() });
+
+    const admin = await suite.open();
+    await signIn(admin, await buildUser('sysadmin'));
+    await admin.page.getByRole('link', { name: '数据看板' }).click();
+    const note = admin.page.getByTestId('machine-failures');
+    await note.waitFor();
+    const text = (await note.textContent())!;
+    assert.match(text, /近 30 天有 \d+ 篇稿件机器预审多次出错、未能完成/);
+    assert.match(text, new RegExp(`${team.unit.name} · 稿件 ${id} ER_SIGNAL_EXCEPTION: refused for the test`));
+    await admin.page.screenshot({ path: screenshotPath('dashboard-machine-failures') });
+    assert.deepEqual(admin.errors, []);
+
+    const editor = await suite.open();
+    await signIn(editor, team.editor);
+    await editor.page.getByRole('link', { name: '数据看板' }).click();
+    await editor.page.getByTestId('status-counts').waitFor();
+    assert.equal(await editor.page.getByTestId('machine-failures').count(), 0, 'editors see the draft’s own finding, not the machine’s errors');
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { get } from '../lib/api';
-import { categoryLabel, CHECKER_LABELS, durationText, levelLabel, STATUS_LABELS } from '../lib/labels';
+import { categoryLabel, CHECKER_LABELS, durationText, levelLabel, STATUS_LABELS, timeText } from '../lib/labels';
 import { useLiveEvent, useResync } from '../lib/live';
 import type { DraftStatus } from '../lib/types';
 import { useFetch } from '../lib/useFetch';
@@ -19,6 +19,8 @@ interface Dashboard {
   returnTotals: { machine: number; reviewer: number };
   uncountedRows: number;
   generatedInMs: number;
+  /** Admins and auditors only: drafts whose machine pre-screen failed every attempt. */
+  machineFailures?: { count: number; latest: Array<{ draftId: number; unitName: string; at: string; error: string }> };
 }
 
 const STATUS_ORDER: DraftStatus[] = ['screening', 'in_review', 'returned', 'approved', 'published', 'rejected'];
@@ -109,6 +111,7 @@ export function DashboardPage() {
       </div>
       <ErrorNote message={board.error} />
       {b?.uncountedRows ? <p className="banner">正在统计历史数据，尚有约 {b.uncountedRows} 条记录未计入下方图表，稍后刷新即可看到完整结果。</p> : null}
+      {b?.machineFailures?.count ? <MachineFailureNote days={days} failures={b.machineFailures} /> : null}
       {b ? (
         <>
           <div className="counters" data-testid="status-counts">
@@ -172,5 +175,25 @@ export function DashboardPage() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Drafts the machine could not pre-screen: they went to the reviewers unscreened, and the cause may hit the next one. */
+function MachineFailureNote({ days, failures }: { days: number; failures: NonNullable<Dashboard['machineFailures']> }) {
+  return (
+    <div className="banner failure" role="alert" data-testid="machine-failures">
+      <strong>
+        近 {days} 天有 {failures.count} 篇稿件机器预审多次出错、未能完成
+      </strong>
+      ，已转一审人工审核（稿件带“系统”提示，须人工逐项审核）。原因可能是某条筛查规则、稿件数据或数据库，请查看工作进程日志（级别 error）和最近修改的筛查规则。
+      <ul>
+        {failures.latest.map((failure) => (
+          <li key={`${failure.draftId}-${failure.at}`}>
+            {timeText(failure.at)} · {failure.unitName} · 稿件 {failure.draftId}
+            {failure.error ? <code> {failure.error}</code> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
