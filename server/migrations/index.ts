@@ -8,6 +8,7 @@ import { dashboardSchema } from './0006-dashboard';
 import { reliabilitySchema } from './0007-reliability';
 import { scaleIndexes } from './0008-scale-indexes';
 import { wordListIndexes } from './0010-word-list-indexes';
+import { draftEventTypes } from './0012-draft-event-types';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, draftEventTypes];

@@ -23,7 +23,7 @@ interface Row {
  * The drafts that reached the reviewers without a machine pre-screen because it failed again and
  * again (event `screening_failed`, see recordScreeningFailure): the admins who keep the machine
  * running must hear of it, since the cause (a rule, the data, the database) may hit the next draft
- * too. Figures and errors only, never a draft's content. Reads the events' (created_at, type) index.
+ * too. Figures and errors only, never a draft's content. Reads the events' (type, created_at) index.
  */
 export async function machineFailures(scope: { unitId: number | null; days: number }): Promise<MachineFailures> {
   const unitWhere = scope.unitId === null ? '' : 'AND d.unit_id = :unit';
