@@ -48,20 +48,51 @@ export function findTextUrls(text: string): TextUrl[] {
 }
 
 const IGNORED_SCHEMES = new Set(['mailto', 'tel', 'sms', 'data', 'javascript', 'about', 'blob', 'cid']);
+/** The scheme a URL starts with (`https:`, `weixin:`, `mailto:`). */
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** A host name without a scheme at the start of a URL (www.example.com/path, t.cn/abc). */
+const BARE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+([:/?#]|$)/i;
 
 /** What a URL points at, for classification against domain and scheme rules. */
 export function urlTarget(rawUrl: string): UrlTarget {
   const url = rawUrl.trim();
   if (url.startsWith('#小程序://')) return { kind: 'scheme', scheme: '小程序' };
   if (url.startsWith('//')) return hostTarget(`http:${url}`);
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (!scheme) {
     // Relative links (/path, page.html, #top) stay on the same site; bare hosts get a scheme.
-    return /^[a-z0-9-]+(\.[a-z0-9-]+)+([:/?#]|$)/i.test(url) ? hostTarget(`http://${url}`) : { kind: 'none' };
+    return BARE_HOST.test(url) ? hostTarget(`http://${url}`) : { kind: 'none' };
   }
   if (scheme === 'http' || scheme === 'https' || scheme === 'ftp') return hostTarget(url);
   if (IGNORED_SCHEMES.has(scheme)) return { kind: 'none' };
   return { kind: 'scheme', scheme };
+}
+
+/**
+ * The form in which two spellings of one address compare equal: a web address with or without
+ * http:// or https://, its host in any case or in Unicode or punycode, with or without a final
+ * slash, is one address. Any other address (weixin://…, #小程序://…, a relative link) is compared as
+ * written.
+ */
+export function addressKey(rawUrl: string): string {
+  const url = rawUrl.trim();
+  const web = webAddress(url);
+  if (!web) return url;
+  try {
+    const parsed = new URL(web);
+    const host = normaliseHost(parsed.hostname) + (parsed.port ? `:${parsed.port}` : '');
+    return `${host}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}${parsed.hash}`;
+  } catch {
+    return url;
+  }
+}
+
+/** A web address with its scheme (bare hosts and // get http://), or null for any other address. */
+function webAddress(url: string): string | null {
+  if (/^https?:\/\//i.test(url)) return url;
+  if (url.startsWith('//')) return `http:${url}`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return null;
+  return BARE_HOST.test(url) ? `http://${url}` : null;
 }
 
 function hostTarget(url: string): UrlTarget {
