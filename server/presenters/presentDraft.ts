@@ -2,6 +2,7 @@ import { Draft, FindingRecord, Review, Revision, Screening, User } from '../mode
 import { authorCanRevise } from '../policies/draftPolicy';
 import { presentFinding } from './presentFinding';
 import { presentReview } from './presentReview';
+import { presentTextUrls } from './presentTextUrls';
 
 /** A draft in lists: its state, no content. */
 export function presentDraftSummary(draft: Draft, author?: User | null) {
@@ -45,6 +46,8 @@ export function presentDraft(parts: DraftDetailParts) {
     body: revision.body,
     /** The plain texts that findings' offsets point into. */
     text: { title: revision.title, body: revision.bodyText, sourceName: revision.sourceName ?? '', sourceUrl: revision.sourceUrl ?? '' },
+    /** Addresses written as plain text in the title and the body, for the reviewer to open and check. */
+    textUrls: presentTextUrls(revision),
     sourceType: revision.sourceType,
     sourceName: revision.sourceName,
     sourceUrl: revision.sourceUrl,
