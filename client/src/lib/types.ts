@@ -69,12 +69,22 @@ export interface DraftSummary {
 
 export type Texts = Record<Field, string>;
 
+export interface TextUrl {
+  field: 'title' | 'body';
+  url: string;
+  start: number;
+  end: number;
+  linked: boolean;
+}
+
 export interface Draft extends DraftSummary {
   reviewLevels: number;
   /** False when the author was moved, disabled or made a reviewer: any editor of the unit may revise. */
   authorCanRevise: boolean;
   body: string;
   text: Texts;
+  /** Addresses written in the plain text of the title and body; `linked` when a link of the body (<a href>) points to the same one. */
+  textUrls: TextUrl[];
   sourceType: 'original' | 'repost';
   sourceName: string | null;
   sourceUrl: string | null;

@@ -16,14 +16,21 @@ import { ReviewHistory } from '../components/ReviewHistory';
 
 type Decision = 'approve' | 'return' | 'reject';
 
-/** Links and images of the body, and the repost's source: what a reviewer must open and check. */
+/**
+ * Links and images of the body, addresses written as plain text in the title and body, and the
+ * repost's source: what a reviewer must open and check. An address written out that a link of the
+ * body already points to is listed once, as the link; one written twice, once.
+ */
 function linksOf(draft: Draft): Array<{ kind: string; url: string; text: string }> {
   const holder = document.createElement('div');
   holder.innerHTML = sanitizeHtml(draft.body);
   const links = [...holder.querySelectorAll('a[href]')].map((a) => ({ kind: '链接', url: a.getAttribute('href')!, text: a.textContent ?? '' }));
   const images = [...holder.querySelectorAll('img[src]')].map((img) => ({ kind: '图片', url: img.getAttribute('src')!, text: img.getAttribute('alt') ?? '' }));
   const source = draft.sourceUrl ? [{ kind: '原文', url: draft.sourceUrl, text: draft.sourceName ?? '' }] : [];
-  return [...source, ...links, ...images];
+  const written = draft.textUrls
+    .filter((address, i, all) => !address.linked && all.findIndex((a) => a.url === address.url) === i)
+    .map((address) => ({ kind: '文中网址', url: address.url, text: address.field === 'title' ? '标题' : '正文' }));
+  return [...source, ...links, ...written, ...images];
 }
 
 /** The revision an earlier level approved, when it is not the current one (the draft came back and was revised). */

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { Page } from 'playwright-core';
+import { buildReviewTeam, CLEAN_DRAFT } from '../support/factories';
+import { browserSuite, signIn } from './support/browser';
+
+/** Addresses written only as plain text, in the title and the body: no link, no image. */
+const ADDRESSES_ONLY = {
+  title: '县政务网 www.county-guide.org.cn 上线',
+  body: '<p>办事指南详见 www.county-guide.org.cn/apply ，也可拨打服务热线咨询。</p>',
+  sourceType: 'original' as const,
+};
+/** A link that shows its own address (without https://), next to an address written as text twice. */
+const LINK_AND_ADDRESS = {
+  title: '县政务网办事指南更新',
+  body: '<p>政策原文见<a href="https://www.gov.cn/zhengce/">www.gov.cn/zhengce</a>，办事指南见 www.county-guide.org.cn/apply ，表格亦见 www.county-guide.org.cn/apply 。</p>',
+  sourceType: 'original' as const,
+};
+
+/** The entries of the 「来源与链接」 card, whitespace collapsed. */
+async function linkEntries(page: Page): Promise<string[]> {
+  const texts = await page.getByTestId('links').locator('li').allTextContents();
+  return texts.map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+describe('the console in a browser: addresses written as text in a draft', function () {
+  this.timeout(120_000);
+  const suite = browserSuite();
+
+  it('the reviewer’s 「来源与链接」 lists the addresses written in the title and body, once each, beside the links', async () => {
+    const team = await buildReviewTeam(suite.url, 1);
+    const ids: number[] = [];
+    for (const draft of [ADDRESSES_ONLY, LINK_AND_ADDRESS, CLEAN_DRAFT]) {
+      const submitted = await team.editorClient.post('/api/drafts', draft);
+      assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+      ids.push(submitted.body.id);
+    }
+    for (const id of ids) await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+
+    const reviewer = await suite.open();
+    await signIn(reviewer, team.reviewers[0]!);
+    const page = reviewer.page;
+    await page.goto(`/review/${ids[0]}`);
+    await page.getByTestId('review-page').waitFor();
+    assert.deepEqual(await linkEntries(page), ['文中网址 标题 · www.county-guide.org.cn', '文中网址 正文 · www.county-guide.org.cn/apply']);
+    assert.equal(await page.getByText('正文没有链接和图片。').count(), 0);
+
+    // The link's own address is listed once, as the link; the address written twice, once.
+    await page.goto(`/review/${ids[1]}`);
+    await page.getByTestId('review-page').waitFor();
+    assert.deepEqual(await linkEntries(page), ['链接 www.gov.cn/zhengce · https://www.gov.cn/zhengce/', '文中网址 正文 · www.county-guide.org.cn/apply']);
+
+    // A draft with no address anywhere still says so.
+    await page.goto(`/review/${ids[2]}`);
+    await page.getByText('正文没有链接和图片。').waitFor();
+    assert.equal(await page.getByTestId('links').count(), 0);
+    assert.deepEqual(reviewer.errors, []);
+  });
+});
