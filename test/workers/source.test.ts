@@ -58,6 +58,14 @@ describe('source checker', () => {
     assert.equal(findings[0].severity, 'review');
     assert.equal(findings[0].ruleId, 'source.domain-mismatch');
     assert.equal(findings[0].term, 'www.sohu.com');
+    assert.match(findings[0].reason!, /^来源“新华社”在白名单内，但原文网址的域名 www.sohu.com 不属于白名单/);
+  });
+
+  it('says that a name was let through by its ending only, when the domain does not bear it out', () => {
+    const [finding] = only(repost('财经大V政府网', 'https://www.caijingdav.com/a/1'), 'source');
+    assert.equal(finding!.severity, 'review');
+    assert.match(finding!.reason!, /^来源“财经大V政府网”以“政府网”结尾，按党政机关名称放行，但原文网址的域名 www.caijingdav.com 不属于白名单，请核实来源是否真实/);
+    assert.deepEqual(only(repost('财经大V政府网', 'https://www.gov.cn/zhengce/1.htm'), 'source'), [], 'a government domain bears the name out');
   });
 
   it('does not take a look-alike domain for a whitelisted one', () => {

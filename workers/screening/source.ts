@@ -63,8 +63,13 @@ function checkRepost(draft: PreparedDraft, { whitelist, version }: CompiledSourc
   const domainRule = whitelist.domains.match(target.host);
   if (domainRule) return findings;
   if (nameRule) {
+    // A name taken by its ending (…政府网, …宣传部) is only as good as the body it names: say so.
+    const listed =
+      nameRule.matchType === 'name_suffix'
+        ? `来源“${name.trim()}”以“${nameRule.pattern}”结尾，按党政机关名称放行`
+        : `来源“${name.trim()}”在白名单内`;
     findings.push(
-      finding('sourceUrl', 'review', 'source.domain-mismatch', `来源“${name.trim()}”在白名单内，但原文网址的域名 ${target.host} 不属于白名单，请核实是否为原始出处`, target.host),
+      finding('sourceUrl', 'review', 'source.domain-mismatch', `${listed}，但原文网址的域名 ${target.host} 不属于白名单，请核实来源是否真实、是否为原始出处`, target.host),
     );
   } else {
     findings.push(finding('sourceUrl', 'block', 'source.domain-not-whitelisted', `原文网址的域名 ${target.host} 不在转载来源白名单内`, target.host));
