@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { addressKey } from '../../workers/lib/urls';
+import { addressKey, findTextUrls } from '../../workers/lib/urls';
 
 describe('addressKey: one address however it is spelt', () => {
   it('a web address with or without its scheme, host case and final slash aside, is one address', () => {
@@ -24,5 +24,22 @@ describe('addressKey: one address however it is spelt', () => {
     assert.equal(addressKey('weixin://dl/business/?t=abc'), 'weixin://dl/business/?t=abc');
     assert.equal(addressKey('/zhengce/'), '/zhengce/');
     assert.notEqual(addressKey('ftp://files.example.com/a'), addressKey('files.example.com/a'));
+  });
+});
+
+describe('findTextUrls: addresses written in Chinese prose', () => {
+  const urls = (text: string) => findTextUrls(text).map((u) => u.url);
+
+  it('ends a web address at the Chinese text that follows it', () => {
+    assert.deepEqual(urls('详见www.gov.cn/zhengce和国务院网站。'), ['www.gov.cn/zhengce']);
+    assert.deepEqual(urls('请登录https://zwfw.example.gov.cn/apply办理，或拨打电话'), ['https://zwfw.example.gov.cn/apply']);
+    assert.deepEqual(urls('扫码访问t.cn/A6abcd领取'), ['t.cn/A6abcd']);
+    const [found] = findTextUrls('详见www.gov.cn/zhengce和国务院网站');
+    assert.deepEqual([found!.start, found!.end], [2, 20]);
+  });
+
+  it('keeps the Chinese names of mini-program and app links', () => {
+    assert.deepEqual(urls('打开#小程序://县政务服务/abc123办理'), ['#小程序://县政务服务/abc123办理']);
+    assert.deepEqual(urls('weixin://dl/business/?t=abc'), ['weixin://dl/business/?t=abc']);
   });
 });

@@ -16,6 +16,12 @@ export type UrlTarget =
 
 /** Characters that end a URL written in Chinese prose (full-width punctuation, quotes, brackets). */
 const URL_BODY = String.raw`[^\s<>"'“”‘’，。；！？、）】》（《【「」『』]`;
+/**
+ * A web address also ends at a Chinese character: 详见www.gov.cn/zhengce和国务院网站 names www.gov.cn/zhengce,
+ * not the prose after it (a path written in Chinese is cut short, its host kept). Mini-program and
+ * app links keep them: their names are Chinese.
+ */
+const WEB_URL_BODY = String.raw`[^\s<>"'“”‘’，。；！？、）】》（《【「」『』\p{Script=Han}]`;
 /** Top-level domains that bare addresses in text end with (www.example.com, t.cn/abc). */
 const BARE_TLDS = [
   'com', 'cn', 'net', 'org', 'gov', 'edu', 'info', 'top', 'xyz', 'vip', 'shop', 'store', 'site',
@@ -25,14 +31,16 @@ const BARE_TLDS = [
 ];
 const TEXT_URL = new RegExp(
   [
-    // With a scheme: http://, https://, and app schemes such as weixin:// or taobao://
+    // Web addresses with a scheme: http://, https://, ftp://
+    String.raw`(?:https?|ftp)://${WEB_URL_BODY}+`,
+    // App schemes such as weixin:// or taobao://
     String.raw`[a-z][a-z0-9+.-]{1,20}://${URL_BODY}+`,
     // WeChat's way of writing a mini-program link in text
     String.raw`#小程序://${URL_BODY}+`,
     // Bare host names, not inside an e-mail address or a longer word
-    String.raw`(?<![A-Za-z0-9@._%+-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:${BARE_TLDS.join('|')})(?![A-Za-z0-9-])(?::\d{2,5})?(?:[/?#]${URL_BODY}*)?`,
+    String.raw`(?<![A-Za-z0-9@._%+-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:${BARE_TLDS.join('|')})(?![A-Za-z0-9-])(?::\d{2,5})?(?:[/?#]${WEB_URL_BODY}*)?`,
   ].join('|'),
-  'gi',
+  'giu',
 );
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
 
