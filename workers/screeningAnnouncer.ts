@@ -29,7 +29,12 @@ export class ScreeningAnnouncer {
   /** Called once a job has finished (after its transaction committed). */
   announce(result: ScreeningJobResult): void {
     if (result.change) this.announceChange(result.change);
-    if (result.recorded && result.trigger.startsWith('rescreen-')) this.pendingBatches.add(Number(result.trigger.replace('rescreen-', '')));
+    if (result.recorded && result.trigger.startsWith('rescreen-')) this.announceBatch(Number(result.trigger.replace('rescreen-', '')));
+  }
+
+  /** A re-screening batch whose figures changed (announced with the next round of progress). */
+  announceBatch(batchId: number): void {
+    this.pendingBatches.add(batchId);
   }
 
   /** A draft the worker moved, after the transaction that moved it committed. */

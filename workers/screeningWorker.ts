@@ -57,7 +57,7 @@ export async function startScreeningWorker(options: { concurrency?: number; scre
 
   const reconcileQueue = new Queue<ScreeningJobData>(SCREENING_QUEUE, { connection: createRedis('worker', 'reconciler'), prefix: queuePrefix() });
   const reconciler = new ReconcileScreeningTask(reconcileQueue, { announce: (change) => announcer.announceChange(change) });
-  const rescreenResumer = new ResumeRescreenTask(reconcileQueue);
+  const rescreenResumer = new ResumeRescreenTask(reconcileQueue, { announceProgress: (batchId) => announcer.announceBatch(batchId) });
   // One run at a time: while Redis or MariaDB is away a run waits, and the ticks meanwhile add none.
   let reconciling: Promise<unknown> | undefined;
   const reconcileNow = () => {

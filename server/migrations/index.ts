@@ -8,7 +8,8 @@ import { dashboardSchema } from './0006-dashboard';
 import { reliabilitySchema } from './0007-reliability';
 import { scaleIndexes } from './0008-scale-indexes';
 import { wordListIndexes } from './0010-word-list-indexes';
+import { rescreenFailures } from './0011-rescreen-failures';
 import { draftEventTypes } from './0012-draft-event-types';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, draftEventTypes];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes];

@@ -7,25 +7,37 @@ export interface RescreenProgress {
   scope: string;
   reason: string | null;
   total: number;
+  /** Drafts re-screened, and drafts given up on (counted in `failed` too). */
   done: number;
   changed: number;
+  /** Drafts the machine could not re-screen (every series of attempts failed): they keep their verdict. */
+  failed: number;
   finished: boolean;
   createdAt: Date;
   finishedAt: Date | null;
 }
 
 /**
+ * Follows `FROM rescreen_failures f [joins]`: the drafts of the batch that the machine gave up on
+ * and that were not re-screened after all (replacements: the batch's trigger, then its id).
+ */
+const NOT_RESCREENED = 'LEFT JOIN screenings s ON s.revision_id = f.revision_id AND s.`trigger` = ? WHERE f.batch_id = ? AND s.id IS NULL';
+
+/**
  * Progress is counted from the screenings themselves (an index on trigger), not kept in a
- * counter that every job would have to lock. The batch is marked finished the first time the
- * count reaches its total.
+ * counter that every job would have to lock, plus the drafts the machine gave up on (see
+ * recordRescreenFailure; few, read by the batch's key). The batch is marked finished the first
+ * time the count reaches its total.
  */
 export async function rescreenProgress(batch: RescreenBatch): Promise<RescreenProgress> {
-  const [counts] = await sequelize().query<{ done: number; changed: number }>(
-    `SELECT COUNT(*) AS done, COALESCE(SUM(previous_verdict IS NULL OR previous_verdict <> verdict), 0) AS changed
+  const [counts] = await sequelize().query<{ screened: number; changed: number; failed: number }>(
+    `SELECT COUNT(*) AS screened, COALESCE(SUM(previous_verdict IS NULL OR previous_verdict <> verdict), 0) AS changed,
+       (SELECT COUNT(*) FROM rescreen_failures f ${NOT_RESCREENED}) AS failed
      FROM screenings WHERE \`trigger\` = ?`,
-    { replacements: [batch.trigger], type: QueryTypes.SELECT },
+    { replacements: [batch.trigger, batch.id, batch.trigger], type: QueryTypes.SELECT },
   );
-  const done = Number(counts?.done ?? 0);
+  const failed = Number(counts?.failed ?? 0);
+  const done = Number(counts?.screened ?? 0) + failed;
   if (!batch.finishedAt && done >= batch.total) await batch.update({ finishedAt: new Date() });
   return {
     id: batch.id,
@@ -34,6 +46,7 @@ export async function rescreenProgress(batch: RescreenBatch): Promise<RescreenPr
     total: batch.total,
     done,
     changed: Number(counts?.changed ?? 0),
+    failed,
     finished: Boolean(batch.finishedAt),
     createdAt: batch.createdAt,
     finishedAt: batch.finishedAt ?? null,

@@ -12,7 +12,7 @@ export interface ScreeningJobData {
   trigger: string;
   /** How many times the job's attempts were started over after they all failed (absent at first; see failedJobRestarts). */
   restarts?: number;
-  /** A re-screening job that failed every series, left failed and logged once. */
+  /** A re-screening job that failed every series, left failed; its draft is recorded as not re-screened (rescreen_failures). */
   abandoned?: boolean;
 }
 

@@ -14,6 +14,7 @@ import { auditRowsOf, newRequestId } from './helpers';
 /** Commands that change stored state without an audit record of their own, and why. */
 const UNAUDITED_COMMANDS: Record<string, string> = {
   'screeningRecorder.ts': 'the machine pre-screen: no person acts; its result is kept in screenings and draft_events',
+  'rescreenFailureRecorder.ts': 'the machine gave up re-screening a draft: no person acts; kept in rescreen_failures and logged at level error',
   'idempotency.ts': 'a helper inside submit and revise, which audit the request itself',
   'revisionStore.ts': 'a helper inside submit and revise (the revision and its accounts), which audit the request itself',
 };

@@ -1,5 +1,6 @@
-import { Queue } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { Op } from 'sequelize';
+import { recordRescreenFailure } from '../../server/commands/rescreenFailureRecorder';
 import { logger } from '../../server/logger';
 import { RescreenBatch } from '../../server/models';
 import { enqueueRescreenBatch } from '../../server/queues/rescreenEnqueuer';
@@ -20,55 +21,84 @@ export interface ResumeReport {
   resumed: number;
   /** Failed jobs of unfinished batches whose attempts were started over. */
   restarted: number;
+  /** Drafts given up on: their job failed every series, and their batch now counts them as not re-screened. */
+  gaveUp: number;
+}
+
+export interface ResumeOptions {
+  restartsBeforeGivingUp?: number;
+  /** Tells the security admins' browsers that a batch's figures changed (see ScreeningAnnouncer). */
+  announceProgress?: (batchId: number) => void;
 }
 
 /**
  * Finishes re-screening batches that a crash, a Redis restart or a MariaDB outage interrupted.
  * Jobs that failed every attempt (MariaDB away for minutes, say) are started over like the
  * pipeline's (see ReconcileScreeningTask); adding their jobs again would do nothing, since the
- * failed job keeps its id, and the batch would never finish. A job that fails every series is left
- * failed and logged: its draft keeps the verdict it had, and the batch shows it as not done.
+ * failed job keeps its id, and the batch would never finish. A job that fails every series fails
+ * by itself: it is left failed, and its draft is recorded in MariaDB as not re-screened (see
+ * recordRescreenFailure), so that the batch counts it as done and can finish, and the console
+ * lists it for a human check. The draft keeps the verdict it had.
  */
 export class ResumeRescreenTask {
+  private readonly restartsBeforeGivingUp: number;
+  private readonly announceProgress: (batchId: number) => void;
+
   constructor(
     private readonly queue: Queue<ScreeningJobData>,
-    private readonly restartsBeforeGivingUp = RESTARTS_BEFORE_GIVING_UP,
-  ) {}
+    options: ResumeOptions = {},
+  ) {
+    this.restartsBeforeGivingUp = options.restartsBeforeGivingUp ?? RESTARTS_BEFORE_GIVING_UP;
+    this.announceProgress = options.announceProgress ?? (() => undefined);
+  }
 
   async run(): Promise<ResumeReport> {
     const now = Date.now();
     const open = await RescreenBatch.findAll({ where: { finishedAt: null, createdAt: { [Op.lt]: new Date(now - UNQUEUED_AFTER_MS) } } });
-    const report: ResumeReport = { resumed: 0, restarted: 0 };
-    const unfinished: RescreenBatch[] = [];
+    const report: ResumeReport = { resumed: 0, restarted: 0, gaveUp: 0 };
+    const unfinished = new Map<string, RescreenBatch>();
     for (const batch of open) {
       const progress = await rescreenProgress(batch);
       if (progress.finished) continue;
-      unfinished.push(batch);
+      unfinished.set(batch.trigger, batch);
       const stalled = batch.enqueuedAt === null || now - batch.enqueuedAt.getTime() > UNFINISHED_AFTER_MS;
       if (!stalled) continue;
       const added = await enqueueRescreenBatch(batch);
       logger.info({ batch: batch.id, added }, 're-screening resumed');
       report.resumed++;
     }
-    if (unfinished.length) report.restarted = await this.restartFailed(new Set(unfinished.map((batch) => batch.trigger)));
+    if (unfinished.size) await this.restartFailed(unfinished, report);
     if (report.restarted) logger.info({ restarted: report.restarted }, 're-screening jobs that had failed started over');
     return report;
   }
 
-  private async restartFailed(triggers: Set<string>): Promise<number> {
-    let restarted = 0;
+  private async restartFailed(batches: Map<string, RescreenBatch>, report: ResumeReport): Promise<void> {
     for (let start = 0; start < FAILED_PER_RUN; start += FAILED_PAGE) {
       const failed = await this.queue.getFailed(start, start + FAILED_PAGE - 1);
       for (const job of failed) {
-        if (!job || !triggers.has(job.data.trigger)) continue;
-        if (await restartFailedJob(job, this.restartsBeforeGivingUp)) restarted++;
-        else if (!job.data.abandoned) {
-          await job.updateData({ ...job.data, abandoned: true }); // logged once, not at every run
-          logger.error({ jobId: job.id, err: job.failedReason }, 're-screening job failed every attempt; its draft keeps its verdict');
-        }
+        const batch = job && batches.get(job.data.trigger);
+        if (!batch) continue;
+        if (await restartFailedJob(job, this.restartsBeforeGivingUp)) report.restarted++;
+        else if (await this.giveUp(batch, job)) report.gaveUp++;
       }
       if (failed.length < FAILED_PAGE) break;
     }
-    return restarted;
+  }
+
+  /**
+   * Records the draft of a job that failed every series as not re-screened. Asked again at every
+   * run while its batch is unfinished (a job marked `abandoned` before this was recorded, say by a
+   * version that only logged it, is recorded too); only the run that records it logs it.
+   */
+  private async giveUp(batch: RescreenBatch, job: Job<ScreeningJobData>): Promise<boolean> {
+    const { draftId, revisionId } = job.data;
+    const attempts = (job.opts.attempts ?? 1) * ((job.data.restarts ?? 0) + 1);
+    const error = job.failedReason ?? 'unknown';
+    const recorded = await recordRescreenFailure(batch, { draftId, revisionId, attempts, error });
+    if (!job.data.abandoned) await job.updateData({ ...job.data, abandoned: true });
+    if (!recorded) return false;
+    logger.error({ jobId: job.id, batch: batch.id, draftId, attempts, err: error }, 're-screening failed every attempt; its draft keeps its verdict and is listed for a human check');
+    this.announceProgress(batch.id);
+    return true;
   }
 }
