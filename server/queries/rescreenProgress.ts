@@ -80,3 +80,23 @@ export async function changedVerdicts(batch: RescreenBatch, page: number, pageSi
     findingCount: Number(r.finding_count),
   }));
 }
+
+export interface FailedRescreen {
+  draftId: number;
+  title: string;
+  status: string;
+  /** The draft's verdict now: on the batch's revision, the one the old lists gave. */
+  verdict: string | null;
+  failedAt: Date;
+}
+
+/** The drafts the batch could not re-screen, in draft order: a human checks them instead. */
+export async function failedRescreens(batch: RescreenBatch, page: number, pageSize: number): Promise<FailedRescreen[]> {
+  const rows = await sequelize().query<{ draft_id: number; title: string; status: string; verdict: string | null; created_at: Date }>(
+    `SELECT f.draft_id, d.title, d.status, d.verdict, f.created_at
+     FROM rescreen_failures f JOIN drafts d ON d.id = f.draft_id ${NOT_RESCREENED}
+     ORDER BY f.draft_id LIMIT ? OFFSET ?`,
+    { replacements: [batch.trigger, batch.id, pageSize, (page - 1) * pageSize], type: QueryTypes.SELECT },
+  );
+  return rows.map((r) => ({ draftId: Number(r.draft_id), title: r.title, status: r.status, verdict: r.verdict, failedAt: r.created_at }));
+}

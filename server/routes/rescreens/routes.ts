@@ -5,7 +5,7 @@ import { requireRole } from '../../middlewares/authenticate';
 import { actorOf } from '../../middlewares/requestContext';
 import { idParam, validated } from '../../middlewares/validate';
 import { RescreenBatch } from '../../models';
-import { changedVerdicts, rescreenProgress } from '../../queries/rescreenProgress';
+import { changedVerdicts, failedRescreens, rescreenProgress } from '../../queries/rescreenProgress';
 import { PageQuerySchema, RescreenCreateSchema } from './schema';
 
 async function batchOf(rawId: unknown): Promise<RescreenBatch> {
@@ -39,6 +39,12 @@ export function rescreenRoutes(): Router {
     const batch = await batchOf(req.params.id);
     const { page, pageSize } = validated(PageQuerySchema, req.query);
     res.json({ items: await changedVerdicts(batch, page, pageSize), page, pageSize });
+  });
+
+  router.get('/:id/failures', async (req, res) => {
+    const batch = await batchOf(req.params.id);
+    const { page, pageSize } = validated(PageQuerySchema, req.query);
+    res.json({ items: await failedRescreens(batch, page, pageSize), page, pageSize });
   });
 
   return router;
