@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { QueryTypes } from 'sequelize';
 import { Screening, Term } from '../../server/models';
 import { sequelize } from '../../server/storage/database';
 import { httpRedis } from '../../server/storage/redis';
 import { screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
 import { announceRuleChange } from '../../workers/rules/ruleProvider';
 import { bumpRuleVersion } from '../../workers/rules/ruleVersions';
+import { RESTARTS_BEFORE_GIVING_UP } from '../../workers/tasks/failedJobRestarts';
 import { ResumeRescreenTask } from '../../workers/tasks/ResumeRescreenTask';
 import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
 import { oneAttemptPerSeries, untilJobState } from '../support/jobStates';
@@ -109,6 +111,90 @@ describe('re-screening drafts in review after a rule change', function () {
       assert.equal(progress.finished, true, `the batch finishes: ${JSON.stringify(progress)}`);
       assert.equal(await Screening.count({ where: { draftId: submitted.body.id, trigger } }), 1);
       assert.equal((await queue.getJob(jobId))!.data.restarts, 1, 'its attempts were started over once');
+    } finally {
+      await queue.resume();
+      await sequelize().query(`DROP TRIGGER IF EXISTS ${REFUSAL}`);
+    }
+  });
+
+  it('gives up on a job that fails every series: the batch finishes, its draft counted and listed as not re-screened', async () => {
+    const team = await buildReviewTeam(url);
+    const security = await loggedIn(url, await buildUser('secadmin'));
+    const submitted = await team.editorClient.post('/api/drafts', { title: '无法重新筛查的通知', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' });
+    const id = submitted.body.id as number;
+    const before = await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    const queue = screeningQueue();
+    await queue.pause();
+    try {
+      const started = await security.post('/api/rescreens', { scope: 'in_review', reason: '反复出错演练' });
+      assert.equal(started.status, 201, JSON.stringify(started.body));
+      const batchId = started.body.id as number;
+      const trigger = `rescreen-${batchId}`;
+      const jobId = screeningJobId({ draftId: id, revision: 1, trigger });
+      await untilJobState(jobId, ['prioritized', 'waiting']);
+      // MariaDB refuses this draft's re-screening every time: the job fails by itself, for ever.
+      await sequelize().query(
+        `CREATE TRIGGER ${REFUSAL} BEFORE INSERT ON screenings FOR EACH ROW
+         BEGIN IF NEW.draft_id = ${id} AND NEW.\`trigger\` = '${trigger}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused for the test'; END IF; END`,
+      );
+      await oneAttemptPerSeries(jobId);
+      await sequelize().query('UPDATE rescreen_batches SET created_at = ? WHERE id = ?', { replacements: [new Date(Date.now() - 60_000), batchId] });
+      await queue.resume();
+
+      // The resumer starts its attempts over until it has had its restarts; each series fails again.
+      const resumer = new ResumeRescreenTask(queue);
+      const restartsOf = async () => (await queue.getJob(jobId))!.data.restarts ?? 0;
+      for (let restarts = 0; restarts < RESTARTS_BEFORE_GIVING_UP; ) {
+        await untilJobState(jobId, 'failed', 30_000);
+        await resumer.run();
+        const now = await restartsOf();
+        assert.ok(now > restarts, `the failed series ${restarts + 1} is started over`);
+        restarts = now;
+      }
+      await untilJobState(jobId, 'failed', 30_000);
+      assert.equal((await security.get(`/api/rescreens/${batchId}`)).body.failed, 0, 'not given up on before its last series has failed');
+
+      // Several workers run the resumer: the draft is recorded once.
+      const reports = await Promise.all([resumer.run(), new ResumeRescreenTask(queue).run()]);
+      assert.ok(reports.every((r) => r.restarted === 0), JSON.stringify(reports));
+      const deadline = Date.now() + 60_000;
+      let progress = (await security.get(`/api/rescreens/${batchId}`)).body;
+      while (!progress.finished && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        progress = (await security.get(`/api/rescreens/${batchId}`)).body;
+      }
+      assert.equal(progress.finished, true, `the batch finishes: ${JSON.stringify(progress)}`);
+      assert.equal(progress.done, progress.total, 'the draft given up on counts as done');
+      assert.equal(progress.failed, 1, 'and as not re-screened');
+      const listed = (await security.get('/api/rescreens')).body.items.find((b: any) => b.id === batchId);
+      assert.equal(listed.failed, 1);
+
+      const failures = await security.get(`/api/rescreens/${batchId}/failures`);
+      assert.equal(failures.status, 200, JSON.stringify(failures.body));
+      assert.deepEqual(
+        failures.body.items.map((f: any) => [f.draftId, f.title, f.verdict]),
+        [[id, '无法重新筛查的通知', before.verdict]],
+      );
+      const rows = await sequelize().query<{ attempts: number; error: string }>('SELECT attempts, error FROM rescreen_failures WHERE batch_id = ?', {
+        replacements: [batchId],
+        type: QueryTypes.SELECT,
+      });
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]!.attempts, RESTARTS_BEFORE_GIVING_UP + 1, 'one attempt in each series');
+      assert.match(rows[0]!.error, /refused for the test/, 'why it failed is kept');
+
+      const after = (await team.editorClient.get(`/api/drafts/${id}`)).body;
+      assert.equal(after.verdict, before.verdict, 'the draft keeps its verdict');
+      assert.equal(after.status, 'in_review');
+      assert.equal(await Screening.count({ where: { draftId: id, trigger } }), 0);
+      const job = (await queue.getJob(jobId))!;
+      assert.equal(await job.getState(), 'failed', 'the failed job stays, with its reason');
+      assert.equal(job.data.abandoned, true);
+
+      // Later runs change nothing; only security admins read the list.
+      await resumer.run();
+      assert.equal((await security.get(`/api/rescreens/${batchId}/failures`)).body.items.length, 1);
+      assert.equal((await team.editorClient.get(`/api/rescreens/${batchId}/failures`)).status, 403);
     } finally {
       await queue.resume();
       await sequelize().query(`DROP TRIGGER IF EXISTS ${REFUSAL}`);
