@@ -10,6 +10,7 @@ import { RESTARTS_BEFORE_GIVING_UP } from '../../workers/tasks/failedJobRestarts
 import { ResumeRescreenTask } from '../../workers/tasks/ResumeRescreenTask';
 import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
 import { oneAttemptPerSeries, untilJobState } from '../support/jobStates';
+import { dropRescreenRefusal, refuseRescreening, untilLastSeriesFailed } from '../support/rescreenRefusal';
 import { connectSocket, nextEvent } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
 
@@ -130,28 +131,13 @@ describe('re-screening drafts in review after a rule change', function () {
       assert.equal(started.status, 201, JSON.stringify(started.body));
       const batchId = started.body.id as number;
       const trigger = `rescreen-${batchId}`;
-      const jobId = screeningJobId({ draftId: id, revision: 1, trigger });
-      await untilJobState(jobId, ['prioritized', 'waiting']);
       // MariaDB refuses this draft's re-screening every time: the job fails by itself, for ever.
-      await sequelize().query(
-        `CREATE TRIGGER ${REFUSAL} BEFORE INSERT ON screenings FOR EACH ROW
-         BEGIN IF NEW.draft_id = ${id} AND NEW.\`trigger\` = '${trigger}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused for the test'; END IF; END`,
-      );
-      await oneAttemptPerSeries(jobId);
-      await sequelize().query('UPDATE rescreen_batches SET created_at = ? WHERE id = ?', { replacements: [new Date(Date.now() - 60_000), batchId] });
+      const jobId = await refuseRescreening(batchId, id);
       await queue.resume();
 
       // The resumer starts its attempts over until it has had its restarts; each series fails again.
       const resumer = new ResumeRescreenTask(queue);
-      const restartsOf = async () => (await queue.getJob(jobId))!.data.restarts ?? 0;
-      for (let restarts = 0; restarts < RESTARTS_BEFORE_GIVING_UP; ) {
-        await untilJobState(jobId, 'failed', 30_000);
-        await resumer.run();
-        const now = await restartsOf();
-        assert.ok(now > restarts, `the failed series ${restarts + 1} is started over`);
-        restarts = now;
-      }
-      await untilJobState(jobId, 'failed', 30_000);
+      await untilLastSeriesFailed(jobId, resumer);
       assert.equal((await security.get(`/api/rescreens/${batchId}`)).body.failed, 0, 'not given up on before its last series has failed');
 
       // Several workers run the resumer: the draft is recorded once.
@@ -197,7 +183,7 @@ describe('re-screening drafts in review after a rule change', function () {
       assert.equal((await team.editorClient.get(`/api/rescreens/${batchId}/failures`)).status, 403);
     } finally {
       await queue.resume();
-      await sequelize().query(`DROP TRIGGER IF EXISTS ${REFUSAL}`);
+      await dropRescreenRefusal();
     }
   });
 });
