@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { DraftEvent } from '../../server/models';
-import { buildReviewTeam, buildUser } from '../support/factories';
+import { screeningQueue } from '../../server/queues/screeningQueue';
+import { ScreeningAnnouncer } from '../../workers/screeningAnnouncer';
+import { ResumeRescreenTask } from '../../workers/tasks/ResumeRescreenTask';
+import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
+import { dropRescreenRefusal, refuseRescreening, untilLastSeriesFailed } from '../support/rescreenRefusal';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 import { untilFlagged } from './support/terms';
 
@@ -53,6 +57,47 @@ describe('the console in a browser: re-screening after a word-list change, and t
     await page.screenshot({ path: screenshotPath('secadmin-rescreen'), fullPage: true });
 
     assert.deepEqual(admin.errors, []);
+  });
+
+  it('a batch that had to give up on a draft finishes, and the page lists that draft for a human check', async () => {
+    const team = await buildReviewTeam(suite.url, 2);
+    const submitted = await team.editorClient.post('/api/drafts', { title: '机器未能重新筛查的通知', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' });
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    const secadmin = await buildUser('secadmin');
+    const admin = await suite.open();
+    await signIn(admin, secadmin);
+    const page = admin.page;
+    const queue = screeningQueue();
+    const announcer = new ScreeningAnnouncer();
+    await queue.pause();
+    try {
+      const started = await (await loggedIn(suite.url, secadmin)).post('/api/rescreens', { scope: 'in_review', reason: '反复出错演练' });
+      assert.equal(started.status, 201, JSON.stringify(started.body));
+      const batchId = started.body.id as number;
+      const jobId = await refuseRescreening(batchId, id);
+      await queue.resume();
+      await page.goto(`/rescreens?batch=${batchId}`);
+      await page.getByTestId('rescreen-progress').waitFor();
+
+      // The workers' resumer gives up after the last series; the page hears of it and shows the draft.
+      const resumer = new ResumeRescreenTask(queue, { announceProgress: (batch) => announcer.announceBatch(batch) });
+      await untilLastSeriesFailed(jobId, resumer);
+      await resumer.run();
+      await page.locator('[data-testid="rescreen-progress"][data-finished="yes"]').waitFor({ timeout: 60_000 });
+      const failed = page.getByTestId('failed-drafts');
+      await failed.locator(`li[data-draft-id="${id}"]`).waitFor();
+      assert.match((await failed.textContent())!, /^1 篇稿件未能重新筛查（机器多次出错），仍保留原结论，请人工复核：/);
+      const link = failed.getByRole('link', { name: '机器未能重新筛查的通知' });
+      assert.equal(await link.getAttribute('href'), `/drafts/${id}`);
+      assert.match((await page.getByTestId('rescreen-progress').textContent())!, /已完成 (\d+) \/ \1/);
+      await page.screenshot({ path: screenshotPath('secadmin-rescreen-failed'), fullPage: true });
+      assert.deepEqual(admin.errors, []);
+    } finally {
+      await queue.resume();
+      await dropRescreenRefusal();
+      await announcer.close();
+    }
   });
 
   it('the dashboard shows the unit’s counts per status and level, waiting times and charts', async () => {

@@ -1,9 +1,9 @@
 import { FormEvent, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { get, messageOf, post } from '../lib/api';
-import { timeText, VERDICT_LABELS } from '../lib/labels';
+import { STATUS_LABELS, timeText, VERDICT_LABELS } from '../lib/labels';
 import { useLiveEvent, useResync } from '../lib/live';
-import type { Verdict } from '../lib/types';
+import type { DraftStatus, Verdict } from '../lib/types';
 import { useFetch } from '../lib/useFetch';
 import { ErrorNote } from '../components/Badges';
 
@@ -14,6 +14,8 @@ interface Batch {
   total: number;
   done: number;
   changed: number;
+  /** Drafts the machine could not re-screen (counted in done): they keep their verdict. */
+  failed: number;
   finished: boolean;
   createdAt: string;
 }
@@ -26,7 +28,17 @@ interface ChangedDraft {
   findingCount: number;
 }
 
+/** A draft the batch could not re-screen: its job failed every series of attempts. */
+interface FailedDraft {
+  draftId: number;
+  title: string;
+  status: DraftStatus;
+  verdict: Verdict | null;
+}
+
 const SCOPE_LABELS = { in_review: '审核中的稿件', published: '已发布的稿件' };
+/** The drafts not re-screened listed at most (the count above the list is exact). */
+const FAILED_LISTED = 200;
 
 /** After a word-list or rule change: re-screen the drafts in review, follow the progress, see whose verdict changed. */
 export function RescreenPage() {
@@ -37,6 +49,15 @@ export function RescreenPage() {
   const changes = useFetch(
     () => (openBatch === null ? Promise.resolve({ items: [] as ChangedDraft[] }) : get<{ items: ChangedDraft[] }>(`/api/rescreens/${openBatch}/changes?pageSize=200`)),
     [openBatch],
+  );
+  // Asked for only once the batch has some: usually none.
+  const failedCount = batches.data?.items.find((b) => b.id === openBatch)?.failed ?? 0;
+  const failures = useFetch(
+    () =>
+      openBatch === null || failedCount === 0
+        ? Promise.resolve({ items: [] as FailedDraft[] })
+        : get<{ items: FailedDraft[] }>(`/api/rescreens/${openBatch}/failures?pageSize=${FAILED_LISTED}`),
+    [openBatch, failedCount],
   );
   const [scope, setScope] = useState<'in_review' | 'published'>('in_review');
   const [reason, setReason] = useState('');
@@ -100,6 +121,24 @@ export function RescreenPage() {
           <p>
             已完成 {current.done} / {current.total}，机器结论变化 <strong data-testid="changed-count">{current.changed}</strong> 篇{current.finished ? '，已全部完成' : '…'}
           </p>
+          {current.failed > 0 ? (
+            <div data-testid="failed-drafts">
+              <p className="error">
+                {current.failed} 篇稿件未能重新筛查（机器多次出错），仍保留原结论，请人工复核：
+              </p>
+              <ul>
+                {(failures.data?.items ?? []).map((item) => (
+                  <li key={item.draftId} data-draft-id={item.draftId}>
+                    <Link to={`/drafts/${item.draftId}`}>{item.title}</Link>
+                    {`（第 ${item.draftId} 号，${STATUS_LABELS[item.status]}，原结论：${item.verdict ? VERDICT_LABELS[item.verdict] : '无'}）`}
+                  </li>
+                ))}
+              </ul>
+              {current.failed > FAILED_LISTED ? <p className="muted">仅列出前 {FAILED_LISTED} 篇。</p> : null}
+              <p className="muted">稿件只有所属单位的编辑和审核员能打开，请把链接转给他们复核。</p>
+              <ErrorNote message={failures.error} />
+            </div>
+          ) : null}
           {changes.data?.items.length ? (
             <table className="list" data-testid="changed-drafts">
               <thead>
@@ -150,6 +189,7 @@ export function RescreenPage() {
                   <td>{batch.reason ?? ''}</td>
                   <td>
                     {batch.done} / {batch.total}
+                    {batch.failed > 0 ? <span className="warning">（{batch.failed} 篇未能筛查）</span> : null}
                   </td>
                   <td>{batch.changed}</td>
                   <td>{timeText(batch.createdAt)}</td>
