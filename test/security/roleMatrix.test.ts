@@ -106,6 +106,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/rescreens': { allow: ['secadmin'] },
   'GET /api/rescreens/{id}': { allow: ['secadmin'] },
   'GET /api/rescreens/{id}/changes': { allow: ['secadmin'] },
+  'GET /api/rescreens/{id}/failures': { allow: ['secadmin'] },
 
   'GET /api/users': { allow: ['sysadmin'] },
   'POST /api/users': { allow: ['sysadmin'], call: (ctx) => ({ body: { username: unique('mx'), role: 'editor', unitId: ctx.unit.id } }) },
