@@ -67,6 +67,7 @@ export function RescreenPage() {
   const refresh = () => {
     void batches.refetch();
     void changes.refetch();
+    void failures.refetch();
   };
   useResync(refresh);
   useLiveEvent<{ batchId: number }>('rescreen:progress', refresh);
