@@ -6,8 +6,10 @@ export interface PublicationFilter {
   accountId?: number;
   draftId?: number;
   unitId?: number;
-  from?: string;
-  to?: string;
+  /** At or after. */
+  from?: Date;
+  /** Before. */
+  to?: Date;
   page: number;
   pageSize: number;
 }
@@ -20,7 +22,7 @@ export async function listPublications(scopeUnitId: number | null, filter: Publi
   if (filter.accountId) Object.assign(where, { accountId: filter.accountId });
   if (filter.draftId) Object.assign(where, { draftId: filter.draftId });
   if (filter.from || filter.to) {
-    Object.assign(where, { publishedAt: { ...(filter.from ? { [Op.gte]: new Date(filter.from) } : {}), ...(filter.to ? { [Op.lt]: new Date(filter.to) } : {}) } });
+    Object.assign(where, { publishedAt: { ...(filter.from ? { [Op.gte]: filter.from } : {}), ...(filter.to ? { [Op.lt]: filter.to } : {}) } });
   }
   const { rows, count } = await Publication.findAndCountAll({ where, order: [['publishedAt', 'DESC'], ['id', 'DESC']], limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize });
   const drafts = rows.length ? await Draft.findAll({ where: { id: [...new Set(rows.map((p) => p.draftId))] }, attributes: ['id', 'title'] }) : [];

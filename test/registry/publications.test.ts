@@ -72,6 +72,39 @@ describe('publication records: only the approved revision, as approved', () => {
     assert.deepEqual(listed.body.items.map((p: any) => p.accountName).sort(), ['县医保', '县医保微博']);
   });
 
+  it('lists a period given as plain dates: from the start of the first county day to the end of the last', async () => {
+    const team = await buildReviewTeam(url);
+    const accounts = await Promise.all(['县水利', '县水利微博', '县水利头条', '县水利抖音'].map((name) => buildAccount(team.unit, { name })));
+    const draft = await approvedDraft(team, accounts.map((a) => a.id));
+    for (const [i, account] of accounts.entries()) {
+      const answer = await team.editorClient.post('/api/publications', { draftId: draft.id, revision: 1, accountId: account.id, publishedAt: new Date().toISOString(), url: `https://www.toutiao.com/w${i}` });
+      assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    }
+    // Moved into March 2026 (China time): the first minutes of 1 March are still 28 February in UTC.
+    const times = ['2026-02-28T23:59:00+08:00', '2026-03-01T00:30:00+08:00', '2026-03-31T23:30:00+08:00', '2026-04-01T00:00:00+08:00'];
+    for (const [i, account] of accounts.entries()) await Publication.update({ publishedAt: new Date(times[i]!) }, { where: { draftId: draft.id, accountId: account.id } });
+    const listed = async (query: string) => {
+      const answer = await team.editorClient.get(`/api/publications?draftId=${draft.id}&${query}`);
+      assert.equal(answer.status, 200, `${query}: ${JSON.stringify(answer.body)}`);
+      return answer.body.items.map((p: any) => p.accountName).sort();
+    };
+    const names = (...list: string[]) => list.map((suffix) => `县水利${suffix}`).sort();
+
+    assert.deepEqual(await listed('from=2026-03-01&to=2026-03-31'), names('微博', '头条'));
+    assert.deepEqual(await listed('from=2026-03-01'), names('微博', '头条', '抖音'));
+    assert.deepEqual(await listed('to=2026-02-28'), names(''));
+    assert.deepEqual(await listed('from=2026-04-01&to=2026-04-01'), names('抖音'));
+    // A full time with its offset means what it says, as before; both forms mix.
+    assert.deepEqual(await listed('from=2026-03-01T00:30:00%2B08:00&to=2026-03-31'), names('微博', '头条'));
+    assert.deepEqual(await listed('from=2026-03-31&to=2026-03-31T16:00:00Z'), names('头条'));
+
+    for (const bad of ['from=2026-02-30', 'to=2026-3-1', 'from=yesterday']) {
+      const refused = await team.editorClient.get(`/api/publications?${bad}`);
+      assert.equal(refused.status, 400, bad);
+      assert.match(refused.body.error.message, /须为日期（如 2026-03-01）或带时区的时间/);
+    }
+  });
+
   it('refuses what is not the approved revision, not a target, not 正常, or not the editor’s to record', async () => {
     const team = await buildReviewTeam(url);
     const account = await buildAccount(team.unit, { name: '县交通' });

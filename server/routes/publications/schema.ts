@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, countyDayStart, isDateString } from '../../lib/countyDate';
 import { PUBLICATION_KINDS } from '../../models/Publication';
 
 const httpUrl = z
@@ -24,12 +25,27 @@ export const CompareSchema = z.strictObject({
   platformText: z.string().max(2_000_000),
 });
 
+const dateTime = z.iso.datetime({ offset: true });
+
+/**
+ * A bound of the list's period: a time with its offset, or a plain county date. `from` (at or
+ * after) takes a date as the start of that day in China, `to` (before) as the start of the next
+ * day, so that from=2026-03-01&to=2026-03-31 is the whole of March, both days included.
+ */
+function periodBound(edge: 'from' | 'to') {
+  return z
+    .string()
+    .trim()
+    .refine((value) => isDateString(value) || dateTime.safeParse(value).success, '须为日期（如 2026-03-01）或带时区的时间（如 2026-03-01T08:00:00+08:00）')
+    .transform((value) => (isDateString(value) ? countyDayStart(edge === 'from' ? value : addDays(value, 1)) : new Date(value)));
+}
+
 export const PublicationListQuerySchema = z.strictObject({
   accountId: z.coerce.number().int().positive().optional(),
   draftId: z.coerce.number().int().positive().optional(),
   unitId: z.coerce.number().int().positive().optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: periodBound('from').optional(),
+  to: periodBound('to').optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
