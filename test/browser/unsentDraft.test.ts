@@ -60,4 +60,56 @@ describe('the console in a browser: a session that ends while a draft is being w
     await page.getByRole('heading', { name: '我的稿件' }).waitFor();
     assert.deepEqual(person.errors, []);
   });
+
+  it('drops the copy when another person signs in on the tab after the session ended, and keeps none of it for them', async () => {
+    const unit = await buildUnit();
+    const first = await buildUser('editor', { unit });
+    const second = await buildUser('editor', { unit });
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, first);
+
+    const title = '关于村级换届选举工作安排的内部通知';
+    await page.getByRole('link', { name: '写新稿件' }).first().click();
+    await page.getByLabel('标题').fill(title);
+    const copiesOf = (userId: number) => `Object.keys(sessionStorage).filter((key) => key.startsWith('unsent-draft:${userId}:'))`;
+    await page.waitForFunction(`${copiesOf(first.id)}.length > 0`);
+
+    // The session ends by itself (here: signed out in another tab of the same browser): the copy stays for its user.
+    const endSession = async () => {
+      const otherTab = await person.context.newPage();
+      await otherTab.goto('/');
+      await otherTab.getByRole('button', { name: '退出登录' }).click();
+      await otherTab.getByRole('button', { name: '登录' }).waitFor();
+      await otherTab.close();
+      await page.getByRole('status').filter({ hasText: '请重新登录' }).waitFor({ timeout: 30_000 });
+    };
+    await endSession();
+    assert.equal(((await page.evaluate(copiesOf(first.id))) as string[]).length, 1, 'the copy is kept while the tab waits for a sign-in');
+
+    // A colleague signs in on the same tab: the first editor's copy is gone from the tab, not only from the screen.
+    await page.getByLabel('用户名').fill(second.username);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    assert.deepEqual(await page.evaluate(copiesOf(first.id)), [], 'no copy of another user is left in the tab');
+    assert.equal(await page.getByTestId('restored-note').count(), 0);
+    assert.ok(!(await page.content()).includes(title), 'nothing of it is shown either');
+
+    // The same holds when the tab learns of the new person only from its session check: the first
+    // editor's session ends, the colleague signs in elsewhere in the browser, the tab is reloaded.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await signIn(person, first);
+    await page.getByRole('link', { name: '写新稿件' }).first().click();
+    await page.getByLabel('标题').fill(title);
+    await page.waitForFunction(`${copiesOf(first.id)}.length > 0`);
+    await endSession();
+    const elsewhere = await person.context.newPage();
+    await signIn({ ...person, page: elsewhere }, second);
+    await elsewhere.close();
+    await page.reload();
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    assert.deepEqual(await page.evaluate(copiesOf(first.id)), [], 'no copy of another user is left after the reload');
+    assert.deepEqual(person.errors, []);
+  });
 });

@@ -1,7 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { ApiError, del, get, onSignedOut, post, setCsrfToken } from './api';
 import type { SessionAnswer, User } from './types';
-import { forgetAllUnsentDrafts, keepUnsentDraftsAgain } from './unsentDraft';
+import { forgetAllUnsentDrafts, forgetOtherUsersUnsentDrafts, keepUnsentDraftsAgain } from './unsentDraft';
 
 interface SessionState {
   user: User | null;
@@ -26,6 +26,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const accept = useCallback((next: SessionAnswer | null) => {
     setCsrfToken(next?.csrfToken);
+    // Before anything renders for this user: a copy left by someone else's expired session goes.
+    // Here rather than only at login: a tab reloaded after another person signed in elsewhere in
+    // the same browser learns of the new user from its session check.
+    if (next?.user) forgetOtherUsersUnsentDrafts(next.user.id);
     setAnswer(next);
   }, []);
 

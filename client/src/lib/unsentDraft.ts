@@ -3,7 +3,8 @@
  * that times out while a long draft is being written sends the page to the login form; this copy
  * lets the editor carry on after signing in again. sessionStorage, not localStorage: the copy
  * goes with the tab, so it does not linger on a shared office computer; and the key names the
- * user, so whoever signs in next in the same tab never sees it.
+ * user, so that the same user signing in again gets it back, while another user's sign-in in the
+ * tab drops it.
  */
 export interface UnsentDraft {
   /** The revision the copy was written against (null for a new draft): a newer one makes it stale. */
@@ -51,6 +52,16 @@ export function forgetUnsentDraft(userId: number, draftId: number | null): void 
   }
 }
 
+/** Drops the copies kept in this tab whose key `drop` picks. */
+function forgetCopies(drop: (key: string) => boolean): void {
+  try {
+    const keys = Array.from({ length: window.sessionStorage.length }, (_, i) => window.sessionStorage.key(i));
+    for (const key of keys) if (key?.startsWith(PREFIX) && drop(key)) window.sessionStorage.removeItem(key);
+  } catch {
+    // storage switched off: nothing kept
+  }
+}
+
 /**
  * Every copy kept in this tab, dropped at the user's own logout, and none kept until the next
  * sign-in: a signed-out tab on a shared computer holds no draft content (only a session the server
@@ -58,12 +69,17 @@ export function forgetUnsentDraft(userId: number, draftId: number | null): void 
  */
 export function forgetAllUnsentDrafts(): void {
   keeping = false;
-  try {
-    const keys = Array.from({ length: window.sessionStorage.length }, (_, i) => window.sessionStorage.key(i));
-    for (const key of keys) if (key?.startsWith(PREFIX)) window.sessionStorage.removeItem(key);
-  } catch {
-    // storage switched off: nothing kept
-  }
+  forgetCopies(() => true);
+}
+
+/**
+ * Once the tab knows who is signed in: every copy of another user is dropped. A session that ended
+ * by itself leaves its user's copy in the tab; if someone else signs in next (a shared office
+ * computer), the console would not show it to them, but the tab would still hold it.
+ */
+export function forgetOtherUsersUnsentDrafts(userId: number): void {
+  const own = `${PREFIX}${userId}:`;
+  forgetCopies((key) => !key.startsWith(own));
 }
 
 /** At sign-in: copies are kept again. */
