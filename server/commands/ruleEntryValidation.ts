@@ -25,7 +25,7 @@ const REFINEMENTS: Array<[RegExp, string]> = [
   [/^pattern must be a valid regular expression/, '须为有效的正则表达式（JavaScript 语法，按 u 标志编译），且不能匹配空文本'],
   [/^pattern must be a domain such as/, '须为域名，如 news.cn 或 gov.cn'],
   [/^pattern must be a domain \(taobao\.com\) or a scheme/, '须为域名（如 taobao.com），或不带冒号的 App 协议名（如 weixin）'],
-  [/^category is a lower-case word/, '须为 2–32 个小写英文字母或下划线，如 typo、political'],
+  [/^category is a lower-case word such as (\w+)/, '须为 2–32 个小写英文字母或下划线，如 $1'],
   [/^selling_context, warning_context and exception rules have no severity/, 'selling_context、warning_context、exception 三类辅助规则不设级别，其余类别必须设级别'],
   [/^a day is written YYYY-MM-DD/, '日期须写成 YYYY-MM-DD'],
   [/^not a real day/, '不是真实存在的日期'],
@@ -48,8 +48,14 @@ function messageOf(issue: z.core.$ZodIssue, input: Record<string, unknown>): str
       return issue.origin === 'string' && Number(issue.minimum) === 1 ? '不能为空' : `不能少于 ${issue.minimum} 个字符`;
     case 'too_big':
       return `不能超过 ${issue.maximum} 个字符`;
-    default:
-      return REFINEMENTS.find(([english]) => english.test(issue.message))?.[1] ?? issue.message;
+    default: {
+      // $1 in the Chinese takes the English message's example (ecommerce for links, typo for wording …).
+      const refinement = REFINEMENTS.find(([english]) => english.test(issue.message));
+      if (!refinement) return issue.message;
+      const [english, chinese] = refinement;
+      const match = english.exec(issue.message)!;
+      return chinese.replace(/\$(\d)/g, (_, group: string) => match[Number(group)] ?? '');
+    }
   }
 }
 

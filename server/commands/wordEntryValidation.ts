@@ -22,7 +22,9 @@ export interface ParsedEntry {
 
 const MAX_TEXT = 100;
 const MAX_NOTE = 300;
-const CATEGORY = /^[a-z][a-z-]{0,31}$/;
+/** A term category's code, and how the rule reads in messages: the entries and the list's filter take the same. */
+export const CATEGORY = /^[a-z][a-z-]{0,31}$/;
+export const CATEGORY_RULE = '须为小写英文字母和连字符，以字母开头，最多 32 个字符，如 porn、violent-terror';
 
 const missingOr = (wrong: string) => (issue: { input?: unknown }) => (issue.input === undefined ? '必须填写' : wrong);
 
@@ -42,7 +44,7 @@ const textSchema = z
 const categorySchema = z
   .string({ error: missingOr('须为文本') })
   .trim()
-  .regex(CATEGORY, '须为小写英文字母和连字符，以字母开头，最多 32 个字符，如 porn、violent-terror');
+  .regex(CATEGORY, CATEGORY_RULE);
 
 const severitySchema = z.enum(SEVERITIES, { error: missingOr('须为 block（拦截）、review（人工复核）、notice（提示）之一') });
 

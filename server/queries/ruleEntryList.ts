@@ -37,3 +37,13 @@ export async function listRuleEntries(table: RuleTable, filter: RuleEntryFilter)
   });
   return { rows, total: count };
 }
+
+/**
+ * The categories the table's entries use (whatever the list's filter), for the console's choice of
+ * category; undefined for a table without one. A rule table holds hundreds of rows, not millions.
+ */
+export async function ruleCategoriesInUse(table: RuleTable): Promise<string[] | undefined> {
+  if (!table.fields.includes('category')) return undefined;
+  const rows = (await modelOf(table).findAll({ attributes: ['category'], group: ['category'], order: [['category', 'ASC']], raw: true })) as unknown as Array<{ category: string }>;
+  return rows.map((row) => String(row.category));
+}

@@ -130,6 +130,16 @@ export async function listWordEntries(list: WordList, filter: WordListFilter, pa
   return { rows: rows.map(rowOf), total: Number(counted[0]?.total ?? 0) };
 }
 
+/**
+ * The categories the list's entries use (whatever the filter), for the console's choice of category;
+ * undefined for a list without one. Read from the category index (terms_category), not the rows.
+ */
+export async function wordCategoriesInUse(list: WordList): Promise<string[] | undefined> {
+  if (!list.fields.includes('category')) return undefined;
+  const rows = await sequelize().query<{ category: string }>(`SELECT DISTINCT category FROM ${list.table} ORDER BY category`, { type: QueryTypes.SELECT });
+  return rows.map((row) => row.category);
+}
+
 /** An entry as an export writes it: its fields and its state. */
 export type ExportedWord = WordFields & { enabled: boolean };
 

@@ -357,4 +357,23 @@ describe('rule management API: the validation of the other kinds', () => {
     assert.equal(privacy.status, 400);
     assert.match(privacy.body.error.message, /dataType（号码类型）：须为 id_card、mobile、bank_card 之一/);
   });
+
+  it('names the categories each table uses, a new one included, and refuses a bad one in Chinese with the table’s own example', async () => {
+    const before = await admin.get('/api/rules/links?matchType=scheme&pageSize=1');
+    assert.equal(before.status, 200);
+    assert.ok(before.body.categories.includes('ecommerce') && before.body.categories.includes('shortener'), 'every category, whatever the filter and the page');
+    assert.deepEqual(before.body.categories, [...before.body.categories].sort());
+    const code = `lottery_${tag().replace(/[0-9]/g, 'x')}`;
+    const added = await admin.post('/api/rules/links', { matchType: 'domain', pattern: `${tag()}.example.cn`, linkClass: 'commercial', category: code });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    assert.ok((await admin.get('/api/rules/links')).body.categories.includes(code), 'a new code is offered from then on');
+    assert.ok((await admin.get('/api/rules/ads')).body.categories.every((c: string) => ['absolute', 'call_to_action', 'price', 'contact', 'selling_context', 'warning_context', 'exception'].includes(c)));
+    assert.equal((await admin.get('/api/rules/sources')).body.categories, undefined, 'a table without categories names none');
+
+    const bad = await admin.post('/api/rules/links', { matchType: 'domain', pattern: `${tag()}.example.cn`, linkClass: 'commercial', category: '彩票' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.message, 'category（分类）：须为 2–32 个小写英文字母或下划线，如 ecommerce');
+    const secrecy = await admin.post('/api/rules/secrecy', { category: 'Exam', matchType: 'literal', pattern: `试卷${tag()}`, severity: 'block' });
+    assert.equal(secrecy.body.error.message, 'category（分类）：须为 2–32 个小写英文字母或下划线，如 classification');
+  });
 });

@@ -214,6 +214,20 @@ describe('word lists through the API: search, add, change, enable, delete', func
       const tab = await admin.post('/api/terms', { term: '测试\t词语', category: 'porn', severity: 'review' });
       assert.match(tab.body.error.message, /不能包含制表符或换行符/);
     });
+
+    it('names the categories the terms use, a new one included; a bad category filter is refused in plain words', async () => {
+      const code = `lottery-${tag().replace(/[0-9]/g, 'x')}`;
+      const added = await admin.post('/api/terms', { term: `类别测试词${tag()}`, category: code, severity: 'review' });
+      assert.equal(added.status, 201, JSON.stringify(added.body));
+      const listed = await admin.get('/api/terms?category=fraud&pageSize=1');
+      assert.equal(listed.status, 200);
+      assert.ok(listed.body.categories.includes(code) && listed.body.categories.includes('porn'), 'every category, whatever the filter and the page');
+      assert.deepEqual(listed.body.categories, [...listed.body.categories].sort());
+      assert.equal((await admin.get('/api/allow-words')).body.categories, undefined, 'allow-words have no category');
+      const bad = await admin.get(`/api/terms?category=${encodeURIComponent('诈骗')}`);
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.message, '类别（category）：须为小写英文字母和连字符，以字母开头，最多 32 个字符，如 porn、violent-terror');
+    });
   });
 
   describe('changing, enabling, disabling and deleting a term', () => {

@@ -14,7 +14,7 @@ import { rolesOnly } from '../../middlewares/authenticate';
 import { actorOf } from '../../middlewares/requestContext';
 import { idParam, validated } from '../../middlewares/validate';
 import { presentRuleEntry } from '../../presenters/presentRuleEntry';
-import { listRuleEntries } from '../../queries/ruleEntryList';
+import { listRuleEntries, ruleCategoriesInUse } from '../../queries/ruleEntryList';
 import { formatRuleTsv, parseRuleTsv } from './ruleTsv';
 import { MAX_IMPORT_ROWS, RuleExportQuerySchema, RuleImportJsonSchema, RuleImportQuerySchema, RuleListQuerySchema, RuleStatusSchema } from './schema';
 import { isTsvUpload, splitEnabled } from '../entryRequests';
@@ -103,9 +103,17 @@ export function ruleRoutes(): Router {
     const query = req.query as Record<string, unknown>;
     const common = validated(RuleListQuerySchema, Object.fromEntries(Object.entries(query).filter(([name]) => name in RuleListQuerySchema.shape)));
     const { fields, effectiveOn } = fieldFilters(table, query);
-    const { rows, total } = await listRuleEntries(table, { ...common, fields, effectiveOn });
-    const version = (await readRuleVersions())[table.kind] ?? 0;
-    res.json({ kind: table.kind, label: table.label, version, items: rows.map((row) => presentRuleEntry(table, row)), total, page: common.page, pageSize: common.pageSize });
+    const [{ rows, total }, categories, versions] = await Promise.all([listRuleEntries(table, { ...common, fields, effectiveOn }), ruleCategoriesInUse(table), readRuleVersions()]);
+    res.json({
+      kind: table.kind,
+      label: table.label,
+      version: versions[table.kind] ?? 0,
+      items: rows.map((row) => presentRuleEntry(table, row)),
+      total,
+      page: common.page,
+      pageSize: common.pageSize,
+      ...(categories ? { categories } : {}),
+    });
   });
 
   router.post('/:kind', async (req, res) => {

@@ -14,7 +14,7 @@ import { rolesOnly } from '../../middlewares/authenticate';
 import { actorOf } from '../../middlewares/requestContext';
 import { idParam, validated } from '../../middlewares/validate';
 import { presentWordEntry } from '../../presenters/presentWordEntry';
-import { allWordEntries, listWordEntries, WordListFilter } from '../../queries/wordListEntries';
+import { allWordEntries, listWordEntries, wordCategoriesInUse, WordListFilter } from '../../queries/wordListEntries';
 import { exportQueryOf, ImportJsonSchema, ImportQuerySchema, listQueryOf, MAX_IMPORT_ROWS, MAX_TSV_BYTES, WordStatusSchema } from './schema';
 import { formatWordListTsv, parseWordListTsv } from './wordListTsv';
 import { isTsvUpload, splitEnabled } from '../entryRequests';
@@ -68,11 +68,21 @@ export function wordListRoutes(name: WordListName): Router {
     const { schema, params } = listQueryOf(list, req.query);
     const query = validated(schema, params);
     const order = query.order ?? (query.sort === 'updated' ? 'desc' : 'asc');
-    const [{ rows, total }, version] = await Promise.all([
+    const [{ rows, total }, version, categories] = await Promise.all([
       listWordEntries(list, filterOf(query), { sort: query.sort, order, page: query.page, pageSize: query.pageSize }),
       termsVersion(),
+      wordCategoriesInUse(list),
     ]);
-    res.json({ list: list.name, label: list.label, version, items: rows.map((row) => presentWordEntry(list, row)), total, page: query.page, pageSize: query.pageSize });
+    res.json({
+      list: list.name,
+      label: list.label,
+      version,
+      items: rows.map((row) => presentWordEntry(list, row)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      ...(categories ? { categories } : {}),
+    });
   });
 
   router.post('/', async (req, res) => {

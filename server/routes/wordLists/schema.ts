@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../../../workers/screening/types';
+import { CATEGORY, CATEGORY_RULE } from '../../commands/wordEntryValidation';
 import { WordList } from '../../commands/wordLists';
 import { badRequest } from '../../errors';
 
@@ -13,7 +14,8 @@ export const MAX_TSV_BYTES = '16mb';
 
 const FILTERS = {
   q: z.string().trim().max(100, '搜索词不能超过 100 个字符').optional(),
-  category: z.string().regex(/^[a-z][a-z-]{0,31}$/, 'category（类别）须为小写英文字母和连字符，如 porn').optional(),
+  // The error handler names the field (类别（category）：…).
+  category: z.string().regex(CATEGORY, CATEGORY_RULE).optional(),
   severity: z.enum(SEVERITIES, { error: 'severity（级别）须为 block、review 或 notice' }).optional(),
   origin: z
     .string()
