@@ -27,15 +27,16 @@ describe('the console in a browser: re-screening after a word-list change, and t
     const page = admin.page;
     await page.getByRole('heading', { name: '词库管理' }).waitFor();
 
-    // A refused entry keeps the form: a category the list does not accept, then a good one.
+    // A refused entry keeps the form: a new category code the list does not accept, then a category chosen by name.
     const form = page.getByRole('form', { name: '添加敏感词' });
     await form.getByLabel('新敏感词的词语').fill(marker);
-    await form.getByLabel('新敏感词的类别').fill('诈骗');
+    await form.getByLabel('新敏感词的类别', { exact: true }).selectOption({ label: '其他（新建类别）…' });
+    await form.getByLabel('新敏感词的类别：新类别的代码').fill('诈骗');
     await form.getByLabel('新敏感词的级别').selectOption('block');
     await form.getByRole('button', { name: '添加' }).click();
     await form.getByRole('alert').waitFor();
     assert.equal(await form.getByLabel('新敏感词的词语').inputValue(), marker, 'the form keeps its content after a refusal');
-    await form.getByLabel('新敏感词的类别').fill('fraud');
+    await form.getByLabel('新敏感词的类别', { exact: true }).selectOption({ label: '诈骗' });
     await form.getByRole('button', { name: '添加' }).click();
     await page.getByRole('status').filter({ hasText: `已添加敏感词“${marker}”` }).waitFor();
 

@@ -8,6 +8,9 @@ import { keepRuleTables } from '../rules/ruleSupport';
 import { buildUnit, buildUser } from '../support/factories';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 
+// Functions given to page.waitForFunction run in the browser; the server's compilation has no DOM types.
+declare const document: any;
+
 describe('the console in a browser: the security admin’s rule tables and review policy', function () {
   this.timeout(180_000);
   const suite = browserSuite();
@@ -22,6 +25,81 @@ describe('the console in a browser: the security admin’s rule tables and revie
     }
   });
 
+  it('offers categories by their Chinese names, takes a new code where the server does, and offers it from then on', async () => {
+    const restore = await keepRuleTables(['secrecy']);
+    try {
+      await chooseCategories();
+    } finally {
+      await restore();
+    }
+  });
+
+  async function chooseCategories(): Promise<void> {
+    const admin = await suite.open();
+    await signIn(admin, await buildUser('secadmin'));
+    const page = admin.page;
+    await page.getByRole('link', { name: '筛查规则' }).click();
+    await page.getByRole('link', { name: /^保密标志/ }).click();
+    await page.getByTestId('table-secrecy').waitFor();
+    const form = page.getByRole('form', { name: '添加保密标志' });
+    const category = form.getByLabel('新保密标志的分类', { exact: true });
+    const shipped = ['密级标识', '内部资料', '保密提示', '涉密词语'];
+    const offered = async () => (await category.locator('option').allTextContents()).map((text) => text.trim());
+    assert.deepEqual(await offered(), ['（请选择）', ...shipped, '其他（新建分类）…'], 'the shipped categories by name; no English code to know');
+    assert.equal(await form.getByRole('textbox', { name: /新分类的代码/ }).count(), 0, 'no box to type in until a new category is asked for');
+
+    // A new category: its code typed in a box of its own; a code the server does not take is refused in Chinese.
+    const marking = `考前试卷${Date.now() % 100000}`;
+    await form.getByLabel('新保密标志的规则内容').fill(marking);
+    await form.getByLabel('新保密标志的级别').selectOption('block');
+    await category.selectOption({ label: '其他（新建分类）…' });
+    const code = form.getByLabel('新保密标志的分类：新分类的代码');
+    assert.match((await code.getAttribute('placeholder'))!, /2–32 个小写英文字母或下划线/);
+    await code.fill('考试');
+    await form.getByRole('button', { name: '添加' }).click();
+    assert.equal((await form.getByRole('alert').textContent())!.trim(), 'category（分类）：须为 2–32 个小写英文字母或下划线，如 classification');
+    await form.screenshot({ path: screenshotPath('secadmin-rule-new-category') });
+    await code.fill('exam_paper');
+    await form.getByRole('button', { name: '添加' }).click();
+    await page.getByRole('status').filter({ hasText: `已添加保密标志“${marking}”` }).waitFor();
+    await page.getByLabel('搜索保密标志').fill(marking);
+    const row = page.locator(`[data-testid="entries"] tr[data-entry="${marking}"]`);
+    await row.waitFor();
+    assert.match((await row.textContent())!, /exam_paper.*字面匹配.*拦截/);
+
+    // From then on the table's own category is offered beside the shipped ones: to add, to filter, to edit.
+    assert.equal(await code.count(), 0, 'the form starts afresh');
+    assert.deepEqual(await offered(), ['（请选择）', ...shipped, 'exam_paper', '其他（新建分类）…']);
+    await page.getByLabel('搜索保密标志').fill('');
+    await page.getByLabel('按分类筛选').selectOption('exam_paper');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="entries"] tbody tr').length === 1);
+    await row.getByRole('button', { name: '修改' }).click();
+    const editCategory = row.getByLabel('分类', { exact: true });
+    assert.equal(await editCategory.inputValue(), 'exam_paper');
+    await editCategory.selectOption({ label: '内部资料' });
+    await row.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').filter({ hasText: /已修改编号 \d+ 的保密标志/ }).waitFor();
+    await page.getByLabel('按分类筛选').selectOption('internal');
+    await row.waitFor();
+    assert.match((await row.textContent())!, /内部资料/);
+
+    // Advertising categories are a fixed list the checker knows: chosen by name, no new ones.
+    await page.getByRole('link', { name: /^广告用语/ }).click();
+    const adCategory = page.getByRole('form', { name: '添加广告用语' }).getByLabel('新广告用语的分类', { exact: true });
+    await adCategory.waitFor();
+    const adChoices = await adCategory.locator('option').allTextContents();
+    assert.ok(adChoices.includes('绝对化用语') && !adChoices.some((text) => text.startsWith('其他')), JSON.stringify(adChoices));
+
+    // The word list: term categories by name too, and a new one allowed.
+    await page.getByRole('link', { name: '词库管理' }).click();
+    const termCategory = page.getByRole('form', { name: '添加敏感词' }).getByLabel('新敏感词的类别', { exact: true });
+    await termCategory.waitFor();
+    const termChoices = await termCategory.locator('option').allTextContents();
+    for (const name of ['政治', '诈骗', '暴恐', '其他（新建类别）…']) assert.ok(termChoices.includes(name), `${name} in ${JSON.stringify(termChoices)}`);
+    assert.ok(!termChoices.includes('fraud'), 'a shipped category shows by its name, not its code');
+    assert.deepEqual(admin.errors, []);
+  }
+
   async function changeRulesAndPolicy(): Promise<void> {
     const unit = await buildUnit({ name: `县卫健局${Date.now() % 100000}`, reviewLevels: 3 });
     const admin = await suite.open();
@@ -35,13 +113,13 @@ describe('the console in a browser: the security admin’s rule tables and revie
     const form = page.getByRole('form', { name: '添加规范表述' });
     await form.getByLabel('新规范表述的错误写法').fill(wrong);
     await form.getByLabel('新规范表述的正确写法').fill('不忘初心');
-    await form.getByLabel('新规范表述的分类').fill('typo');
+    await form.getByLabel('新规范表述的分类').selectOption({ label: '错别字' });
     await form.getByLabel('新规范表述的级别').selectOption('review');
     await form.getByRole('button', { name: '添加' }).click();
     const row = page.locator(`[data-testid="entries"] tr[data-entry="${wrong}"]`);
     await page.getByLabel('搜索规范表述').fill(wrong);
     await row.waitFor();
-    assert.match((await row.textContent())!, /不忘初心.*typo.*需审核.*管理员添加.*启用/);
+    assert.match((await row.textContent())!, /不忘初心.*错别字.*需审核.*管理员添加.*启用/);
     await page.getByTestId('rescreen-offer').waitFor();
 
     await row.getByRole('button', { name: '停用' }).click();

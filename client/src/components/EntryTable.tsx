@@ -33,8 +33,54 @@ function originLabel(origin: string): string {
   return origin;
 }
 
+/** A new entry's values: a select starts at its first choice, except a category, which the admin picks. */
 function emptyValues(spec: TableSpec): Values {
-  return Object.fromEntries(spec.fields.map((f) => [f.name, f.type === 'bool' ? false : f.type === 'select' && !f.nullable ? Object.keys(f.options ?? {})[0] ?? '' : '']));
+  return Object.fromEntries(spec.fields.map((f) => [f.name, f.type === 'bool' ? false : f.type === 'select' && !f.nullable && !f.category ? Object.keys(f.options ?? {})[0] ?? '' : '']));
+}
+
+/** A category field's choices: the shipped ones by name, then the other codes the table's entries use, as written. */
+function withCategoriesInUse(field: FieldSpec, inUse: string[] | undefined): FieldSpec {
+  if (!field.category || !inUse?.length) return field;
+  const options = { ...field.options };
+  for (const code of inUse) if (!Object.hasOwn(options, code)) options[code] = code;
+  return { ...field, options };
+}
+
+/** The choice that opens the box for a new category code (not a code: the server takes none with these characters). */
+const NEW_CATEGORY = '+new';
+
+/**
+ * A category: a choice among the known ones by their Chinese names and, where the server takes new
+ * codes, 「其他（新建分类）」 with a box to type one. A value that is not among the choices (an
+ * entry's own code the list does not know) is offered as it is.
+ */
+function CategoryInput({ field, value, onChange, label }: { field: FieldSpec; value: string; onChange(value: string): void; label: string }) {
+  const [typing, setTyping] = useState(false);
+  const options = value && !typing && !Object.hasOwn(field.options ?? {}, value) ? { ...field.options, [value]: value } : field.options ?? {};
+  const newCode = field.category?.newCode;
+  return (
+    <>
+      <select
+        aria-label={label}
+        value={typing ? NEW_CATEGORY : value}
+        required
+        onChange={(e) => {
+          const chosen = e.target.value;
+          setTyping(chosen === NEW_CATEGORY);
+          onChange(chosen === NEW_CATEGORY ? '' : chosen);
+        }}
+      >
+        {value === '' && !typing ? <option value="">（请选择）</option> : null}
+        {Object.entries(options).map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+        {newCode ? <option value={NEW_CATEGORY}>其他（新建{field.label}）…</option> : null}
+      </select>
+      {typing ? <input type="text" aria-label={`${label}：新${field.label}的代码`} required value={value} placeholder={newCode} title={newCode} onChange={(e) => onChange(e.target.value)} /> : null}
+    </>
+  );
 }
 
 function valuesOf(spec: TableSpec, entry: Entry): Values {
@@ -54,6 +100,7 @@ function bodyOf(spec: TableSpec, values: Values, only?: string[]): Record<string
 
 function Input({ field, value, onChange, label }: { field: FieldSpec; value: string | boolean; onChange(value: string | boolean): void; label?: string }) {
   const aria = label ?? field.label;
+  if (field.category) return <CategoryInput field={field} value={String(value)} onChange={onChange} label={aria} />;
   if (field.type === 'bool') return <input type="checkbox" aria-label={aria} checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} />;
   if (field.type === 'select') {
     return (
@@ -67,21 +114,7 @@ function Input({ field, value, onChange, label }: { field: FieldSpec; value: str
       </select>
     );
   }
-  const list = field.options ? `options-${field.name}` : undefined;
-  return (
-    <>
-      <input type={field.type === 'date' ? 'date' : 'text'} aria-label={aria} value={String(value)} placeholder={field.placeholder} list={list} onChange={(e) => onChange(e.target.value)} />
-      {list ? (
-        <datalist id={list}>
-          {Object.entries(field.options ?? {}).map(([key, text]) => (
-            <option key={key} value={key}>
-              {text}
-            </option>
-          ))}
-        </datalist>
-      ) : null}
-    </>
-  );
+  return <input type={field.type === 'date' ? 'date' : 'text'} aria-label={aria} value={String(value)} placeholder={field.placeholder} onChange={(e) => onChange(e.target.value)} />;
 }
 
 /**
@@ -95,10 +128,12 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const [page, setPage] = useState(1);
   const search = useDebounced(q, 300);
   const list = useFetch(
-    () => get<{ items: Entry[]; total: number; version?: number }>(`${spec.path}${queryString({ q: search.trim(), ...filters, page, pageSize: PAGE_SIZE })}`),
+    () => get<{ items: Entry[]; total: number; version?: number; categories?: string[] }>(`${spec.path}${queryString({ q: search.trim(), ...filters, page, pageSize: PAGE_SIZE })}`),
     [spec.path, search, JSON.stringify(filters), page],
   );
   const [form, setForm] = useState<Values>(() => emptyValues(spec));
+  // Renewed after each entry added: the new form starts afresh (a category box typed in closes).
+  const [formRound, setFormRound] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: number; values: Values } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -135,6 +170,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     try {
       const answer = await post<Entry & { warnings?: Warning[] }>(spec.path, bodyOf(spec, form));
       setForm(emptyValues(spec)); // only after success: a refused entry stays in the form
+      setFormRound((round) => round + 1);
       await changed(`已添加${spec.label}“${String(answer[spec.keyField] ?? '')}”`, answer);
     } catch (caught) {
       setFormError(messageOf(caught));
@@ -194,15 +230,17 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     else void importFile(file, 'merge');
   };
 
-  const filterFields = spec.fields.filter((f) => spec.filters.includes(f.name));
+  // The categories the table already uses join the shipped ones, in the form, the rows and the filter.
+  const fields = spec.fields.map((field) => withCategoriesInUse(field, list.data?.categories));
+  const filterFields = fields.filter((f) => spec.filters.includes(f.name));
   const entries = list.data?.items ?? [];
 
   return (
     <div data-testid={`table-${spec.path.split('/').pop()}`}>
       <form className="card add-entry" onSubmit={create} aria-label={`添加${spec.label}`}>
         <h2>添加{spec.label}</h2>
-        <div className="form-row">
-          {spec.fields.map((field) => (
+        <div className="form-row" key={formRound}>
+          {fields.map((field) => (
             <label key={field.name} className={field.wide ? 'grow' : ''}>
               {field.label}
               <Input field={field} value={form[field.name] ?? ''} onChange={(value) => setForm({ ...form, [field.name]: value })} label={`新${spec.label}的${field.label}`} />
@@ -319,7 +357,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
               <thead>
                 <tr>
                   <th>编号</th>
-                  {spec.fields.map((f) => (
+                  {fields.map((f) => (
                     <th key={f.name}>{f.label}</th>
                   ))}
                   <th>来源</th>
@@ -334,7 +372,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
                   return (
                     <tr key={entry.id} data-entry={key} className={entry.enabled ? '' : 'disabled-row'}>
                       <td>{entry.id}</td>
-                      {spec.fields.map((field) => (
+                      {fields.map((field) => (
                         <td key={field.name}>
                           {edit && spec.editable.includes(field.name) ? (
                             <Input field={field} value={edit.values[field.name] ?? ''} onChange={(value) => setEditing({ id: edit.id, values: { ...edit.values, [field.name]: value } })} />

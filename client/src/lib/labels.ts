@@ -67,6 +67,24 @@ export const CATEGORY_LABELS: Record<string, string> = {
   wording_punctuation: '标点',
 };
 
+/** Categories of link rules (wordlists/links.tsv), which findings do not carry. */
+export const LINK_CATEGORY_LABELS: Record<string, string> = {
+  ecommerce: '电商',
+  shortener: '短链接',
+  payment: '支付',
+  coupon: '优惠券',
+  app_download: '应用下载',
+  miniprogram: '小程序',
+  public_service: '公共服务',
+};
+
+/** Categories of important formulations (wordlists/formulations.tsv). */
+export const FORMULATION_CATEGORY_LABELS: Record<string, string> = {
+  political: '党的理论与重要论述',
+  policy: '政策表述',
+  institution: '机构名称',
+};
+
 export function categoryLabel(category: string | null | undefined): string {
   if (!category) return '';
   return CATEGORY_LABELS[category] ?? category;

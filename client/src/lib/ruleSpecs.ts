@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS } from './labels';
+import { CATEGORY_LABELS, FORMULATION_CATEGORY_LABELS, LINK_CATEGORY_LABELS } from './labels';
 
 /** One field of a rule or word-list entry, as the console edits and shows it. */
 export interface FieldSpec {
@@ -8,6 +8,12 @@ export interface FieldSpec {
   options?: Record<string, string>;
   /** A select that may be left empty (null), e.g. the severity of an ads helper category. */
   nullable?: boolean;
+  /**
+   * A category chosen by its Chinese name: the shipped ones (`options`), and those the table's
+   * entries already use (the list answer's `categories`). Where the server takes a new code, `newCode`
+   * says how one is written, and the choice ends with 「其他（新建分类）」 and a box to type it.
+   */
+  category?: { newCode?: string };
   placeholder?: string;
   wide?: boolean;
 }
@@ -29,6 +35,19 @@ const MATCH = { literal: '字面匹配', regex: '正则表达式' };
 const note: FieldSpec = { name: 'note', label: '备注', type: 'text', wide: true };
 const severity: FieldSpec = { name: 'severity', label: '级别', type: 'select', options: SEVERITY_OPTIONS };
 
+/** Codes with the Chinese names findings show them by (`secrecy_internal` → 内部资料 for the secrecy category internal). */
+function labelled(codes: string[], findingPrefix = ''): Record<string, string> {
+  return Object.fromEntries(codes.map((code) => [code, CATEGORY_LABELS[`${findingPrefix}${code}`] ?? code]));
+}
+
+/** How a new category is written in the rule tables (the server's rule: 2–32 lower-case letters or underscores). */
+const RULE_CATEGORY_CODE = '2–32 个小写英文字母或下划线';
+
+/** A rule table's category: chosen by name, or a new code written as the server takes it. */
+function ruleCategory(options: Record<string, string>, example: string): FieldSpec {
+  return { name: 'category', label: '分类', type: 'select', options, category: { newCode: `${RULE_CATEGORY_CODE}，如 ${example}` } };
+}
+
 export const RULE_SPECS: Record<string, Omit<TableSpec, 'path' | 'label'>> = {
   sources: {
     keyField: 'pattern',
@@ -47,11 +66,11 @@ export const RULE_SPECS: Record<string, Omit<TableSpec, 'path' | 'label'>> = {
       { name: 'matchType', label: '匹配方式', type: 'select', options: { domain: '域名', scheme: '协议' } },
       { name: 'pattern', label: '规则内容', type: 'text', placeholder: '如 taobao.com' },
       { name: 'linkClass', label: '链接类别', type: 'select', options: { allow: '允许', commercial: '商业链接' } },
-      { name: 'category', label: '分类', type: 'text', placeholder: '小写英文，如 ecommerce' },
+      ruleCategory(LINK_CATEGORY_LABELS, 'lottery'),
       note,
     ],
     editable: ['matchType', 'pattern', 'linkClass', 'category', 'note'],
-    filters: ['matchType', 'linkClass'],
+    filters: ['matchType', 'linkClass', 'category'],
   },
   ads: {
     keyField: 'pattern',
@@ -61,6 +80,8 @@ export const RULE_SPECS: Record<string, Omit<TableSpec, 'path' | 'label'>> = {
         label: '分类',
         type: 'select',
         options: { absolute: '绝对化用语', call_to_action: '招揽用语', price: '价格促销', contact: '联系方式', selling_context: '推销语境（辅助）', warning_context: '警示语境（辅助）', exception: '例外（辅助）' },
+        // A fixed list: the checker gives each of these its own meaning, so the server takes no other.
+        category: {},
       },
       { name: 'matchType', label: '匹配方式', type: 'select', options: MATCH },
       { name: 'pattern', label: '规则内容', type: 'text' },
@@ -74,14 +95,14 @@ export const RULE_SPECS: Record<string, Omit<TableSpec, 'path' | 'label'>> = {
   secrecy: {
     keyField: 'pattern',
     fields: [
-      { name: 'category', label: '分类', type: 'text', placeholder: '小写英文，如 classification' },
+      ruleCategory(labelled(['classification', 'internal', 'handling', 'word'], 'secrecy_'), 'exam_paper'),
       { name: 'matchType', label: '匹配方式', type: 'select', options: MATCH },
       { name: 'pattern', label: '规则内容', type: 'text', placeholder: '如 机密★' },
       severity,
       note,
     ],
     editable: ['category', 'matchType', 'pattern', 'severity', 'note'],
-    filters: ['matchType', 'severity'],
+    filters: ['category', 'matchType', 'severity'],
   },
   privacy: {
     keyField: 'dataType',
@@ -99,24 +120,24 @@ export const RULE_SPECS: Record<string, Omit<TableSpec, 'path' | 'label'>> = {
     fields: [
       { name: 'wrong', label: '错误写法', type: 'text' },
       { name: 'correct', label: '正确写法', type: 'text' },
-      { name: 'category', label: '分类', type: 'text', placeholder: '小写英文，如 typo' },
+      ruleCategory(labelled(['formulation', 'institution', 'typo', 'usage'], 'wording_'), 'place_name'),
       severity,
       { name: 'validFrom', label: '生效日期', type: 'date' },
       { name: 'validTo', label: '失效日期', type: 'date' },
       note,
     ],
     editable: ['wrong', 'correct', 'category', 'severity', 'validFrom', 'validTo', 'note'],
-    filters: ['severity'],
+    filters: ['category', 'severity'],
   },
   formulations: {
     keyField: 'phrase',
-    fields: [{ name: 'phrase', label: '重要表述', type: 'text', placeholder: '四个或以上汉字' }, { name: 'category', label: '分类', type: 'text', placeholder: '小写英文，如 political' }, severity, note],
+    fields: [{ name: 'phrase', label: '重要表述', type: 'text', placeholder: '四个或以上汉字' }, ruleCategory(FORMULATION_CATEGORY_LABELS, 'local_policy'), severity, note],
     editable: ['phrase', 'category', 'severity', 'note'],
-    filters: ['severity'],
+    filters: ['category', 'severity'],
   },
 };
 
-/** Term categories with their Chinese names: the shipped ones; an admin may type another. */
+/** Term categories with their Chinese names: the shipped ones; an admin may add another. */
 const TERM_CATEGORIES = ['political', 'leader', 'cult', 'vulgar', 'porn', 'gambling', 'drugs', 'fraud', 'violent-terror', 'uncategorised'];
 
 export const TERM_SPEC: TableSpec = {
@@ -125,7 +146,8 @@ export const TERM_SPEC: TableSpec = {
   keyField: 'term',
   fields: [
     { name: 'term', label: '词语', type: 'text' },
-    { name: 'category', label: '类别', type: 'text', placeholder: '小写英文，如 fraud（可从列表中选）', options: Object.fromEntries(TERM_CATEGORIES.map((c) => [c, CATEGORY_LABELS[c] ?? c])) },
+    // The server's rule for a term category: lower-case letters and hyphens, starting with a letter.
+    { name: 'category', label: '类别', type: 'select', options: labelled(TERM_CATEGORIES), category: { newCode: '小写英文字母和连字符，以字母开头，最多 32 个字符，如 lottery' } },
     severity,
     note,
   ],
