@@ -3,18 +3,17 @@ import { QueryTypes } from 'sequelize';
 import { Screening, Term } from '../../server/models';
 import { sequelize } from '../../server/storage/database';
 import { httpRedis } from '../../server/storage/redis';
-import { screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
+import { screeningQueue } from '../../server/queues/screeningQueue';
 import { announceRuleChange } from '../../workers/rules/ruleProvider';
 import { bumpRuleVersion } from '../../workers/rules/ruleVersions';
 import { RESTARTS_BEFORE_GIVING_UP } from '../../workers/tasks/failedJobRestarts';
 import { ResumeRescreenTask } from '../../workers/tasks/ResumeRescreenTask';
 import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
-import { oneAttemptPerSeries, untilJobState } from '../support/jobStates';
+import { untilJobState } from '../support/jobStates';
 import { dropRescreenRefusal, refuseRescreening, untilLastSeriesFailed } from '../support/rescreenRefusal';
 import { connectSocket, nextEvent } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
 
-const REFUSAL = 'rescreen_refused_for_test';
 
 describe('re-screening drafts in review after a rule change', function () {
   this.timeout(120_000);
@@ -87,20 +86,12 @@ describe('re-screening drafts in review after a rule change', function () {
       assert.equal(started.status, 201, JSON.stringify(started.body));
       const batchId = started.body.id as number;
       const trigger = `rescreen-${batchId}`;
-      const jobId = screeningJobId({ draftId: submitted.body.id, revision: 1, trigger });
-      await untilJobState(jobId, ['prioritized', 'waiting']);
       // MariaDB refuses this draft's re-screening for a while: every attempt of its job fails.
-      await sequelize().query(
-        `CREATE TRIGGER ${REFUSAL} BEFORE INSERT ON screenings FOR EACH ROW
-         BEGIN IF NEW.draft_id = ${Number(submitted.body.id)} AND NEW.\`trigger\` = '${trigger}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused for the test'; END IF; END`,
-      );
-      await oneAttemptPerSeries(jobId);
+      const jobId = await refuseRescreening(batchId, submitted.body.id);
       await queue.resume();
       await untilJobState(jobId, 'failed', 60_000);
-      await sequelize().query(`DROP TRIGGER ${REFUSAL}`); // MariaDB is back
+      await dropRescreenRefusal(); // MariaDB is back
 
-      // The batch is older than the resumer's grace (30 s), as it would be after a real outage.
-      await sequelize().query('UPDATE rescreen_batches SET created_at = ? WHERE id = ?', { replacements: [new Date(Date.now() - 60_000), batchId] });
       const resumer = new ResumeRescreenTask(queue);
       await resumer.run();
       const deadline = Date.now() + 60_000;
@@ -114,7 +105,7 @@ describe('re-screening drafts in review after a rule change', function () {
       assert.equal((await queue.getJob(jobId))!.data.restarts, 1, 'its attempts were started over once');
     } finally {
       await queue.resume();
-      await sequelize().query(`DROP TRIGGER IF EXISTS ${REFUSAL}`);
+      await dropRescreenRefusal();
     }
   });
 

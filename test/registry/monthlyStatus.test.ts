@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { setClock } from '../../server/lib/clock';
-import { Account, AccountLifecycleRecord, Unit, User } from '../../server/models';
+import { Account, Unit, User } from '../../server/models';
 import { ApiClient } from '../support/apiClient';
 import { buildAccount, buildUnit, buildUser, loggedIn } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
-import { seedPublishedPost } from './registrySupport';
+import { recordStatusChange, seedPublishedPost } from './registrySupport';
 
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
 
@@ -27,12 +27,7 @@ describe('the monthly report judges a finished month by the status accounts had 
   const post = (account: Account, date: string) =>
     seedPublishedPost({ unit, author: editorUser, reviewers, account, publishedAt: at(date), title: `${account.name} ${date}`, bodyText: '县政府召开常务会议，研究部署春季农业生产工作。' });
 
-  /** A status change written as the status changer writes it, on the given day. */
-  async function changeStatus(account: Account, to: 'normal' | 'suspended' | 'deregistered', day: string) {
-    const kind = to === 'normal' ? 'resumption' : to === 'suspended' ? 'suspension' : 'deregistration';
-    await AccountLifecycleRecord.create({ accountId: account.id, kind, fromStatus: account.status, toStatus: to, reason: '测试', opinion: null, publicationId: null, mergedIntoAccountId: null, actorId: null, createdAt: at(day) });
-    await account.update({ status: to });
-  }
+  const changeStatus = (account: Account, to: 'normal' | 'suspended' | 'deregistered', day: string) => recordStatusChange(account, to, at(day));
 
   it('holds an account normal all month to updating though it was suspended or deregistered after the month, and not one suspended all month', async () => {
     const silent = await buildAccount(unit, { name: '丁镇发布' });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { contentHash } from '../../server/lib/contentHash';
-import { Account, Draft, DraftAccount, FindingRecord, Publication, Review, Revision, Screening, Unit, User } from '../../server/models';
+import { Account, AccountLifecycleRecord, Draft, DraftAccount, FindingRecord, Publication, Review, Revision, Screening, Unit, User } from '../../server/models';
 import { ApiClient } from '../support/apiClient';
 import { FIVE_CHECKS } from '../support/factories';
 
@@ -94,4 +94,11 @@ export async function seedPublishedPost(options: {
   }
   const publication = await Publication.create({ draftId: draft.id, revisionId: revision.id, revision: 1, accountId: account.id, unitId: unit.id, kind: 'post', publishedAt, url: `https://mp.weixin.qq.com/s/${draft.id}`, textChecked: false, recordedBy: author.id });
   return { draft, revision, publication };
+}
+
+/** A status change at a given instant, written as the status changer writes it (a month of history cannot be lived through). */
+export async function recordStatusChange(account: Account, to: 'normal' | 'suspended' | 'deregistered', at: Date): Promise<void> {
+  const kind = to === 'normal' ? 'resumption' : to === 'suspended' ? 'suspension' : 'deregistration';
+  await AccountLifecycleRecord.create({ accountId: account.id, kind, fromStatus: account.status, toStatus: to, reason: '测试', opinion: null, publicationId: null, mergedIntoAccountId: null, actorId: null, createdAt: at });
+  await account.update({ status: to });
 }

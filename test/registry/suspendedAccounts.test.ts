@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { setClock } from '../../server/lib/clock';
-import { Account, AccountLifecycleRecord, Unit, User } from '../../server/models';
+import { Account, Unit, User } from '../../server/models';
 import { ApiClient } from '../support/apiClient';
 import { buildAccount, buildUnit, buildUser, loggedIn } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
-import { seedPublishedPost } from './registrySupport';
+import { recordStatusChange, seedPublishedPost } from './registrySupport';
 
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
 
@@ -28,11 +28,7 @@ describe('an approved suspension is not silence: freshness and the monthly repor
   const post = (account: Account, date: string) =>
     seedPublishedPost({ unit, author: editorUser, reviewers, account, publishedAt: at(date), title: `${account.name} ${date}`, bodyText: '县政府召开常务会议，研究部署春季农业生产工作。' });
 
-  /** A status change written as the status changer writes it, on the given day. */
-  async function changeStatus(account: Account, to: 'normal' | 'suspended', day: string) {
-    await AccountLifecycleRecord.create({ accountId: account.id, kind: to === 'normal' ? 'resumption' : 'suspension', fromStatus: account.status, toStatus: to, reason: '测试', opinion: null, publicationId: null, mergedIntoAccountId: null, actorId: null, createdAt: at(day) });
-    await account.update({ status: to });
-  }
+  const changeStatus = (account: Account, to: 'normal' | 'suspended', day: string) => recordStatusChange(account, to, at(day));
 
   async function registeredAccount(name: string): Promise<Account> {
     const account = await buildAccount(unit, { name });
