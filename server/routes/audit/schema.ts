@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const instant = z.coerce.date({ message: '须为日期或时间，例如 2025-03-01 或 2025-03-01T08:00:00+08:00' });
+import { periodBound } from '../periodBound';
 
 const FilterFields = {
   username: z.string().trim().min(1).max(64).optional(),
@@ -13,10 +12,10 @@ const FilterFields = {
   objectType: z.string().trim().min(1).max(32).optional(),
   objectId: z.string().trim().min(1).max(64).optional(),
   outcome: z.enum(['success', 'denied', 'failure']).optional(),
-  /** Records at or after this time. */
-  from: instant.optional(),
-  /** Records before this time. */
-  to: instant.optional(),
+  /** Records at or after this time (a plain date: from the start of that day in China). */
+  from: periodBound('from').optional(),
+  /** Records before this time (a plain date: that whole day in China included). */
+  to: periodBound('to').optional(),
 };
 
 export const AuditQuerySchema = z.strictObject({

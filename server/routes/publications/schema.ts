@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { addDays, countyDayStart, isDateString } from '../../lib/countyDate';
 import { PUBLICATION_KINDS } from '../../models/Publication';
+import { periodBound } from '../periodBound';
 
 const httpUrl = z
   .string()
@@ -24,21 +24,6 @@ export const CompareSchema = z.strictObject({
   platformTitle: z.string().max(500).optional(),
   platformText: z.string().max(2_000_000),
 });
-
-const dateTime = z.iso.datetime({ offset: true });
-
-/**
- * A bound of the list's period: a time with its offset, or a plain county date. `from` (at or
- * after) takes a date as the start of that day in China, `to` (before) as the start of the next
- * day, so that from=2026-03-01&to=2026-03-31 is the whole of March, both days included.
- */
-function periodBound(edge: 'from' | 'to') {
-  return z
-    .string()
-    .trim()
-    .refine((value) => isDateString(value) || dateTime.safeParse(value).success, '须为日期（如 2026-03-01）或带时区的时间（如 2026-03-01T08:00:00+08:00）')
-    .transform((value) => (isDateString(value) ? countyDayStart(edge === 'from' ? value : addDays(value, 1)) : new Date(value)));
-}
 
 export const PublicationListQuerySchema = z.strictObject({
   accountId: z.coerce.number().int().positive().optional(),
