@@ -104,7 +104,7 @@ function screeningStatements(
     subject.draft.id,
     f.checker,
     f.severity,
-    f.category ?? null,
+    f.category?.slice(0, FINDING_CATEGORY_LENGTH) ?? null,
     f.field,
     f.start,
     f.end,
@@ -121,6 +121,12 @@ function screeningStatements(
 }
 
 const SCREENING_ID = sessionVariable('screening_id');
+/**
+ * The findings' category column (VARCHAR(32)): a checker's prefix and a rule's category
+ * (secrecy_ and a code of up to 32) may be longer, and MariaDB's strict mode would refuse the whole
+ * screening for it; the category is kept as far as it fits.
+ */
+const FINDING_CATEGORY_LENGTH = 32;
 /** The condition of the writes that follow the screening's UPDATE: it moved the draft. */
 const MOVED = '@moved = 1';
 

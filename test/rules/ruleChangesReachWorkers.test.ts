@@ -103,6 +103,17 @@ describe('rule changes through the API reach the running workers', function () {
     assert.deepEqual(findingsOf(after, 'secrecy'), []);
   });
 
+  it('secrecy: a new category with a long code still lets its drafts be screened', async () => {
+    // The finding's category is the checker's prefix and the rule's (secrecy_…): 8 + 32 characters once overflowed its column.
+    const longCode = 'county_marking_of_exam_papers_xx';
+    const marking = `考前试卷${tag()}`;
+    const long = await admin.post('/api/rules/secrecy', { category: longCode, matchType: 'literal', pattern: marking, severity: 'review' });
+    assert.equal(long.status, 201, JSON.stringify(long.body));
+    const screened = await screenedWith(editor, original(`本文件为${marking}。`), 'secrecy', long.body.version);
+    assert.deepEqual(findingsOf(screened, 'secrecy').map((f: any) => [f.severity, f.text]), [['review', marking]]);
+    assert.ok(`secrecy_${longCode}`.startsWith(findingsOf(screened, 'secrecy')[0].category), 'the category is kept as far as it fits');
+  });
+
   it('privacy: deleting the mobile policy turns mobile numbers off; creating it again with block severity blocks them', async () => {
     const mobile = await PrivacyPolicy.findOne({ where: { dataType: 'mobile' } });
     assert.ok(mobile, 'the shipped mobile policy is there');
