@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeTerm } from '../../workers/lib/normalizer';
+import { TERM_CATEGORY } from '../../workers/rules/termShapes';
 import { SEVERITIES, Severity } from '../../workers/screening/types';
 import { badRequest } from '../errors';
 import { WordField, WordFields, WordList } from './wordLists';
@@ -23,8 +24,8 @@ export interface ParsedEntry {
 const MAX_TEXT = 100;
 const MAX_NOTE = 300;
 /** A term category's code, and how the rule reads in messages: the entries and the list's filter take the same. */
-export const CATEGORY = /^[a-z][a-z-]{0,31}$/;
-export const CATEGORY_RULE = '须为小写英文字母和连字符，以字母开头，最多 32 个字符，如 porn、violent-terror';
+export const CATEGORY = TERM_CATEGORY;
+export const CATEGORY_RULE = '须为 2–16 个汉字的中文名称（如 彩票），或小写英文字母和连字符，以字母开头，最多 32 个字符（如 porn、violent-terror）';
 
 const missingOr = (wrong: string) => (issue: { input?: unknown }) => (issue.input === undefined ? '必须填写' : wrong);
 

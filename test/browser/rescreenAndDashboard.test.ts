@@ -31,7 +31,7 @@ describe('the console in a browser: re-screening after a word-list change, and t
     const form = page.getByRole('form', { name: '添加敏感词' });
     await form.getByLabel('新敏感词的词语').fill(marker);
     await form.getByLabel('新敏感词的类别', { exact: true }).selectOption({ label: '其他（新建类别）…' });
-    await form.getByLabel('新敏感词的类别：新类别的代码').fill('诈骗');
+    await form.getByLabel('新敏感词的类别：新类别的名称').fill('诈骗 类');
     await form.getByLabel('新敏感词的级别').selectOption('block');
     await form.getByRole('button', { name: '添加' }).click();
     await form.getByRole('alert').waitFor();

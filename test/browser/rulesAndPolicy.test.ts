@@ -46,36 +46,36 @@ describe('the console in a browser: the security admin’s rule tables and revie
     const shipped = ['密级标识', '内部资料', '保密提示', '涉密词语'];
     const offered = async () => (await category.locator('option').allTextContents()).map((text) => text.trim());
     assert.deepEqual(await offered(), ['（请选择）', ...shipped, '其他（新建分类）…'], 'the shipped categories by name; no English code to know');
-    assert.equal(await form.getByRole('textbox', { name: /新分类的代码/ }).count(), 0, 'no box to type in until a new category is asked for');
+    assert.equal(await form.getByRole('textbox', { name: /新分类的名称/ }).count(), 0, 'no box to type in until a new category is asked for');
 
-    // A new category: its code typed in a box of its own; a code the server does not take is refused in Chinese.
+    // A new category: its name typed in a box of its own (a Chinese name will do); what the server does not take is refused in Chinese.
     const marking = `考前试卷${Date.now() % 100000}`;
     await form.getByLabel('新保密标志的规则内容').fill(marking);
     await form.getByLabel('新保密标志的级别').selectOption('block');
     await category.selectOption({ label: '其他（新建分类）…' });
-    const code = form.getByLabel('新保密标志的分类：新分类的代码');
-    assert.match((await code.getAttribute('placeholder'))!, /2–32 个小写英文字母或下划线/);
-    await code.fill('考试');
+    const code = form.getByLabel('新保密标志的分类：新分类的名称');
+    assert.match((await code.getAttribute('placeholder'))!, /中文名称，2–16 个汉字（如 考试）；或 2–32 个小写英文字母或下划线/);
+    await code.fill('Exam Paper');
     await form.getByRole('button', { name: '添加' }).click();
-    assert.equal((await form.getByRole('alert').textContent())!.trim(), 'category（分类）：须为 2–32 个小写英文字母或下划线，如 classification');
+    assert.equal((await form.getByRole('alert').textContent())!.trim(), 'category（分类）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线（如 classification）');
     await form.screenshot({ path: screenshotPath('secadmin-rule-new-category') });
-    await code.fill('exam_paper');
+    await code.fill('考试');
     await form.getByRole('button', { name: '添加' }).click();
     await page.getByRole('status').filter({ hasText: `已添加保密标志“${marking}”` }).waitFor();
     await page.getByLabel('搜索保密标志').fill(marking);
     const row = page.locator(`[data-testid="entries"] tr[data-entry="${marking}"]`);
     await row.waitFor();
-    assert.match((await row.textContent())!, /exam_paper.*字面匹配.*拦截/);
+    assert.match((await row.textContent())!, /考试.*字面匹配.*拦截/);
 
     // From then on the table's own category is offered beside the shipped ones: to add, to filter, to edit.
     assert.equal(await code.count(), 0, 'the form starts afresh');
-    assert.deepEqual(await offered(), ['（请选择）', ...shipped, 'exam_paper', '其他（新建分类）…']);
+    assert.deepEqual(await offered(), ['（请选择）', ...shipped, '考试', '其他（新建分类）…']);
     await page.getByLabel('搜索保密标志').fill('');
-    await page.getByLabel('按分类筛选').selectOption('exam_paper');
+    await page.getByLabel('按分类筛选').selectOption('考试');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="entries"] tbody tr').length === 1);
     await row.getByRole('button', { name: '修改' }).click();
     const editCategory = row.getByLabel('分类', { exact: true });
-    assert.equal(await editCategory.inputValue(), 'exam_paper');
+    assert.equal(await editCategory.inputValue(), '考试');
     await editCategory.selectOption({ label: '内部资料' });
     await row.getByRole('button', { name: '保存' }).click();
     await page.getByRole('status').filter({ hasText: /已修改编号 \d+ 的保密标志/ }).waitFor();

@@ -114,6 +114,16 @@ describe('rule changes through the API reach the running workers', function () {
     assert.ok(`secrecy_${longCode}`.startsWith(findingsOf(screened, 'secrecy')[0].category), 'the category is kept as far as it fits');
   });
 
+  it('wording: a new category named in Chinese reaches the findings and their reasons', async () => {
+    const wrong = `某某旧称${tag()}`;
+    const chinese = await admin.post('/api/rules/wording', { wrong, correct: '某某新称', category: '机构更名', severity: 'review' });
+    assert.equal(chinese.status, 201, JSON.stringify(chinese.body));
+    const renamed = await screenedWith(editor, original(`${wrong}召开会议。`), 'wording', chinese.body.version);
+    const [finding] = findingsOf(renamed, 'wording').filter((f: any) => f.text === wrong);
+    assert.equal(finding.category, 'wording_机构更名');
+    assert.match(finding.reason, /^机构更名不规范：/, 'the Chinese name says what kind of wording it is');
+  });
+
   it('privacy: deleting the mobile policy turns mobile numbers off; creating it again with block severity blocks them', async () => {
     const mobile = await PrivacyPolicy.findOne({ where: { dataType: 'mobile' } });
     assert.ok(mobile, 'the shipped mobile policy is there');

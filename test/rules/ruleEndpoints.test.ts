@@ -297,7 +297,7 @@ describe('rule management API: wording rules in depth', () => {
 
     const category = await admin.post('/api/rules/wording', { ...rule(wrong, null, null), category: 'Typo!' });
     assert.equal(category.status, 400);
-    assert.match(category.body.error.message, /category（分类）：须为 2–32 个小写英文字母或下划线/);
+    assert.match(category.body.error.message, /category（分类）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线/);
   });
 
   it('filters rules in force on a day', async () => {
@@ -370,10 +370,14 @@ describe('rule management API: the validation of the other kinds', () => {
     assert.ok((await admin.get('/api/rules/ads')).body.categories.every((c: string) => ['absolute', 'call_to_action', 'price', 'contact', 'selling_context', 'warning_context', 'exception'].includes(c)));
     assert.equal((await admin.get('/api/rules/sources')).body.categories, undefined, 'a table without categories names none');
 
-    const bad = await admin.post('/api/rules/links', { matchType: 'domain', pattern: `${tag()}.example.cn`, linkClass: 'commercial', category: '彩票' });
+    const bad = await admin.post('/api/rules/links', { matchType: 'domain', pattern: `${tag()}.example.cn`, linkClass: 'commercial', category: '彩' });
     assert.equal(bad.status, 400);
-    assert.equal(bad.body.error.message, 'category（分类）：须为 2–32 个小写英文字母或下划线，如 ecommerce');
+    assert.equal(bad.body.error.message, 'category（分类）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线（如 ecommerce）');
     const secrecy = await admin.post('/api/rules/secrecy', { category: 'Exam', matchType: 'literal', pattern: `试卷${tag()}`, severity: 'block' });
-    assert.equal(secrecy.body.error.message, 'category（分类）：须为 2–32 个小写英文字母或下划线，如 classification');
+    assert.equal(secrecy.body.error.message, 'category（分类）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线（如 classification）');
+    // A category of the county's own may be named in Chinese, and is offered by that name from then on.
+    const named = await admin.post('/api/rules/links', { matchType: 'domain', pattern: `${tag()}.example.cn`, linkClass: 'commercial', category: '彩票' });
+    assert.equal(named.status, 201, JSON.stringify(named.body));
+    assert.ok((await admin.get('/api/rules/links')).body.categories.includes('彩票'));
   });
 });

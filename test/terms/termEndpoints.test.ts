@@ -224,9 +224,13 @@ describe('word lists through the API: search, add, change, enable, delete', func
       assert.ok(listed.body.categories.includes(code) && listed.body.categories.includes('porn'), 'every category, whatever the filter and the page');
       assert.deepEqual(listed.body.categories, [...listed.body.categories].sort());
       assert.equal((await admin.get('/api/allow-words')).body.categories, undefined, 'allow-words have no category');
-      const bad = await admin.get(`/api/terms?category=${encodeURIComponent('诈骗')}`);
+      const bad = await admin.get(`/api/terms?category=${encodeURIComponent('Fraud!')}`);
       assert.equal(bad.status, 400);
-      assert.equal(bad.body.error.message, '类别（category）：须为小写英文字母和连字符，以字母开头，最多 32 个字符，如 porn、violent-terror');
+      assert.equal(bad.body.error.message, '类别（category）：须为 2–16 个汉字的中文名称（如 彩票），或小写英文字母和连字符，以字母开头，最多 32 个字符（如 porn、violent-terror）');
+      // A category of the county's own may be named in Chinese.
+      const named = await admin.post('/api/terms', { term: `类别测试词${tag()}`, category: '非法集资', severity: 'review' });
+      assert.equal(named.status, 201, JSON.stringify(named.body));
+      assert.ok((await admin.get(`/api/terms?category=${encodeURIComponent('非法集资')}`)).body.categories.includes('非法集资'));
     });
   });
 

@@ -42,6 +42,19 @@ export const sourceRuleSchema = z
   });
 export type SourceRuleEntry = z.infer<typeof sourceRuleSchema>;
 
+/**
+ * A rule's category: a lower-case code (the shipped ones, and those engineers write) or a Chinese
+ * name of 2 to 16 characters (what a county's admin types for a category of their own), shown as it
+ * is wherever the console has no name for a code.
+ */
+const RULE_CATEGORY = /^(?:[a-z_]{2,32}|\p{Script=Han}{2,16})$/u;
+/** The category when it is a Chinese name (a name the findings' reasons can use as it is), else null. */
+export function chineseName(category: string): string | null {
+  return /^\p{Script=Han}+$/u.test(category) ? category : null;
+}
+const category = (example: string) =>
+  z.string().trim().regex(RULE_CATEGORY, `category is a lower-case word such as ${example}, or a Chinese name of 2 to 16 characters`);
+
 // ——— links ———
 export const LINK_MATCH_TYPES = ['domain', 'scheme'] as const;
 export type LinkMatchType = (typeof LINK_MATCH_TYPES)[number];
@@ -52,7 +65,7 @@ export const linkRuleSchema = z
     matchType: z.enum(LINK_MATCH_TYPES),
     pattern: text(253),
     linkClass: z.enum(LINK_CLASSES),
-    category: z.string().trim().regex(/^[a-z_]{2,32}$/, 'category is a lower-case word such as ecommerce'),
+    category: category('ecommerce'),
     note,
   })
   .refine(
@@ -92,7 +105,7 @@ export type AdRuleEntry = z.infer<typeof adRuleSchema>;
 // ——— secrecy ———
 export const secrecyRuleSchema = z
   .object({
-    category: z.string().trim().regex(/^[a-z_]{2,32}$/, 'category is a lower-case word such as classification'),
+    category: category('classification'),
     ...patternFields,
     severity,
     note,
@@ -122,7 +135,7 @@ export const wordingRuleSchema = z
   .object({
     wrong: text(100),
     correct: text(200),
-    category: z.string().trim().regex(/^[a-z_]{2,32}$/, 'category is a lower-case word such as typo'),
+    category: category('typo'),
     severity,
     validFrom: day,
     validTo: day,
@@ -141,7 +154,7 @@ export const formulationSchema = z.object({
     .string()
     .trim()
     .regex(/^\p{Script=Han}{4,100}$/u, 'a formulation is at least four Chinese characters, nothing else'),
-  category: z.string().trim().regex(/^[a-z_]{2,32}$/, 'category is a lower-case word such as political'),
+  category: category('political'),
   severity,
   note,
 });

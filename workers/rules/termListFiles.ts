@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { wordlistPath } from '../lib/projectRoot';
 import { parseRuleTable, readRuleTable } from '../lib/ruleTableFile';
 import { Severity, SEVERITIES } from '../screening/types';
-import { AllowWordRule, TermRule } from './termShapes';
+import { AllowWordRule, TERM_CATEGORY, TermRule } from './termShapes';
 
 /** The curated term lists: every `*.tsv` in `wordlists/terms/` except the triage markers. */
 const TERMS_DIR = 'terms';
@@ -11,7 +11,6 @@ export const ALLOW_WORDS_FILE = 'allow-words.tsv';
 /** The government vocabulary that jieba keeps whole; the triage never flags these words either. */
 export const GOVERNMENT_VOCABULARY_FILE = 'jieba-user.dict.txt';
 
-const CATEGORY = /^[a-z][a-z-]{0,31}$/;
 
 /** Reads every curated term list, in file-name order. */
 export function readCuratedTerms(): TermRule[] {
@@ -25,7 +24,7 @@ export function readCuratedTerms(): TermRule[] {
     return parseRuleTable(file, readRuleTable(file, ['term', 'category', 'severity']), (row): TermRule => {
       const { term, category, severity, note } = row.values;
       if (!term || term.length > 100) throw new Error('term must have 1 to 100 characters');
-      if (!CATEGORY.test(category)) throw new Error(`category "${category}" must be lower-case letters and dashes`);
+      if (!TERM_CATEGORY.test(category)) throw new Error(`category "${category}" must be lower-case letters and dashes, or a Chinese name`);
       if (!(SEVERITIES as readonly string[]).includes(severity)) throw new Error(`severity must be one of ${SEVERITIES.join(', ')}`);
       return { id: `terms-f:${name}:${row.line}`, term, category, severity: severity as Severity, note: note || null, origin };
     });
@@ -43,7 +42,7 @@ export function readAllowWords(): AllowWordRule[] {
 export function readTriageMarkers(): Array<{ marker: string; category: string }> {
   return parseRuleTable(MARKERS_FILE, readRuleTable(MARKERS_FILE, ['marker', 'category']), (row) => {
     if (!row.values.marker) throw new Error('marker is empty');
-    if (!CATEGORY.test(row.values.category)) throw new Error(`category "${row.values.category}" must be lower-case letters and dashes`);
+    if (!TERM_CATEGORY.test(row.values.category)) throw new Error(`category "${row.values.category}" must be lower-case letters and dashes, or a Chinese name`);
     return { marker: row.values.marker, category: row.values.category };
   });
 }

@@ -5,6 +5,12 @@ import { Severity } from '../screening/types';
  * loaders so that the checker, the loaders and the API can share it without a cycle.
  */
 
+/**
+ * A term's category: a lower-case code with dashes (porn, violent-terror), or a Chinese name of 2 to
+ * 16 characters that a county's admin gives a category of their own.
+ */
+export const TERM_CATEGORY = /^(?:[a-z][a-z-]{0,31}|\p{Script=Han}{2,16})$/u;
+
 /** One enabled sensitive term. */
 export interface TermRule {
   /** Stable id, shown as the finding's ruleId: `terms-<row id>` from the database, `terms-f:<file>:<line>` or `terms-p:<package>:<line>` when shipped. */

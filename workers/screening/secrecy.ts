@@ -2,7 +2,7 @@ import { keepStrongest } from '../lib/findingOverlap';
 import { PatternSet } from '../lib/patternRules';
 import { originalSpan, phraseTables, phraseTextOf } from '../lib/phraseText';
 import { rulesOf } from '../lib/tableRuleKind';
-import { SecrecyRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
+import { chineseName, SecrecyRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
 import { secrecyRuleKind } from '../rules/secrecyRules';
 import { Checker, Finding } from './types';
 
@@ -40,7 +40,7 @@ export const secrecyChecker: Checker<CompiledSecrecy> = {
         findings.push({
           checker: 'secrecy', severity: hit.rule.severity, field, start, end, text,
           term: hit.rule.pattern, category: `secrecy_${hit.rule.category}`, ruleId: hit.rule.ruleId,
-          reason: `“${text.trim()}”：${CATEGORY_REASONS[hit.rule.category] ?? '含保密相关标注'}`, listVersion: version,
+          reason: `“${text.trim()}”：${CATEGORY_REASONS[hit.rule.category] ?? `含保密相关标注${chineseName(hit.rule.category) ? `（${hit.rule.category}）` : ''}`}`, listVersion: version,
         });
       }
     }

@@ -5,7 +5,7 @@ import { typoDetector } from '../lib/typoDetector';
 import { findTextUrls } from '../lib/urls';
 import { chinaToday, WordingTable } from '../lib/wordingTable';
 import { formulationsRuleKind } from '../rules/formulationsRules';
-import { FormulationEntry, WithRuleId } from '../rules/screeningRuleShapes';
+import { chineseName, FormulationEntry, WithRuleId } from '../rules/screeningRuleShapes';
 import { wordingRuleKind } from '../rules/wordingRules';
 import { Checker, Field, Finding } from './types';
 
@@ -78,7 +78,7 @@ function checkText(field: Field, text: string, compiled: CompiledWording, day: s
     findings.push({
       checker: 'wording', severity: rule.severity, field, start: hit.start, end: hit.end, text: hit.text, term: rule.wrong,
       category: `wording_${rule.category}`, ruleId: rule.ruleId, suggestion: rule.correct,
-      reason: `${CATEGORY_NAMES[rule.category] ?? '表述'}不规范：“${hit.text}”应为“${rule.correct}”${rule.note ? `（${rule.note}）` : ''}`,
+      reason: `${CATEGORY_NAMES[rule.category] ?? chineseName(rule.category) ?? '表述'}不规范：“${hit.text}”应为“${rule.correct}”${rule.note ? `（${rule.note}）` : ''}`,
       listVersion: compiled.wordingVersion,
     });
     taken.push(hit);

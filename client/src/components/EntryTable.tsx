@@ -51,7 +51,7 @@ const NEW_CATEGORY = '+new';
 
 /**
  * A category: a choice among the known ones by their Chinese names and, where the server takes new
- * codes, 「其他（新建分类）」 with a box to type one. A value that is not among the choices (an
+ * categories, 「其他（新建分类）」 with a box to type one (a Chinese name, or a code). A value that is not among the choices (an
  * entry's own code the list does not know) is offered as it is.
  */
 function CategoryInput({ field, value, onChange, label }: { field: FieldSpec; value: string; onChange(value: string): void; label: string }) {
@@ -78,7 +78,7 @@ function CategoryInput({ field, value, onChange, label }: { field: FieldSpec; va
         ))}
         {newCode ? <option value={NEW_CATEGORY}>其他（新建{field.label}）…</option> : null}
       </select>
-      {typing ? <input type="text" aria-label={`${label}：新${field.label}的代码`} required value={value} placeholder={newCode} title={newCode} onChange={(e) => onChange(e.target.value)} /> : null}
+      {typing ? <input type="text" aria-label={`${label}：新${field.label}的名称`} required value={value} placeholder={newCode} title={newCode} onChange={(e) => onChange(e.target.value)} /> : null}
     </>
   );
 }

@@ -85,9 +85,13 @@ export const FORMULATION_CATEGORY_LABELS: Record<string, string> = {
   institution: '机构名称',
 };
 
+/** The checkers' prefixes of a finding's category (secrecy_ and the rule's own category). */
+const FINDING_PREFIX = /^(?:secrecy|wording|ad)_/;
+
+/** A category's Chinese name; a category of the county's own (a Chinese name, or a code) shows without the checker's prefix. */
 export function categoryLabel(category: string | null | undefined): string {
   if (!category) return '';
-  return CATEGORY_LABELS[category] ?? category;
+  return CATEGORY_LABELS[category] ?? category.replace(FINDING_PREFIX, '');
 }
 
 export const FIELD_LABELS: Record<string, string> = { title: '标题', body: '正文', sourceName: '来源名称', sourceUrl: '原文链接' };

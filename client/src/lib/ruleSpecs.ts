@@ -40,12 +40,12 @@ function labelled(codes: string[], findingPrefix = ''): Record<string, string> {
   return Object.fromEntries(codes.map((code) => [code, CATEGORY_LABELS[`${findingPrefix}${code}`] ?? code]));
 }
 
-/** How a new category is written in the rule tables (the server's rule: 2–32 lower-case letters or underscores). */
-const RULE_CATEGORY_CODE = '2–32 个小写英文字母或下划线';
+/** How a new category is written in the rule tables (the server's rule: a Chinese name, or a code of 2–32 lower-case letters or underscores). */
+const RULE_CATEGORY_CODE = '中文名称，2–16 个汉字（如 考试）；或 2–32 个小写英文字母或下划线';
 
 /** A rule table's category: chosen by name, or a new code written as the server takes it. */
 function ruleCategory(options: Record<string, string>, example: string): FieldSpec {
-  return { name: 'category', label: '分类', type: 'select', options, category: { newCode: `${RULE_CATEGORY_CODE}，如 ${example}` } };
+  return { name: 'category', label: '分类', type: 'select', options, category: { newCode: `${RULE_CATEGORY_CODE}（如 ${example}）` } };
 }
 
 export const RULE_SPECS: Record<string, Omit<TableSpec, 'path' | 'label'>> = {
@@ -147,7 +147,7 @@ export const TERM_SPEC: TableSpec = {
   fields: [
     { name: 'term', label: '词语', type: 'text' },
     // The server's rule for a term category: lower-case letters and hyphens, starting with a letter.
-    { name: 'category', label: '类别', type: 'select', options: labelled(TERM_CATEGORIES), category: { newCode: '小写英文字母和连字符，以字母开头，最多 32 个字符，如 lottery' } },
+    { name: 'category', label: '类别', type: 'select', options: labelled(TERM_CATEGORIES), category: { newCode: '中文名称，2–16 个汉字（如 彩票）；或小写英文字母和连字符，以字母开头，最多 32 个字符（如 lottery）' } },
     severity,
     note,
   ],
