@@ -37,6 +37,18 @@ export class ScreeningAnnouncer {
     this.pendingBatches.add(batchId);
   }
 
+  /**
+   * A draft the machine could not pre-screen went to the reviewers (see ReconcileScreeningTask): the
+   * admins and auditors, whose dashboard lists such drafts, hear its number and unit, no content.
+   */
+  announceMachineFailure(change: DraftChange): void {
+    try {
+      this.emitter.to([rooms.systemAdmins(), rooms.securityAdmins(), rooms.auditors()]).emit('screening:failed', { id: change.id, unitId: change.unitId, at: change.at });
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'could not announce a screening failure');
+    }
+  }
+
   /** A draft the worker moved, after the transaction that moved it committed. */
   announceChange(change: DraftChange): void {
     try {

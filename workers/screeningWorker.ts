@@ -56,7 +56,10 @@ export async function startScreeningWorker(options: { concurrency?: number; scre
   worker.on('stalled', (jobId) => logger.warn({ jobId }, 'screening job stalled (its worker died); queued again'));
 
   const reconcileQueue = new Queue<ScreeningJobData>(SCREENING_QUEUE, { connection: createRedis('worker', 'reconciler'), prefix: queuePrefix() });
-  const reconciler = new ReconcileScreeningTask(reconcileQueue, { announce: (change) => announcer.announceChange(change) });
+  const reconciler = new ReconcileScreeningTask(reconcileQueue, {
+    announce: (change) => announcer.announceChange(change),
+    announceFailure: (change) => announcer.announceMachineFailure(change),
+  });
   const rescreenResumer = new ResumeRescreenTask(reconcileQueue, { announceProgress: (batchId) => announcer.announceBatch(batchId) });
   // One run at a time: while Redis or MariaDB is away a run waits, and the ticks meanwhile add none.
   let reconciling: Promise<unknown> | undefined;

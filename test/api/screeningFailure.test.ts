@@ -31,6 +31,8 @@ describe('a screening that always fails', () => {
   it('is started over, then its draft goes to the reviewers with a finding that says it was not machine-screened', async () => {
     const team = await buildReviewTeam(url, 2);
     const reviewerSocket = await connectSocket(team.reviewerClients[0]!);
+    const sysadmin = await loggedIn(url, await buildUser('sysadmin'));
+    const adminSocket = await connectSocket(sysadmin);
     const announcer = new ScreeningAnnouncer();
     try {
       const queue = screeningQueue();
@@ -50,7 +52,12 @@ describe('a screening that always fails', () => {
       await queue.resume();
       await untilJobState(jobId, 'failed');
 
-      const reconciler = new ReconcileScreeningTask(queue, { graceMs: 0, restartsBeforeGivingUp: 1, announce: (change) => announcer.announceChange(change) });
+      const reconciler = new ReconcileScreeningTask(queue, {
+        graceMs: 0,
+        restartsBeforeGivingUp: 1,
+        announce: (change) => announcer.announceChange(change),
+        announceFailure: (change) => announcer.announceMachineFailure(change),
+      });
       const first = await reconciler.run();
       assert.equal(first.retried, 1, 'the first failed series is started over');
       assert.equal(first.gaveUp, 0);
@@ -59,9 +66,11 @@ describe('a screening that always fails', () => {
       assert.equal((await team.editorClient.get(`/api/drafts/${id}`)).body.status, 'screening', 'still waiting for its screening');
 
       const entered = nextEvent<{ id: number; level: number }>(reviewerSocket, 'queue:entered', (event) => event.id === id);
+      const failed = nextEvent<{ id: number; unitId: number }>(adminSocket, 'screening:failed', (event) => event.id === id);
       const second = await reconciler.run();
       assert.equal(second.gaveUp, 1, 'the second failed series is the last');
       assert.equal((await entered).level, 1, 'the level-1 reviewers hear of it at once');
+      assert.equal((await failed).unitId, team.unit.id, 'and the admins, whose dashboard lists it');
 
       const draft = (await team.reviewerClients[0]!.get(`/api/drafts/${id}`)).body;
       assert.equal(draft.status, 'in_review');
@@ -92,8 +101,7 @@ describe('a screening that always fails', () => {
       assert.equal(third.gaveUp, 0);
       assert.equal(await DraftEvent.count({ where: { draftId: id, type: 'screening_failed' } }), 1);
 
-      // The admins hear of it on their dashboard: the draft's number, unit and error, no content.
-      const sysadmin = await loggedIn(url, await buildUser('sysadmin'));
+      // The admins see it on their dashboard: the draft's number, unit and error, no content.
       const board = (await sysadmin.get(`/api/dashboard?days=7&unitId=${team.unit.id}`)).body;
       assert.equal(board.machineFailures.count, 1, JSON.stringify(board.machineFailures));
       assert.deepEqual(
@@ -112,6 +120,7 @@ describe('a screening that always fails', () => {
       assert.equal(approve.status, 201, JSON.stringify(approve.body));
     } finally {
       reviewerSocket.disconnect();
+      adminSocket.disconnect();
       await announcer.close();
     }
   });

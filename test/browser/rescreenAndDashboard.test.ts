@@ -123,14 +123,22 @@ describe('the console in a browser: re-screening after a word-list change, and t
     const id = submitted.body.id as number;
     await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
     // The event the reconciler records when it gives up (see test/api/screeningFailure.test.ts).
-    const detail = JSON.stringify({ attempts: 8, error: 'ER_SIGNAL_EXCEPTION: refused for the test' });
-    await DraftEvent.create({ draftId: id, revision: 1, actorId: null, type: 'screening_failed', fromStatus: 'screening', toStatus: 'in_review', fromLevel: null, toLevel: 1, detail, createdAt: new Date() });
-
     const admin = await suite.open();
     await signIn(admin, await buildUser('sysadmin'));
     await admin.page.getByRole('link', { name: '数据看板' }).click();
+    await admin.page.getByTestId('status-counts').waitFor();
+
+    // The event the reconciler records when it gives up (see test/api/screeningFailure.test.ts), and its announcement: the open dashboard shows it.
+    const detail = JSON.stringify({ attempts: 8, error: 'ER_SIGNAL_EXCEPTION: refused for the test' });
+    await DraftEvent.create({ draftId: id, revision: 1, actorId: null, type: 'screening_failed', fromStatus: 'screening', toStatus: 'in_review', fromLevel: null, toLevel: 1, detail, createdAt: new Date() });
+    const announcer = new ScreeningAnnouncer();
+    try {
+      announcer.announceMachineFailure({ id, unitId: team.unit.id, authorId: team.editor.id, title: '通知', status: 'in_review', level: 1, revision: 1, verdict: 'review', previousStatus: 'screening', previousLevel: null, at: new Date().toISOString() });
+    } finally {
+      await announcer.close();
+    }
     const note = admin.page.getByTestId('machine-failures');
-    await note.waitFor();
+    await admin.page.waitForFunction((draft) => document.querySelector('[data-testid="machine-failures"]')?.textContent?.includes(`稿件 ${draft}`), id);
     const text = (await note.textContent())!;
     assert.match(text, /近 30 天有 \d+ 篇稿件机器预审多次出错、未能完成/);
     assert.match(text, new RegExp(`${team.unit.name} · 稿件 ${id} ER_SIGNAL_EXCEPTION: refused for the test`));

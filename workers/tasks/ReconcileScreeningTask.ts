@@ -37,6 +37,8 @@ export interface ReconcileOptions {
   restartsBeforeGivingUp?: number;
   /** Tells the browsers about a draft the reconciler moved (see ScreeningAnnouncer). */
   announce?: (change: DraftChange) => void;
+  /** Tells the admins' browsers about a draft it sent to the reviewers unscreened. */
+  announceFailure?: (change: DraftChange) => void;
 }
 
 /**
@@ -52,6 +54,7 @@ export class ReconcileScreeningTask {
   private readonly graceMs: number;
   private readonly restartsBeforeGivingUp: number;
   private readonly announce: (change: DraftChange) => void;
+  private readonly announceFailure: (change: DraftChange) => void;
 
   constructor(
     private readonly queue: Queue<ScreeningJobData>,
@@ -60,6 +63,7 @@ export class ReconcileScreeningTask {
     this.graceMs = options.graceMs ?? RECONCILE_GRACE_MS;
     this.restartsBeforeGivingUp = options.restartsBeforeGivingUp ?? RESTARTS_BEFORE_GIVING_UP;
     this.announce = options.announce ?? (() => undefined);
+    this.announceFailure = options.announceFailure ?? (() => undefined);
   }
 
   async run(): Promise<ReconcileReport> {
@@ -119,7 +123,10 @@ export class ReconcileScreeningTask {
     const recorded = await recordScreeningFailure(subject, { attempts, error });
     if (!recorded.recorded) return false;
     logger.error({ jobId: job.id, draftId, attempts, err: error }, 'screening failed every attempt; the draft went to the reviewers unscreened');
-    if (recorded.change) this.announce(recorded.change);
+    if (recorded.change) {
+      this.announce(recorded.change);
+      this.announceFailure(recorded.change);
+    }
     return true;
   }
 }

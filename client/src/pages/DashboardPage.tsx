@@ -34,6 +34,8 @@ export function DashboardPage() {
   const board = useFetch(() => get<Dashboard>(`/api/dashboard?days=${days}`), [days]);
   useResync(board.refetch);
   useLiveEvent('draft:changed', () => void board.refetch());
+  // Admins and auditors hear of drafts the machine could not pre-screen (they hear no draft changes).
+  useLiveEvent('screening:failed', () => void board.refetch());
   const b = board.data;
 
   const statusCards = useMemo(() => {
