@@ -46,13 +46,13 @@ function withCategoriesInUse(field: FieldSpec, inUse: string[] | undefined): Fie
   return { ...field, options };
 }
 
-/** The choice that opens the box for a new category code (not a code: the server takes none with these characters). */
+/** The choice that opens the box for a new category (not a category: the server takes none with these characters). */
 const NEW_CATEGORY = '+new';
 
 /**
  * A category: a choice among the known ones by their Chinese names and, where the server takes new
- * categories, 「其他（新建分类）」 with a box to type one (a Chinese name, or a code). A value that is not among the choices (an
- * entry's own code the list does not know) is offered as it is.
+ * categories, 「其他（新建分类）」 with a box to type one (a Chinese name, or a code). A value that is
+ * not among the choices (an entry's own category the list does not know) is offered as it is.
  */
 function CategoryInput({ field, value, onChange, label }: { field: FieldSpec; value: string; onChange(value: string): void; label: string }) {
   const [typing, setTyping] = useState(false);
