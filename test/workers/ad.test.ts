@@ -29,6 +29,10 @@ describe('ad checker', () => {
       assert.equal(text.slice(...at('jd.com/123')), 'jd.com/123');
     });
 
+    it('reads a port after a bare host as part of the host: a commercial one still blocks, a government one says nothing', () => {
+      assert.deepEqual(links('<p>购买地址 taobao.com:8080/item 详见 www.gov.cn:443/zhengce 。</p>').map(([severity, text]) => [severity, text]), [['block', 'taobao.com:8080/item']]);
+    });
+
     it('finds a commercial link hidden in href and points at its visible text', () => {
       const findings = only(engine.screen(draft('<p>点击<a href="https://detail.tmall.com/item.htm?id=9">这里</a>了解详情</p>')), 'ad');
       assert.equal(findings.length, 1);

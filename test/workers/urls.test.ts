@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { addressKey, findTextUrls } from '../../workers/lib/urls';
+import { addressKey, findTextUrls, urlTarget } from '../../workers/lib/urls';
 
 describe('addressKey: one address however it is spelt', () => {
   it('a web address with or without its scheme, host case and final slash aside, is one address', () => {
@@ -41,5 +41,14 @@ describe('findTextUrls: addresses written in Chinese prose', () => {
   it('keeps the Chinese names of mini-program and app links', () => {
     assert.deepEqual(urls('打开#小程序://县政务服务/abc123办理'), ['#小程序://县政务服务/abc123办理']);
     assert.deepEqual(urls('weixin://dl/business/?t=abc'), ['weixin://dl/business/?t=abc']);
+  });
+});
+
+describe('urlTarget: where an address points', () => {
+  it('reads a bare host with a port as that host, not as an app scheme', () => {
+    assert.deepEqual(urlTarget('taobao.com:8080/item'), { kind: 'host', host: 'taobao.com' });
+    assert.deepEqual(urlTarget('www.gov.cn:443'), { kind: 'host', host: 'www.gov.cn' });
+    assert.deepEqual(urlTarget('weixin://dl/business'), { kind: 'scheme', scheme: 'weixin' });
+    assert.deepEqual(urlTarget('com.example.app://open'), { kind: 'scheme', scheme: 'com.example.app' });
   });
 });

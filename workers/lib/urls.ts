@@ -60,12 +60,15 @@ const IGNORED_SCHEMES = new Set(['mailto', 'tel', 'sms', 'data', 'javascript', '
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** A host name without a scheme at the start of a URL (www.example.com/path, t.cn/abc). */
 const BARE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+([:/?#]|$)/i;
+/** A host name with a port and no scheme (taobao.com:8080/item): its host:port would read as a scheme. */
+const BARE_HOST_WITH_PORT = /^[a-z0-9-]+(\.[a-z0-9-]+)+:\d{1,5}([/?#]|$)/i;
 
 /** What a URL points at, for classification against domain and scheme rules. */
 export function urlTarget(rawUrl: string): UrlTarget {
   const url = rawUrl.trim();
   if (url.startsWith('#小程序://')) return { kind: 'scheme', scheme: '小程序' };
   if (url.startsWith('//')) return hostTarget(`http:${url}`);
+  if (BARE_HOST_WITH_PORT.test(url)) return hostTarget(`http://${url}`);
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (!scheme) {
     // Relative links (/path, page.html, #top) stay on the same site; bare hosts get a scheme.
