@@ -23,8 +23,7 @@ export interface ParsedEntry {
 
 const MAX_TEXT = 100;
 const MAX_NOTE = 300;
-/** A term category's code, and how the rule reads in messages: the entries and the list's filter take the same. */
-export const CATEGORY = TERM_CATEGORY;
+/** How a term category's rule (TERM_CATEGORY) reads in messages: the entries and the list's filter take the same. */
 export const CATEGORY_RULE = '须为 2–16 个汉字的中文名称（如 彩票），或小写英文字母和连字符，以字母开头，最多 32 个字符（如 porn、violent-terror）';
 
 const missingOr = (wrong: string) => (issue: { input?: unknown }) => (issue.input === undefined ? '必须填写' : wrong);
@@ -45,7 +44,7 @@ const textSchema = z
 const categorySchema = z
   .string({ error: missingOr('须为文本') })
   .trim()
-  .regex(CATEGORY, CATEGORY_RULE);
+  .regex(TERM_CATEGORY, CATEGORY_RULE);
 
 const severitySchema = z.enum(SEVERITIES, { error: missingOr('须为 block（拦截）、review（人工复核）、notice（提示）之一') });
 

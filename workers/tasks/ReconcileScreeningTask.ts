@@ -7,7 +7,7 @@ import { Draft } from '../../server/models';
 import { dispatchPendingOutbox, purgeDispatchedOutbox } from '../../server/queues/outbox';
 import type { DraftChange } from '../../server/realtime/draftBroadcaster';
 import { enqueueScreening, ScreeningJobData, screeningJobId } from '../../server/queues/screeningQueue';
-import { restartFailedJob, RESTARTS_BEFORE_GIVING_UP } from './failedJobRestarts';
+import { failureOf, restartFailedJob, RESTARTS_BEFORE_GIVING_UP } from './failedJobRestarts';
 
 /**
  * A draft must have waited this long in `screening` before its job is looked for: long enough for
@@ -118,8 +118,7 @@ export class ReconcileScreeningTask {
     const { draftId, revisionId } = job.data;
     const subject = await loadScreeningSubject(draftId, revisionId);
     if (!subject) return false;
-    const attempts = (job.opts.attempts ?? 1) * ((job.data.restarts ?? 0) + 1);
-    const error = job.failedReason ?? 'unknown';
+    const { attempts, error } = failureOf(job);
     const recorded = await recordScreeningFailure(subject, { attempts, error });
     if (!recorded.recorded) return false;
     logger.error({ jobId: job.id, draftId, attempts, err: error }, 'screening failed every attempt; the draft went to the reviewers unscreened');

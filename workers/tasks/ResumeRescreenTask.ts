@@ -6,7 +6,7 @@ import { RescreenBatch } from '../../server/models';
 import { enqueueRescreenBatch } from '../../server/queues/rescreenEnqueuer';
 import { ScreeningJobData } from '../../server/queues/screeningQueue';
 import { rescreenProgress } from '../../server/queries/rescreenProgress';
-import { restartFailedJob, RESTARTS_BEFORE_GIVING_UP } from './failedJobRestarts';
+import { failureOf, restartFailedJob, RESTARTS_BEFORE_GIVING_UP } from './failedJobRestarts';
 
 /** A batch whose queueing stopped half-way (the server died) is resumed after this long. */
 const UNQUEUED_AFTER_MS = 30_000;
@@ -92,8 +92,7 @@ export class ResumeRescreenTask {
    */
   private async giveUp(batch: RescreenBatch, job: Job<ScreeningJobData>): Promise<boolean> {
     const { draftId, revisionId } = job.data;
-    const attempts = (job.opts.attempts ?? 1) * ((job.data.restarts ?? 0) + 1);
-    const error = job.failedReason ?? 'unknown';
+    const { attempts, error } = failureOf(job);
     const recorded = await recordRescreenFailure(batch, { draftId, revisionId, attempts, error });
     if (!job.data.abandoned) await job.updateData({ ...job.data, abandoned: true });
     if (!recorded) return false;

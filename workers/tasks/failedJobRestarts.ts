@@ -21,3 +21,8 @@ export async function restartFailedJob(job: Job<ScreeningJobData>, restartsBefor
   await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
   return true;
 }
+
+/** How a job that has had its restarts failed: attempts over every series, and the last error. */
+export function failureOf(job: Job<ScreeningJobData>): { attempts: number; error: string } {
+  return { attempts: (job.opts.attempts ?? 1) * ((job.data.restarts ?? 0) + 1), error: job.failedReason ?? 'unknown' };
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { TERM_CATEGORY } from '../../../workers/rules/termShapes';
 import { SEVERITIES } from '../../../workers/screening/types';
-import { CATEGORY, CATEGORY_RULE } from '../../commands/wordEntryValidation';
+import { CATEGORY_RULE } from '../../commands/wordEntryValidation';
 import { WordList } from '../../commands/wordLists';
 import { badRequest } from '../../errors';
 
@@ -15,7 +16,7 @@ export const MAX_TSV_BYTES = '16mb';
 const FILTERS = {
   q: z.string().trim().max(100, '搜索词不能超过 100 个字符').optional(),
   // The error handler names the field (类别（category）：…).
-  category: z.string().regex(CATEGORY, CATEGORY_RULE).optional(),
+  category: z.string().regex(TERM_CATEGORY, CATEGORY_RULE).optional(),
   severity: z.enum(SEVERITIES, { error: 'severity（级别）须为 block、review 或 notice' }).optional(),
   origin: z
     .string()
