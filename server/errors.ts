@@ -102,9 +102,24 @@ const FIELD_NAMES: Record<string, string> = {
   days: '天数',
   sort: '排序',
   term: '词条',
-  severity: '严重程度',
+  severity: '级别',
   category: '类别',
+  origin: '来源',
+  enabled: '启用',
+  order: '顺序',
+  format: '导出格式',
+  mode: '导入方式',
+  q: '搜索词',
+  entries: '条目',
 };
+
+/**
+ * How a message names a field: the console's Chinese label first, for the people who read it,
+ * then the field (or file column) in brackets, for whoever fixes a script or a file.
+ */
+export function fieldPhrase(name: string, label: string | undefined): string {
+  return label ? `${label}（${name}）` : name;
+}
 
 /** A validation error as one readable sentence naming the fields, plus the details for programs. */
 export function fromZod(error: ZodError): HttpError {
@@ -114,8 +129,7 @@ export function fromZod(error: ZodError): HttpError {
     }
     const path = issue.path.join('.');
     if (!path) return issue.code === 'invalid_type' && issue.expected === 'object' ? '请求内容须为 JSON 对象' : issue.message;
-    const label = FIELD_NAMES[String(issue.path[0])];
-    return label ? `${label}（${path}）：${issue.message}` : `${path}：${issue.message}`;
+    return `${fieldPhrase(path, FIELD_NAMES[String(issue.path[0])])}：${issue.message}`;
   });
   return badRequest(problems.join('；'), error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));
 }

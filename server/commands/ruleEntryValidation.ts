@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest } from '../errors';
+import { badRequest, fieldPhrase } from '../errors';
 import { RuleFields, RuleTable } from './ruleTables';
 
 /** One problem of one entry: which field (and import row), and what is wrong, in Chinese. */
@@ -67,12 +67,11 @@ export function columnOf(field: string): string {
   return IRREGULAR_COLUMNS[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-/** "第 3 行 match_type（匹配方式）：须为 literal、regex 之一" */
+/** "第 3 行 匹配方式（match_type）：须为 literal、regex 之一" */
 export function describeProblem(table: RuleTable, problem: RuleProblem, place: ProblemPlace = { names: 'field' }): string {
-  const label = table.fieldLabels[problem.field];
   const name = problem.field === '' ? '' : place.names === 'column' && table.fields.includes(problem.field) ? columnOf(problem.field) : problem.field;
   const where = problem.row !== undefined ? `第 ${problem.row} ${place.rowWord ?? '条'} ` : '';
-  const what = name ? `${name}${label ? `（${label}）` : ''}：` : '';
+  const what = name ? `${fieldPhrase(name, table.fieldLabels[problem.field])}：` : '';
   return `${where}${what}${problem.message}`;
 }
 

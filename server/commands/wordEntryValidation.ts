@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizeTerm } from '../../workers/lib/normalizer';
 import { TERM_CATEGORY } from '../../workers/rules/termShapes';
 import { SEVERITIES, Severity } from '../../workers/screening/types';
-import { badRequest } from '../errors';
+import { badRequest, fieldPhrase } from '../errors';
 import { WordField, WordFields, WordList } from './wordLists';
 
 /** One problem of one entry: which field (and import row), and what is wrong, in Chinese. */
@@ -140,12 +140,11 @@ export function normalizationProblem(list: WordList, text: string): WordProblem 
 /** How to name a problem's place: by field (JSON) or by file column (TSV), on line N or item N. */
 export type ProblemPlace = 'tsv' | 'json';
 
-/** "第 3 行 severity（级别）：须为 block（拦截）、review（人工复核）、notice（提示）之一" */
+/** "第 3 行 级别（severity）：须为 block（拦截）、review（人工复核）、notice（提示）之一" */
 export function describeProblem(list: WordList, problem: WordProblem, place: ProblemPlace = 'json'): string {
-  const label = list.fieldLabels[problem.field as WordField];
   const where = problem.row !== undefined ? `第 ${problem.row} ${place === 'tsv' ? '行' : '条'} ` : '';
   if (!problem.field) return where ? `${where.trimEnd()}：${problem.message}` : problem.message;
-  return `${where}${problem.field}${label ? `（${label}）` : ''}：${problem.message}`;
+  return `${where}${fieldPhrase(problem.field, list.fieldLabels[problem.field as WordField])}：${problem.message}`;
 }
 
 /** Every problem in one sentence (the first ten, then how many more), for the error message. */

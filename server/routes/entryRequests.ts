@@ -9,7 +9,7 @@ import { badRequest } from '../errors';
 export function splitEnabled(body: unknown): { fields: unknown; enabled: boolean } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { fields: body, enabled: true };
   const { enabled, ...fields } = body as Record<string, unknown>;
-  if (enabled !== undefined && typeof enabled !== 'boolean') throw badRequest('enabled（启用）：须为 true 或 false');
+  if (enabled !== undefined && typeof enabled !== 'boolean') throw badRequest('启用（enabled）：须为 true 或 false');
   return { fields, enabled: enabled !== false };
 }
 

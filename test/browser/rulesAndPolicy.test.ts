@@ -57,7 +57,7 @@ describe('the console in a browser: the security admin’s rule tables and revie
     assert.match((await code.getAttribute('placeholder'))!, /中文名称，2–16 个汉字（如 考试）；或 2–32 个小写英文字母或下划线/);
     await code.fill('Exam Paper');
     await form.getByRole('button', { name: '添加' }).click();
-    assert.equal((await form.getByRole('alert').textContent())!.trim(), 'category（分类）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线（如 classification）');
+    assert.equal((await form.getByRole('alert').textContent())!.trim(), '分类（category）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线（如 classification）');
     await form.screenshot({ path: screenshotPath('secadmin-rule-new-category') });
     await code.fill('考试');
     await form.getByRole('button', { name: '添加' }).click();

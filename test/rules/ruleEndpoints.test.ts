@@ -52,7 +52,10 @@ describe('rule management API: sources in depth', () => {
     assert.match(unknown.body.error.message, /不接受的查询参数：severity/);
     const badValue = await admin.get('/api/rules/sources?matchType=regex');
     assert.equal(badValue.status, 400);
-    assert.match(badValue.body.error.message, /matchType/);
+    assert.equal(badValue.body.error.message, '查询参数匹配方式（matchType）的值“regex”无效');
+    const origin = await admin.get('/api/rules/sources?origin=elsewhere');
+    assert.equal(origin.status, 400);
+    assert.equal(origin.body.error.message, '来源（origin）：须为 shipped（随产品发布）、admin（控制台添加）或 import（导入）');
   });
 
   it('creates an entry: bumps the version, answers it with its ruleId, and audits it', async () => {
@@ -105,7 +108,7 @@ describe('rule management API: sources in depth', () => {
     const version = await versionOf('sources');
     const notDomain = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'domain', pattern: '不是 域名' });
     assert.equal(notDomain.status, 400);
-    assert.match(notDomain.body.error.message, /^pattern（规则内容）：须为域名/);
+    assert.match(notDomain.body.error.message, /^规则内容（pattern）：须为域名/);
     assert.equal(notDomain.body.error.details[0].field, 'pattern');
 
     const unknownField = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'name', pattern: '某报', colour: 'red' });
@@ -114,11 +117,11 @@ describe('rule management API: sources in depth', () => {
 
     const missing = await admin.post('/api/rules/sources', { matchType: 'name', pattern: '某报' });
     assert.equal(missing.status, 400);
-    assert.match(missing.body.error.message, /unit（单位或分组）：必须填写/);
+    assert.match(missing.body.error.message, /单位或分组（unit）：必须填写/);
 
     const badType = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'url', pattern: '某报' });
     assert.equal(badType.status, 400);
-    assert.match(badType.body.error.message, /matchType（匹配方式）：须为 name、name_suffix、domain 之一/);
+    assert.match(badType.body.error.message, /匹配方式（matchType）：须为 name、name_suffix、domain 之一/);
 
     const tab = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'name', pattern: '某\t报' });
     assert.equal(tab.status, 400);
@@ -157,7 +160,7 @@ describe('rule management API: sources in depth', () => {
     // The merged entry is validated as a whole: a name pattern is no domain.
     const invalid = await admin.put(`/api/rules/sources/${id}`, { pattern: '某某 网' });
     assert.equal(invalid.status, 400);
-    assert.match(invalid.body.error.message, /pattern（规则内容）/);
+    assert.match(invalid.body.error.message, /规则内容（pattern）/);
 
     const other = await admin.post('/api/rules/sources', { unit: '丙', matchType: 'domain', pattern: `other-${tag()}.example.cn` });
     const clash = await admin.put(`/api/rules/sources/${id}`, { pattern: other.body.pattern });
@@ -281,11 +284,11 @@ describe('rule management API: wording rules in depth', () => {
     const wrong = `校验${tag()}`;
     const reversed = await admin.post('/api/rules/wording', rule(wrong, '2024-05-01', '2024-04-30'));
     assert.equal(reversed.status, 400);
-    assert.match(reversed.body.error.message, /validTo（失效日期）：失效日期早于生效日期/);
+    assert.match(reversed.body.error.message, /失效日期（validTo）：失效日期早于生效日期/);
 
     const notADay = await admin.post('/api/rules/wording', rule(wrong, '2023-02-29', null));
     assert.equal(notADay.status, 400);
-    assert.match(notADay.body.error.message, /validFrom（生效日期）：不是真实存在的日期/);
+    assert.match(notADay.body.error.message, /生效日期（validFrom）：不是真实存在的日期/);
 
     const format = await admin.post('/api/rules/wording', rule(wrong, '2024/05/01', null));
     assert.equal(format.status, 400);
@@ -297,7 +300,7 @@ describe('rule management API: wording rules in depth', () => {
 
     const category = await admin.post('/api/rules/wording', { ...rule(wrong, null, null), category: 'Typo!' });
     assert.equal(category.status, 400);
-    assert.match(category.body.error.message, /category（分类）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线/);
+    assert.match(category.body.error.message, /分类（category）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线/);
   });
 
   it('filters rules in force on a day', async () => {
@@ -326,10 +329,10 @@ describe('rule management API: the validation of the other kinds', () => {
   it('refuses ad helper categories with a severity, and other categories without one', async () => {
     const helper = await admin.post('/api/rules/ads', { category: 'selling_context', matchType: 'literal', pattern: `促销${tag()}`, severity: 'review' });
     assert.equal(helper.status, 400);
-    assert.match(helper.body.error.message, /severity（级别）：selling_context、warning_context、exception 三类辅助规则不设级别/);
+    assert.match(helper.body.error.message, /级别（severity）：selling_context、warning_context、exception 三类辅助规则不设级别/);
     const plain = await admin.post('/api/rules/ads', { category: 'price', matchType: 'literal', pattern: `特价${tag()}` });
     assert.equal(plain.status, 400);
-    assert.match(plain.body.error.message, /severity（级别）/);
+    assert.match(plain.body.error.message, /级别（severity）/);
     const ok = await admin.post('/api/rules/ads', { category: 'selling_context', matchType: 'literal', pattern: `促销${tag()}` });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     assert.equal(ok.body.severity, null);
@@ -340,7 +343,7 @@ describe('rule management API: the validation of the other kinds', () => {
     for (const pattern of ['(未闭合', '.*', 'a?']) {
       const answer = await admin.post('/api/rules/secrecy', { category: 'internal', matchType: 'regex', pattern, severity: 'block' });
       assert.equal(answer.status, 400, pattern);
-      assert.match(answer.body.error.message, /pattern（规则内容）：须为有效的正则表达式.*不能匹配空文本/);
+      assert.match(answer.body.error.message, /规则内容（pattern）：须为有效的正则表达式.*不能匹配空文本/);
     }
     const literal = await admin.post('/api/rules/secrecy', { category: 'internal', matchType: 'literal', pattern: `(内部${tag()}`, severity: 'block' });
     assert.equal(literal.status, 201, 'a literal may hold any characters');
@@ -349,13 +352,13 @@ describe('rule management API: the validation of the other kinds', () => {
   it('refuses formulations that are not Chinese only, links that are no domain or scheme', async () => {
     const latin = await admin.post('/api/rules/formulations', { phrase: '坚持AI赋能', category: 'policy', severity: 'review' });
     assert.equal(latin.status, 400);
-    assert.match(latin.body.error.message, /phrase（重要表述）：须为至少四个汉字/);
+    assert.match(latin.body.error.message, /重要表述（phrase）：须为至少四个汉字/);
     const link = await admin.post('/api/rules/links', { matchType: 'scheme', pattern: 'weixin://', linkClass: 'commercial', category: 'app_download' });
     assert.equal(link.status, 400);
     assert.match(link.body.error.message, /须为域名（如 taobao.com），或不带冒号的 App 协议名/);
     const privacy = await admin.post('/api/rules/privacy', { dataType: 'passport', severity: 'block', severityNearName: 'block' });
     assert.equal(privacy.status, 400);
-    assert.match(privacy.body.error.message, /dataType（号码类型）：须为 id_card、mobile、bank_card 之一/);
+    assert.match(privacy.body.error.message, /号码类型（dataType）：须为 id_card、mobile、bank_card 之一/);
   });
 
   it('names the categories each table uses, a new one included, and refuses a bad one in Chinese with the table’s own example', async () => {
@@ -372,9 +375,9 @@ describe('rule management API: the validation of the other kinds', () => {
 
     const bad = await admin.post('/api/rules/links', { matchType: 'domain', pattern: `${tag()}.example.cn`, linkClass: 'commercial', category: '彩' });
     assert.equal(bad.status, 400);
-    assert.equal(bad.body.error.message, 'category（分类）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线（如 ecommerce）');
+    assert.equal(bad.body.error.message, '分类（category）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线（如 ecommerce）');
     const secrecy = await admin.post('/api/rules/secrecy', { category: 'Exam', matchType: 'literal', pattern: `试卷${tag()}`, severity: 'block' });
-    assert.equal(secrecy.body.error.message, 'category（分类）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线（如 classification）');
+    assert.equal(secrecy.body.error.message, '分类（category）：须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线（如 classification）');
     // A category of the county's own may be named in Chinese, and is offered by that name from then on.
     const named = await admin.post('/api/rules/links', { matchType: 'domain', pattern: `${tag()}.example.cn`, linkClass: 'commercial', category: '彩票' });
     assert.equal(named.status, 201, JSON.stringify(named.body));

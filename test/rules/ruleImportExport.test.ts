@@ -137,9 +137,9 @@ describe('rule import and export', () => {
     const answer = await importTsv(admin, 'ads', tsv);
     assert.equal(answer.status, 400);
     assert.match(answer.body.error.message, /^导入未执行，没有写入任何规则。共 4 处问题/);
-    assert.match(answer.body.error.message, /第 4 行 pattern（规则内容）：须为有效的正则表达式/);
-    assert.match(answer.body.error.message, /第 6 行 severity（级别）：selling_context、warning_context、exception 三类辅助规则不设级别/);
-    assert.match(answer.body.error.message, /第 7 行 needs_context（需推销语境）：须为 true 或 false/);
+    assert.match(answer.body.error.message, /第 4 行 规则内容（pattern）：须为有效的正则表达式/);
+    assert.match(answer.body.error.message, /第 6 行 级别（severity）：selling_context、warning_context、exception 三类辅助规则不设级别/);
+    assert.match(answer.body.error.message, /第 7 行 需推销语境（needs_context）：须为 true 或 false/);
     assert.match(answer.body.error.message, /第 8 行 有 8 列，表头只有 6 列/);
     assert.deepEqual(answer.body.error.details.map((d: any) => [d.row, d.column ?? d.field]), [[4, 'pattern'], [6, 'severity'], [7, 'needs_context'], [8, '']]);
     assert.equal(await AdRule.count(), total);
@@ -158,8 +158,8 @@ describe('rule import and export', () => {
       ],
     });
     assert.equal(answer.status, 400);
-    assert.match(answer.body.error.message, /第 2 条 pattern（规则内容）：与第 1 条重复/);
-    assert.match(answer.body.error.message, /第 3 条 enabled（启用）：须为 yes 或 no/);
+    assert.match(answer.body.error.message, /第 2 条 规则内容（pattern）：与第 1 条重复/);
+    assert.match(answer.body.error.message, /第 3 条 启用（enabled）：须为 yes 或 no/);
     assert.match(answer.body.error.message, /第 4 条 colour：不接受此字段/);
   });
 
@@ -168,14 +168,14 @@ describe('rule import and export', () => {
     const header = 'wrong\tcorrect\tcategory\tseverity\tvalid_from\tvalid_to';
     const inFile = await importTsv(admin, 'wording', [header, `${wrong}\t正写\ttypo\treview\t2024-01-01\t2024-12-31`, `${wrong}\t正写二\ttypo\treview\t2024-06-01\t`].join('\n'));
     assert.equal(inFile.status, 400);
-    assert.match(inFile.body.error.message, /第 3 行 valid_from（生效日期）：与第 2 行的错误写法相同且有效期重叠/);
+    assert.match(inFile.body.error.message, /第 3 行 生效日期（valid_from）：与第 2 行的错误写法相同且有效期重叠/);
 
     const stored = await admin.post('/api/rules/wording', { wrong, correct: '正写', category: 'typo', severity: 'review', validFrom: '2024-01-01', validTo: null });
     assert.equal(stored.status, 201);
     const count = await WordingRule.count();
     const clash = await importTsv(admin, 'wording', [header, `${wrong}\t正写三\ttypo\treview\t2025-01-01\t`].join('\n'));
     assert.equal(clash.status, 409);
-    assert.match(clash.body.error.message, new RegExp(`第 2 行 valid_from（生效日期）：与现有的启用规则（编号 ${stored.body.id}）错误写法相同且有效期重叠`));
+    assert.match(clash.body.error.message, new RegExp(`第 2 行 生效日期（valid_from）：与现有的启用规则（编号 ${stored.body.id}）错误写法相同且有效期重叠`));
     assert.equal(await WordingRule.count(), count);
 
     // The same key updates the stored rule instead; a disabled overlap is fine.

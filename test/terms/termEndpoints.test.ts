@@ -116,9 +116,15 @@ describe('word lists through the API: search, add, change, enable, delete', func
       const allowCategory = await admin.get('/api/allow-words?category=porn');
       assert.equal(allowCategory.status, 400);
       assert.match(allowCategory.body.error.message, /category/);
+      // Each message names the field once, in Chinese first, and then says what is wrong.
       const severity = await admin.get('/api/terms?severity=high');
       assert.equal(severity.status, 400);
-      assert.match(severity.body.error.message, /severity/);
+      assert.equal(severity.body.error.message, '级别（severity）：须为 block（拦截）、review（人工复核）或 notice（提示）');
+      const origin = await admin.get('/api/terms?origin=elsewhere');
+      assert.equal(origin.status, 400);
+      assert.match(origin.body.error.message, /^来源（origin）：须为 admin（控制台添加）/);
+      const page = await admin.get('/api/terms?page=0');
+      assert.equal(page.body.error.message, '页码（page）：须为正整数');
       assert.equal((await admin.get('/api/allow-words?sort=severity')).status, 400, 'allow-words have no severity to sort by');
       const words = await admin.get('/api/allow-words?sort=word&order=desc&pageSize=20');
       const sorted = [...words.body.items.map((item: any) => item.word)].sort((a, b) => Buffer.compare(Buffer.from(b), Buffer.from(a)));
@@ -187,7 +193,7 @@ describe('word lists through the API: search, add, change, enable, delete', func
         const answer = await admin.post('/api/terms', { term, category: 'gambling', severity: 'review' });
         assert.equal(answer.status, 400, term);
         assert.match(answer.body.error.message, pattern, term);
-        assert.match(answer.body.error.message, /term（词语）/, 'the field is named');
+        assert.match(answer.body.error.message, /词语（term）/, 'the field is named');
       }
     });
 
@@ -207,10 +213,10 @@ describe('word lists through the API: search, add, change, enable, delete', func
       const answer = await admin.post('/api/terms', { term: '测试词语', category: 'Bad Category', severity: 'high', colour: 'red', note: 'a'.repeat(301) });
       assert.equal(answer.status, 400);
       const message = answer.body.error.message as string;
-      for (const part of ['category（类别）', 'severity（级别）', 'colour：不接受此字段', 'note（备注）：不能超过 300 个字符']) assert.ok(message.includes(part), `${part} in ${message}`);
+      for (const part of ['类别（category）', '级别（severity）', 'colour：不接受此字段', '备注（note）：不能超过 300 个字符']) assert.ok(message.includes(part), `${part} in ${message}`);
       const missing = await admin.post('/api/terms', { term: '测试词语' });
-      assert.match(missing.body.error.message, /category（类别）：必须填写/);
-      assert.match(missing.body.error.message, /severity（级别）：必须填写/);
+      assert.match(missing.body.error.message, /类别（category）：必须填写/);
+      assert.match(missing.body.error.message, /级别（severity）：必须填写/);
       const tab = await admin.post('/api/terms', { term: '测试\t词语', category: 'porn', severity: 'review' });
       assert.match(tab.body.error.message, /不能包含制表符或换行符/);
     });
@@ -258,7 +264,7 @@ describe('word lists through the API: search, add, change, enable, delete', func
       const created = await admin.post('/api/terms', { term: `改词测试${tag()}`, category: 'fraud', severity: 'review' });
       const renamed = await admin.put(`/api/terms/${created.body.id}`, { term: '别的词' });
       assert.equal(renamed.status, 400);
-      assert.match(renamed.body.error.message, /term（词语）不能修改/);
+      assert.match(renamed.body.error.message, /词语（term）不能修改/);
       assert.equal((await admin.put(`/api/terms/${created.body.id}`, { enabled: false })).status, 400);
       assert.equal((await admin.put(`/api/terms/${created.body.id}`, {})).status, 400);
       assert.equal((await admin.put(`/api/terms/${created.body.id}`, { severity: 'maybe' })).status, 400);
@@ -320,7 +326,7 @@ describe('word lists through the API: search, add, change, enable, delete', func
       assert.equal((await admin.post('/api/allow-words', { word: `${word.slice(0, 2)} ${word.slice(2)}` })).status, 409, 'reads the same once normalised');
       const single = await admin.post('/api/allow-words', { word: '路' });
       assert.equal(single.status, 400);
-      assert.match(single.body.error.message, /word（白名单词）/);
+      assert.match(single.body.error.message, /白名单词（word）/);
       assert.equal((await admin.post('/api/allow-words', { word: '路口测试', category: 'porn' })).status, 400);
       const common = await admin.post('/api/allow-words', { word: `管理${tag()}` });
       assert.deepEqual(common.body.warnings, [], 'allow-words are ordinary words on purpose');

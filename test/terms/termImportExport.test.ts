@@ -148,7 +148,7 @@ describe('word-list import and export', function () {
     assert.equal(answer.status, 400, JSON.stringify(answer.body));
     const message = answer.body.error.message as string;
     assert.match(message, /^导入未执行，没有写入任何词条/);
-    for (const part of ['第 4 行 category（类别）', '第 5 行 severity（级别）', '第 6 行 term（词语）：与第 3 行重复', '第 9 行：有 5 列，表头只有 4 列']) {
+    for (const part of ['第 4 行 类别（category）', '第 5 行 级别（severity）', '第 6 行 词语（term）：与第 3 行重复', '第 9 行：有 5 列，表头只有 4 列']) {
       assert.ok(message.includes(part), `${part} in ${message}`);
     }
     assert.deepEqual(
@@ -162,15 +162,15 @@ describe('word-list import and export', function () {
     // The file is well-formed but would add terms the matcher cannot use: refused the same way.
     const short = await importTsv(admin, 'terms', ['term\tcategory\tseverity', `全有全无甲${t}\tporn\tblock`, '赌\tgambling\tblock', '★★\tgambling\tblock'].join('\n'));
     assert.equal(short.status, 400);
-    assert.match(short.body.error.message, /第 3 行 term（词语）：“赌”归一化后只剩一个字/);
-    assert.match(short.body.error.message, /第 4 行 term（词语）：“★★”归一化后为空/);
+    assert.match(short.body.error.message, /第 3 行 词语（term）：“赌”归一化后只剩一个字/);
+    assert.match(short.body.error.message, /第 4 行 词语（term）：“★★”归一化后为空/);
     assert.equal(await Term.count({ where: { term: `全有全无甲${t}` } }), 0, 'not even the good row');
     assert.equal(await versionOf('terms'), version, 'and no new version');
 
     const enabledValue = await admin.post('/api/terms/import', { entries: [{ term: `全有全无己${t}`, category: 'porn', severity: 'block', enabled: 'maybe' }, { term: 7 }] });
     assert.equal(enabledValue.status, 400);
-    assert.match(enabledValue.body.error.message, /第 1 条 enabled（启用）：须为 yes 或 no/);
-    assert.match(enabledValue.body.error.message, /第 2 条 term（词语）：须为文本/);
+    assert.match(enabledValue.body.error.message, /第 1 条 启用（enabled）：须为 yes 或 no/);
+    assert.match(enabledValue.body.error.message, /第 2 条 词语（term）：须为文本/);
     const header = await importTsv(admin, 'terms', 'word\tseverity\ncolour\tblock\n');
     assert.equal(header.status, 400);
     assert.match(header.body.error.message, /第 1 行（表头）不认识的列 word；缺少列 term、category/);

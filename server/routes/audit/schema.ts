@@ -26,5 +26,5 @@ export const AuditQuerySchema = z.strictObject({
 
 export const AuditExportQuerySchema = z.strictObject({
   ...FilterFields,
-  format: z.enum(['csv', 'xlsx'], { message: '导出格式须为 csv 或 xlsx' }).default('xlsx'),
+  format: z.enum(['csv', 'xlsx'], { message: '须为 csv 或 xlsx' }).default('xlsx'),
 });

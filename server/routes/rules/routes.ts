@@ -9,7 +9,7 @@ import { validatedEntry } from '../../commands/ruleEntryValidation';
 import { ImportRow, ruleImporter } from '../../commands/ruleImporter';
 import { shippedRulesMerger } from '../../commands/shippedListMerger';
 import { modelOf, RULE_TABLES, ruleTableOf, RuleTable, storedEntry } from '../../commands/ruleTables';
-import { badRequest, notFound } from '../../errors';
+import { badRequest, fieldPhrase, notFound } from '../../errors';
 import { rolesOnly } from '../../middlewares/authenticate';
 import { actorOf } from '../../middlewares/requestContext';
 import { idParam, validated } from '../../middlewares/validate';
@@ -42,7 +42,7 @@ function fieldFilters(table: RuleTable, query: Record<string, unknown>): { field
     if (typeof value !== 'string') throw badRequest(`查询参数 ${name} 只能出现一次`);
     if (name === 'effectiveOn' && table.periodOf) {
       const day = table.schema.shape.validFrom!.safeParse(value);
-      if (!day.success || !day.data) throw badRequest('effectiveOn 须为真实的日期，写成 YYYY-MM-DD');
+      if (!day.success || !day.data) throw badRequest('有效日期（effectiveOn）：须为真实的日期，写成 YYYY-MM-DD');
       effectiveOn = String(day.data);
       continue;
     }
@@ -51,7 +51,7 @@ function fieldFilters(table: RuleTable, query: Record<string, unknown>): { field
       throw badRequest(`不接受的查询参数：${name}；${table.label}可用 ${accepted.join('、')}`);
     }
     const parsed = table.schema.shape[name]!.safeParse(value);
-    if (!parsed.success) throw badRequest(`查询参数 ${name}（${table.fieldLabels[name]}）的值“${value}”无效`);
+    if (!parsed.success) throw badRequest(`查询参数${fieldPhrase(name, table.fieldLabels[name])}的值“${value}”无效`);
     fields[name] = String(parsed.data);
   }
   return { fields, effectiveOn };

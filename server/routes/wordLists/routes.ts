@@ -9,7 +9,7 @@ import { checkChange, checkEntry, invalidEntry } from '../../commands/wordEntryV
 import { shippedWordListMerger } from '../../commands/shippedListMerger';
 import { WordImportRow, wordListImporter } from '../../commands/wordListImporter';
 import { ALLOW_WORD_LIST, apiFieldsOf, TERM_LIST, WordList, WordListName, wordRowOf } from '../../commands/wordLists';
-import { badRequest, notFound } from '../../errors';
+import { badRequest, fieldPhrase, notFound } from '../../errors';
 import { rolesOnly } from '../../middlewares/authenticate';
 import { actorOf } from '../../middlewares/requestContext';
 import { idParam, validated } from '../../middlewares/validate';
@@ -154,7 +154,7 @@ export function wordListRoutes(name: WordListName): Router {
     const body = req.body as unknown;
     if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length === 0) throw badRequest('没有要修改的内容');
     if ('enabled' in body) throw badRequest(`启用或停用请用 PUT /api/${list.name}/{id}/enabled`);
-    if (list.textField in body) throw badRequest(`${list.textField}（${list.fieldLabels[list.textField]}）不能修改：换一个词就是另一个词条，请删除后重新添加`);
+    if (list.textField in body) throw badRequest(`${fieldPhrase(list.textField, list.fieldLabels[list.textField])}不能修改：换一个词就是另一个词条，请删除后重新添加`);
     const { change, problems } = checkChange(list, body);
     if (!change) throw invalidEntry(list, problems);
     const { row, version, warnings } = await wordEntryUpdater(list, id, change, actorOf(req));
