@@ -67,6 +67,24 @@ describe('privacy checker', () => {
     assert.deepEqual(privacy(`<p>身份证编号：${ID}</p>`), [['block', ID, '4304**********1233']]);
   });
 
+  it('flags a labelled or named ID whose check character is miscopied, and leaves bare look-alikes alone', () => {
+    const miscopied = '430421199001011234'; // ID's region and birth date, wrong check character
+    assert.deepEqual(classifyDigits(miscopied), { type: 'id_card', masked: '4304**********1234', miscopied: true });
+    assert.equal(classifyDigits('990421199001011234'), null, 'no region 99: not an ID at all');
+    const labelled = only(engine.screen(draft(`<p>身份证号：${miscopied}</p>`)), 'privacy');
+    assert.deepEqual(labelled.map((f) => [f.severity, f.text, f.suggestion]), [['block', miscopied, '4304**********1234']]);
+    assert.match(labelled[0]!.reason!, /校验位不符/);
+    assert.deepEqual(privacy(`<p>王五，${miscopied}，家住城关镇。</p>`), [['block', miscopied, '4304**********1234']]);
+    // Region, date and serial also make case and certificate numbers: without a label or a name, nothing.
+    assert.deepEqual(privacy(`<p>受理回执${miscopied}已发出。</p>`), []);
+    assert.deepEqual(privacy(`<p>案件编号：${miscopied}</p>`), []);
+    // A Luhn-valid number with an ID's shape and a wrong check character is a card first.
+    const cardLike = '620102199001010000';
+    assert.equal(luhnValid(cardLike), true);
+    assert.equal(isResidentId18(cardLike), false);
+    assert.deepEqual(classifyDigits(cardLike), { type: 'bank_card', masked: '6201**********0000' });
+  });
+
   it('raises numbers next to a private person\'s name to the policy for names', () => {
     assert.deepEqual(privacy(`<p>张三，身份证号${ID}，银行卡${CARD}。</p>`), [
       ['block', ID, '4304**********1233'],

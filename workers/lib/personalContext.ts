@@ -13,6 +13,8 @@ const NOT_PERSONAL_LABEL = /(?:文号|编号|单号|订单号?|流水号|批次�
 const UNIT_AFTER = /^[ \u00a0\u3000]*(?:元|万|亿|千|百|人|户|个|次|吨|米|公里|千米|亩|平方|%|％|‰|件|台|辆|头|只|册|份|条|篇|年|月|日|号|小时|分钟|秒|岁|家|所|项|座)/u;
 /** A label that names a personal number outright: 身份证编号 is a person's, whatever 编号 says elsewhere. */
 const PERSONAL_NUMBER_LABEL = /(?:身份证|身份号码|证件号|手机|银行卡|卡号)[^，,。；;！？\n]{0,4}[：:\s]*$/u;
+/** A label that names a resident ID outright. */
+const ID_NUMBER_LABEL = /(?:身份证|身份号码|证件号)[^，,。；;！？\n]{0,4}[：:\s]*$/u;
 const CURRENCY_BEFORE = /[¥￥$＄]\s*$/u;
 /** Labels of an office's phone line: a mobile behind one is a contact the office publishes. */
 const OFFICE_LINE = /(?:热线|咨询电话|办公电话|值班电话|服务电话|举报电话|监督电话|投诉电话|联系电话|报名电话|咨询方式|联系方式|联系人)[^。！？\n]{0,12}$/u;
@@ -43,6 +45,11 @@ export function looksNotPersonal(text: string, start: number, end: number, check
   const before = text.slice(Math.max(0, start - LOOK_BACK), start);
   if (PERSONAL_NUMBER_LABEL.test(before)) return false;
   return NOT_PERSONAL_LABEL.test(before) || CURRENCY_BEFORE.test(before) || (!checked && UNIT_AFTER.test(text.slice(end, end + 8)));
+}
+
+/** Whether a resident ID label (身份证号：, 公民身份号码) stands right before the number. */
+export function afterIdLabel(text: string, start: number): boolean {
+  return ID_NUMBER_LABEL.test(text.slice(Math.max(0, start - LOOK_BACK), start));
 }
 
 export function isOfficeLine(text: string, start: number): boolean {

@@ -10,6 +10,11 @@ export interface PersonalNumber {
   masked: string;
   /** An 18-character resident ID: it carries a check character, which no amount or count does. */
   checked: boolean;
+  /**
+   * An 18-character resident ID whose region and birth date are real but whose check character is
+   * wrong: most likely a person's number with one character miscopied, still theirs to protect.
+   */
+  miscopied: boolean;
 }
 
 const CANDIDATES = new RegExp(
@@ -48,9 +53,14 @@ function isBirthDate(yyyymmdd: string, today = new Date()): boolean {
   );
 }
 
+/** 18 characters with a real region and birth date: a resident ID, whether or not its check character is right. */
+function hasResidentIdShape(id: string): boolean {
+  return /^\d{17}[\dX]$/i.test(id) && PROVINCE_CODES.has(Number(id.slice(0, 2))) && isBirthDate(id.slice(6, 14));
+}
+
 /** An 18-character resident ID number with a real region, birth date and GB 11643 check character. */
 export function isResidentId18(id: string): boolean {
-  if (!/^\d{17}[\dX]$/i.test(id) || !PROVINCE_CODES.has(Number(id.slice(0, 2))) || !isBirthDate(id.slice(6, 14))) return false;
+  if (!hasResidentIdShape(id)) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i];
   return ID_CHECK_CHARS[sum % 11] === id[17].toUpperCase();
@@ -85,7 +95,7 @@ export function mask(value: string, head: number, tail: number): string {
 }
 
 /** What kind of personal number a run of digits is, if any, and its masked form. */
-export function classifyDigits(digits: string): { type: PersonalDataType; masked: string } | null {
+export function classifyDigits(digits: string): { type: PersonalDataType; masked: string; miscopied?: true } | null {
   if (digits.length === 18 && isResidentId18(digits)) return { type: 'id_card', masked: mask(digits, 4, 4) };
   if (digits.length === 15 && isResidentId15(digits)) return { type: 'id_card', masked: mask(digits, 4, 4) };
   if (digits.length === 11 && isMobile(digits)) return { type: 'mobile', masked: mask(digits, 3, 4) };
@@ -96,6 +106,8 @@ export function classifyDigits(digits: string): { type: PersonalDataType; masked
   if (digits.length >= 16 && digits.length <= 19 && /^[3-6]/.test(digits) && luhnValid(digits)) {
     return { type: 'bank_card', masked: mask(digits, 4, 4) };
   }
+  // After the cards: a Luhn-valid number is a card before it is a miscopied ID.
+  if (digits.length === 18 && hasResidentIdShape(digits)) return { type: 'id_card', masked: mask(digits, 4, 4), miscopied: true };
   return null;
 }
 
@@ -121,7 +133,11 @@ export function findPersonalNumbers(text: string): PersonalNumber[] {
     const kind = classifyDigits(digits);
     if (!kind) continue;
     const end = match.index + match[0].length;
-    numbers.push({ ...kind, start: match.index, end, text: text.slice(match.index, end), digits, checked: kind.type === 'id_card' && digits.length === 18 });
+    const miscopied = kind.miscopied === true;
+    numbers.push({
+      type: kind.type, masked: kind.masked, start: match.index, end, text: text.slice(match.index, end), digits,
+      checked: kind.type === 'id_card' && digits.length === 18 && !miscopied, miscopied,
+    });
   }
   return numbers;
 }

@@ -1,4 +1,4 @@
-import { isOfficeLine, looksNotPersonal, nearPersonName } from '../lib/personalContext';
+import { afterIdLabel, isOfficeLine, looksNotPersonal, nearPersonName } from '../lib/personalContext';
 import { findPersonalNumbers } from '../lib/personalNumbers';
 import { rulesOf } from '../lib/tableRuleKind';
 import { privacyRuleKind } from '../rules/privacyRules';
@@ -35,12 +35,17 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
         if (!policy || looksNotPersonal(text, number.start, number.end, number.checked)) continue;
         const name = TYPE_NAMES[number.type];
         const nearName = nearPersonName(text, number.start);
+        // Region, date and serial is also how some case and certificate numbers are made: a
+        // miscopied ID counts only where a label or a name says whose number it is.
+        if (number.miscopied && !nearName && !afterIdLabel(text, number.start)) continue;
         const office = number.type === 'mobile' && isOfficeLine(text, number.start);
         // A name under a contact label (联系人：张三) is the office's contact person: the plain policy applies.
         const severity = office ? (nearName ? policy.severity : 'notice') : nearName ? policy.severityNearName : policy.severity;
         const reason = office
           ? `公布的联系${name}（建议打码为 ${number.masked}），请确认是单位公开的工作号码而非个人隐私`
-          : nearName
+          : number.miscopied
+            ? `疑似个人${name}（校验位不符，可能抄错了一位，但仍是个人信息），发布前须去除或打码`
+            : nearName
             ? `个人${name}与姓名同时出现，属于个人信息，发布前须去除或打码`
             : `疑似个人${name}，发布前须去除或打码`;
         findings.push({
