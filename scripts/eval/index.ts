@@ -1,5 +1,6 @@
 import { runAdsEvaluation } from './ads';
 import { runCscEvaluation } from './csc';
+import { runCscSensitiveEvaluation } from './cscSensitive';
 import { runGovCleanEvaluation } from './govClean';
 
 /**
@@ -10,6 +11,7 @@ const evaluations: Array<{ name: string; run: () => string[] | Promise<string[]>
   { name: 'gov_clean (false alarms on government prose)', run: runGovCleanEvaluation },
   { name: 'ads (spam and normal messages)', run: runAdsEvaluation },
   { name: 'csc (typo detector)', run: runCscEvaluation },
+  { name: 'csc corrected sentences (sensitive-term false alarms on ordinary prose)', run: runCscSensitiveEvaluation },
 ];
 
 async function main(): Promise<void> {
