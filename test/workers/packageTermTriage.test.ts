@@ -11,6 +11,7 @@ const context: TriageContext = {
     { marker: '赌', category: 'gambling' },
   ],
   governmentVocabulary: new Set(['体育总局', '国管局']),
+  functionWords: new Set(['去', '你', '的', '人', '也', '我', '靠', '他', '吗', '比', '打', '大']),
 };
 
 function triage(...terms: string[]) {
@@ -64,6 +65,18 @@ describe('triage of package word lists', () => {
     });
   });
 
+  it('lowers terms made only of function words to notice, unless a modal particle stands inside (吗的 for 妈的)', () => {
+    assert.deepEqual(triage('去你的', '人也', '我靠', '他吗的', '吗比', '你大爷', '打飞机'), {
+      去你的: ['notice', 'uncategorised'],
+      人也: ['notice', 'uncategorised'],
+      我靠: ['notice', 'uncategorised'],
+      他吗的: ['review', 'uncategorised'],
+      吗比: ['review', 'uncategorised'],
+      你大爷: ['review', 'uncategorised'],
+      打飞机: ['review', 'uncategorised'],
+    });
+  });
+
   it('leaves terms of the curated lists to them, and drops the list\'s 毛 prefixed duplicates', () => {
     assert.deepEqual(triage('法輪功', '毛可卡因', '可卡因'), { 毛可卡因: ['dropped', 'uncategorised'], 可卡因: ['notice', 'uncategorised'] });
   });
@@ -93,6 +106,25 @@ describe('triage of package word lists', () => {
         const entry = triaged.find((t) => t.term === word && t.origin === 'package:sensitive-word-filter');
         assert.ok(entry, `${word} is in the package list`);
         assert.equal(entry.enabled, false, `${word} must be dropped`);
+      }
+    });
+
+    it('no longer sends 去你的 or 人也 to review, and still sends the vulgar and political variants', () => {
+      const { triaged } = readShippedTerms();
+      const levelOf = (word: string) => {
+        const entry = triaged.find((t) => t.term === word && t.origin === 'package:sensitive-word-filter');
+        assert.ok(entry, `${word} is in the package list`);
+        return entry.enabled ? entry.severity : 'dropped';
+      };
+      assert.deepEqual(
+        ['去你的', '人也'].map((word) => [word, levelOf(word)]),
+        [
+          ['去你的', 'notice'],
+          ['人也', 'notice'],
+        ],
+      );
+      for (const word of ['你大爷', '打飞机', '你二大爷', '他奶奶的', '他吗的', '操他', '共铲党', '自由门', '法掄']) {
+        assert.equal(levelOf(word), 'review', word);
       }
     });
 

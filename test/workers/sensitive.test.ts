@@ -87,6 +87,20 @@ describe('sensitive checker', () => {
     assert.match(result.findings[0].reason!, /核对姓名、职务/);
   });
 
+  it('raises no review on everyday phrases of the package list: 去你的, 人也', () => {
+    for (const text of ['明天我再去你的办公室。', '我们这里的人也要按时上班。']) {
+      assert.equal(screen(`<p>${text}</p>`).verdict, 'pass', text);
+    }
+  });
+
+  it('still sends vulgar variants of the package list to review: 你大爷, 打飞机, 他吗的', () => {
+    for (const [text, term] of [['你大爷的，别烦我。', '你大爷'], ['有人在网上说打飞机。', '打飞机'], ['他吗的真烦人。', '他吗的']]) {
+      const result = screen(`<p>${text}</p>`);
+      assert.equal(result.verdict, 'review', text);
+      assert.ok(result.findings.some((f) => f.severity === 'review' && f.term === term), JSON.stringify(result.findings));
+    }
+  });
+
   it('drops a hit inside an allow-word: 路口交通 does not hit 口交', () => {
     assert.deepEqual(found('<p>加强路口交通疏导，规范出口交易秩序。</p>'), []);
     assert.deepEqual(found('<p>严禁口交等不当描述。</p>'), [['review', '口交', '口交']]);

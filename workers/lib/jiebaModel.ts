@@ -7,6 +7,8 @@ const JIEBA_DICT_DIR = path.join(path.dirname(require.resolve('nodejieba')), 'su
 export const JIEBA_DICTIONARY_PATH = path.join(JIEBA_DICT_DIR, 'jieba.dict.utf8');
 /** jieba's HMM model of unknown words. */
 export const JIEBA_HMM_PATH = path.join(JIEBA_DICT_DIR, 'hmm_model.utf8');
+/** jieba's stop words, one a line: function words (你, 的, 也, 吗) and punctuation. */
+export const JIEBA_STOP_WORDS_PATH = path.join(JIEBA_DICT_DIR, 'stop_words.utf8');
 /** nodejieba's default user dictionary. */
 export const JIEBA_DEFAULT_USER_DICTIONARY_PATH = path.join(JIEBA_DICT_DIR, 'user.dict.utf8');
 

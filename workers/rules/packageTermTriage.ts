@@ -27,12 +27,19 @@ import { Severity } from '../screening/types';
  * 10. made of two or more frequent words of two characters or more (体育/总局, 巴黎/市长) → dropped;
  * 11. two or three Chinese characters after a common surname (刘军, 张梅颖: the list names many
  *     officials) → notice, like the state leaders: a name is worth a look, not a stop;
- * 12. anything else (evasions such as 法掄, unknown compounds) → review, uncategorised.
+ * 12. made only of function words (jieba's stop words: 去/你/的, 人/也, 我/靠) → notice: its words
+ *     say nothing, only the tone may (去你的！ against 再去你的家), and ordinary prose is full of
+ *     them (这里的人也要上班). Unless a modal particle stands before another word (吗/的): that is
+ *     no Chinese sentence but a homophone evasion (吗的 for 妈的), and goes on to rule 13;
+ * 13. anything else (evasions such as 法掄, unknown compounds) → review, uncategorised.
  * Nothing from a package list is ever `block`: only the curated lists block.
  */
 
 /** jieba's tags of organisations, places and abbreviations (of organisations, mostly). */
 const NAME_TAGS = new Set(['nt', 'ns', 'j']);
+
+/** jieba's tag of modal particles (吗, 吧, 呢), which end a sentence. */
+const MODAL_PARTICLE_TAG = 'y';
 
 /** From this jieba frequency on, a word is ordinary vocabulary. */
 export const ORDINARY_FREQUENCY = 100;
@@ -53,6 +60,8 @@ export interface TriageContext {
   leaderKeys: readonly string[];
   markers: ReadonlyArray<{ marker: string; category: string }>;
   governmentVocabulary: ReadonlySet<string>;
+  /** Function words (jieba's stop words): a term made only of them is lowered to notice. */
+  functionWords: ReadonlySet<string>;
 }
 
 export interface TriagedTerm {
@@ -89,7 +98,7 @@ export function readNaughtyWordsChineseList(): PackageList {
 /** Triages one package list; exact duplicates within the list are kept once. */
 export function triagePackageList(list: PackageList, context: TriageContext): TriagedTerm[] {
   const markers = context.markers.map(({ marker, category }) => ({ key: normalizeTerm(marker), category }));
-  const tags = dictionaryTags(list.entries.map((entry) => foldTerm(entry.term)));
+  const tags = dictionaryTags([...list.entries.map((entry) => foldTerm(entry.term)), ...context.functionWords]);
   const rawTerms = new Set(list.entries.map((entry) => entry.term));
   const seen = new Set<string>();
   const triaged: TriagedTerm[] = [];
@@ -148,7 +157,19 @@ function judge(
   const ordinary = (word: string) => word.length >= 2 && (wordFrequency(word) >= ORDINARY_FREQUENCY || context.governmentVocabulary.has(word));
   if (words.length >= 2 && words.every(ordinary)) return dropped(`由常用词组成（${words.join('/')}）`);
   if (looksLikePersonName(key)) return { category: 'uncategorised', severity: 'notice', enabled: true, note: '像是人名：如涉及领导干部，请核对姓名与职务' };
+  if (isFunctionWordsOnly(words, context.functionWords, tags)) {
+    return { category: 'uncategorised', severity: 'notice', enabled: true, note: `只由虚词和常用字组成（${words.join('/')}），是否不雅全看语境，仅提示` };
+  }
   return { category: 'uncategorised', severity: 'review', enabled: true, note: '基础词表中的未分类词语' };
+}
+
+/**
+ * True when every word of the term is a function word and no modal particle stands before
+ * another word: 去/你/的 and 人/也 are ordinary Chinese, 吗/的 is not (吗 ends a sentence).
+ */
+function isFunctionWordsOnly(words: readonly string[], functionWords: ReadonlySet<string>, tags: ReadonlyMap<string, string>): boolean {
+  if (!words.every((word) => functionWords.has(word))) return false;
+  return !words.slice(0, -1).some((word) => tags.get(word) === MODAL_PARTICLE_TAG);
 }
 
 /** The commonest Chinese surnames (single characters), which cover most people's names. */

@@ -1,5 +1,6 @@
 import { normalizeTerm } from '../lib/normalizer';
-import { readNaughtyWordsChineseList, readSensitiveWordFilterList, triagePackageList, TriagedTerm } from './packageTermTriage';
+import { readFunctionWords } from '../lib/functionWords';
+import { readNaughtyWordsChineseList, readSensitiveWordFilterList, triagePackageList, TriageContext, TriagedTerm } from './packageTermTriage';
 import { readAllowWords, readCuratedTerms, readGovernmentVocabulary, readTriageMarkers } from './termListFiles';
 import { AllowWordRule, TermRule, TermsData } from './termShapes';
 
@@ -19,15 +20,21 @@ let shipped: ShippedTerms | undefined;
 export function readShippedTerms(): ShippedTerms {
   if (shipped) return shipped;
   const curated = readCuratedTerms();
-  const context = {
+  const context = triageContext(curated);
+  const triaged = [readSensitiveWordFilterList(), readNaughtyWordsChineseList()].flatMap((list) => triagePackageList(list, context));
+  shipped = { curated, triaged, allowWords: readAllowWords() };
+  return shipped;
+}
+
+/** What the triage judges the package lists against: the curated lists and the files of `wordlists/terms/`. */
+export function triageContext(curated: readonly TermRule[] = readCuratedTerms()): TriageContext {
+  return {
     curatedKeys: new Set(curated.map((rule) => normalizeTerm(rule.term))),
     leaderKeys: curated.filter((rule) => rule.category === 'leader').map((rule) => normalizeTerm(rule.term)),
     markers: readTriageMarkers(),
     governmentVocabulary: readGovernmentVocabulary(),
+    functionWords: readFunctionWords(),
   };
-  const triaged = [readSensitiveWordFilterList(), readNaughtyWordsChineseList()].flatMap((list) => triagePackageList(list, context));
-  shipped = { curated, triaged, allowWords: readAllowWords() };
-  return shipped;
 }
 
 /**
