@@ -11,6 +11,7 @@ const context: TriageContext = {
     { marker: '赌', category: 'gambling' },
   ],
   governmentVocabulary: new Set(['体育总局', '国管局']),
+  ordinaryPhrases: new Set(['好朋友']),
   functionWords: new Set(['去', '你', '的', '人', '也', '我', '靠', '他', '吗', '比', '打', '大']),
 };
 
@@ -77,6 +78,15 @@ describe('triage of package word lists', () => {
     });
   });
 
+  it('drops the ordinary phrases that no rule tells from real variants, compared once normalised', () => {
+    assert.deepEqual(triage('好朋友', '好 朋 友', '你大爷', '打飞机'), {
+      好朋友: ['dropped', 'uncategorised'],
+      '好 朋 友': ['dropped', 'uncategorised'],
+      你大爷: ['review', 'uncategorised'],
+      打飞机: ['review', 'uncategorised'],
+    });
+  });
+
   it('leaves terms of the curated lists to them, and drops the list\'s 毛 prefixed duplicates', () => {
     assert.deepEqual(triage('法輪功', '毛可卡因', '可卡因'), { 毛可卡因: ['dropped', 'uncategorised'], 可卡因: ['notice', 'uncategorised'] });
   });
@@ -109,7 +119,7 @@ describe('triage of package word lists', () => {
       }
     });
 
-    it('no longer sends 去你的 or 人也 to review, and still sends the vulgar and political variants', () => {
+    it('no longer sends 好朋友, 去你的 or 人也 to review, and still sends the vulgar and political variants', () => {
       const { triaged } = readShippedTerms();
       const levelOf = (word: string) => {
         const entry = triaged.find((t) => t.term === word && t.origin === 'package:sensitive-word-filter');
@@ -117,8 +127,9 @@ describe('triage of package word lists', () => {
         return entry.enabled ? entry.severity : 'dropped';
       };
       assert.deepEqual(
-        ['去你的', '人也'].map((word) => [word, levelOf(word)]),
+        ['好朋友', '去你的', '人也'].map((word) => [word, levelOf(word)]),
         [
+          ['好朋友', 'dropped'],
           ['去你的', 'notice'],
           ['人也', 'notice'],
         ],

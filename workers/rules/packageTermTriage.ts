@@ -17,21 +17,23 @@ import { Severity } from '../screening/types';
  *  2. the same as a curated term → left to the curated list;
  *  3. a "毛" prefixed copy of another entry of the list (a defect of that list) → dropped;
  *  4. government vocabulary (wordlists/jieba-user.dict.txt) → dropped;
- *  5. a frequent dictionary word (jieba frequency ≥ 100: 政府 23452, 管理 27191) → dropped;
- *  6. containing a state leader's name → notice (check name and title), review if it also has a marker;
- *  7. a rare dictionary word (frequency 1..99): an organisation, place or abbreviation (jieba's
+ *  5. an ordinary phrase that no rule tells from real variants (好朋友 reads like 打飞机 and 你大爷
+ *     to every rule below; wordlists/terms/package-ordinary.tsv) → dropped;
+ *  6. a frequent dictionary word (jieba frequency ≥ 100: 政府 23452, 管理 27191) → dropped;
+ *  7. containing a state leader's name → notice (check name and title), review if it also has a marker;
+ *  8. a rare dictionary word (frequency 1..99): an organisation, place or abbreviation (jieba's
  *     tags nt, ns, j: 团中央, 港澳办) → dropped; otherwise → notice, review if it has a marker;
- *  8. digits only, or letters and digits shorter than three (13, jx) → dropped; longer letters
+ *  9. digits only, or letters and digits shorter than three (13, jx) → dropped; longer letters
  *     and digits (TMD is three) → notice, review if it has a marker (porn, fuck);
- *  9. containing a marker (淫 → porn, 赌 → gambling; wordlists/terms/package-markers.tsv) → review;
- * 10. made of two or more frequent words of two characters or more (体育/总局, 巴黎/市长) → dropped;
- * 11. two or three Chinese characters after a common surname (刘军, 张梅颖: the list names many
+ * 10. containing a marker (淫 → porn, 赌 → gambling; wordlists/terms/package-markers.tsv) → review;
+ * 11. made of two or more frequent words of two characters or more (体育/总局, 巴黎/市长) → dropped;
+ * 12. two or three Chinese characters after a common surname (刘军, 张梅颖: the list names many
  *     officials) → notice, like the state leaders: a name is worth a look, not a stop;
- * 12. made only of function words (jieba's stop words: 去/你/的, 人/也, 我/靠) → notice: its words
+ * 13. made only of function words (jieba's stop words: 去/你/的, 人/也, 我/靠) → notice: its words
  *     say nothing, only the tone may (去你的！ against 再去你的家), and ordinary prose is full of
  *     them (这里的人也要上班). Unless a modal particle stands before another word (吗/的): that is
- *     no Chinese sentence but a homophone evasion (吗的 for 妈的), and goes on to rule 13;
- * 13. anything else (evasions such as 法掄, unknown compounds) → review, uncategorised.
+ *     no Chinese sentence but a homophone evasion (吗的 for 妈的), and goes on to rule 14;
+ * 14. anything else (evasions such as 法掄, unknown compounds) → review, uncategorised.
  * Nothing from a package list is ever `block`: only the curated lists block.
  */
 
@@ -60,6 +62,8 @@ export interface TriageContext {
   leaderKeys: readonly string[];
   markers: ReadonlyArray<{ marker: string; category: string }>;
   governmentVocabulary: ReadonlySet<string>;
+  /** Normalised ordinary phrases that the triage drops (wordlists/terms/package-ordinary.tsv). */
+  ordinaryPhrases: ReadonlySet<string>;
   /** Function words (jieba's stop words): a term made only of them is lowered to notice. */
   functionWords: ReadonlySet<string>;
 }
@@ -128,6 +132,7 @@ function judge(
   if (term.startsWith('毛') && rawTerms.has(term.slice(1))) return dropped('原词表中带“毛”前缀的重复项');
   const folded = foldTerm(term);
   if (context.governmentVocabulary.has(folded)) return dropped('政务常用词');
+  if (context.ordinaryPhrases.has(key)) return dropped('日常用语（见 wordlists/terms/package-ordinary.tsv）');
   const frequency = wordFrequency(folded);
   if (frequency >= ORDINARY_FREQUENCY) return dropped(`常用词（词频 ${frequency}）`);
 

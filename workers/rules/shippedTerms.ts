@@ -1,7 +1,7 @@
 import { normalizeTerm } from '../lib/normalizer';
 import { readFunctionWords } from '../lib/functionWords';
 import { readNaughtyWordsChineseList, readSensitiveWordFilterList, triagePackageList, TriageContext, TriagedTerm } from './packageTermTriage';
-import { readAllowWords, readCuratedTerms, readGovernmentVocabulary, readTriageMarkers } from './termListFiles';
+import { readAllowWords, readCuratedTerms, readGovernmentVocabulary, readOrdinaryPhrases, readTriageMarkers } from './termListFiles';
 import { AllowWordRule, TermRule, TermsData } from './termShapes';
 
 /** Every shipped term, the ones the triage dropped included (they are imported disabled). */
@@ -33,6 +33,7 @@ export function triageContext(curated: readonly TermRule[] = readCuratedTerms())
     leaderKeys: curated.filter((rule) => rule.category === 'leader').map((rule) => normalizeTerm(rule.term)),
     markers: readTriageMarkers(),
     governmentVocabulary: readGovernmentVocabulary(),
+    ordinaryPhrases: new Set(readOrdinaryPhrases().map((phrase) => normalizeTerm(phrase))),
     functionWords: readFunctionWords(),
   };
 }

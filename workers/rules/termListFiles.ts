@@ -4,9 +4,11 @@ import { parseRuleTable, readRuleTable } from '../lib/ruleTableFile';
 import { Severity, SEVERITIES } from '../screening/types';
 import { AllowWordRule, TERM_CATEGORY, TermRule } from './termShapes';
 
-/** The curated term lists: every `*.tsv` in `wordlists/terms/` except the triage markers. */
+/** The curated term lists: every `*.tsv` in `wordlists/terms/` except the two files of the triage. */
 const TERMS_DIR = 'terms';
 export const MARKERS_FILE = `${TERMS_DIR}/package-markers.tsv`;
+export const ORDINARY_PHRASES_FILE = `${TERMS_DIR}/package-ordinary.tsv`;
+const TRIAGE_FILES = new Set([MARKERS_FILE, ORDINARY_PHRASES_FILE]);
 export const ALLOW_WORDS_FILE = 'allow-words.tsv';
 /** The government vocabulary that jieba keeps whole; the triage never flags these words either. */
 export const GOVERNMENT_VOCABULARY_FILE = 'jieba-user.dict.txt';
@@ -16,7 +18,7 @@ export const GOVERNMENT_VOCABULARY_FILE = 'jieba-user.dict.txt';
 export function readCuratedTerms(): TermRule[] {
   const files = fs
     .readdirSync(wordlistPath(TERMS_DIR))
-    .filter((name) => name.endsWith('.tsv') && `${TERMS_DIR}/${name}` !== MARKERS_FILE)
+    .filter((name) => name.endsWith('.tsv') && !TRIAGE_FILES.has(`${TERMS_DIR}/${name}`))
     .sort();
   return files.flatMap((name) => {
     const file = `${TERMS_DIR}/${name}`;
@@ -44,6 +46,15 @@ export function readTriageMarkers(): Array<{ marker: string; category: string }>
     if (!row.values.marker) throw new Error('marker is empty');
     if (!TERM_CATEGORY.test(row.values.category)) throw new Error(`category "${row.values.category}" must be lower-case letters and dashes, or a Chinese name`);
     return { marker: row.values.marker, category: row.values.category };
+  });
+}
+
+/** Ordinary phrases of the package lists that the triage drops (好朋友), as written in the file. */
+export function readOrdinaryPhrases(): string[] {
+  return parseRuleTable(ORDINARY_PHRASES_FILE, readRuleTable(ORDINARY_PHRASES_FILE, ['phrase', 'note']), (row) => {
+    if (!row.values.phrase) throw new Error('phrase is empty');
+    if (!row.values.note) throw new Error('note must say why no rule tells this phrase from a real variant');
+    return row.values.phrase;
   });
 }
 
