@@ -6,7 +6,7 @@ import { seededRandom, benchDraft } from './bench-lib/benchDrafts';
 import { mixedChineseText } from './bench-lib/mixedChineseText';
 import nodejieba from 'nodejieba';
 import { bmpFoldTable } from '../workers/lib/charFolding';
-import { cut, JIEBA_USER_DICTIONARY_PATH } from '../workers/lib/jieba';
+import { cut, JIEBA_USER_DICTIONARY_OPTION } from '../workers/lib/jieba';
 import { TermMatcher } from '../workers/lib/matcher';
 import { loadShippedRules } from '../workers/rules/ruleProvider';
 import { checkers } from '../workers/screening/checkers';
@@ -190,7 +190,7 @@ function benchBuild100k(words: string[]): void {
  * segmenter against nodejieba (same dictionary, model and user dictionary, same words).
  */
 function benchSegmentation(texts: string[], bytes: number): void {
-  nodejieba.load({ userDict: JIEBA_USER_DICTIONARY_PATH });
+  nodejieba.load({ userDict: JIEBA_USER_DICTIONARY_OPTION });
   const lines = texts.flatMap((text) => text.split('\n'));
   cut(lines[0]); // loads the dictionary
   const [ours, addon] = bestOfInTurns([

@@ -139,6 +139,22 @@ describe('sensitive checker', () => {
     assert.deepEqual(glued.screen(draft('<p>规范外交流程</p>')).findings.map((f) => f.severity), ['review']);
   });
 
+  it('keeps 兼职刷单 whole before the next word: jieba knows 刷单, so 单日 does not cut through it', () => {
+    for (const body of ['兼职刷单日赚300，加QQ 123456789', '招兼职刷单员，日结', '兼职刷单日入500']) {
+      assert.deepEqual(found(`<p>${body}</p>`), [['review', '兼职刷单', '兼职刷单']], body);
+    }
+  });
+
+  it('does not block government warnings about 刷单 fraud', () => {
+    // A warning names the scam in its own words: a person reads it (review), nothing blocks it.
+    assert.deepEqual(found('<p>警惕兼职刷单诈骗，切勿轻信日赚千元的广告。</p>'), [
+      ['review', '兼职刷单', '兼职刷单'],
+      ['review', '日赚千元', '日赚千元'],
+    ]);
+    assert.equal(screen('<p>公安机关提醒：刷单就是诈骗。</p>').verdict, 'pass');
+    assert.deepEqual(found('<p>刷单返利类诈骗案件高发。</p>'), [['notice', '刷单返利', '刷单返利']]);
+  });
+
   it('drops hits that only come from collapsing ordinary reduplicated words', () => {
     assert.deepEqual(found('<p>他妈妈的病好了。</p>'), []);
     assert.deepEqual(found('<p>真是他妈的！</p>'), [['block', '他妈的', '他妈的']]);

@@ -6,19 +6,24 @@ import { wordFrequencies } from './wordFrequency';
 
 /**
  * jieba's dictionary and HMM model are read from the nodejieba package (not copied), with the
- * project's own vocabulary as the user dictionary (government terms that must stay whole words);
+ * project's own vocabulary as user dictionaries: government terms that must stay whole words, and
+ * the slang of the offences the word lists name, which jieba's dictionary lacks (without 刷单 it
+ * reads 兼职刷单日赚 as 兼职/刷/单日/赚, and the curated 兼职刷单 seems to cut through a word);
  * the segmenting itself is JiebaSegmenter's, the same algorithm as nodejieba's and faster.
  */
-const PROJECT_USER_DICT = wordlistPath('jieba-user.dict.txt');
+const PROJECT_USER_DICTS = ['jieba-user.dict.txt', 'jieba-slang.dict.txt'].map((file) => wordlistPath(file)).filter((file) => fs.existsSync(file));
 
-/** The user dictionary the segmenter loads: the project's, or nodejieba's default when the project has none. */
-export const JIEBA_USER_DICTIONARY_PATH = fs.existsSync(PROJECT_USER_DICT) ? PROJECT_USER_DICT : JIEBA_DEFAULT_USER_DICTIONARY_PATH;
+/** The user dictionaries the segmenter loads, in order: the project's, or nodejieba's default when the project has none. */
+export const JIEBA_USER_DICTIONARY_PATHS: readonly string[] = PROJECT_USER_DICTS.length ? PROJECT_USER_DICTS : [JIEBA_DEFAULT_USER_DICTIONARY_PATH];
+
+/** The same as nodejieba's `userDict` option takes several (cppjieba splits it at '|'). */
+export const JIEBA_USER_DICTIONARY_OPTION = JIEBA_USER_DICTIONARY_PATHS.join('|');
 
 let segmenter: JiebaSegmenter | undefined;
 
 /** The process's segmenter; the first call reads the dictionary (shared with wordFrequencies) and the model. */
 function jiebaSegmenter(): JiebaSegmenter {
-  segmenter ??= new JiebaSegmenter(jiebaDictionary(wordFrequencies(), JIEBA_USER_DICTIONARY_PATH), readJiebaHmm(JIEBA_HMM_PATH));
+  segmenter ??= new JiebaSegmenter(jiebaDictionary(wordFrequencies(), JIEBA_USER_DICTIONARY_PATHS), readJiebaHmm(JIEBA_HMM_PATH));
   return segmenter;
 }
 

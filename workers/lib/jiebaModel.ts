@@ -37,12 +37,12 @@ export interface JiebaDictionary {
 }
 
 /**
- * Weighs jieba's main dictionary (its words and frequencies in file order) and a user dictionary
+ * Weighs jieba's main dictionary (its words and frequencies in file order) and user dictionaries
  * the way cppjieba does (DictTrie::Init): each main word weighs log(frequency / sum of
  * frequencies); a user word with a frequency weighs the same way against the main sum, one
- * without weighs the main words' median; a later line overrides an earlier one.
+ * without weighs the main words' median; a later line (or file) overrides an earlier one.
  */
-export function jiebaDictionary(mainFrequencies: ReadonlyMap<string, number>, userDictionaryPath: string | undefined): JiebaDictionary {
+export function jiebaDictionary(mainFrequencies: ReadonlyMap<string, number>, userDictionaryPaths: readonly string[]): JiebaDictionary {
   let sum = 0;
   for (const frequency of mainFrequencies.values()) sum += frequency; // in file order, as cppjieba sums
   const words = [...mainFrequencies.keys()];
@@ -53,7 +53,7 @@ export function jiebaDictionary(mainFrequencies: ReadonlyMap<string, number>, us
   const medianWeight = sorted[sorted.length >> 1];
 
   const userSingleCharacters = new Set<number>();
-  if (userDictionaryPath) {
+  for (const userDictionaryPath of userDictionaryPaths) {
     for (const line of fs.readFileSync(userDictionaryPath, 'utf8').split('\n')) {
       if (line.length === 0) continue;
       const fields = splitOnSpaces(line);
