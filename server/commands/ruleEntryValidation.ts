@@ -26,7 +26,7 @@ const REFINEMENTS: Array<[RegExp, string]> = [
   [/^pattern must be a domain such as/, '须为域名，如 news.cn 或 gov.cn'],
   [/^pattern must be a domain \(taobao\.com\) or a scheme/, '须为域名（如 taobao.com），或不带冒号的 App 协议名（如 weixin）'],
   [/^category is a lower-case word such as (\w+)/, '须为 2–16 个汉字的中文名称（如 考试），或 2–32 个小写英文字母或下划线（如 $1）'],
-  [/^selling_context, warning_context and exception rules have no severity/, 'selling_context、warning_context、exception 三类辅助规则不设级别，其余类别必须设级别'],
+  [/^selling_context, warning_context, earning_context and exception rules have no severity/, 'selling_context、warning_context、earning_context、exception 四类辅助规则不设级别，其余类别必须设级别'],
   [/^a day is written YYYY-MM-DD/, '日期须写成 YYYY-MM-DD'],
   [/^not a real day/, '不是真实存在的日期'],
   [/^wrong and correct forms are the same/, '正确写法与错误写法相同'],

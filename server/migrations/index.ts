@@ -10,6 +10,7 @@ import { scaleIndexes } from './0008-scale-indexes';
 import { wordListIndexes } from './0010-word-list-indexes';
 import { rescreenFailures } from './0011-rescreen-failures';
 import { draftEventTypes } from './0012-draft-event-types';
+import { adEarningContext } from './0013-ad-earning-context';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext];

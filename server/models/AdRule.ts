@@ -8,7 +8,7 @@ export class AdRule extends Model<InferAttributes<AdRule>, InferCreationAttribut
   declare category: AdCategory;
   declare matchType: MatchType;
   declare pattern: string;
-  /** Null for selling-context words and exceptions, which raise nothing themselves. */
+  /** Null for the helper categories (selling, warning and earning context, exceptions), which raise nothing themselves. */
   declare severity: Severity | null;
   /** The rule fires only with a selling word in the same sentence (最佳 in 最佳产品, not in 最佳实践). */
   declare needsContext: CreationOptional<boolean>;

@@ -329,7 +329,7 @@ describe('rule management API: the validation of the other kinds', () => {
   it('refuses ad helper categories with a severity, and other categories without one', async () => {
     const helper = await admin.post('/api/rules/ads', { category: 'selling_context', matchType: 'literal', pattern: `促销${tag()}`, severity: 'review' });
     assert.equal(helper.status, 400);
-    assert.match(helper.body.error.message, /级别（severity）：selling_context、warning_context、exception 三类辅助规则不设级别/);
+    assert.match(helper.body.error.message, /级别（severity）：selling_context、warning_context、earning_context、exception 四类辅助规则不设级别/);
     const plain = await admin.post('/api/rules/ads', { category: 'price', matchType: 'literal', pattern: `特价${tag()}` });
     assert.equal(plain.status, 400);
     assert.match(plain.body.error.message, /级别（severity）/);
@@ -370,7 +370,7 @@ describe('rule management API: the validation of the other kinds', () => {
     const added = await admin.post('/api/rules/links', { matchType: 'domain', pattern: `${tag()}.example.cn`, linkClass: 'commercial', category: code });
     assert.equal(added.status, 201, JSON.stringify(added.body));
     assert.ok((await admin.get('/api/rules/links')).body.categories.includes(code), 'a new code is offered from then on');
-    assert.ok((await admin.get('/api/rules/ads')).body.categories.every((c: string) => ['absolute', 'call_to_action', 'price', 'contact', 'selling_context', 'warning_context', 'exception'].includes(c)));
+    assert.ok((await admin.get('/api/rules/ads')).body.categories.every((c: string) => ['absolute', 'call_to_action', 'price', 'contact', 'selling_context', 'warning_context', 'earning_context', 'exception'].includes(c)));
     assert.equal((await admin.get('/api/rules/sources')).body.categories, undefined, 'a table without categories names none');
 
     const bad = await admin.post('/api/rules/links', { matchType: 'domain', pattern: `${tag()}.example.cn`, linkClass: 'commercial', category: '彩' });

@@ -138,7 +138,7 @@ describe('rule import and export', () => {
     assert.equal(answer.status, 400);
     assert.match(answer.body.error.message, /^导入未执行，没有写入任何规则。共 4 处问题/);
     assert.match(answer.body.error.message, /第 4 行 规则内容（pattern）：须为有效的正则表达式/);
-    assert.match(answer.body.error.message, /第 6 行 级别（severity）：selling_context、warning_context、exception 三类辅助规则不设级别/);
+    assert.match(answer.body.error.message, /第 6 行 级别（severity）：selling_context、warning_context、earning_context、exception 四类辅助规则不设级别/);
     assert.match(answer.body.error.message, /第 7 行 需推销语境（needs_context）：须为 true 或 false/);
     assert.match(answer.body.error.message, /第 8 行 有 8 列，表头只有 6 列/);
     assert.deepEqual(answer.body.error.details.map((d: any) => [d.row, d.column ?? d.field]), [[4, 'pattern'], [6, 'severity'], [7, 'needs_context'], [8, '']]);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { adChecker } from '../../workers/screening/ad';
 import { ScreeningEngine } from '../../workers/screening/engine';
+import { sensitiveChecker } from '../../workers/screening/sensitive';
 import { draft, engineWith, only, pairs } from './checkerHarness';
 
 describe('ad checker', () => {
@@ -111,10 +112,10 @@ describe('ad checker', () => {
 
     it('counts 扫码 and 加微信 only when selling', () => {
       assert.deepEqual(ads('<p>请扫码登记，加微信群接收通知。</p>'), []);
+      // 加微信 and the handle after it are one contact, reported once.
       assert.deepEqual(ads('<p>扫码购买特价茶叶，加微信：tea_shop88 包邮到家。</p>'), [
         ['block', '扫码购买'],
-        ['block', '加微信'],
-        ['block', '微信：tea_shop88'],
+        ['block', '加微信：tea_shop88'],
         ['block', '包邮'],
       ]);
     });
@@ -170,6 +171,35 @@ describe('ad checker', () => {
       assert.deepEqual(ads('<p>正品代购，QQ：123456789。</p>'), [['block', 'QQ：123456789']]);
     });
 
+    it('blocks a contact handle beside a money-making claim: fake part-time work (刷单)', () => {
+      assert.deepEqual(ads('<p>兼职刷单日赚300，加QQ 123456789</p>'), [['block', '加QQ 123456789']]);
+      assert.deepEqual(ads('<p>刷单返利，日结，加微信 abc123</p>'), [['block', '加微信 abc123']]);
+      assert.deepEqual(ads('<p>在家兼职，日赚五百，联系QQ 2345678901</p>'), [['block', '联系QQ 2345678901']]);
+      assert.deepEqual(ads('<p>招聘打字员，月入过万，联系VX abc12345</p>'), [['block', '联系VX abc12345']]);
+      assert.deepEqual(ads('<p>手机兼职，一单一结，日入500+，有意者加微信</p>'), [['block', '加微信']]);
+      const [finding] = only(engine.screen(draft('<p>兼职刷单日赚300，加QQ 123456789</p>')), 'ad');
+      assert.equal(finding.category, 'ad_contact');
+      assert.match(finding.reason!, /与赚钱话术“刷单”同时出现/);
+    });
+
+    it('lets a money-making claim make only contact handles count, not 欢迎致电 or 扫码', () => {
+      for (const body of [
+        '<p>县零工市场每天发布日结岗位，欢迎致电咨询，也可扫码加入求职群。</p>',
+        '<p>活动将于5月1日结束，咨询请加QQ群123456789。</p>',
+        '<p>农民专业合作社带动社员月入过万。</p>',
+        '<p>当日结算，请扫码添加微信公众号。</p>',
+      ]) {
+        assert.deepEqual(ads(body), [], body);
+      }
+    });
+
+    it('only notes 刷单 talk quoted in a government warning', () => {
+      assert.deepEqual(ads('<p>警惕兼职刷单诈骗，切勿轻信日赚千元的广告。</p>'), []);
+      assert.deepEqual(ads('<p>公安机关提醒：刷单就是诈骗。</p>'), []);
+      assert.deepEqual(ads('<p>警惕“日赚300，加QQ 123456789”之类的刷单骗局。</p>'), [['notice', '加QQ 123456789']]);
+      assert.deepEqual(ads('<p>反诈民警提醒：凡是“日结高薪、加QQ刷单”的兼职都是诈骗。</p>'), [['notice', '加QQ']]);
+    });
+
     it('only notes sales talk quoted in an anti-fraud warning', () => {
       assert.deepEqual(ads('<p>警惕骗子以“私信领取补贴”为名实施诈骗。</p>'), [['notice', '私信领取']]);
     });
@@ -202,6 +232,29 @@ describe('ad checker', () => {
     it('checks the title too', () => {
       const result = engine.screen(draft('<p>正文</p>', { title: '限时抢购！' }));
       assert.deepEqual(only(result, 'ad').map((f) => [f.field, f.text]), [['title', '限时抢购']]);
+    });
+  });
+
+  describe('刷单 recruitment and warnings about it, with the sensitive-term checker', () => {
+    let both: ScreeningEngine;
+    before(async function () {
+      this.timeout(120_000);
+      both = await engineWith(adChecker, sensitiveChecker);
+    });
+    const verdict = (body: string) => both.screen(draft(`<p>${body}</p>`, { title: '招聘' })).verdict;
+
+    it('blocks the ad, sends a bare 兼职刷单 claim to review', () => {
+      for (const body of ['兼职刷单日赚300，加QQ 123456789', '刷单返利，日结，加微信 abc123', '在家兼职，日赚五百，联系QQ 2345678901']) {
+        assert.equal(verdict(body), 'block', body);
+      }
+      assert.equal(verdict('兼职刷单日赚300'), 'review');
+    });
+
+    it('never blocks a government warning about it', () => {
+      // The curated terms in a warning still ask a person to look (review); the quoted handle is a notice.
+      assert.equal(verdict('警惕兼职刷单诈骗，切勿轻信日赚千元的广告。'), 'review');
+      assert.equal(verdict('公安机关提醒：刷单就是诈骗。'), 'pass');
+      assert.equal(verdict('警惕“日赚300，加QQ 123456789”之类的刷单骗局。'), 'pass');
     });
   });
 });

@@ -9,6 +9,8 @@ export interface AdPhraseHit extends PatternHit<AdRule> {
   severity: 'block' | 'review' | 'notice';
   /** The selling word that made a context-dependent rule count (购买 for 最佳). */
   sellingWord?: string;
+  /** The money-making claim that made a contact handle count (日赚300 beside 加QQ 123456789). */
+  earningWord?: string;
   /** The warning word that turned it into a mere notice (谨防诈骗). */
   warningWord?: string;
 }
@@ -18,14 +20,17 @@ const CONTEXT_REACH = 20;
 
 /**
  * Advertising language: phrases that count on their own (限时抢购, 原价199元), phrases that count
- * only beside a selling word (最佳, 第一, 国家级, 扫码), exceptions that take a phrase out
- * (国家级非物质文化遗产, 第一次全体会议), and warning words under which quoted sales talk is
+ * only beside a selling word (最佳, 第一, 国家级, 扫码), contact handles that also count beside a
+ * money-making claim (日赚300，加QQ…: the shape of 刷单 recruitment; the claim does not make 扫码 or
+ * 欢迎致电 count, which a 零工市场 notice with 日结 jobs may well say), exceptions that take a phrase
+ * out (国家级非物质文化遗产, 第一次全体会议), and warning words under which quoted sales talk is
  * only noted (反诈稿件里的“加微信领取”).
  */
 export class AdLanguage {
   private readonly phrases: PatternSet<AdRule>;
   private readonly selling: PatternSet<AdRule>;
   private readonly warning: PatternSet<AdRule>;
+  private readonly earning: PatternSet<AdRule>;
   private readonly exceptions: PatternSet<AdRule>;
 
   constructor(rules: readonly AdRule[]) {
@@ -33,6 +38,7 @@ export class AdLanguage {
     this.phrases = new PatternSet(of('absolute', 'call_to_action', 'price', 'contact'));
     this.selling = new PatternSet(of('selling_context'));
     this.warning = new PatternSet(of('warning_context'));
+    this.earning = new PatternSet(of('earning_context'));
     this.exceptions = new PatternSet(of('exception'));
   }
 
@@ -42,6 +48,7 @@ export class AdLanguage {
     const exceptions = this.exceptions.findAll(text);
     const selling = this.selling.findAll(text);
     const warning = this.warning.findAll(text);
+    const earning = this.earning.findAll(text);
     const hits: AdPhraseHit[] = [];
     for (const phrase of phrases) {
       if (!phrase.rule.severity) continue;
@@ -50,9 +57,10 @@ export class AdLanguage {
       const near = (hit: PatternHit<AdRule>) =>
         hit.start >= window.start && hit.end <= window.end && (hit.end <= phrase.start || hit.start >= phrase.end);
       const sellingWord = selling.find(near)?.text;
-      if (phrase.rule.needsContext && !sellingWord) continue;
+      const earningWord = phrase.rule.category === 'contact' ? earning.find(near)?.text : undefined;
+      if (phrase.rule.needsContext && !sellingWord && !earningWord) continue;
       const warningWord = warning.find(near)?.text;
-      hits.push({ ...phrase, severity: warningWord ? 'notice' : phrase.rule.severity, sellingWord, warningWord });
+      hits.push({ ...phrase, severity: warningWord ? 'notice' : phrase.rule.severity, sellingWord, earningWord, warningWord });
     }
     return hits;
   }

@@ -83,10 +83,12 @@ export const AD_CATEGORIES = [
   'selling_context',
   'warning_context',
   'exception',
+  // Added later (migration 0013): last, as in the column's ENUM, so that listings sort alike.
+  'earning_context',
 ] as const;
 export type AdCategory = (typeof AD_CATEGORIES)[number];
 /** Categories that only shape other rules and raise no finding themselves. */
-export const AD_HELPER_CATEGORIES: readonly AdCategory[] = ['selling_context', 'warning_context', 'exception'];
+export const AD_HELPER_CATEGORIES: readonly AdCategory[] = ['selling_context', 'warning_context', 'earning_context', 'exception'];
 export const adRuleSchema = z
   .object({
     category: z.enum(AD_CATEGORIES),
@@ -97,7 +99,7 @@ export const adRuleSchema = z
   })
   .refine(patternCompiles, PATTERN_PROBLEM)
   .refine((entry) => AD_HELPER_CATEGORIES.includes(entry.category) === (entry.severity === null), {
-    message: 'selling_context, warning_context and exception rules have no severity; every other category needs one',
+    message: 'selling_context, warning_context, earning_context and exception rules have no severity; every other category needs one',
     path: ['severity'],
   });
 export type AdRuleEntry = z.infer<typeof adRuleSchema>;

@@ -79,7 +79,7 @@ export const RULE_SPECS: Record<string, Omit<TableSpec, 'path' | 'label'>> = {
         name: 'category',
         label: '分类',
         type: 'select',
-        options: { absolute: '绝对化用语', call_to_action: '招揽用语', price: '价格促销', contact: '联系方式', selling_context: '推销语境（辅助）', warning_context: '警示语境（辅助）', exception: '例外（辅助）' },
+        options: { absolute: '绝对化用语', call_to_action: '招揽用语', price: '价格促销', contact: '联系方式', selling_context: '推销语境（辅助）', warning_context: '警示语境（辅助）', earning_context: '赚钱话术（辅助）', exception: '例外（辅助）' },
         // A fixed list: the checker gives each of these its own meaning, so the server takes no other.
         category: {},
       },
