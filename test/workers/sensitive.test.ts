@@ -139,6 +139,16 @@ describe('sensitive checker', () => {
     assert.deepEqual(glued.screen(draft('<p>规范外交流程</p>')).findings.map((f) => f.severity), ['review']);
   });
 
+  it('keeps the level of a curated hit cut only by words that jieba made up', () => {
+    // 稳赚/不/赔高/收益 and 快来免/抵押/贷款: 赔高 and 快来免 are no dictionary words; the HMM glued them.
+    assert.deepEqual(found('<p>稳赚不赔高收益，详情私聊。</p>'), [['review', '稳赚不赔', '稳赚不赔']]);
+    assert.deepEqual(found('<p>快来免抵押贷款吧。</p>'), [['review', '免抵押贷款', '免抵押贷款']]);
+    // A dictionary word still lowers it (严禁/私自/出售/枪支弹药), and the reason names the word.
+    const [finding] = screen('<p>严禁私自出售枪支弹药。</p>').findings;
+    assert.deepEqual([finding.severity, finding.text], ['notice', '出售枪支']);
+    assert.match(finding.reason!, /组成了别的词语（“枪支弹药”）/);
+  });
+
   it('keeps 兼职刷单 whole before the next word: jieba knows 刷单, so 单日 does not cut through it', () => {
     for (const body of ['兼职刷单日赚300，加QQ 123456789', '招兼职刷单员，日结', '兼职刷单日入500']) {
       assert.deepEqual(found(`<p>${body}</p>`), [['review', '兼职刷单', '兼职刷单']], body);

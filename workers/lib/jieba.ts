@@ -32,6 +32,11 @@ export function cut(text: string): string[] {
   return jiebaSegmenter().cut(text);
 }
 
+/** Whether jieba knows `word` from its dictionary or the project's, rather than making it up with its HMM. */
+export function isDictionaryWord(word: string): boolean {
+  return jiebaSegmenter().isDictionaryWord(word);
+}
+
 /**
  * Segments text into word spans with each word's frequency in jieba's main dictionary (0 for
  * none), without a string per word. The spans are overwritten by the next call of either function.

@@ -69,6 +69,12 @@ export class JiebaSegmenter {
     this.hmm = hmm;
   }
 
+  /** Whether `word` is a word of the dictionaries (jieba's or the project's), not one the HMM made up. */
+  isDictionaryWord(word: string): boolean {
+    const codePoints = Int32Array.from(word, (character) => character.codePointAt(0)!);
+    return codePoints.length > 0 && this.trie.wordIndexOf(codePoints, 0, codePoints.length) >= 0;
+  }
+
   /** The words of `text`, in order; joined they give the text back. */
   cut(text: string): string[] {
     const { count, starts, ends } = this.segment(text);

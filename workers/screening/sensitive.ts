@@ -1,6 +1,7 @@
 import { TermMatcher } from '../lib/matcher';
+import { isDictionaryWord } from '../lib/jieba';
 import { foldTerm, normalizeTerm } from '../lib/normalizer';
-import { hitsOnWordBoundaries } from '../lib/wordBoundaries';
+import { wordsCuttingHits } from '../lib/wordBoundaries';
 import { wordFrequency } from '../lib/wordFrequency';
 import { ORDINARY_FREQUENCY } from '../rules/packageTermTriage';
 import { shippedTermsData } from '../rules/shippedTerms';
@@ -32,8 +33,10 @@ interface Hit {
  *    (出口交货值: 出口/交货/值) is dropped when its term comes from a triaged package list
  *    (those lists are noisy: 产党 inside 共产党), and lowered one level when its term is curated
  *    (block → review → notice; a notice goes away): a person chose that term, and an evader
- *    may glue it to a neighbour on purpose. A hit with noise inside that cuts through a word is
- *    an accident of punctuation (安全性、交通 read as 性交), not an evasion: dropped.
+ *    may glue it to a neighbour on purpose. A curated term cut only by words jieba's HMM made up
+ *    (全能神高收益: 全能/神高/收益; 神高 is no word) keeps its level. A hit with noise inside that
+ *    cuts through a word is an accident of punctuation (安全性、交通 read as 性交), not an
+ *    evasion: dropped.
  */
 export const sensitiveChecker: Checker<CompiledTerms> = {
   name: 'sensitive',
@@ -101,10 +104,11 @@ function screenText(text: string, field: Field, compiled: CompiledTerms): Findin
     hits.push(hit);
   }
   const kept = withoutNested(hits);
-  const onBoundaries = hitsOnWordBoundaries(text, kept);
+  const cutting = wordsCuttingHits(text, kept);
   const findings: Finding[] = [];
   kept.forEach((hit, i) => {
-    const severity = onBoundaries[i] ? hit.rule.severity : cutThrough(text, hit);
+    const cutBy = standsAsWord(hit, cutting[i]!) ? [] : cutting[i]!;
+    const severity = cutBy.length === 0 ? hit.rule.severity : cutThrough(text, hit);
     if (!severity) return;
     findings.push({
       checker: 'sensitive',
@@ -116,11 +120,20 @@ function screenText(text: string, field: Field, compiled: CompiledTerms): Findin
       term: hit.term,
       category: hit.rule.category,
       ruleId: hit.rule.id,
-      reason: reasonFor(hit, severity, !onBoundaries[i]),
+      reason: reasonFor(hit, severity, cutBy),
       listVersion: compiled.version,
     });
   });
   return findings;
+}
+
+/**
+ * Whether a hit stands as a word: no word cuts through it, or, for a curated term, only words
+ * that jieba's HMM made up from characters it does not know (全能神高收益 read as 全能/神高/收益):
+ * such a split says nothing about the text, unlike a dictionary word (出口/交货 around 口交).
+ */
+function standsAsWord(hit: Hit, cutBy: readonly string[]): boolean {
+  return cutBy.length === 0 || (isCuratedOrigin(hit.rule.origin) && !cutBy.some(isDictionaryWord));
 }
 
 /** The severity of a hit that cuts through a word (null: dropped), as described above. */
@@ -188,14 +201,14 @@ function withoutNested(hits: Hit[]): Hit[] {
   return kept;
 }
 
-function reasonFor(hit: Hit, severity: Severity, cutsThroughWord: boolean): string {
+function reasonFor(hit: Hit, severity: Severity, cutBy: readonly string[]): string {
   const category = TERM_CATEGORY_LABELS[hit.rule.category] ?? hit.rule.category;
   let reason: string;
   if (hit.rule.category === 'leader') reason = `涉及国家领导人姓名“${hit.term}”，请核对姓名、职务和排序是否准确`;
   else if (severity === 'block') reason = `命中禁用词“${hit.term}”（${category}），政务账号不得发布`;
   else if (severity === 'review') reason = `命中敏感词“${hit.term}”（${category}），请人工判断语境`;
   else reason = `提示词“${hit.term}”（${category}），请留意表述`;
-  if (cutsThroughWord) reason += '；命中处与前后文字组成了别的词语，已降一级';
+  if (cutBy.length) reason += `；命中处与前后文字组成了别的词语（${cutBy.map((word) => `“${word}”`).join('')}），已降一级`;
   if (hit.rule.note) reason += `；备注：${hit.rule.note}`;
   return reason;
 }
