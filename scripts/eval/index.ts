@@ -1,6 +1,7 @@
 import { runAdsEvaluation } from './ads';
 import { runCscEvaluation } from './csc';
 import { runCscSensitiveEvaluation } from './cscSensitive';
+import { runCuratedInContextEvaluation } from './curatedInContext';
 import { runGovCleanEvaluation } from './govClean';
 import { runPackageTriageEvaluation } from './packageTriage';
 
@@ -15,6 +16,7 @@ const evaluations: Array<{ name: string; run: () => string[] | Promise<string[]>
   { name: 'csc (typo detector)', run: runCscEvaluation },
   { name: 'csc corrected sentences (sensitive-term false alarms on ordinary prose)', run: runCscSensitiveEvaluation },
   { name: 'package triage (what the ordinary-word rules change)', run: runPackageTriageEvaluation },
+  { name: 'curated terms in everyday sentences (recall of the curated lists)', run: runCuratedInContextEvaluation },
 ];
 
 async function main(): Promise<void> {
