@@ -1,16 +1,18 @@
 import { UniqueConstraintError } from 'sequelize';
 import { Finding, ScreeningResult, SEVERITY_RANK, Verdict } from '../../workers/screening/types';
 import { draftEventRecord } from '../events/recordDraftEvent';
+import { beforeRescreen, beforeRescreenReads, rescreenBatchId, rescreenEventRecord } from '../events/rescreenEvent';
+import { DraftStatus } from '../models/Draft';
 import { DraftChange } from '../realtime/draftBroadcaster';
 import { BatchedTransaction, batchedTransaction, rowsInsert, rowsOutcome, writeOutcome } from '../storage/batchedTransaction';
-import { sessionVariable, Statement } from '../storage/directSql';
+import { sessionVariable, SqlValue, Statement } from '../storage/directSql';
 import { ScreeningSubject } from './screeningSubject';
 
 export interface RecordedScreening {
   /** False when nothing was written: the revision was already screened, or the draft moved on. */
   recorded: boolean;
   verdict: ScreeningResult['verdict'];
-  /** The draft's change to broadcast, when the screening moved it. */
+  /** The draft's change to broadcast, when the screening moved it (or a re-screening changed its verdict or findings). */
   change: DraftChange | null;
   /** For re-screenings: the draft's verdict before, to show which drafts changed verdict. */
   previousVerdict?: string | null;
@@ -99,9 +101,17 @@ function screeningStatements(
   ];
   const statements = [rowsInsert('screenings', SCREENING_COLUMNS, [screening], onlyIf)];
   if (!result.findings.length) return statements;
-  const findings = storedFindings(result.findings).map((f) => [
-    SCREENING_ID,
-    subject.draft.id,
+  const findings = storedFindings(result.findings).map((f) => [SCREENING_ID, subject.draft.id, ...findingValues(f), f.listVersion ?? null, at]);
+  statements.push({ sql: 'SET @screening_id = LAST_INSERT_ID()', values: [] }, rowsInsert('findings', FINDING_COLUMNS, findings, onlyIf));
+  return statements;
+}
+
+/**
+ * A finding's columns from checker to reason as they are stored (cut to their columns' lengths):
+ * what a reviewer reads of it, compared by a re-screening (see events/rescreenEvent).
+ */
+function findingValues(f: StoredFinding): SqlValue[] {
+  return [
     f.checker,
     f.severity,
     f.category?.slice(0, FINDING_CATEGORY_LENGTH) ?? null,
@@ -113,11 +123,7 @@ function screeningStatements(
     f.ruleId?.slice(0, 64) ?? null,
     f.suggestion?.slice(0, 1000) ?? null,
     f.reason?.slice(0, 500) ?? null,
-    f.listVersion ?? null,
-    at,
-  ]);
-  statements.push({ sql: 'SET @screening_id = LAST_INSERT_ID()', values: [] }, rowsInsert('findings', FINDING_COLUMNS, findings, onlyIf));
-  return statements;
+  ];
 }
 
 const SCREENING_ID = sessionVariable('screening_id');
@@ -179,12 +185,22 @@ async function recordSubmitted(
   return { recorded: true, verdict: result.verdict, change: event.change };
 }
 
-/** A re-screening after a rule change: recorded, and the verdict of the current revision refreshed. */
-async function recordRescreened(subject: ScreeningSubject, trigger: string, result: ScreeningResult, transaction: BatchedTransaction): Promise<RecordedScreening> {
-  const [read] = await transaction.send([
-    { sql: 'SELECT status, current_revision_id, verdict FROM drafts WHERE id = ? FOR UPDATE', values: [subject.draft.id] },
+/**
+ * A re-screening after a rule change: recorded, and the verdict of the current revision refreshed.
+ * When it changed what the draft's reviewers read (its verdict or findings), the draft's history
+ * says so in the same transaction, and the change is announced to whoever follows the draft.
+ */
+async function recordRescreened(
+  subject: ScreeningSubject,
+  trigger: string,
+  result: ScreeningResult,
+  transaction: BatchedTransaction,
+): Promise<RecordedScreening> {
+  const [read, ...reads] = await transaction.send([
+    { sql: 'SELECT status, level, current_revision_id, verdict FROM drafts WHERE id = ? FOR UPDATE', values: [subject.draft.id] },
+    ...beforeRescreenReads(subject.revisionId, rescreenBatchId(trigger)),
   ]);
-  const [draft] = rowsOutcome<{ status: string; current_revision_id: number | null; verdict: string | null }>(read);
+  const [draft] = rowsOutcome<{ status: DraftStatus; level: number | null; current_revision_id: number | null; verdict: Verdict | null }>(read);
   if (!draft) {
     await transaction.rollback();
     return { recorded: false, verdict: result.verdict, change: null };
@@ -195,8 +211,25 @@ async function recordRescreened(subject: ScreeningSubject, trigger: string, resu
   if (current && draft.verdict !== result.verdict) {
     statements.push({ sql: 'UPDATE drafts SET verdict = ?, updated_at = ? WHERE id = ?', values: [result.verdict, at, subject.draft.id] });
   }
+  // A revision the draft has moved on from shows nowhere: its re-screening changes nothing a reviewer reads.
+  const event = current
+    ? rescreenEventRecord(
+        { ...subject.draft, revision: subject.revisionNumber, status: draft.status, level: draft.level, verdict: result.verdict },
+        beforeRescreen(reads),
+        {
+          batchId: rescreenBatchId(trigger),
+          previousVerdict: draft.verdict,
+          verdict: result.verdict,
+          findings: storedFindings(result.findings).map(findingValues),
+          findingCount: result.findings.length,
+          listVersions: result.listVersions,
+        },
+        at,
+      )
+    : null;
+  if (event) statements.push(event.statement);
   await transaction.commitWith(statements);
-  return { recorded: true, verdict: result.verdict, change: null, previousVerdict: draft.verdict };
+  return { recorded: true, verdict: result.verdict, change: event?.change ?? null, previousVerdict: draft.verdict };
 }
 
 /**

@@ -1,6 +1,9 @@
 import { CreationOptional, DataTypes, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
 
-/** A state change of a draft: who (null = the machine), when, from, to, which revision. */
+/**
+ * A state change of a draft: who (null = the machine), when, from, to, which revision; or a
+ * re-screening that changed its verdict or findings (who started the batch; from and to the same).
+ */
 export class DraftEvent extends Model<InferAttributes<DraftEvent>, InferCreationAttributes<DraftEvent>> {
   declare id: CreationOptional<number>;
   declare draftId: number;

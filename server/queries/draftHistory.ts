@@ -24,7 +24,24 @@ export async function loadRevision(draftId: number, number: number) {
   };
 }
 
-/** The draft's state changes in order: the timeline editors watch (who, when, from, to). */
+/** What a re-screening's entry says (see events/rescreenEvent): the batch, and the verdict and findings before and after. */
+function rescreenOf(detail: Record<string, unknown> | null) {
+  if (!detail) return null;
+  const count = (value: unknown) => (typeof value === 'number' ? value : 0);
+  return {
+    batchId: count(detail.batchId),
+    previousVerdict: typeof detail.previousVerdict === 'string' ? detail.previousVerdict : null,
+    previousFindings: count(detail.previousFindings),
+    findings: count(detail.findings),
+    added: count(detail.added),
+    removed: count(detail.removed),
+  };
+}
+
+/**
+ * The draft's state changes in order: the timeline editors watch (who, when, from, to), and the
+ * re-screenings that changed its verdict or findings (who started the batch, which batch, from what to what).
+ */
 export async function loadDraftEvents(draftId: number) {
   const events = await DraftEvent.findAll({ where: { draftId }, order: [['id', 'ASC']], limit: 500 });
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id !== null))];
@@ -47,6 +64,7 @@ export async function loadDraftEvents(draftId: number) {
       fromLevel: event.fromLevel,
       toLevel: event.toLevel,
       verdict: typeof detail?.verdict === 'string' ? detail.verdict : null,
+      rescreen: event.type === 'rescreened' ? rescreenOf(detail) : null,
       createdAt: event.createdAt,
     };
   });

@@ -1,19 +1,60 @@
 import assert from 'node:assert/strict';
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, Transaction } from 'sequelize';
 import { Screening, Term } from '../../server/models';
 import { sequelize } from '../../server/storage/database';
 import { httpRedis } from '../../server/storage/redis';
-import { screeningQueue } from '../../server/queues/screeningQueue';
+import { screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
 import { announceRuleChange } from '../../workers/rules/ruleProvider';
 import { bumpRuleVersion } from '../../workers/rules/ruleVersions';
 import { RESTARTS_BEFORE_GIVING_UP } from '../../workers/tasks/failedJobRestarts';
 import { ResumeRescreenTask } from '../../workers/tasks/ResumeRescreenTask';
-import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
+import { ApiClient } from '../support/apiClient';
+import { buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, loggedIn } from '../support/factories';
 import { untilJobState } from '../support/jobStates';
 import { dropRescreenRefusal, refuseRescreening, untilLastSeriesFailed } from '../support/rescreenRefusal';
 import { connectSocket, nextEvent } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
 
+/** Changes the word list as the security admin's page does: the change, a new version, its announcement. */
+async function changeTerms(change: (transaction: Transaction) => Promise<unknown>): Promise<void> {
+  const version = await sequelize().transaction(async (transaction) => {
+    await change(transaction);
+    return bumpRuleVersion('terms', transaction);
+  });
+  await announceRuleChange(httpRedis(), 'terms', version);
+}
+
+const addTerm = (term: string, severity: 'block' | 'review') =>
+  changeTerms((transaction) => Term.create({ term, category: 'test', severity, note: null, origin: 'test' }, { transaction }));
+const disableTerm = (term: string) => changeTerms((transaction) => Term.update({ enabled: false }, { where: { term }, transaction }));
+
+/** Waits until the batch has finished. */
+async function untilBatchFinished(security: ApiClient, batchId: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let progress = (await security.get(`/api/rescreens/${batchId}`)).body;
+  while (!progress.finished && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    progress = (await security.get(`/api/rescreens/${batchId}`)).body;
+  }
+  assert.equal(progress.finished, true, JSON.stringify(progress));
+}
+
+/** Re-screens every draft in review and waits for the batch to finish; returns its id. */
+async function rescreenAll(security: ApiClient, reason: string): Promise<number> {
+  const started = await security.post('/api/rescreens', { scope: 'in_review', reason });
+  assert.equal(started.status, 201, JSON.stringify(started.body));
+  await untilBatchFinished(security, started.body.id);
+  return started.body.id as number;
+}
+
+/** The re-screening entries of a draft's history, as its reader gets them. */
+async function rescreenEntries(client: ApiClient, draftId: number): Promise<any[]> {
+  const answer = await client.get(`/api/drafts/${draftId}/events`);
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  return answer.body.items.filter((event: any) => event.type === 'rescreened');
+}
+
+const EVENT_REFUSAL = 'rescreen_event_refused_for_test';
 
 describe('re-screening drafts in review after a rule change', function () {
   this.timeout(120_000);
@@ -71,6 +112,125 @@ describe('re-screening drafts in review after a rule change', function () {
       assert.equal((await team.editorClient.post('/api/rescreens', { scope: 'in_review' })).status, 403);
     } finally {
       socket.disconnect();
+    }
+  });
+
+  it('writes the draft’s history when a re-screening changes its verdict or its findings, and nothing when it changes neither', async () => {
+    const n = Date.now() % 100000;
+    const [first, second] = [`历史测试甲${n}`, `历史测试乙${n}`];
+    const team = await buildReviewTeam(url, 1);
+    const secadmin = await buildUser('secadmin');
+    const security = await loggedIn(url, secadmin);
+    const body = `<p>会上有人提到${first}一事。</p><p>会后又有人提到${second}一事。</p>`;
+    const flagged = await team.editorClient.post('/api/drafts', { title: '通知', body, sourceType: 'original' });
+    const clean = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    const id = flagged.body.id as number;
+    const before = await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    await team.editorClient.waitForDraft(clean.body.id, (d) => d.status === 'in_review');
+    assert.notEqual(before.verdict, 'block');
+    const found = before.screening.findingCount as number;
+
+    const socket = await connectSocket(team.editorClient);
+    try {
+      // The first term changes the verdict; whoever follows the draft hears of it at once.
+      await addTerm(first, 'block');
+      const heard = nextEvent(socket, 'draft:changed', (change) => change.id === id && change.verdict === 'block', 60_000);
+      const verdictBatch = await rescreenAll(security, '新增违禁词');
+      const { at, ...change } = await heard;
+      assert.ok(at);
+      assert.deepEqual(change, {
+        id,
+        unitId: team.unit.id,
+        authorId: team.editor.id,
+        title: '通知',
+        status: 'in_review',
+        level: 1,
+        revision: 1,
+        verdict: 'block',
+        previousStatus: 'in_review',
+        previousLevel: 1,
+      });
+      // The second adds a finding to a draft already blocked; the third batch follows no change.
+      await addTerm(second, 'block');
+      const findingsBatch = await rescreenAll(security, '再增违禁词');
+      await rescreenAll(security, '词库未变，再查一遍');
+      // Disabling the first takes its finding away; the second still blocks.
+      await disableTerm(first);
+      const removedBatch = await rescreenAll(security, '停用违禁词');
+
+      const entries = await rescreenEntries(team.editorClient, id);
+      // Each entry: the batch and who started it, the verdict and findings before and after; the draft stays where it was.
+      const flow = { revision: 1, fromStatus: 'in_review', toStatus: 'in_review', fromLevel: 1, toLevel: 1, verdict: 'block' };
+      const startedBy = { id: secadmin.id, username: secadmin.username, displayName: null };
+      assert.deepEqual(
+        entries.map(({ revision, fromStatus, toStatus, fromLevel, toLevel, verdict }) => ({ revision, fromStatus, toStatus, fromLevel, toLevel, verdict })),
+        [flow, flow, flow],
+      );
+      assert.deepEqual(
+        entries.map((entry) => entry.actor),
+        [startedBy, startedBy, startedBy],
+      );
+      assert.deepEqual(
+        entries.map((entry) => entry.rescreen),
+        [
+          { batchId: verdictBatch, previousVerdict: before.verdict, previousFindings: found, findings: found + 1, added: 1, removed: 0 },
+          { batchId: findingsBatch, previousVerdict: 'block', previousFindings: found + 1, findings: found + 2, added: 1, removed: 0 },
+          { batchId: removedBatch, previousVerdict: 'block', previousFindings: found + 2, findings: found + 1, added: 0, removed: 1 },
+        ],
+      );
+      assert.deepEqual(await rescreenEntries(team.editorClient, clean.body.id), [], 'the clean draft’s re-screenings changed nothing: no entry');
+      const after = (await team.editorClient.get(`/api/drafts/${id}`)).body;
+      assert.deepEqual([after.status, after.level, after.verdict, after.screening.findingCount], ['in_review', 1, 'block', found + 1]);
+
+      // The history is the draft's: its unit's reviewers read it; the admin who started the batches, and other units, do not.
+      assert.equal((await rescreenEntries(team.reviewerClients[0]!, id)).length, 3);
+      assert.equal((await security.get(`/api/drafts/${id}/events`)).status, 403, 'admins never read drafts (三员分立)');
+      const elsewhere = await loggedIn(url, await buildUser('editor', { unit: await buildUnit() }));
+      assert.equal((await elsewhere.get(`/api/drafts/${id}/events`)).status, 404);
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it('writes a re-screening’s history entry in its transaction: when the entry is refused, nothing of the re-screening is kept', async () => {
+    const marker = `历史测试丙${Date.now() % 100000}`;
+    const team = await buildReviewTeam(url, 1);
+    const security = await loggedIn(url, await buildUser('secadmin'));
+    const submitted = await team.editorClient.post('/api/drafts', { title: '通知', body: `<p>会上有人提到${marker}一事。</p>`, sourceType: 'original' });
+    const id = submitted.body.id as number;
+    const before = await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    await addTerm(marker, 'block');
+    const queue = screeningQueue();
+    await queue.pause();
+    try {
+      const started = await security.post('/api/rescreens', { scope: 'in_review', reason: '新增违禁词' });
+      assert.equal(started.status, 201, JSON.stringify(started.body));
+      const trigger = `rescreen-${started.body.id}`;
+      const jobId = screeningJobId({ draftId: id, revision: 1, trigger });
+      await untilJobState(jobId, ['prioritized', 'waiting']);
+      // MariaDB refuses the draft's history entry for a while.
+      await sequelize().query(
+        `CREATE TRIGGER ${EVENT_REFUSAL} BEFORE INSERT ON draft_events FOR EACH ROW
+         BEGIN IF NEW.draft_id = ${id} AND NEW.type = 'rescreened' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused for the test'; END IF; END`,
+      );
+      await queue.resume();
+      await untilJobState(jobId, 'delayed', 30_000);
+      assert.equal(await Screening.count({ where: { draftId: id, trigger } }), 0, 'the re-screening went with its entry');
+      assert.equal((await team.editorClient.get(`/api/drafts/${id}`)).body.verdict, before.verdict);
+      assert.deepEqual(await rescreenEntries(team.editorClient, id), []);
+
+      // MariaDB takes it again: the job's next attempt writes both.
+      await sequelize().query(`DROP TRIGGER IF EXISTS ${EVENT_REFUSAL}`);
+      await untilBatchFinished(security, started.body.id);
+      assert.equal(await Screening.count({ where: { draftId: id, trigger } }), 1);
+      assert.equal((await team.editorClient.get(`/api/drafts/${id}`)).body.verdict, 'block');
+      assert.deepEqual(
+        (await rescreenEntries(team.editorClient, id)).map((entry) => [entry.verdict, entry.rescreen.batchId, entry.rescreen.previousVerdict]),
+        [['block', started.body.id, before.verdict]],
+      );
+    } finally {
+      await queue.resume();
+      await sequelize().query(`DROP TRIGGER IF EXISTS ${EVENT_REFUSAL}`);
     }
   });
 
