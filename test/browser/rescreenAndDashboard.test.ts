@@ -11,19 +11,29 @@ import { untilFlagged } from './support/terms';
 // Functions given to page.waitForFunction run in the browser; the server's compilation has no DOM types.
 declare const document: any;
 
+/** The console's names of the machine's verdicts. */
+const VERDICT_NAMES: Record<string, string> = { pass: '机器通过', review: '需人工关注', block: '机器拦截' };
+
 describe('the console in a browser: re-screening after a word-list change, and the dashboard', function () {
   this.timeout(180_000);
   const suite = browserSuite();
 
-  it('a security admin adds a term on the word-list page, re-screens from there, and sees the pending draft’s verdict change', async () => {
+  it('a security admin adds a term on the word-list page, re-screens from there, and sees the pending draft’s verdict change; its author sees it in its history', async () => {
     const team = await buildReviewTeam(suite.url, 2);
     const marker = `新增禁词${Date.now() % 1_000_000}`;
     const submitted = await team.editorClient.post('/api/drafts', { title: '通知', body: `<p>会上有人提到${marker}一事。</p>`, sourceType: 'original' });
     const before = await team.editorClient.waitForDraft(submitted.body.id, (d) => d.status === 'in_review');
     assert.notEqual(before.verdict, 'block');
 
+    // The author follows the draft on its page meanwhile.
+    const author = await suite.open();
+    await signIn(author, team.editor);
+    await author.page.goto(`/drafts/${submitted.body.id}`);
+    await author.page.getByTestId('timeline').locator('li[data-type="screened"]').waitFor();
+
+    const secadmin = await buildUser('secadmin');
     const admin = await suite.open();
-    await signIn(admin, await buildUser('secadmin'));
+    await signIn(admin, secadmin);
     const page = admin.page;
     await page.getByRole('heading', { name: '词库管理' }).waitFor();
 
@@ -56,8 +66,23 @@ describe('the console in a browser: re-screening after a word-list change, and t
     await row.waitFor();
     assert.match((await row.textContent())!, /机器拦截/);
     await page.screenshot({ path: screenshotPath('secadmin-rescreen'), fullPage: true });
-
     assert.deepEqual(admin.errors, []);
+
+    // The draft's history shows the change at once, with the batch and who started it.
+    const batchId = new URL(page.url()).searchParams.get('batch');
+    const entry = author.page.getByTestId('timeline').locator('li[data-type="rescreened"]');
+    await entry.waitFor();
+    const found = before.screening.findingCount as number;
+    assert.match(
+      (await entry.textContent())!,
+      new RegExp(
+        `第 1 版 · 词库或规则更新后重新筛查：机器结论由“${VERDICT_NAMES[before.verdict]}”变为“机器拦截”；` +
+          `问题由 ${found} 处变为 ${found + 1} 处，新增 1 处（批次 #${batchId}，发起人 ${secadmin.username}）$`,
+      ),
+    );
+    assert.equal(await author.page.getByTestId('draft-page').getAttribute('data-status'), 'in_review');
+    await author.page.screenshot({ path: screenshotPath('editor-draft-rescreened'), fullPage: true });
+    assert.deepEqual(author.errors, []);
   });
 
   it('a batch that had to give up on a draft finishes, and the page lists that draft for a human check', async () => {

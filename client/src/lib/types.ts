@@ -96,6 +96,29 @@ export interface Draft extends DraftSummary {
   revisions: Array<{ number: number; title: string; createdAt: string }>;
 }
 
+/** What a re-screening that changed the draft's verdict or findings says in its history. */
+export interface DraftRescreen {
+  batchId: number;
+  previousVerdict: Verdict | null;
+  previousFindings: number;
+  findings: number;
+  added: number;
+  removed: number;
+}
+
+/** One entry of a draft's history (GET /api/drafts/{id}/events). */
+export interface DraftEvent {
+  id: number;
+  revision: number;
+  type: string;
+  actor: { username: string | null; displayName: string | null } | null;
+  toStatus: DraftStatus;
+  toLevel: number | null;
+  verdict: Verdict | null;
+  rescreen: DraftRescreen | null;
+  createdAt: string;
+}
+
 export interface ScreeningAnswer {
   verdict: Verdict;
   findings: Finding[];

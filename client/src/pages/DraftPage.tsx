@@ -4,35 +4,16 @@ import { get } from '../lib/api';
 import { personName, statusText, timeText } from '../lib/labels';
 import { useLiveEvent, useResync, useWatchDraft } from '../lib/live';
 import { useSession } from '../lib/session';
-import type { Draft, DraftChange } from '../lib/types';
+import type { Draft, DraftChange, DraftEvent } from '../lib/types';
 import { useFetch } from '../lib/useFetch';
 import { accountList, useAccountNames } from '../lib/useAccountNames';
 import { ErrorNote, StatusBadge, VerdictBadge } from '../components/Badges';
 import { FindingList } from '../components/FindingList';
 import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
+import { DraftTimeline } from '../components/DraftTimeline';
 import { ProgressSteps } from '../components/ProgressSteps';
 import { ReviewHistory } from '../components/ReviewHistory';
 import { RevisionHistory } from '../components/RevisionHistory';
-
-interface DraftEvent {
-  id: number;
-  revision: number;
-  type: string;
-  actor: { username: string | null; displayName: string | null } | null;
-  toStatus: Draft['status'];
-  toLevel: number | null;
-  createdAt: string;
-}
-
-const EVENT_LABELS: Record<string, string> = {
-  submitted: '提交',
-  revised: '修改后重新提交',
-  screened: '机器预审完成',
-  screening_failed: '机器预审未能完成，转人工审核',
-  'review.approve': '审核通过',
-  'review.return': '退回修改',
-  'review.reject': '否决',
-};
 
 /** One draft as its author (or a reviewer of the unit) follows it: where it is, what the machine and people said. */
 export function DraftPage() {
@@ -122,14 +103,7 @@ export function DraftPage() {
           </div>
           <div className="card">
             <h2>流转记录</h2>
-            <ol className="timeline" data-testid="timeline">
-              {(events.data?.items ?? []).map((event) => (
-                <li key={event.id}>
-                  <span className="muted small">{timeText(event.createdAt)}</span> 第 {event.revision} 版 · {EVENT_LABELS[event.type] ?? event.type} ·{' '}
-                  {event.actor ? personName(event.actor) : '系统'} → {statusText(event.toStatus, event.toLevel)}
-                </li>
-              ))}
-            </ol>
+            <DraftTimeline events={events.data?.items ?? []} />
           </div>
         </aside>
       </div>
