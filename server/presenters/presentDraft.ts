@@ -1,5 +1,7 @@
+import { extractHtmlText } from '../../workers/lib/htmlText';
 import { Draft, FindingRecord, Review, Revision, Screening, User } from '../models';
 import { authorCanRevise } from '../policies/draftPolicy';
+import { presentAddresses } from './presentAddresses';
 import { presentFinding } from './presentFinding';
 import { presentReview } from './presentReview';
 import { presentTextUrls } from './presentTextUrls';
@@ -38,6 +40,8 @@ export interface DraftDetailParts {
 /** A draft with its current revision, the findings of its latest screening, and every review. */
 export function presentDraft(parts: DraftDetailParts) {
   const { draft, revision } = parts;
+  const { links } = extractHtmlText(revision.body);
+  const textUrls = presentTextUrls(revision, links);
   return {
     ...presentDraftSummary(draft, parts.author),
     reviewLevels: parts.reviewLevels,
@@ -46,8 +50,10 @@ export function presentDraft(parts: DraftDetailParts) {
     body: revision.body,
     /** The plain texts that findings' offsets point into. */
     text: { title: revision.title, body: revision.bodyText, sourceName: revision.sourceName ?? '', sourceUrl: revision.sourceUrl ?? '' },
-    /** Addresses written as plain text in the title and the body, for the reviewer to open and check. */
-    textUrls: presentTextUrls(revision),
+    /** Addresses written as plain text in the title, the body and the source's name. */
+    textUrls,
+    /** Every address of the draft once, for the reviewer to open and check. */
+    addresses: presentAddresses(revision, links, textUrls),
     sourceType: revision.sourceType,
     sourceName: revision.sourceName,
     sourceUrl: revision.sourceUrl,

@@ -11,7 +11,29 @@ const DRAFT_WITH_ADDRESSES = {
   sourceType: 'original' as const,
 };
 
-describe('a draft presents the addresses written in its title and body (GET /api/drafts/{id})', () => {
+/** The original's address as the source name, the source URL, the body's text and a link each write it. */
+const ORIGINAL = 'www.xinhuanet.com/politics/2026-11/20/c_1.htm';
+/** A repost whose original's address stands four ways, with a page linked twice and an image. */
+const REPOST_WITH_ITS_SOURCE_IN_THE_BODY = {
+  title: '转载：全国政务新媒体工作会议召开',
+  body:
+    `<p>会议情况详见新华网 ${ORIGINAL} 。</p>` +
+    `<p><a href="http://WWW.xinhuanet.com/politics/2026-11/20/c_1.htm">阅读原文</a>，另见<a href="https://www.gov.cn/">中国政府网</a>和<a href="http://www.gov.cn">国务院网站</a>。</p>` +
+    '<p><img src="https://www.gov.cn/images/guohui.png" alt="国徽"></p>',
+  sourceType: 'repost' as const,
+  sourceName: `新华网 ${ORIGINAL}`,
+  sourceUrl: `https://${ORIGINAL}`,
+};
+/** A repost whose source name writes an address the source URL does not point to. */
+const REPOST_WITH_AN_ADDRESS_IN_ITS_SOURCE_NAME = {
+  title: '转载：县政务服务中心延长办事时间',
+  body: '<p>县政务服务中心自下月起延长办事时间。</p>',
+  sourceType: 'repost' as const,
+  sourceName: `新华网 ${ORIGINAL}`,
+  sourceUrl: 'https://www.gov.cn/zhengce/2026-11/20/content_1.htm',
+};
+
+describe('a draft presents its addresses: written in its title, body and source name, and for the reviewer each once (GET /api/drafts/{id})', () => {
   let url: string;
   before(async () => {
     url = (await startTestProduct()).url;
@@ -38,10 +60,51 @@ describe('a draft presents the addresses written in its title and body (GET /api
     }
   });
 
+  it('lists every address of the draft once for the reviewer, as the most telling of the ways it stands there', async () => {
+    const team = await buildReviewTeam(url, 1);
+    const submitted = await team.editorClient.post('/api/drafts', REPOST_WITH_ITS_SOURCE_IN_THE_BODY);
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    const draft = await team.editorClient.waitForDraft(submitted.body.id, (d) => d.status !== 'screening');
+
+    // The original is the repost's source (原文) however often and however spelt it stands elsewhere; a page linked twice is one link.
+    assert.deepEqual(draft.addresses, [
+      { kind: 'source', url: `https://${ORIGINAL}`, text: `新华网 ${ORIGINAL}`, field: null },
+      { kind: 'link', url: 'https://www.gov.cn/', text: '中国政府网', field: null },
+      { kind: 'image', url: 'https://www.gov.cn/images/guohui.png', text: '国徽', field: null },
+    ]);
+    // Addresses written as text stay listed where they stand, the source name included.
+    assert.deepEqual(
+      draft.textUrls.map((u: any) => [u.field, u.url, u.linked]),
+      [
+        ['body', ORIGINAL, true],
+        ['sourceName', ORIGINAL, true],
+      ],
+    );
+    for (const address of draft.textUrls) {
+      assert.equal(draft.text[address.field].slice(address.start, address.end), address.url, 'offsets point into the plain text');
+    }
+  });
+
+  it('lists an address written in the source name that the source URL does not point to', async () => {
+    const team = await buildReviewTeam(url, 1);
+    const submitted = await team.editorClient.post('/api/drafts', REPOST_WITH_AN_ADDRESS_IN_ITS_SOURCE_NAME);
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    const draft = await team.editorClient.waitForDraft(submitted.body.id, (d) => d.status !== 'screening');
+    assert.deepEqual(draft.addresses, [
+      { kind: 'source', url: 'https://www.gov.cn/zhengce/2026-11/20/content_1.htm', text: `新华网 ${ORIGINAL}`, field: null },
+      { kind: 'text', url: ORIGINAL, text: '', field: 'sourceName' },
+    ]);
+    assert.deepEqual(
+      draft.textUrls.map((u: any) => [u.field, u.url, u.start, u.end, u.linked]),
+      [['sourceName', ORIGINAL, 4, 4 + ORIGINAL.length, false]],
+    );
+  });
+
   it('a draft without addresses in its text has none', async () => {
     const team = await buildReviewTeam(url, 1);
     const submitted = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
     const draft = await team.editorClient.waitForDraft(submitted.body.id, (d) => d.status !== 'screening');
     assert.deepEqual(draft.textUrls, []);
+    assert.deepEqual(draft.addresses, []);
   });
 });

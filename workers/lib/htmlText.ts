@@ -56,7 +56,8 @@ export function extractHtmlText(html: string): HtmlText {
         }
         if (name === 'img') {
           const src = attributes.src?.trim();
-          if (src) links.push({ url: src, origin: 'src', start: text.length, end: text.length });
+          const alt = attributes.alt?.trim();
+          if (src) links.push({ url: src, origin: 'src', start: text.length, end: text.length, ...(alt ? { alt } : {}) });
         }
       },
       ontext(data) {

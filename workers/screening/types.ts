@@ -33,6 +33,8 @@ export interface MarkupLink {
   origin: 'href' | 'src';
   start: number;
   end: number;
+  /** An image's alternative text, when it has one (what the reviewer's list of links shows beside it). */
+  alt?: string;
 }
 
 /**
