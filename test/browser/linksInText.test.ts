@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Page } from 'playwright-core';
 import { buildReviewTeam, CLEAN_DRAFT } from '../support/factories';
-import { browserSuite, signIn } from './support/browser';
+import { browserSuite, screenshotPath, signIn } from './support/browser';
 
 /** Addresses written only as plain text, in the title and the body: no link, no image. */
 const ADDRESSES_ONLY = {
@@ -16,6 +16,27 @@ const LINK_AND_ADDRESS = {
   sourceType: 'original' as const,
 };
 
+/** The original's address, as the source name, the source URL, the body's text and a link each write it. */
+const ORIGINAL = 'www.xinhuanet.com/politics/2026-11/20/c_1.htm';
+/** A repost whose original stands in the body too, as text and as a link, beside a page linked twice. */
+const REPOST_WITH_ITS_SOURCE_IN_THE_BODY = {
+  title: '转载：全国政务新媒体工作会议召开',
+  body:
+    `<p>会议情况详见新华网 ${ORIGINAL} 。</p>` +
+    `<p><a href="http://${ORIGINAL}">阅读原文</a>，另见<a href="https://www.gov.cn/">中国政府网</a>和<a href="http://www.gov.cn">国务院网站</a>。</p>`,
+  sourceType: 'repost' as const,
+  sourceName: `新华网 ${ORIGINAL}`,
+  sourceUrl: `https://${ORIGINAL}`,
+};
+/** A repost whose source name writes an address that the source URL does not point to. */
+const REPOST_WITH_AN_ADDRESS_IN_ITS_SOURCE_NAME = {
+  title: '转载：县政务服务中心延长办事时间',
+  body: '<p>县政务服务中心自下月起延长办事时间。</p>',
+  sourceType: 'repost' as const,
+  sourceName: `新华网 ${ORIGINAL}`,
+  sourceUrl: 'https://www.gov.cn/zhengce/2026-11/20/content_1.htm',
+};
+
 /** The entries of the 「来源与链接」 card, whitespace collapsed. */
 async function linkEntries(page: Page): Promise<string[]> {
   const texts = await page.getByTestId('links').locator('li').allTextContents();
@@ -26,10 +47,12 @@ describe('the console in a browser: addresses written as text in a draft', funct
   this.timeout(120_000);
   const suite = browserSuite();
 
-  it('the reviewer’s 「来源与链接」 lists the addresses written in the title and body, once each, beside the links', async () => {
+  it('the reviewer’s 「来源与链接」 lists the addresses written in the title, body and source name, and every address once', async () => {
     const team = await buildReviewTeam(suite.url, 1);
+    // The reposts name their source with its address, which the whitelist does not know as written: the reviewers decide.
+    await team.unit.update({ blockPolicy: 'review' });
     const ids: number[] = [];
-    for (const draft of [ADDRESSES_ONLY, LINK_AND_ADDRESS, CLEAN_DRAFT]) {
+    for (const draft of [ADDRESSES_ONLY, LINK_AND_ADDRESS, CLEAN_DRAFT, REPOST_WITH_ITS_SOURCE_IN_THE_BODY, REPOST_WITH_AN_ADDRESS_IN_ITS_SOURCE_NAME]) {
       const submitted = await team.editorClient.post('/api/drafts', draft);
       assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
       ids.push(submitted.body.id);
@@ -48,6 +71,20 @@ describe('the console in a browser: addresses written as text in a draft', funct
     await page.goto(`/review/${ids[1]}`);
     await page.getByTestId('review-page').waitFor();
     assert.deepEqual(await linkEntries(page), ['链接 www.gov.cn/zhengce · https://www.gov.cn/zhengce/', '文中网址 正文 · www.county-guide.org.cn/apply']);
+
+    // The repost's original is listed once, as 原文, though the body writes and links it too; a page linked twice, once.
+    await page.goto(`/review/${ids[3]}`);
+    await page.getByTestId('review-page').waitFor();
+    assert.deepEqual(await linkEntries(page), [`原文 新华网 ${ORIGINAL} · https://${ORIGINAL}`, '链接 中国政府网 · https://www.gov.cn/']);
+
+    // An address written in the source name is listed too.
+    await page.goto(`/review/${ids[4]}`);
+    await page.getByTestId('review-page').waitFor();
+    assert.deepEqual(await linkEntries(page), [
+      `原文 新华网 ${ORIGINAL} · https://www.gov.cn/zhengce/2026-11/20/content_1.htm`,
+      `文中网址 来源名称 · ${ORIGINAL}`,
+    ]);
+    await page.screenshot({ path: screenshotPath('reviewer-source-name-address'), fullPage: true });
 
     // A draft with no address anywhere still says so.
     await page.goto(`/review/${ids[2]}`);

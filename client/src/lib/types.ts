@@ -70,11 +70,21 @@ export interface DraftSummary {
 export type Texts = Record<Field, string>;
 
 export interface TextUrl {
-  field: 'title' | 'body';
+  field: 'title' | 'body' | 'sourceName';
   url: string;
   start: number;
   end: number;
   linked: boolean;
+}
+
+/** An address of the draft as 「来源与链接」 lists it: once, as the most telling of the ways it stands there. */
+export interface DraftAddress {
+  kind: 'source' | 'link' | 'image' | 'text';
+  url: string;
+  /** The source's name, a link's visible text or an image's alternative text. */
+  text: string;
+  /** Where an address written as text stands. */
+  field: TextUrl['field'] | null;
 }
 
 export interface Draft extends DraftSummary {
@@ -83,8 +93,10 @@ export interface Draft extends DraftSummary {
   authorCanRevise: boolean;
   body: string;
   text: Texts;
-  /** Addresses written in the plain text of the title and body; `linked` when a link of the body (<a href>) points to the same one. */
+  /** Addresses written in the plain text of the title, body and source name; `linked` when a link of the body (<a href>) points to the same one. */
   textUrls: TextUrl[];
+  /** Every address of the draft once: the repost's source, links, images and addresses written as text. */
+  addresses: DraftAddress[];
   sourceType: 'original' | 'repost';
   sourceName: string | null;
   sourceUrl: string | null;

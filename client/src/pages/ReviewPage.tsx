@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, get, messageOf, post } from '../lib/api';
-import { CHECKS, DECISION_LABELS, levelLabel, personName, statusText, timeText } from '../lib/labels';
+import { CHECKS, DECISION_LABELS, FIELD_LABELS, levelLabel, personName, statusText, timeText } from '../lib/labels';
 import { useLiveEvent, useResync, useWatchDraft } from '../lib/live';
-import { sanitizeHtml } from '../lib/sanitize';
 import { useSession } from '../lib/session';
-import type { Draft, DraftChange } from '../lib/types';
+import type { Draft, DraftAddress, DraftChange } from '../lib/types';
 import { useClaim } from '../lib/useClaim';
 import { accountList, useAccountNames } from '../lib/useAccountNames';
 import { ErrorNote, StatusBadge, VerdictBadge } from '../components/Badges';
@@ -16,21 +15,19 @@ import { ReviewHistory } from '../components/ReviewHistory';
 
 type Decision = 'approve' | 'return' | 'reject';
 
+const ADDRESS_KINDS: Record<DraftAddress['kind'], string> = { source: '原文', link: '链接', image: '图片', text: '文中网址' };
+
 /**
- * Links and images of the body, addresses written as plain text in the title and body, and the
- * repost's source: what a reviewer must open and check. An address written out that a link of the
- * body already points to is listed once, as the link; one written twice, once.
+ * The repost's source, the body's links and images, and the addresses written as plain text in the
+ * title, body and source name: what a reviewer must open and check. The server lists each address
+ * once, as the most telling of the ways it stands in the draft.
  */
 function linksOf(draft: Draft): Array<{ kind: string; url: string; text: string }> {
-  const holder = document.createElement('div');
-  holder.innerHTML = sanitizeHtml(draft.body);
-  const links = [...holder.querySelectorAll('a[href]')].map((a) => ({ kind: '链接', url: a.getAttribute('href')!, text: a.textContent ?? '' }));
-  const images = [...holder.querySelectorAll('img[src]')].map((img) => ({ kind: '图片', url: img.getAttribute('src')!, text: img.getAttribute('alt') ?? '' }));
-  const source = draft.sourceUrl ? [{ kind: '原文', url: draft.sourceUrl, text: draft.sourceName ?? '' }] : [];
-  const written = draft.textUrls
-    .filter((address, i, all) => !address.linked && all.findIndex((a) => a.url === address.url) === i)
-    .map((address) => ({ kind: '文中网址', url: address.url, text: address.field === 'title' ? '标题' : '正文' }));
-  return [...source, ...links, ...written, ...images];
+  return draft.addresses.map((address) => ({
+    kind: ADDRESS_KINDS[address.kind],
+    url: address.url,
+    text: address.kind === 'text' && address.field ? FIELD_LABELS[address.field]! : address.text,
+  }));
 }
 
 /** The revision an earlier level approved, when it is not the current one (the draft came back and was revised). */
