@@ -112,6 +112,9 @@ describe('the console in a browser: the account registry, publication records an
     assert.equal(recorded.body.total, 1);
     assert.equal(recorded.body.items[0].textChecked, true);
     assert.equal((await team.editorClient.get(`/api/drafts/${id}`)).body.status, 'published');
+    // The draft's history names the publication in Chinese, like every other step.
+    await page.goto(`/drafts/${id}`);
+    await page.getByTestId('timeline').locator('li[data-type="published"]').getByText(/发布登记 · .* → 已发布/).waitFor();
 
     // The dashboard shows the account fresh, the monthly report takes interaction figures.
     await page.getByRole('link', { name: '数据看板' }).click();

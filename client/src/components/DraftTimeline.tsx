@@ -9,6 +9,7 @@ const EVENT_LABELS: Record<string, string> = {
   'review.approve': '审核通过',
   'review.return': '退回修改',
   'review.reject': '否决',
+  published: '发布登记',
 };
 
 const verdictName = (verdict: string | null) => `“${verdict ? (VERDICT_LABELS[verdict as keyof typeof VERDICT_LABELS] ?? verdict) : '无'}”`;
