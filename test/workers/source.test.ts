@@ -27,6 +27,17 @@ describe('source checker', () => {
     assert.deepEqual(only(repost('“人民日报”微信公众号', 'https://www.people.com.cn/n1/1.html'), 'source'), []);
   });
 
+  it('judges an address written into the source name by its domain, and the name without it', () => {
+    const url = 'https://www.xinhuanet.com/politics/2026-11/20/c_1.htm';
+    for (const name of ['新华网 www.xinhuanet.com/politics/2026-11/20/c_1.htm', '新华网（www.news.cn）', '新华网 网址：https://www.news.cn', 'www.news.cn']) {
+      assert.deepEqual(only(repost(name, url), 'source'), [], name);
+    }
+    const outside = only(repost('新华网 www.xinhua-news.com.cn/a.htm', url), 'source');
+    assert.deepEqual(outside.map((f) => [f.severity, f.field, f.ruleId, f.term]), [['block', 'sourceName', 'source.name-domain-not-whitelisted', 'www.xinhua-news.com.cn']]);
+    assert.deepEqual(only(repost('某某自媒体 www.news.cn', url), 'source').map((f) => f.ruleId), ['source.name-not-whitelisted']);
+    assert.deepEqual(only(repost('www.example.com', url), 'source').map((f) => f.ruleId), ['source.name-not-whitelisted']);
+  });
+
   it('blocks a repost without a source name or without an original URL', () => {
     const findings = only(repost('', ''), 'source');
     assert.deepEqual(

@@ -1,4 +1,4 @@
-import { urlTarget } from '../lib/urls';
+import { findTextUrls, urlTarget } from '../lib/urls';
 import { isLocalGovernmentBody, SourceWhitelist } from '../lib/sourceNames';
 import { findSourceLines } from '../lib/sourceLines';
 import { rulesOf } from '../lib/tableRuleKind';
@@ -45,10 +45,18 @@ function checkRepost(draft: PreparedDraft, { whitelist, version }: CompiledSourc
     };
   };
 
-  const nameRule = name.trim() ? whitelist.matchName(name) : undefined;
+  // An editor may write the source's address into its name (新华网 www.xinhuanet.com/…): the
+  // name is judged without it, and the address by its domain, as the original URL is.
+  const written = addressesInName(name);
+  const outsideHosts = written.hosts.filter((host) => !whitelist.domains.match(host));
+  const nameRule = written.name ? whitelist.matchName(written.name) : written.hosts.length && !outsideHosts.length ? whitelist.domains.match(written.hosts[0]!)?.value : undefined;
   if (!name.trim()) findings.push(finding('sourceName', 'block', 'source.missing-name', '转载稿件未填写来源名称'));
   else if (!nameRule) {
     findings.push(finding('sourceName', 'block', 'source.name-not-whitelisted', `来源“${name.trim()}”不在转载来源白名单内，只能转载党政机关网站和指定新闻单位的内容`));
+  } else if (outsideHosts.length) {
+    findings.push(
+      finding('sourceName', 'block', 'source.name-domain-not-whitelisted', `来源名称中的网址域名 ${outsideHosts.join('、')} 不在转载来源白名单内，请核实来源是否真实`, outsideHosts[0]),
+    );
   }
 
   if (!url.trim()) {
@@ -75,6 +83,19 @@ function checkRepost(draft: PreparedDraft, { whitelist, version }: CompiledSourc
     findings.push(finding('sourceUrl', 'block', 'source.domain-not-whitelisted', `原文网址的域名 ${target.host} 不在转载来源白名单内`, target.host));
   }
   return findings;
+}
+
+/** Brackets or a label left where an address was taken out of a name: 新华网（） or 新华网 网址： */
+const LEFT_AROUND_ADDRESS = /[（(【[]\s*[)）】\]]|(?:网址|网站|链接|地址)?\s*[：:]?\s*$/gu;
+
+/** A source name without the addresses written into it, and those addresses' hosts. */
+function addressesInName(name: string): { name: string; hosts: string[] } {
+  const urls = findTextUrls(name);
+  if (!urls.length) return { name: name.trim(), hosts: [] };
+  let rest = name;
+  for (const url of [...urls].reverse()) rest = rest.slice(0, url.start) + ' ' + rest.slice(url.end);
+  const hosts = urls.map((url) => urlTarget(url.url)).flatMap((target) => (target.kind === 'host' ? [target.host] : []));
+  return { name: rest.replace(LEFT_AROUND_ADDRESS, '').trim(), hosts };
 }
 
 function checkOriginal(draft: PreparedDraft, { whitelist, version }: CompiledSources): Finding[] {
