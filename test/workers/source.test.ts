@@ -110,12 +110,18 @@ describe('source checker', () => {
       '<p>正文（来源：新华社）</p>',
       '<p>来源：人民网</p><p>原标题：一条新闻</p>',
       '<p>来源：https://www.gov.cn/xinwen/1.htm</p>',
+      '<p>来源：新华网（www.xinhuanet.com/politics/1.htm）</p>',
       '<p>来源：本网</p>',
       '<p>资金来源：县财政预算。</p>',
       '<p>来自全县各乡镇的200余名代表参加会议。</p>',
     ]) {
       assert.deepEqual(only(engine.screen(draft(body)), 'source'), [], body);
     }
+  });
+
+  it('flags a source line whose written address is off the whitelist, whatever name it gives', () => {
+    const findings = only(engine.screen(draft('<p>正文。</p><p>来源：新华网（www.xinhua-news.com.cn）</p>')), 'source');
+    assert.deepEqual(findings.map((f) => f.ruleId), ['source.original-with-outside-source']);
   });
 
   it('accepts an original draft crediting a party or government body of the county or below', () => {

@@ -85,8 +85,10 @@ function checkRepost(draft: PreparedDraft, { whitelist, version }: CompiledSourc
   return findings;
 }
 
-/** Brackets or a label left where an address was taken out of a name: 新华网（） or 新华网 网址： */
-const LEFT_AROUND_ADDRESS = /[（(【[]\s*[)）】\]]|(?:网址|网站|链接|地址)?\s*[：:]?\s*$/gu;
+/** Brackets left where an address was taken out of a name, empty or cut off: 新华网（） or 新华网（ */
+const EMPTY_BRACKETS = /[（(【[]\s*[)）】\]]|[（(【[]\s*$/gu;
+/** A label left at the end: 新华网 网址： */
+const ADDRESS_LABEL = /\s*(?:网址|网站|链接|地址)?\s*[：:]?\s*$/u;
 
 /** A source name without the addresses written into it, and those addresses' hosts. */
 function addressesInName(name: string): { name: string; hosts: string[] } {
@@ -95,7 +97,7 @@ function addressesInName(name: string): { name: string; hosts: string[] } {
   let rest = name;
   for (const url of [...urls].reverse()) rest = rest.slice(0, url.start) + ' ' + rest.slice(url.end);
   const hosts = urls.map((url) => urlTarget(url.url)).flatMap((target) => (target.kind === 'host' ? [target.host] : []));
-  return { name: rest.replace(LEFT_AROUND_ADDRESS, '').trim(), hosts };
+  return { name: rest.replace(EMPTY_BRACKETS, '').replace(ADDRESS_LABEL, '').trim(), hosts };
 }
 
 function checkOriginal(draft: PreparedDraft, { whitelist, version }: CompiledSources): Finding[] {
@@ -124,9 +126,14 @@ function checkOriginal(draft: PreparedDraft, { whitelist, version }: CompiledSou
   return findings;
 }
 
-/** A named source is acceptable when its name or, for a URL, its domain is on the whitelist. */
+/**
+ * A named source is acceptable when its name or, for a URL, its domain is on the whitelist; a name
+ * with addresses written into it, when the name without them is and every address's domain is.
+ */
 function isWhitelisted(value: string, whitelist: SourceWhitelist): boolean {
   const target = urlTarget(value);
   if (target.kind === 'host' && /[./]/.test(value)) return Boolean(whitelist.domains.match(target.host));
-  return Boolean(whitelist.matchName(value));
+  const written = addressesInName(value);
+  if (written.hosts.some((host) => !whitelist.domains.match(host))) return false;
+  return written.name ? Boolean(whitelist.matchName(written.name)) : written.hosts.length > 0;
 }
