@@ -11,6 +11,7 @@ import { wordListIndexes } from './0010-word-list-indexes';
 import { rescreenFailures } from './0011-rescreen-failures';
 import { draftEventTypes } from './0012-draft-event-types';
 import { adEarningContext } from './0013-ad-earning-context';
+import { shippedState } from './0014-shipped-state';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext, shippedState];

@@ -11,6 +11,8 @@ export class Formulation extends Model<InferAttributes<Formulation>, InferCreati
   declare note: string | null;
   declare origin: string;
   declare enabled: CreationOptional<boolean>;
+  /** What the release that last wrote it left it as (JSON, see workers/lib/shippedState.ts); null: the admin's own, or history unknown. */
+  declare shippedState: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -24,6 +26,7 @@ export class Formulation extends Model<InferAttributes<Formulation>, InferCreati
         note: { type: DataTypes.STRING(300), allowNull: true },
         origin: { type: DataTypes.STRING(32), allowNull: false },
         enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        shippedState: { type: DataTypes.TEXT, allowNull: true },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },

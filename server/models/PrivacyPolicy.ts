@@ -12,6 +12,8 @@ export class PrivacyPolicy extends Model<InferAttributes<PrivacyPolicy>, InferCr
   declare origin: string;
   /** A disabled policy turns the detection of that kind of number off. */
   declare enabled: CreationOptional<boolean>;
+  /** What the release that last wrote it left it as (JSON, see workers/lib/shippedState.ts); null: the admin's own, or history unknown. */
+  declare shippedState: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -25,6 +27,7 @@ export class PrivacyPolicy extends Model<InferAttributes<PrivacyPolicy>, InferCr
         note: { type: DataTypes.STRING(300), allowNull: true },
         origin: { type: DataTypes.STRING(32), allowNull: false },
         enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        shippedState: { type: DataTypes.TEXT, allowNull: true },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },

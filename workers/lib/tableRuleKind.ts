@@ -8,6 +8,7 @@ import { RuleData } from '../screening/types';
 import { bumpRuleVersion } from '../rules/ruleVersions';
 import { WithRuleId } from '../rules/screeningRuleShapes';
 import { parseRuleTable, readRuleTable } from './ruleTableFile';
+import { entryState, stateText } from './shippedState';
 
 /** How one rule table maps between its shipped file, its validated entries and its database rows. */
 export interface TableRuleSpec<Entry, Row extends Model> {
@@ -71,7 +72,9 @@ export function tableRuleKind<Entry, Row extends Model>(spec: TableRuleSpec<Entr
       // admin) before, so a table that the admin emptied stays empty instead of refilling at the next start.
       if (await hasVersion(spec.kind, transaction)) return;
       const model = spec.model();
-      const rows = readShipped().map((entry) => spec.toRow(entry, 'shipped'));
+      // Each entry remembers what the release shipped, so that a later release can tell whether the admin changed it.
+      const fields = Object.keys((spec.schema as unknown as z.ZodObject).shape);
+      const rows = readShipped().map((entry) => ({ ...spec.toRow(entry, 'shipped'), shippedState: stateText(entryState(entry as object, fields, true)) }));
       if (rows.length && (await model.count({ transaction })) === 0) await model.bulkCreate(rows, { transaction });
       await bumpRuleVersion(spec.kind, transaction);
     },

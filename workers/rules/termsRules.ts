@@ -2,12 +2,16 @@ import { CreationAttributes, QueryTypes, Transaction } from 'sequelize';
 import { AllowWord, initModels, Term } from '../../server/models';
 import { sequelize } from '../../server/storage/database';
 import { RuleKind } from './ruleKind';
+import { entryState, stateText } from '../lib/shippedState';
 import { bumpRuleVersion } from './ruleVersions';
 import { shippedTermRows, shippedTermsData } from './shippedTerms';
 import { TermsData } from './termShapes';
 
 /** Rows per INSERT when seeding: 15,000 terms go in a few statements. */
 const SEED_CHUNK = 1000;
+/** The fields of an entry that a release ships (see workers/lib/shippedState.ts). */
+const TERM_STATE = ['term', 'category', 'severity', 'note'];
+const ALLOW_WORD_STATE = ['word', 'note'];
 
 /**
  * The sensitive-term lists and allow-words (kind "terms"). Shipped defaults come from
@@ -49,7 +53,7 @@ export const termsRuleKind: RuleKind<TermsData> = {
     if ((await AllowWord.count({ transaction })) === 0) {
       const { allowWords } = shippedTermsData();
       await AllowWord.bulkCreate(
-        allowWords.map((allow) => ({ word: allow.word, note: allow.note, origin: 'shipped' })),
+        allowWords.map((allow) => ({ word: allow.word, note: allow.note, origin: 'shipped', shippedState: stateText(entryState(allow, ALLOW_WORD_STATE, true)) })),
         { transaction },
       );
     }
@@ -65,13 +69,10 @@ async function wasSeeded(transaction: Transaction): Promise<boolean> {
 
 /** Every shipped term, the ones the triage dropped included (disabled, with the reason in the note). */
 async function seedTerms(transaction: Transaction): Promise<void> {
-  const rows: Array<CreationAttributes<Term>> = shippedTermRows().map((row) => ({
-    term: row.term,
-    category: row.category,
-    severity: row.severity,
-    note: row.note?.slice(0, 300) ?? null,
-    origin: row.origin,
-    enabled: row.enabled,
-  }));
+  const rows: Array<CreationAttributes<Term>> = shippedTermRows().map((row) => {
+    const fields = { term: row.term, category: row.category, severity: row.severity, note: row.note?.slice(0, 300) ?? null };
+    // What the release shipped, so that a later release can tell whether the admin changed the term.
+    return { ...fields, origin: row.origin, enabled: row.enabled, shippedState: stateText(entryState(fields, TERM_STATE, row.enabled)) };
+  });
   for (let i = 0; i < rows.length; i += SEED_CHUNK) await Term.bulkCreate(rows.slice(i, i + SEED_CHUNK), { transaction });
 }
