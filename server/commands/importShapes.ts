@@ -9,8 +9,9 @@ export interface ImportRequestOf<Row> {
   format: ImportFormat;
   rows: Row[];
   /**
-   * The release's defaults (see shippedListMerger): new entries are marked as shipped, a stored
-   * entry keeps its enabled state whatever the row says, and the audit record says so.
+   * The release's defaults (see shippedListMerger and shippedMergePlan): entries nobody changed
+   * follow the release, the admin's changes are kept and listed, entries the release no longer
+   * ships are disabled, and the audit record says so. The rows' `enabled` is the release's state.
    */
   shipped?: boolean;
 }

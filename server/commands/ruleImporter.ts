@@ -1,10 +1,13 @@
 import { Model, Transaction } from 'sequelize';
+import { entryState, readState, stateText } from '../../workers/lib/shippedState';
 import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest, conflict } from '../errors';
 import { ImportCounts, ImportFormat, ImportMode, ImportRequestOf } from './importShapes';
 import { checkEntry, columnOf, describeProblems, ProblemPlace, RuleProblem } from './ruleEntryValidation';
 import { versionedRuleChange } from './ruleChange';
-import { changedFields, keyOf, modelOf, periodsOverlap, RuleFields, rowOf, RuleTable, sameFields, storedEntry } from './ruleTables';
+import { changedFields, entryLabel, keyOf, modelOf, periodsOverlap, RuleFields, rowOf, RuleTable, sameFields, storedEntry } from './ruleTables';
+import { isReleaseOrigin, KeptEntry, planShippedMerge, StoredForMerge, withdrawnNote } from './shippedMergePlan';
+import { MAX_KEPT_AUDITED, ShippedMergeCounts, shippedMergeAnswer, shippedMergeCounts } from './shippedMergeSummary';
 
 /** One row of an import as it was read: the entry's fields as the schema takes them, and its state. */
 export interface ImportRow {
@@ -18,12 +21,15 @@ export interface ImportRow {
 }
 
 export type ImportRequest = ImportRequestOf<ImportRow>;
-export type ImportSummary = ImportCounts;
+/** What an import did; a merge of the release's defaults also says what it disabled and kept. */
+export type ImportSummary = ImportCounts & Partial<ShippedMergeCounts>;
 
 interface ImportEntry {
   row: number;
   fields: RuleFields;
   enabled: boolean;
+  /** A release's entry: the state to record as the release's (shipped_state). */
+  shippedState?: string;
 }
 
 /** Rows per bulk insert or delete statement. */
@@ -72,8 +78,12 @@ function readRows(table: RuleTable, request: ImportRequest): ImportEntry[] {
 
 interface Plan {
   creates: ImportEntry[];
-  updates: Array<{ entry: ImportEntry; row: Model }>;
+  /** `withdrawn`: the release no longer ships the entry, and nobody changed it: it is disabled. */
+  updates: Array<{ entry: ImportEntry; row: Model; withdrawn?: boolean }>;
   deletes: Model[];
+  /** Entries whose fields stay and whose shipped_state is renewed. */
+  restamps: Array<{ row: Model; shippedState: string }>;
+  kept: KeptEntry[];
   unchanged: number;
 }
 
@@ -84,7 +94,7 @@ function plan(table: RuleTable, entries: ImportEntry[], stored: Model[], mode: I
     if (!storedByKey.has(key)) storedByKey.set(key, row);
   }
   const matched = new Set<Model>();
-  const result: Plan = { creates: [], updates: [], deletes: [], unchanged: 0 };
+  const result: Plan = { creates: [], updates: [], deletes: [], restamps: [], kept: [], unchanged: 0 };
   for (const entry of entries) {
     const row = storedByKey.get(keyOf(table, entry.fields));
     if (!row) {
@@ -100,10 +110,38 @@ function plan(table: RuleTable, entries: ImportEntry[], stored: Model[], mode: I
   return result;
 }
 
-/** The release's defaults (request.shipped): an entry already stored keeps its enabled state, whatever the row says. */
-function withStoredState(table: RuleTable, entries: ImportEntry[], stored: Model[]): ImportEntry[] {
-  const enabledByKey = new Map(stored.map((row) => [keyOf(table, storedEntry(table, row)), Boolean(row.get('enabled'))]));
-  return entries.map((entry) => ({ ...entry, enabled: enabledByKey.get(keyOf(table, entry.fields)) ?? entry.enabled }));
+function storedForMerge(table: RuleTable, row: Model): StoredForMerge<Model> {
+  const fields = storedEntry(table, row);
+  return {
+    row,
+    id: Number(row.get('id')),
+    key: keyOf(table, fields),
+    label: entryLabel(table, fields),
+    state: entryState(fields, table.fields, Boolean(row.get('enabled'))),
+    shipped: readState(row.get('shippedState') as string | null),
+    fromRelease: isReleaseOrigin(String(row.get('origin'))),
+  };
+}
+
+/** The release's defaults (request.shipped), planned by shippedMergePlan, as the import applies them. */
+function planShipped(table: RuleTable, entries: ImportEntry[], stored: Model[]): { planned: Plan; answer: ShippedMergeCounts; counts: ReturnType<typeof shippedMergeCounts> } {
+  const release = entries.map((entry) => ({ key: keyOf(table, entry.fields), entry, state: entryState(entry.fields, table.fields, entry.enabled) }));
+  const shipped = planShippedMerge(stored.map((row) => storedForMerge(table, row)), release);
+  const withdrawals = shipped.withdrawals.map((item) => {
+    const before = storedEntry(table, item.row);
+    const fields = { ...before, note: withdrawnNote((before.note as string | null) ?? null) };
+    const entry: ImportEntry = { row: 0, fields, enabled: false, shippedState: stateText(entryState(fields, table.fields, false)) };
+    return { entry, row: item.row, withdrawn: true };
+  });
+  const planned: Plan = {
+    creates: shipped.creates.map((item) => ({ ...item.entry, shippedState: stateText(item.state) })),
+    updates: [...shipped.follows.map((item) => ({ entry: { ...item.release.entry, shippedState: stateText(item.release.state) }, row: item.stored.row })), ...withdrawals],
+    deletes: [],
+    restamps: shipped.restamps.map((item) => ({ row: item.stored.row, shippedState: stateText(item.state) })),
+    kept: shipped.kept,
+    unchanged: shipped.unchanged,
+  };
+  return { planned, answer: shippedMergeAnswer(table.label, shipped), counts: shippedMergeCounts(shipped) };
 }
 
 /** Wording rules: an imported rule must not overlap an enabled stored rule that the import keeps and does not replace. */
@@ -150,23 +188,25 @@ async function apply(table: RuleTable, planned: Plan, origin: string, transactio
     const before = { ...storedEntry(table, row), enabled: Boolean(row.get('enabled')), origin: String(row.get('origin')) };
     audit.push(event('rule.delete', Number(row.get('id')), { before }));
   }
-  for (const { entry, row } of planned.updates) {
+  for (const { entry, row, withdrawn } of planned.updates) {
     const id = Number(row.get('id'));
     const beforeFields = storedEntry(table, row);
     const wasEnabled = Boolean(row.get('enabled'));
     const { origin: _origin, ...attributes } = rowOf(table, entry.fields, String(row.get('origin')));
-    await row.update({ ...attributes, enabled: entry.enabled }, { transaction });
+    await row.update({ ...attributes, enabled: entry.enabled, ...(entry.shippedState ? { shippedState: entry.shippedState } : {}) }, { transaction });
     const changed = changedFields(table, beforeFields, entry.fields);
     if (wasEnabled !== entry.enabled) {
       changed.before.enabled = wasEnabled;
       changed.after.enabled = entry.enabled;
     }
-    audit.push(event('rule.update', id, changed));
+    audit.push(event('rule.update', id, { ...changed, ...(withdrawn ? { withdrawn: true } : {}) }));
   }
+  // Only the record of the release changes: the entry itself (and its updated_at) stays as it is.
+  for (const { row, shippedState } of planned.restamps) await row.update({ shippedState }, { transaction, silent: true });
   for (let i = 0; i < planned.creates.length; i += CHUNK) {
     const chunk = planned.creates.slice(i, i + CHUNK);
     const rows = await model.bulkCreate(
-      chunk.map((entry) => ({ ...rowOf(table, entry.fields, origin), enabled: entry.enabled })),
+      chunk.map((entry) => ({ ...rowOf(table, entry.fields, origin), enabled: entry.enabled, shippedState: entry.shippedState ?? null })),
       { transaction },
     );
     rows.forEach((row, index) => {
@@ -185,14 +225,18 @@ async function apply(table: RuleTable, planned: Plan, origin: string, transactio
  * matched by their key (see RuleTable.keyFields): a match is updated, the rest are added, and in
  * `replace` mode every stored entry that the file does not name is deleted. Each created, updated
  * or deleted entry gets its own audit record, and the whole import one summary record, last.
+ * The release's defaults (request.shipped) are merged as shippedMergePlan says: what the admin
+ * changed is kept and listed, and entries the release no longer ships are disabled, not deleted.
  */
 export async function ruleImporter(table: RuleTable, request: ImportRequest, actor: AuditActor): Promise<ImportSummary> {
   const read = readRows(table, request);
   const { result, version } = await versionedRuleChange(table.kind, actor, async (transaction) => {
     const stored = await modelOf(table).findAll({ transaction, order: [['id', 'ASC']] });
-    const entries = request.shipped ? withStoredState(table, read, stored) : read;
-    const planned = plan(table, entries, stored, request.mode);
-    const overlaps = overlapsWithStored(table, entries, stored, planned);
+    const shipped = request.shipped ? planShipped(table, read, stored) : undefined;
+    const planned = shipped?.planned ?? plan(table, read, stored, request.mode);
+    // A merge of the release's defaults writes only some of its entries: the admin's stay as they are.
+    const written = shipped ? [...planned.creates, ...planned.updates.map((u) => u.entry)] : read;
+    const overlaps = overlapsWithStored(table, written, stored, planned);
     if (overlaps.length) {
       throw conflict(
         `导入未执行，没有写入任何规则。${describeProblems(table, overlaps, placeOf(request.format))}`,
@@ -200,17 +244,18 @@ export async function ruleImporter(table: RuleTable, request: ImportRequest, act
       );
     }
     const audit = await apply(table, planned, request.shipped ? 'shipped' : 'import', transaction);
-    const counts = { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
-    if (audit.length) {
+    const counts = shipped?.counts ?? { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
+    if (audit.length || planned.restamps.length) {
+      const keptIds = shipped ? { keptIds: planned.kept.slice(0, MAX_KEPT_AUDITED).map((kept) => kept.id) } : {};
       audit.push({
         eventType: 'rule.import',
         objectType: 'rule',
         objectId: table.kind,
         outcome: 'success',
-        detail: { format: request.format, mode: request.mode, rows: request.rows.length, ...(request.shipped ? { shipped: true } : {}), ...counts },
+        detail: { format: request.format, mode: request.mode, rows: request.rows.length, ...(request.shipped ? { shipped: true } : {}), ...counts, ...keptIds },
       });
     }
-    return { result: counts, audit };
+    return { result: { counts: { created: counts.created, updated: counts.updated, deleted: counts.deleted, unchanged: counts.unchanged }, shipped: shipped?.answer }, audit };
   });
-  return { mode: request.mode, format: request.format, rows: request.rows.length, ...result, version };
+  return { mode: request.mode, format: request.format, rows: request.rows.length, ...result.counts, version, ...result.shipped };
 }

@@ -153,6 +153,13 @@ export function describeKey(table: RuleTable, fields: RuleFields): string {
   return table.keyFields.map((field) => `${table.fieldLabels[field]}=${fields[field] ?? '（空）'}`).join('，');
 }
 
+/** How lists name an entry: its key's own text (the pattern, the wrong form, the phrase), with a wording rule's period. */
+export function entryLabel(table: RuleTable, fields: RuleFields): string {
+  const text = table.keyFields.filter((field) => !['matchType', 'category', 'validFrom', 'validTo'].includes(field)).map((field) => String(fields[field] ?? ''));
+  if (!fields.validFrom && !fields.validTo) return text.join(' ');
+  return `${text.join(' ')}（${fields.validFrom ?? '不限'} 至 ${fields.validTo ?? '不限'}）`;
+}
+
 /** Whether two entries' effective periods (inclusive days, null = open-ended) share a day. */
 export function periodsOverlap(a: RuleFields, b: RuleFields): boolean {
   const aFrom = (a.validFrom as string | null) ?? '0000-00-00';

@@ -13,25 +13,25 @@ const MAX_NOTE = 300;
  * A release's defaults taken into an installation that was seeded with an older release's: the
  * security admin merges the shipped file of a rule table, or the shipped lists of a word list,
  * in one step from the console instead of finding the files on the server's disk. It is a merge
- * import (audited as one): new entries are added, entries with the same key take the release's
- * fields, nothing the release does not name is touched, and every stored entry keeps its enabled
- * state, so that a default the admin turned off stays off. New entries are marked as shipped.
+ * import, all or nothing and audited as one, that tells the entries nobody changed since their
+ * release (they follow this one: fields, enabled or disabled, and disabled when it no longer ships
+ * them) from those the admin changed (kept, and listed in the answer): see shippedMergePlan.
  */
 export async function shippedRulesMerger(table: RuleTable, actor: AuditActor): Promise<ImportSummary> {
   const rows: ImportRow[] = readRuleTable(table.ruleKind.spec.file, table.ruleKind.spec.columns).map((line) => ({
     row: line.line,
     input: table.ruleKind.spec.fromFile(line.values),
-    enabled: undefined, // a new entry is enabled; a stored one keeps its state (request.shipped)
+    enabled: true, // the files ship every rule enabled
   }));
   return ruleImporter(table, { mode: 'merge', format: 'tsv', rows, shipped: true }, actor);
 }
 
-/** One shipped word entry: its text, the fields the list's schema takes, and its state if new. */
+/** One shipped word entry: its text, the fields the list's schema takes, and its state. */
 interface ShippedWord {
   text: string;
   input: Record<string, unknown>;
-  /** A new term the triage left out arrives disabled, as at seeding. */
-  enabledIfNew: boolean;
+  /** A term the triage leaves out is shipped disabled, as at seeding. */
+  enabled: boolean;
   origin: string;
 }
 
@@ -40,11 +40,11 @@ function shippedWords(list: WordList): ShippedWord[] {
     return shippedTermRows().map((term) => ({
       text: term.term,
       input: { term: term.term, category: term.category, severity: term.severity, note: term.note?.slice(0, MAX_NOTE) ?? null },
-      enabledIfNew: term.enabled,
+      enabled: term.enabled,
       origin: term.origin,
     }));
   }
-  return readShippedTerms().allowWords.map((allow) => ({ text: allow.word, input: { word: allow.word, note: allow.note ?? null }, enabledIfNew: true, origin: 'shipped' }));
+  return readShippedTerms().allowWords.map((allow) => ({ text: allow.word, input: { word: allow.word, note: allow.note ?? null }, enabled: true, origin: 'shipped' }));
 }
 
 /**
@@ -57,8 +57,7 @@ export async function shippedWordListMerger(list: WordList, actor: AuditActor): 
   for (const word of shippedWords(list)) {
     if (seen.has(word.text)) continue;
     seen.add(word.text);
-    // The triage's verdict for a new entry; a stored one keeps its state (request.shipped).
-    rows.push({ row: rows.length + 1, input: word.input, enabled: word.enabledIfNew, origin: word.origin });
+    rows.push({ row: rows.length + 1, input: word.input, enabled: word.enabled, origin: word.origin });
   }
   return wordListImporter(list, { mode: 'merge', format: 'tsv', rows, shipped: true }, actor);
 }

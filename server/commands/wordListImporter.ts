@@ -1,11 +1,14 @@
 import { QueryTypes, Transaction } from 'sequelize';
 import { normalizeTerm } from '../../workers/lib/normalizer';
+import { entryState, readState, stateText } from '../../workers/lib/shippedState';
 import { Severity } from '../../workers/screening/types';
 import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest } from '../errors';
 import { sequelize } from '../storage/database';
 import { ImportCounts, ImportMode, ImportRequestOf } from './importShapes';
 import { versionedRuleChange } from './ruleChange';
+import { isReleaseOrigin, KeptEntry, planShippedMerge, StoredForMerge, withdrawnNote } from './shippedMergePlan';
+import { ShippedMergeCounts, shippedMergeAnswer, shippedMergeCounts } from './shippedMergeSummary';
 import { checkEntry, describeProblems, normalizationProblem, ParsedEntry, ProblemPlace, WordProblem } from './wordEntryValidation';
 import { MAX_WARNINGS_SHOWN, sameWhenNormalizedWarning, termWarnings, WordWarning } from './wordListWarnings';
 import { apiFieldsOf, changedFields, sameFields, WordFields, WordList } from './wordLists';
@@ -25,7 +28,8 @@ export interface WordImportRow {
 
 export type WordImportRequest = ImportRequestOf<WordImportRow>;
 
-export interface WordImportSummary extends ImportCounts {
+/** What an import did; a merge of the release's defaults also says what it disabled and kept. */
+export interface WordImportSummary extends ImportCounts, Partial<ShippedMergeCounts> {
   list: string;
   /** The first warnings (common words, entries that read the same as others once normalised); the import went through. */
   warnings: WordWarning[];
@@ -37,6 +41,8 @@ interface ImportEntry {
   entry: ParsedEntry;
   enabled?: boolean;
   origin?: string;
+  /** A release's entry: the state to record as the release's (shipped_state). */
+  shippedState?: string;
 }
 
 interface StoredRow {
@@ -47,12 +53,28 @@ interface StoredRow {
   note: string | null;
   origin: string;
   enabled: boolean;
+  shippedState: string | null;
+}
+
+interface Update {
+  /** The upload's row that changes the entry; none when the release withdrew it. */
+  row?: number;
+  stored: StoredRow;
+  after: WordFields;
+  enabled: boolean;
+  /** A release's change: the state to record as the release's. */
+  shippedState?: string;
+  /** The release no longer ships the entry, and nobody changed it: it is disabled. */
+  withdrawn?: boolean;
 }
 
 interface Plan {
   creates: ImportEntry[];
-  updates: Array<{ entry: ImportEntry; stored: StoredRow; after: WordFields; enabled: boolean }>;
+  updates: Update[];
   deletes: StoredRow[];
+  /** Entries whose fields stay and whose shipped_state is renewed. */
+  restamps: Array<{ stored: StoredRow; shippedState: string }>;
+  kept: KeptEntry[];
   unchanged: number;
 }
 
@@ -91,7 +113,7 @@ function refused(list: WordList, problems: WordProblem[], place: ProblemPlace) {
 
 async function readStored(list: WordList, transaction: Transaction): Promise<StoredRow[]> {
   const extra = list.fields.includes('category') ? 'category, severity' : 'NULL AS category, NULL AS severity';
-  const rows = await sequelize().query<StoredRow>(`SELECT id, ${list.textField} AS text, ${extra}, note, origin, enabled FROM ${list.table} ORDER BY id`, {
+  const rows = await sequelize().query<StoredRow>(`SELECT id, ${list.textField} AS text, ${extra}, note, origin, enabled, shipped_state AS shippedState FROM ${list.table} ORDER BY id`, {
     type: QueryTypes.SELECT,
     transaction,
   });
@@ -102,10 +124,10 @@ function fieldsOfStored(stored: StoredRow): WordFields {
   return { text: stored.text, category: stored.category ?? undefined, severity: stored.severity ?? undefined, note: stored.note };
 }
 
-function plan(entries: ImportEntry[], stored: StoredRow[], mode: ImportMode, keepEnabled: boolean): Plan {
+function plan(entries: ImportEntry[], stored: StoredRow[], mode: ImportMode): Plan {
   const storedByText = new Map(stored.map((row) => [row.text, row]));
   const matched = new Set<StoredRow>();
-  const result: Plan = { creates: [], updates: [], deletes: [], unchanged: 0 };
+  const result: Plan = { creates: [], updates: [], deletes: [], restamps: [], kept: [], unchanged: 0 };
   for (const item of entries) {
     const row = storedByText.get(item.entry.text);
     if (!row) {
@@ -115,13 +137,59 @@ function plan(entries: ImportEntry[], stored: StoredRow[], mode: ImportMode, kee
     matched.add(row);
     const before = fieldsOfStored(row);
     // What the upload does not give (a note column left out, no enabled column) stays as it is.
-    const after: WordFields = { ...before, ...item.entry, note: item.entry.note === undefined ? before.note : item.entry.note };
-    const enabled = keepEnabled ? row.enabled : (item.enabled ?? row.enabled);
+    const after = fieldsAfter(before, item);
+    const enabled = item.enabled ?? row.enabled;
     if (sameFields(before, after) && enabled === row.enabled) result.unchanged++;
-    else result.updates.push({ entry: item, stored: row, after, enabled });
+    else result.updates.push({ row: item.row, stored: row, after, enabled });
   }
   if (mode === 'replace') result.deletes = stored.filter((row) => !matched.has(row));
   return result;
+}
+
+/** What the upload does not give (a note column left out) stays as it is. */
+function fieldsAfter(before: WordFields, item: ImportEntry): WordFields {
+  return { ...before, ...item.entry, note: item.entry.note === undefined ? before.note : item.entry.note };
+}
+
+function stateOf(list: WordList, fields: WordFields, enabled: boolean) {
+  return entryState(apiFieldsOf(list, fields), list.fields, enabled);
+}
+
+/** The release's defaults (request.shipped), planned by shippedMergePlan, as the import applies them. */
+function planShipped(list: WordList, entries: ImportEntry[], stored: StoredRow[]): { planned: Plan; answer: ShippedMergeCounts; counts: ReturnType<typeof shippedMergeCounts> } {
+  const forMerge = stored.map(
+    (row): StoredForMerge<StoredRow> => ({
+      row,
+      id: row.id,
+      key: row.text,
+      label: row.text,
+      state: stateOf(list, fieldsOfStored(row), row.enabled),
+      shipped: readState(row.shippedState),
+      fromRelease: isReleaseOrigin(row.origin),
+    }),
+  );
+  const release = entries.map((item) => ({ key: item.entry.text, entry: item, state: stateOf(list, { ...item.entry, note: item.entry.note ?? null }, item.enabled !== false) }));
+  const shipped = planShippedMerge(forMerge, release);
+  const follows = shipped.follows.map(({ stored: { row }, release: { entry: item, state } }): Update => ({
+    row: item.row,
+    stored: row,
+    after: fieldsAfter(fieldsOfStored(row), item),
+    enabled: item.enabled !== false,
+    shippedState: stateText(state),
+  }));
+  const withdrawals = shipped.withdrawals.map(({ row }): Update => {
+    const after = { ...fieldsOfStored(row), note: withdrawnNote(row.note) };
+    return { stored: row, after, enabled: false, shippedState: stateText(stateOf(list, after, false)), withdrawn: true };
+  });
+  const planned: Plan = {
+    creates: shipped.creates.map(({ entry, state }) => ({ ...entry, shippedState: stateText(state) })),
+    updates: [...follows, ...withdrawals],
+    deletes: [],
+    restamps: shipped.restamps.map(({ stored: { row }, state }) => ({ stored: row, shippedState: stateText(state) })),
+    kept: shipped.kept,
+    unchanged: shipped.unchanged,
+  };
+  return { planned, answer: shippedMergeAnswer(list.label, shipped), counts: shippedMergeCounts(shipped) };
 }
 
 /** Warnings for what the import brings into matching, and entries that read the same as others once normalised. */
@@ -129,7 +197,7 @@ function warningsOf(list: WordList, planned: Plan): WordWarning[] {
   const warnings: WordWarning[] = [];
   const matching = [
     ...planned.creates.filter((item) => item.enabled !== false).map((item) => ({ row: item.row, fields: item.entry })),
-    ...planned.updates.filter((u) => u.enabled && !u.stored.enabled).map((u) => ({ row: u.entry.row, fields: u.after })),
+    ...planned.updates.filter((u) => u.enabled && !u.stored.enabled).map((u) => ({ row: u.row ?? 0, fields: u.after })),
   ];
   for (const { row, fields } of matching) {
     warnings.push(...termWarnings(list, fields.text, fields.category, fields.severity).map((w) => ({ ...w, row })));
@@ -168,11 +236,11 @@ async function normalizedTwinWarnings(list: WordList, planned: Plan, stored: Sto
 }
 
 function columnsOf(list: WordList): string[] {
-  return [list.textField, ...(list.fields.includes('category') ? ['category', 'severity'] : []), 'note', 'origin', 'enabled'];
+  return [list.textField, ...(list.fields.includes('category') ? ['category', 'severity'] : []), 'note', 'origin', 'enabled', 'shipped_state'];
 }
 
-function valuesOf(list: WordList, fields: WordFields, origin: string, enabled: boolean): unknown[] {
-  return [fields.text, ...(list.fields.includes('category') ? [fields.category, fields.severity] : []), fields.note, origin, enabled ? 1 : 0];
+function valuesOf(list: WordList, fields: WordFields, origin: string, enabled: boolean, shippedState: string | null): unknown[] {
+  return [fields.text, ...(list.fields.includes('category') ? [fields.category, fields.severity] : []), fields.note, origin, enabled ? 1 : 0, shippedState];
 }
 
 async function apply(list: WordList, planned: Plan, transaction: Transaction): Promise<{ createdIds: Map<string, number> }> {
@@ -190,14 +258,23 @@ async function apply(list: WordList, planned: Plan, transaction: Transaction): P
     await db.query(
       `INSERT INTO ${list.table} (id, ${columns.join(', ')}, created_at, updated_at) VALUES ${chunk.map(() => `(?, ${placeholders.slice(1)}`).join(', ')} ` +
         `ON DUPLICATE KEY UPDATE ${changed.map((column) => `${column} = VALUES(${column})`).join(', ')}, updated_at = VALUES(updated_at)`,
-      { replacements: chunk.flatMap((u) => [u.stored.id, ...valuesOf(list, u.after, u.stored.origin, u.enabled)]), transaction },
+      { replacements: chunk.flatMap((u) => [u.stored.id, ...valuesOf(list, u.after, u.stored.origin, u.enabled, u.shippedState ?? u.stored.shippedState)]), transaction },
+    );
+  }
+  // Only the record of the release changes: the entry itself (and its updated_at) stays as it is.
+  for (let i = 0; i < planned.restamps.length; i += CHUNK) {
+    const chunk = planned.restamps.slice(i, i + CHUNK);
+    await db.query(
+      `INSERT INTO ${list.table} (id, ${columns.join(', ')}, created_at, updated_at) VALUES ${chunk.map(() => `(?, ${placeholders.slice(1)}`).join(', ')} ` +
+        'ON DUPLICATE KEY UPDATE shipped_state = VALUES(shipped_state)',
+      { replacements: chunk.flatMap(({ stored, shippedState }) => [stored.id, ...valuesOf(list, fieldsOfStored(stored), stored.origin, stored.enabled, shippedState)]), transaction },
     );
   }
   const createdIds = new Map<string, number>();
   for (let i = 0; i < planned.creates.length; i += CHUNK) {
     const chunk = planned.creates.slice(i, i + CHUNK);
     await db.query(`INSERT INTO ${list.table} (${columns.join(', ')}, created_at, updated_at) VALUES ${chunk.map(() => placeholders).join(', ')}`, {
-      replacements: chunk.flatMap((item) => valuesOf(list, { ...item.entry, note: item.entry.note ?? null }, item.origin ?? 'import', item.enabled !== false)),
+      replacements: chunk.flatMap((item) => valuesOf(list, { ...item.entry, note: item.entry.note ?? null }, item.origin ?? 'import', item.enabled !== false, item.shippedState ?? null)),
       transaction,
     });
     const rows = await db.query<{ id: number; text: string }>(`SELECT id, ${list.textField} AS text FROM ${list.table} WHERE ${list.textField} IN (?)`, {
@@ -214,18 +291,20 @@ async function apply(list: WordList, planned: Plan, transaction: Transaction): P
  * The audit trail of an import: every created, updated and deleted entry in full, spread over as
  * few records as the log's detail column allows (`<type>.import.entries`, numbered parts), then
  * the summary record (`<type>.import`). One record per entry, as the rule tables keep, would
- * take a minute for a list of 100,000 terms.
+ * take a minute for a list of 100,000 terms. A merge of the release's defaults also names the
+ * entries it kept because the admin changed them, and marks those it withdrew.
  */
 function auditOf(list: WordList, planned: Plan, createdIds: Map<string, number>, summary: Record<string, unknown>): AuditEvent[] {
-  type Part = { created: unknown[]; updated: unknown[]; deleted: unknown[] };
+  type Part = { created: unknown[]; updated: unknown[]; deleted: unknown[]; kept: unknown[] };
   const parts: Part[] = [];
-  let part: Part = { created: [], updated: [], deleted: [] };
+  const empty = (): Part => ({ created: [], updated: [], deleted: [], kept: [] });
+  let part = empty();
   let bytes = 0;
   const add = (bucket: keyof Part, item: unknown) => {
     const size = Buffer.byteLength(JSON.stringify(item)) + 1;
     if (bytes + size > AUDIT_PART_BYTES && bytes > 0) {
       parts.push(part);
-      part = { created: [], updated: [], deleted: [] };
+      part = empty();
       bytes = 0;
     }
     part[bucket].push(item);
@@ -238,15 +317,19 @@ function auditOf(list: WordList, planned: Plan, createdIds: Map<string, number>,
       changed.before.enabled = u.stored.enabled;
       changed.after.enabled = u.enabled;
     }
-    add('updated', { id: u.stored.id, [list.textField]: u.stored.text, ...changed });
+    add('updated', { id: u.stored.id, [list.textField]: u.stored.text, ...changed, ...(u.withdrawn ? { withdrawn: true } : {}) });
   }
+  for (const kept of planned.kept) add('kept', { id: kept.id, [list.textField]: kept.entry, reason: kept.reason });
   for (const item of planned.creates) {
     add('created', { id: createdIds.get(item.entry.text), ...apiFieldsOf(list, { ...item.entry, note: item.entry.note ?? null }), enabled: item.enabled !== false });
   }
   if (bytes > 0) parts.push(part);
   const event = (eventType: string, detail: Record<string, unknown>): AuditEvent => ({ eventType, objectType: list.objectType, objectId: list.name, outcome: 'success', detail });
   return [
-    ...parts.map((p, index) => event(`${list.objectType}.import.entries`, { part: index + 1, parts: parts.length, ...p })),
+    ...parts.map((p, index) => {
+      const { kept, ...changes } = p;
+      return event(`${list.objectType}.import.entries`, { part: index + 1, parts: parts.length, ...changes, ...(kept.length ? { kept } : {}) });
+    }),
     event(`${list.objectType}.import`, { ...summary, parts: parts.length }),
   ];
 }
@@ -259,23 +342,27 @@ function auditOf(list: WordList, planned: Plan, createdIds: Map<string, number>,
  * rest are added (origin `import`), and `replace` also deletes every stored entry the upload does
  * not name. A column the upload leaves out (note, enabled) keeps the stored value. Common words
  * and entries that read the same as another once normalised are allowed, with warnings.
+ * The release's defaults (request.shipped) are merged as shippedMergePlan says: what the admin
+ * changed is kept and listed, and entries the release no longer ships are disabled, not deleted.
  */
 export async function wordListImporter(list: WordList, request: WordImportRequest, actor: AuditActor): Promise<WordImportSummary> {
   const entries = readRows(list, request);
   const { result, version } = await versionedRuleChange(list.kind, actor, async (transaction) => {
     const stored = await readStored(list, transaction);
-    const planned = plan(entries, stored, request.mode, Boolean(request.shipped));
+    const shipped = request.shipped ? planShipped(list, entries, stored) : undefined;
+    const planned = shipped?.planned ?? plan(entries, stored, request.mode);
     const tooShort = planned.creates.flatMap((item) => {
       const problem = normalizationProblem(list, item.entry.text);
       return problem ? [{ ...problem, row: item.row }] : [];
     });
     if (tooShort.length) throw refused(list, tooShort, request.format);
     const warnings = [...warningsOf(list, planned), ...(await normalizedTwinWarnings(list, planned, stored, request.format))].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    const counts = { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
-    const changed = counts.created + counts.updated + counts.deleted > 0;
+    const counts = shipped?.counts ?? { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
+    const changed = planned.creates.length + planned.updates.length + planned.deletes.length + planned.restamps.length > 0;
     const { createdIds } = changed ? await apply(list, planned, transaction) : { createdIds: new Map<string, number>() };
     const audit = changed ? auditOf(list, planned, createdIds, { format: request.format, mode: request.mode, rows: request.rows.length, ...(request.shipped ? { shipped: true } : {}), ...counts }) : [];
-    return { result: { counts, warnings }, audit };
+    const { created, updated, deleted, unchanged } = counts;
+    return { result: { counts: { created, updated, deleted, unchanged }, warnings, shipped: shipped?.answer }, audit };
   });
   return {
     list: list.name,
@@ -286,5 +373,6 @@ export async function wordListImporter(list: WordList, request: WordImportReques
     version,
     warnings: result.warnings.slice(0, MAX_WARNINGS_SHOWN),
     warningCount: result.warnings.length,
+    ...result.shipped,
   };
 }

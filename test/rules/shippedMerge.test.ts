@@ -1,18 +1,47 @@
 import assert from 'node:assert/strict';
-import { AdRule, Term } from '../../server/models';
+import { Model, ModelStatic } from 'sequelize';
+import { ruleTableOf } from '../../server/commands/ruleTables';
+import { WITHDRAWN_NOTE } from '../../server/commands/shippedMergePlan';
+import { AdRule, Term, WordingRule } from '../../server/models';
+import { agrees, entryState, readState, stateText } from '../../workers/lib/shippedState';
 import { adsRuleKind } from '../../workers/rules/adsRules';
 import { shippedTermRows } from '../../workers/rules/shippedTerms';
+import { wordingRuleKind } from '../../workers/rules/wordingRules';
 import { ApiClient } from '../support/apiClient';
 import { buildUser, loggedIn } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
 import { keepWordLists } from '../terms/termSupport';
 import { keepRuleTables, securityAdmin, tracedCall, versionOf } from './ruleSupport';
 
+const TERM_FIELDS = ['term', 'category', 'severity', 'note'];
+const ADS_FIELDS = ruleTableOf('ads')!.fields;
+const WORDING_FIELDS = ruleTableOf('wording')!.fields;
+
+/** An entry as an older release seeded it: these fields and state, recorded as that release's. */
+async function seededByOlderRelease(model: ModelStatic<Model>, id: number, names: readonly string[], change: Record<string, unknown>, enabled: boolean): Promise<void> {
+  const row = (await model.findByPk(id))!;
+  const fields = { ...row.get({ plain: true }), ...change };
+  await row.update({ ...change, enabled, shippedState: stateText(entryState(fields, names, enabled)) }, { silent: true });
+}
+
+/** An entry an older release shipped and this one does not. */
+async function shippedByOlderReleaseOnly(model: ModelStatic<Model>, names: readonly string[], fields: Record<string, unknown>, origin: string): Promise<number> {
+  const row = await model.create({ ...fields, origin, enabled: true, shippedState: stateText(entryState(fields, names, true)) });
+  return Number(row.get('id'));
+}
+
+/** Whether the entry follows the releases again: it says what the last merged release said. */
+async function followsRelease(model: ModelStatic<Model>, id: number, names: readonly string[]): Promise<boolean> {
+  const row = (await model.findByPk(id))!;
+  const shipped = readState(row.get('shippedState') as string | null);
+  return shipped !== null && agrees(entryState(row.get({ plain: true }), names, Boolean(row.get('enabled'))), shipped);
+}
+
 /**
  * An installation seeded by an older release takes a newer release's defaults in one step, from
- * the console: a merge of the shipped file (or lists) that adds what is missing, brings the
- * release's fields back, leaves alone what the release does not name, and keeps every stored
- * entry's enabled state, so that a default the admin turned off stays off.
+ * the console. What nobody changed since its release follows the new one (fields, enabled or
+ * disabled; disabled when the release no longer ships it); what the admin changed stays the
+ * admin's and is listed in the answer, so that the admin decides.
  */
 describe('taking the release’s default lists', function () {
   this.timeout(180_000);
@@ -23,7 +52,7 @@ describe('taking the release’s default lists', function () {
   before(async () => {
     url = (await startTestProduct()).url;
     admin = await securityAdmin(url);
-    restoreRules = await keepRuleTables(['ads']);
+    restoreRules = await keepRuleTables(['ads', 'wording']);
     restoreTerms = await keepWordLists();
   });
   after(async () => {
@@ -31,14 +60,33 @@ describe('taking the release’s default lists', function () {
     await restoreTerms();
   });
 
-  it('merges a rule table’s shipped file: missing defaults come back, changed ones are restored, disabled ones stay disabled', async () => {
-    const [first, second] = adsRuleKind.readShipped().filter((rule) => rule.matchType === 'literal' && rule.severity);
-    const stored = async (pattern: string) => AdRule.findOne({ where: { pattern } });
-    const changed = (await stored(first!.pattern))!;
-    // The admin lowered a default and turned it off, deleted another, and added one of their own.
+  it('changes nothing in an installation seeded by this release', async () => {
+    const kinds = { '/api/rules/ads/import-shipped': 'ads', '/api/rules/wording/import-shipped': 'wording', '/api/terms/import-shipped': 'terms', '/api/allow-words/import-shipped': 'terms' };
+    for (const [path, kind] of Object.entries(kinds)) {
+      const version = await versionOf(kind);
+      const answer = await admin.post(path);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      const { created, updated, deleted, disabled, withdrawn, kept } = answer.body;
+      assert.deepEqual({ created, updated, deleted, disabled, withdrawn, kept }, { created: 0, updated: 0, deleted: 0, disabled: 0, withdrawn: 0, kept: 0 }, path);
+      assert.equal(answer.body.version, version, `${path}: nothing written, not even the record of the release`);
+    }
+  });
+
+  it('merges a rule table: untouched defaults follow the release, withdrawn ones are disabled, the admin’s changes are kept and listed', async () => {
+    const [byRelease, byAdmin, deleted, unknown] = adsRuleKind.readShipped().filter((rule) => rule.matchType === 'literal' && rule.severity);
+    const stored = async (pattern: string) => (await AdRule.findOne({ where: { pattern } }))!;
+    // A default whose history an upgrade could not tell, as the release has it: taken up again silently.
+    await AdRule.update({ shippedState: null }, { where: { id: (await stored(unknown!.pattern)).id } });
+    // The older release shipped one default with another severity and note, and two rules this release no longer ships.
+    await seededByOlderRelease(AdRule, (await stored(byRelease!.pattern)).id, ADS_FIELDS, { severity: byRelease!.severity === 'block' ? 'review' : 'block', note: '旧版本的说明' }, true);
+    const withdrawnId = await shippedByOlderReleaseOnly(AdRule, ADS_FIELDS, { category: 'price', matchType: 'regex', pattern: '旧版价格(只需|低至)\\d+元', severity: 'review', needsContext: false, note: '旧版本的价格规则' }, 'shipped');
+    const keptWithdrawnId = await shippedByOlderReleaseOnly(AdRule, ADS_FIELDS, { category: 'absolute', matchType: 'literal', pattern: '旧版绝对化用语', severity: 'review', needsContext: false, note: null }, 'shipped');
+    // The admin lowered one default and turned it off, lowered a rule the release withdraws, deleted a default and added one.
+    const changed = await stored(byAdmin!.pattern);
     assert.equal((await admin.put(`/api/rules/ads/${changed.id}`, { severity: 'notice' })).status, 200);
     assert.equal((await admin.put(`/api/rules/ads/${changed.id}/enabled`, { enabled: false })).status, 200);
-    assert.equal((await admin.request('DELETE', `/api/rules/ads/${(await stored(second!.pattern))!.id}`)).status, 200);
+    assert.equal((await admin.put(`/api/rules/ads/${keptWithdrawnId}`, { severity: 'notice' })).status, 200);
+    assert.equal((await admin.request('DELETE', `/api/rules/ads/${(await stored(deleted!.pattern)).id}`)).status, 200);
     const own = await admin.post('/api/rules/ads', { category: 'call_to_action', matchType: 'literal', pattern: '本县自加用语', severity: 'review', needsContext: false });
     assert.equal(own.status, 201, JSON.stringify(own.body));
     const total = await AdRule.count();
@@ -46,47 +94,155 @@ describe('taking the release’s default lists', function () {
 
     const answer = await tracedCall(admin, 'POST', '/api/rules/ads/import-shipped');
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    assert.equal(answer.body.created, 1, 'the deleted default');
-    assert.equal(answer.body.updated, 1, 'the changed default');
-    assert.equal(answer.body.deleted, 0);
+    const { created, updated, deleted: deletedCount, disabled, withdrawn, kept } = answer.body;
+    assert.deepEqual({ created, updated, deletedCount, disabled, withdrawn, kept }, { created: 1, updated: 1, deletedCount: 0, disabled: 1, withdrawn: 1, kept: 2 });
+    assert.equal(
+      answer.body.message,
+      '已合并本版本的默认广告用语：新增 1 条、更新 1 条、按新版本停用 1 条（其中 1 条本版本已不再提供）、保留管理员修改 2 条；管理员改过的这些条目合并未动，请逐条决定是否改用本版本的写法',
+    );
     assert.equal(answer.body.version, version + 1);
-    assert.equal(await AdRule.count(), total + 1);
-    const restored = (await stored(first!.pattern))!;
-    assert.equal(restored.severity, first!.severity, 'the release’s severity');
-    assert.equal(restored.enabled, false, 'still off, as the admin left it');
-    assert.equal((await stored(second!.pattern))!.origin, 'shipped');
+    assert.equal(await AdRule.count(), total + 1, 'nothing deleted, the deleted default back');
+
+    const followed = await stored(byRelease!.pattern);
+    assert.deepEqual([followed.severity, followed.note, followed.enabled], [byRelease!.severity, byRelease!.note, true], 'untouched: the release’s fields');
+    const disabledRow = (await AdRule.findByPk(withdrawnId))!;
+    assert.equal(disabledRow.enabled, false, 'withdrawn by the release and untouched: disabled, not deleted');
+    assert.equal(disabledRow.note, `${WITHDRAWN_NOTE}；原备注：旧版本的价格规则`);
+    const keptWithdrawn = (await AdRule.findByPk(keptWithdrawnId))!;
+    assert.deepEqual([keptWithdrawn.enabled, keptWithdrawn.severity], [true, 'notice'], 'withdrawn but changed by the admin: left as it is');
+    const keptChanged = await stored(byAdmin!.pattern);
+    assert.deepEqual([keptChanged.severity, keptChanged.enabled], ['notice', false], 'changed by the admin: left as it is');
+    assert.equal((await stored(deleted!.pattern)).origin, 'shipped');
+    assert.equal(await followsRelease(AdRule, (await stored(unknown!.pattern)).id, ADS_FIELDS), true, 'the default of unknown history follows the releases again');
     assert.ok(await stored('本县自加用语'), 'the admin’s own rule is untouched');
+
+    const listed = new Map(answer.body.keptEntries.map((entry: any) => [entry.id, entry]));
+    assert.deepEqual(listed.get(changed.id), {
+      id: changed.id,
+      entry: byAdmin!.pattern,
+      reason: 'changed',
+      differences: { severity: { current: 'notice', release: byAdmin!.severity }, enabled: { current: false, release: true } },
+    });
+    assert.deepEqual((listed.get(keptWithdrawnId) as any).reason, 'withdrawn');
+    assert.deepEqual((listed.get(keptWithdrawnId) as any).differences, { enabled: { current: true, release: false } });
+
+    // One audited step: every change and the summary in the same request, the summary last.
     const summary = answer.audit.at(-1)!;
     assert.equal(summary.eventType, 'rule.import');
-    assert.equal(summary.detail.shipped, true, 'the audit record says the defaults were taken');
+    assert.equal(summary.detail.shipped, true);
+    assert.deepEqual([summary.detail.disabled, summary.detail.withdrawn, summary.detail.kept], [1, 1, 2]);
+    assert.deepEqual([...summary.detail.keptIds].sort(), [changed.id, keptWithdrawnId].sort());
+    const withdrawal = answer.audit.find((record) => record.eventType === 'rule.update' && record.detail.id === withdrawnId)!;
+    assert.deepEqual([withdrawal.detail.withdrawn, withdrawal.detail.before.enabled, withdrawal.detail.after.enabled], [true, true, false]);
 
     const again = await admin.post('/api/rules/ads/import-shipped');
-    assert.deepEqual([again.body.created, again.body.updated, again.body.version], [0, 0, version + 1], 'a second time changes nothing');
+    assert.deepEqual([again.body.created, again.body.updated, again.body.disabled, again.body.kept, again.body.version], [0, 0, 0, 2, version + 1], 'a second time changes nothing, and still lists the admin’s changes');
+
+    // The admin takes the release's values: the rule follows the releases again and is no longer listed.
+    assert.equal((await admin.put(`/api/rules/ads/${changed.id}`, { severity: byAdmin!.severity })).status, 200);
+    assert.equal((await admin.put(`/api/rules/ads/${changed.id}/enabled`, { enabled: true })).status, 200);
+    assert.equal(await followsRelease(AdRule, changed.id, ADS_FIELDS), true);
+    const handedBack = await admin.post('/api/rules/ads/import-shipped');
+    assert.deepEqual(handedBack.body.keptEntries.map((entry: any) => entry.id), [keptWithdrawnId]);
     assert.equal((await admin.post('/api/rules/ads/import-shipped', { mode: 'replace' })).status, 400, 'it takes no options');
   });
 
-  it('merges the shipped terms: a new package term keeps the triage’s verdict, a stored term keeps its state', async () => {
+  it('disables a wording rule whose wrong form the release corrected, all or nothing', async () => {
+    const shipped = wordingRuleKind.readShipped().find((rule) => !rule.validFrom && !rule.validTo)!;
+    const oldId = await shippedByOlderReleaseOnly(WordingRule as unknown as ModelStatic<Model>, WORDING_FIELDS, { wrong: '旧版错写的表述', correct: '正确的表述', category: 'formulation', severity: 'review', validFrom: null, validTo: null, note: null }, 'shipped');
+    // The admin deleted a default and put a rule of their own for the same wrong form in its place.
+    const stored = (await WordingRule.findOne({ where: { wrong: shipped.wrong } }))!;
+    assert.equal((await admin.request('DELETE', `/api/rules/wording/${stored.id}`)).status, 200);
+    const { wrong, correct, category, severity } = shipped;
+    const own = await admin.post('/api/rules/wording', { wrong, correct, category, severity, validFrom: '2020-01-01', validTo: null, note: '本县的写法' });
+    assert.equal(own.status, 201, JSON.stringify(own.body));
+    const version = await versionOf('wording');
+
+    const refused = await admin.post('/api/rules/wording/import-shipped');
+    assert.equal(refused.status, 409, 'the default would overlap the admin’s enabled rule');
+    assert.match(refused.body.error.message, new RegExp(`编号 ${own.body.id}`));
+    assert.equal(await versionOf('wording'), version, 'nothing written');
+    assert.equal((await WordingRule.findByPk(oldId))!.enabled, true, 'not even the withdrawal');
+
+    assert.equal((await admin.put(`/api/rules/wording/${own.body.id}/enabled`, { enabled: false })).status, 200);
+    const answer = await admin.post('/api/rules/wording/import-shipped');
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.deepEqual([answer.body.created, answer.body.disabled, answer.body.withdrawn], [1, 1, 1]);
+    assert.equal((await WordingRule.findByPk(oldId))!.enabled, false, 'the old wrong form is off');
+    assert.equal(await WordingRule.count({ where: { wrong: shipped.wrong, enabled: true } }), 1, 'the default is back, enabled');
+  });
+
+  it('merges the shipped terms: the triage’s new verdicts reach untouched terms, the admin’s changes are kept and listed', async () => {
     const rows = shippedTermRows();
-    const curated = rows.find((row) => row.origin.startsWith('list') && row.enabled)!;
-    const dropped = rows.find((row) => !row.enabled)!;
-    const changed = (await Term.findOne({ where: { term: curated.term } }))!;
-    assert.equal((await admin.put(`/api/terms/${changed.id}`, { severity: curated.severity === 'notice' ? 'review' : 'notice' })).status, 200);
-    assert.equal((await admin.put(`/api/terms/${changed.id}/enabled`, { enabled: false })).status, 200);
-    await Term.destroy({ where: { term: dropped.term } }); // as if an older release had not shipped it
+    const release = (term: string) => rows.find((row) => row.term === term)!;
+    const stored = async (term: string) => (await Term.findOne({ where: { term } }))!;
+    const terms = Term as unknown as ModelStatic<Model>;
+    // An older triage kept 好朋友 and put 去你的 and 人也 at review; this one drops 好朋友 and lowers the other two.
+    assert.deepEqual([release('好朋友').enabled, release('去你的').severity, release('人也').severity], [false, 'notice', 'notice']);
+    for (const term of ['好朋友', '去你的', '人也']) {
+      await seededByOlderRelease(terms, (await stored(term)).id, TERM_FIELDS, { severity: 'review', note: '旧版分诊：未分类词语' }, true);
+    }
+    const withdrawnId = await shippedByOlderReleaseOnly(terms, TERM_FIELDS, { term: '旧版词条甲乙', category: 'vulgar', severity: 'review', note: '旧版本的词条' }, 'list:vulgar');
+    const keptWithdrawnId = await shippedByOlderReleaseOnly(terms, TERM_FIELDS, { term: '旧版词条丙丁', category: 'vulgar', severity: 'review', note: null }, 'list:vulgar');
+    const added = rows.find((row) => !row.enabled && row.term !== '好朋友')!;
+    await Term.destroy({ where: { term: added.term } }); // the older release did not ship it
+    // The admin annotated 人也, enabled 烟草局 (which the triage drops), turned a curated term off,
+    // lowered a term the release withdraws, and added one of their own.
+    const curated = rows.find((row) => row.origin.startsWith('list:') && row.enabled)!;
+    const annotated = await stored('人也');
+    assert.equal((await admin.put(`/api/terms/${annotated.id}`, { note: '本县：方言里常用' })).status, 200);
+    const reenabled = await stored('烟草局');
+    assert.equal(reenabled.enabled, false);
+    assert.equal((await admin.put(`/api/terms/${reenabled.id}/enabled`, { enabled: true })).status, 200);
+    const turnedOff = await stored(curated.term);
+    assert.equal((await admin.put(`/api/terms/${turnedOff.id}/enabled`, { enabled: false })).status, 200);
+    assert.equal((await admin.put(`/api/terms/${keptWithdrawnId}`, { severity: 'notice' })).status, 200);
+    const own = await admin.post('/api/terms', { term: '本县自加词语', category: 'vulgar', severity: 'review' });
+    assert.equal(own.status, 201, JSON.stringify(own.body));
+    const version = await versionOf('terms');
 
     const answer = await tracedCall(admin, 'POST', '/api/terms/import-shipped');
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    assert.equal(answer.body.created, 1);
-    assert.equal(answer.body.updated, 1);
-    const back = (await Term.findOne({ where: { term: curated.term } }))!;
-    assert.deepEqual([back.severity, back.enabled], [curated.severity, false]);
-    const added = (await Term.findOne({ where: { term: dropped.term } }))!;
-    assert.deepEqual([added.enabled, added.origin], [false, dropped.origin], 'a term the triage leaves out arrives disabled, with its list as origin');
-    assert.equal(answer.audit.at(-1)!.detail.shipped, true);
+    const { created, updated, deleted, disabled, withdrawn, kept } = answer.body;
+    assert.deepEqual({ created, updated, deleted, disabled, withdrawn, kept }, { created: 1, updated: 1, deleted: 0, disabled: 2, withdrawn: 1, kept: 4 });
+    assert.match(answer.body.message, /^已合并本版本的默认敏感词表：新增 1 条、更新 1 条、按新版本停用 2 条（其中 1 条本版本已不再提供）、保留管理员修改 4 条；/);
+    assert.equal(answer.body.version, version + 1);
 
-    const allowWords = await admin.post('/api/allow-words/import-shipped');
-    assert.equal(allowWords.status, 200, JSON.stringify(allowWords.body));
-    assert.equal(allowWords.body.created + allowWords.body.updated, 0, 'the allow-words are as shipped');
+    const friend = await stored('好朋友');
+    assert.deepEqual([friend.enabled, friend.severity, friend.note], [false, 'notice', release('好朋友').note], 'dropped by the new triage: off, with its reason');
+    const yours = await stored('去你的');
+    assert.deepEqual([yours.enabled, yours.severity], [true, 'notice'], 'lowered by the new triage');
+    const gone = (await Term.findByPk(withdrawnId))!;
+    assert.deepEqual([gone.enabled, gone.note], [false, `${WITHDRAWN_NOTE}；原备注：旧版本的词条`]);
+    const newcomer = await stored(added.term);
+    assert.deepEqual([newcomer.enabled, newcomer.origin], [false, added.origin], 'a new term the triage leaves out arrives disabled');
+    // The admin's: as they left them.
+    assert.deepEqual([(await stored('人也')).severity, (await stored('人也')).note], ['review', '本县：方言里常用']);
+    assert.equal((await stored('烟草局')).enabled, true);
+    assert.equal((await stored(curated.term)).enabled, false);
+    assert.deepEqual([(await Term.findByPk(keptWithdrawnId))!.enabled, (await Term.findByPk(keptWithdrawnId))!.severity], [true, 'notice']);
+    assert.equal((await stored('本县自加词语')).origin, 'admin');
+
+    const listed = new Map(answer.body.keptEntries.map((entry: any) => [entry.entry, entry]));
+    assert.deepEqual([...listed.keys()].sort(), ['人也', '烟草局', curated.term, '旧版词条丙丁'].sort());
+    assert.deepEqual((listed.get('人也') as any).differences, {
+      severity: { current: 'review', release: 'notice' },
+      note: { current: '本县：方言里常用', release: release('人也').note },
+    });
+    assert.deepEqual((listed.get('烟草局') as any).differences, { enabled: { current: true, release: false } });
+    assert.equal((listed.get('旧版词条丙丁') as any).reason, 'withdrawn');
+
+    const summary = answer.audit.at(-1)!;
+    assert.equal(summary.eventType, 'term.import');
+    assert.deepEqual([summary.detail.shipped, summary.detail.disabled, summary.detail.withdrawn, summary.detail.kept], [true, 2, 1, 4]);
+    const parts = answer.audit.filter((record) => record.eventType === 'term.import.entries');
+    const updates = parts.flatMap((part) => part.detail.updated);
+    assert.equal(updates.find((entry: any) => entry.id === withdrawnId).withdrawn, true);
+    assert.deepEqual(updates.find((entry: any) => entry.term === '好朋友').after.enabled, false);
+    assert.equal(parts.flatMap((part) => part.detail.kept ?? []).length, 4, 'the audit names every entry the merge kept');
+
+    const again = await admin.post('/api/terms/import-shipped');
+    assert.deepEqual([again.body.created, again.body.updated, again.body.disabled, again.body.kept, again.body.version], [0, 0, 0, 4, version + 1], 'a second time changes nothing');
   });
 
   it('is for the security admin only', async () => {

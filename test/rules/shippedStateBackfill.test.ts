@@ -8,7 +8,7 @@ import { sequelize } from '../../server/storage/database';
 import { agrees, entryState, readState } from '../../workers/lib/shippedState';
 import { startTestProduct } from '../support/testProduct';
 import { keepWordLists } from '../terms/termSupport';
-import { keepRuleTables } from './ruleSupport';
+import { keepRuleTables, securityAdmin, versionOf } from './ruleSupport';
 
 /** Versions no real change of this run reaches, so that these records name changes of their own. */
 let nextVersion = 1_000_000 + Math.floor(Math.random() * 1_000_000);
@@ -54,6 +54,22 @@ describe('the record of what a release shipped, for entries stored before it exi
   after(async () => {
     await restoreRules();
     await restoreTerms();
+  });
+
+  it('leaves an upgraded installation that the admin never changed with nothing to merge', async () => {
+    const admin = await securityAdmin((await startTestProduct()).url);
+    await sequelize().query('UPDATE terms SET shipped_state = NULL');
+    await sequelize().query('UPDATE ad_rules SET shipped_state = NULL');
+    await shippedState.up({ context: sequelize().getQueryInterface() });
+    assert.equal(await Term.count({ where: { shippedState: null } }), 0, 'every seeded term has its record');
+    for (const [path, kind] of [['/api/terms/import-shipped', 'terms'], ['/api/rules/ads/import-shipped', 'ads']] as const) {
+      const version = await versionOf(kind);
+      const answer = await admin.post(path);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      const { created, updated, disabled, kept } = answer.body;
+      assert.deepEqual({ created, updated, disabled, kept }, { created: 0, updated: 0, disabled: 0, kept: 0 }, path);
+      assert.equal(answer.body.version, version, `${path}: every record already as the release's`);
+    }
   });
 
   it('tells the entries nobody changed since their release from the admin’s, by their times and the audit log', async () => {

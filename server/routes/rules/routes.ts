@@ -165,7 +165,7 @@ export function ruleRoutes(): Router {
     },
   );
 
-  /** The release's defaults of this table, merged in (see shippedListMerger): stored entries keep their state. */
+  /** The release's defaults of this table, merged in (see shippedListMerger): the admin's changes are kept and listed. */
   router.post('/:kind/import-shipped', async (req, res) => {
     const table = tableOf(req.params.kind);
     validated(EmptySchema, req.body);

@@ -136,7 +136,7 @@ export function wordListRoutes(name: WordListName): Router {
     res.json(await wordListImporter(list, request, actorOf(req)));
   });
 
-  /** The release's defaults of this list, merged in (see shippedListMerger): stored entries keep their state. */
+  /** The release's defaults of this list, merged in (see shippedListMerger): the admin's changes are kept and listed. */
   router.post('/import-shipped', async (req, res) => {
     validated(EmptySchema, req.body);
     res.json(await shippedWordListMerger(list, actorOf(req)));

@@ -1,0 +1,54 @@
+import { KeptEntry, ShippedMergePlan } from './shippedMergePlan';
+
+/** Kept entries listed in the answer; the count says how many there are in all. */
+export const MAX_KEPT_SHOWN = 100;
+/** Kept entries named by id in the audit summary of a rule table (a word list's audit parts name them all). */
+export const MAX_KEPT_AUDITED = 500;
+
+/** What a merge of a release's defaults did, beyond what every import answers (see ImportCounts). */
+export interface ShippedMergeCounts {
+  /** Entries the release turned off (not counted in `updated`): dropped by a newer triage, or no longer shipped. */
+  disabled: number;
+  /** Of `disabled`, the entries this release no longer ships at all (kept, disabled, with a note that says so). */
+  withdrawn: number;
+  /** Entries the admin changed that differ from the release's: left as they are, for the admin to decide. */
+  kept: number;
+  /** The first kept entries, with how they differ from the release's. */
+  keptEntries: KeptEntry[];
+  /** What happened, in Chinese, for the console. */
+  message: string;
+}
+
+/** The merge's counts: updated, disabled and kept are apart, so that they add up to what the merge touched. */
+export function shippedMergeCounts<Row, Entry>(plan: ShippedMergePlan<Row, Entry>) {
+  const turnedOff = plan.follows.filter(({ stored, release }) => stored.state.enabled && !release.state.enabled).length;
+  return {
+    created: plan.creates.length,
+    updated: plan.follows.length - turnedOff,
+    deleted: 0,
+    unchanged: plan.unchanged,
+    disabled: turnedOff + plan.withdrawals.length,
+    withdrawn: plan.withdrawals.length,
+    kept: plan.kept.length,
+    restamped: plan.restamps.length,
+  };
+}
+
+export function shippedMergeMessage(label: string, counts: ReturnType<typeof shippedMergeCounts>): string {
+  const withdrawn = counts.withdrawn ? `（其中 ${counts.withdrawn} 条本版本已不再提供）` : '';
+  const parts = [`新增 ${counts.created} 条`, `更新 ${counts.updated} 条`, `按新版本停用 ${counts.disabled} 条${withdrawn}`, `保留管理员修改 ${counts.kept} 条`];
+  const kept = counts.kept ? '；管理员改过的这些条目合并未动，请逐条决定是否改用本版本的写法' : '';
+  return `已合并本版本的默认${label}：${parts.join('、')}${kept}`;
+}
+
+/** The answer's part about the release: counts, the first kept entries, and the message. */
+export function shippedMergeAnswer<Row, Entry>(label: string, plan: ShippedMergePlan<Row, Entry>): ShippedMergeCounts {
+  const counts = shippedMergeCounts(plan);
+  return {
+    disabled: counts.disabled,
+    withdrawn: counts.withdrawn,
+    kept: counts.kept,
+    keptEntries: plan.kept.slice(0, MAX_KEPT_SHOWN),
+    message: shippedMergeMessage(label, counts),
+  };
+}
