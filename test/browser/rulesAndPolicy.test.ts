@@ -145,16 +145,32 @@ describe('the console in a browser: the security admin’s rule tables and revie
     await row.waitFor({ state: 'detached' });
 
     // A default deleted (or missing after an upgrade) comes back when the release's defaults are merged in.
-    const shipped = wordingRuleKind.readShipped()[0]!.wrong;
+    const [first, second] = wordingRuleKind.readShipped().filter((rule) => rule.severity !== 'notice' && !rule.validFrom && !rule.validTo);
+    const shipped = first!.wrong;
     await page.getByLabel('搜索规范表述').fill(shipped);
     const shippedRow = page.locator(`[data-testid="entries"] tr[data-entry="${shipped}"]`);
     await shippedRow.getByRole('button', { name: '删除' }).click();
     await shippedRow.getByRole('button', { name: '删除' }).last().click();
     await shippedRow.waitFor({ state: 'detached' });
+    // A default the admin lowered stays lowered, and is listed for the admin to decide.
+    await page.getByLabel('搜索规范表述').fill(second!.wrong);
+    const loweredRow = page.locator(`[data-testid="entries"] tr[data-entry="${second!.wrong}"]`);
+    await loweredRow.getByRole('button', { name: '修改' }).click();
+    await loweredRow.getByLabel('级别', { exact: true }).selectOption('notice');
+    await loweredRow.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').filter({ hasText: /已修改编号 \d+ 的规范表述/ }).waitFor();
     await page.getByRole('button', { name: '合并本版本默认规范表述' }).click();
-    await page.getByRole('group', { name: '请确认' }).getByText(/已停用的保持停用/).waitFor();
+    await page.getByRole('group', { name: '请确认' }).getByText(/管理员改过的条目不动，合并后逐条列出供决定/).waitFor();
     await page.getByRole('button', { name: '合并', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /已合并本版本的默认规范表述：新增 1，更新 \d+/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /已合并本版本的默认规范表述：新增 1 条、更新 0 条、按新版本停用 0 条、保留管理员修改 1 条/ }).waitFor();
+    const keptRow = page.getByTestId('kept-entries').locator('tbody tr');
+    assert.match((await keptRow.textContent())!, new RegExp(`${second!.wrong}.*管理员改过.*级别：现为 提示，本版本为 ${second!.severity === 'block' ? '拦截' : '需审核'}`));
+    await page.screenshot({ path: screenshotPath('secadmin-shipped-merge'), fullPage: true });
+    await keptRow.getByRole('button', { name: '改用本版本' }).click();
+    await page.getByRole('status').filter({ hasText: `“${second!.wrong}”已改用本版本的写法` }).waitFor();
+    await page.getByTestId('kept-entries').waitFor({ state: 'detached' });
+    assert.match((await loweredRow.textContent())!, second!.severity === 'block' ? /拦截/ : /需审核/);
+    await page.getByLabel('搜索规范表述').fill(shipped);
     await shippedRow.waitFor();
     assert.match((await shippedRow.textContent())!, /随系统提供/);
 

@@ -6,6 +6,7 @@ import { useDebounced } from '../lib/useDebounced';
 import { useFetch } from '../lib/useFetch';
 import { ErrorNote } from './Badges';
 import { ConfirmButton } from './ConfirmButton';
+import { KeptEntries, KeptEntry, releaseChanges } from './KeptEntries';
 import { Pager } from './Pager';
 
 type Entry = Record<string, unknown> & { id: number; enabled: boolean; origin: string; updatedAt: string; valid?: boolean };
@@ -142,6 +143,8 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const [notice, setNotice] = useState<string | null>(null);
   const [importMode, setImportMode] = useState<'merge' | 'replace'>('merge');
   const [pendingFile, setPendingFile] = useState<File | null>(null);
+  // What the last merge of the release's defaults left as the admin had changed it.
+  const [kept, setKept] = useState<{ entries: KeptEntry[]; total: number } | null>(null);
 
   const changed = async (summary: string, answer?: { warnings?: Warning[] }) => {
     onChanged(summary);
@@ -189,6 +192,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     setNotice(null);
     setProblems([]);
     setWarnings([]);
+    setKept(null);
   };
 
   const importFile = async (file: File, mode: 'merge' | 'replace') => {
@@ -215,11 +219,22 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const mergeShipped = async () => {
     clearMessages();
     try {
-      const summary = await post<Record<string, number> & { warnings?: Warning[] }>(`${spec.path}/import-shipped`, {});
-      await changed(`已合并本版本的默认${spec.label}：新增 ${summary.created ?? 0}，更新 ${summary.updated ?? 0}，未变 ${summary.unchanged ?? 0}；已停用的条目保持停用`, summary);
+      const summary = await post<{ message: string; kept: number; keptEntries: KeptEntry[]; warnings?: Warning[] }>(`${spec.path}/import-shipped`, {});
+      await changed(summary.message, summary);
+      setKept(summary.kept ? { entries: summary.keptEntries, total: summary.kept } : null);
     } catch (caught) {
       setError(messageOf(caught));
     }
+  };
+
+  // The admin takes the release's values for an entry the merge kept: it follows the releases from then on.
+  const takeRelease = async (item: KeptEntry) => {
+    const { fields, enabled } = releaseChanges(item);
+    const done = await act(async () => {
+      if (fields) await put(`${spec.path}/${item.id}`, fields);
+      if (enabled !== null) await put(`${spec.path}/${item.id}/enabled`, { enabled });
+    }, item.reason === 'withdrawn' ? `已停用“${item.entry}”` : `“${item.entry}”已改用本版本的写法`);
+    if (done && kept) setKept({ entries: kept.entries.filter((other) => other.id !== item.id), total: kept.total - 1 });
   };
 
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
@@ -301,7 +316,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
           </label>
           <ConfirmButton
             label={`合并本版本默认${spec.label}`}
-            question={`用本版本随附的默认${spec.label}更新：缺少的默认条目会加入（包括曾删除的），已有的默认条目恢复为本版本的写法，已停用的保持停用，其他条目不变。`}
+            question={`用本版本随附的默认${spec.label}更新：缺少的默认条目会加入（包括曾删除的）；管理员没有改过的默认条目改为本版本的写法和启停状态，本版本已不再提供的停用（不删除）；管理员改过的条目不动，合并后逐条列出供决定；管理员添加的条目不受影响。`}
             confirmLabel="合并"
             danger={false}
             className=""
@@ -341,6 +356,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
           </table>
         ) : null}
         {notice ? <div className="success" role="status">{notice}</div> : null}
+        {kept?.entries.length ? <KeptEntries spec={spec} kept={kept.entries} total={kept.total} onTake={(item) => void takeRelease(item)} /> : null}
         {warnings.length ? (
           <div className="banner changed" data-testid="entry-warnings">
             {warnings.map((w, i) => (
