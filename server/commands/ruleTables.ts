@@ -6,6 +6,7 @@ import { formulationsRuleKind } from '../../workers/rules/formulationsRules';
 import { linksRuleKind } from '../../workers/rules/linksRules';
 import { privacyRuleKind } from '../../workers/rules/privacyRules';
 import { secrecyRuleKind } from '../../workers/rules/secrecyRules';
+import { signalsRuleKind } from '../../workers/rules/signalsRules';
 import { sourcesRuleKind } from '../../workers/rules/sourcesRules';
 import { wordingRuleKind } from '../../workers/rules/wordingRules';
 
@@ -100,6 +101,12 @@ export const RULE_TABLES: readonly RuleTable[] = [
     keyFields: ['category', 'matchType', 'pattern'],
     searchFields: ['pattern', 'note'],
     filterFields: ['category', 'matchType', 'severity'],
+  }),
+  table(as(signalsRuleKind), {
+    label: '推销信号',
+    keyFields: ['category', 'matchType', 'pattern'],
+    searchFields: ['pattern', 'note'],
+    filterFields: ['category', 'matchType'],
   }),
   table(as(secrecyRuleKind), {
     label: '保密标志',

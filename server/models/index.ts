@@ -22,6 +22,7 @@ import { Formulation } from './Formulation';
 import { LinkRule } from './LinkRule';
 import { PrivacyPolicy } from './PrivacyPolicy';
 import { SecrecyRule } from './SecrecyRule';
+import { SignalRule } from './SignalRule';
 import { SourceRule } from './SourceRule';
 import { WordingRule } from './WordingRule';
 import { AccountChange } from './AccountChange';
@@ -36,7 +37,7 @@ import { WorkingCalendarDay } from './WorkingCalendarDay';
 
 export { Account, AllowWord, AuditRecord, Draft, DraftAccount, DraftEvent, FindingRecord, IdempotencyKey };
 export { OutboxEntry, PasswordHistory, RescreenBatch, Review, Revision, RuleVersion, Screening, Term, Unit, User };
-export { AdRule, Formulation, LinkRule, PrivacyPolicy, SecrecyRule, SourceRule, WordingRule };
+export { AdRule, Formulation, LinkRule, PrivacyPolicy, SecrecyRule, SignalRule, SourceRule, WordingRule };
 export { AccountChange, AccountFreshness, AccountInteraction, AccountLifecycleRecord, AccountMenuItem, AccountQrCode, AccountTeamMember, Publication, WorkingCalendarDay };
 
 let boundTo: unknown;
@@ -49,7 +50,7 @@ export function initModels(): void {
   for (const model of [Unit, User, Account, Draft, DraftAccount, Revision, Screening, FindingRecord, Review]) {
     model.initModel(db);
   }
-  for (const model of [RescreenBatch, DraftEvent, OutboxEntry, IdempotencyKey, AuditRecord, PasswordHistory, Term, AllowWord, RuleVersion, SourceRule, LinkRule, AdRule, SecrecyRule, PrivacyPolicy, WordingRule, Formulation]) {
+  for (const model of [RescreenBatch, DraftEvent, OutboxEntry, IdempotencyKey, AuditRecord, PasswordHistory, Term, AllowWord, RuleVersion, SourceRule, LinkRule, AdRule, SignalRule, SecrecyRule, PrivacyPolicy, WordingRule, Formulation]) {
     model.initModel(db);
   }
   for (const model of [AccountTeamMember, AccountMenuItem, AccountQrCode, AccountLifecycleRecord, AccountChange, AccountInteraction, AccountFreshness, Publication, WorkingCalendarDay]) {

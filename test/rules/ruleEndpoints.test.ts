@@ -21,7 +21,7 @@ describe('rule management API: sources in depth', () => {
     const answer = await admin.get('/api/rules');
     assert.equal(answer.status, 200);
     const kinds = answer.body.items.map((item: any) => item.kind);
-    assert.deepEqual(kinds, ['sources', 'links', 'ads', 'secrecy', 'privacy', 'wording', 'formulations']);
+    assert.deepEqual(kinds, ['sources', 'links', 'ads', 'signals', 'secrecy', 'privacy', 'wording', 'formulations']);
     const sources = answer.body.items.find((item: any) => item.kind === 'sources');
     assert.equal(sources.label, '转载来源白名单');
     assert.equal(sources.version, await versionOf('sources'));

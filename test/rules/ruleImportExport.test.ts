@@ -7,7 +7,7 @@ import { ApiClient } from '../support/apiClient';
 import { startTestProduct } from '../support/testProduct';
 import { allEntries, importTsv, keepRuleTables, securityAdmin, tracedCall, versionOf } from './ruleSupport';
 
-const KINDS = ['sources', 'links', 'ads', 'secrecy', 'privacy', 'wording', 'formulations'];
+const KINDS = ['sources', 'links', 'ads', 'signals', 'secrecy', 'privacy', 'wording', 'formulations'];
 const tag = () => randomBytes(3).toString('hex');
 
 /** Entries without what the database adds (ids, times, origin), for comparing contents. */

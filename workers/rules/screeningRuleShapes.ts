@@ -104,6 +104,23 @@ export const adRuleSchema = z
   });
 export type AdRuleEntry = z.infer<typeof adRuleSchema>;
 
+// ——— signals ———
+/**
+ * Selling signals, which count only together (workers/lib/sellingSignals.ts): sales words, offers,
+ * invitations to call or visit, commercial goods and services; and the words of a government
+ * programme, beside which a cluster of them is only noted.
+ */
+export const SIGNAL_CATEGORIES = ['sales', 'offer', 'invitation', 'goods', 'public'] as const;
+export type SignalCategory = (typeof SIGNAL_CATEGORIES)[number];
+export const signalRuleSchema = z
+  .object({
+    category: z.enum(SIGNAL_CATEGORIES),
+    ...patternFields,
+    note,
+  })
+  .refine(patternCompiles, PATTERN_PROBLEM);
+export type SignalRuleEntry = z.infer<typeof signalRuleSchema>;
+
 // ——— secrecy ———
 export const secrecyRuleSchema = z
   .object({

@@ -92,6 +92,24 @@ export const RULE_SPECS: Record<string, Omit<TableSpec, 'path' | 'label'>> = {
     editable: ['category', 'matchType', 'pattern', 'severity', 'needsContext', 'note'],
     filters: ['category', 'severity'],
   },
+  signals: {
+    keyField: 'pattern',
+    fields: [
+      {
+        name: 'category',
+        label: '分类',
+        type: 'select',
+        options: { sales: '推销', offer: '优惠赠送', invitation: '邀约联系', goods: '商品服务', public: '政务语境（辅助）' },
+        // A fixed list, as for advertising language: the checker gives each its own meaning.
+        category: {},
+      },
+      { name: 'matchType', label: '匹配方式', type: 'select', options: MATCH },
+      { name: 'pattern', label: '规则内容', type: 'text', placeholder: '如 钜惠' },
+      note,
+    ],
+    editable: ['category', 'matchType', 'pattern', 'note'],
+    filters: ['category', 'matchType'],
+  },
   secrecy: {
     keyField: 'pattern',
     fields: [
