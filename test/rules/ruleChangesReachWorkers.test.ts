@@ -46,7 +46,7 @@ describe('rule changes through the API reach the running workers', function () {
     const { url } = await startTestProduct();
     admin = await securityAdmin(url);
     editor = (await buildReviewTeam(url, 2)).editorClient;
-    restore = await keepRuleTables(['sources', 'links', 'ads', 'secrecy', 'privacy', 'wording', 'formulations']);
+    restore = await keepRuleTables(['sources', 'links', 'ads', 'signals', 'secrecy', 'privacy', 'wording', 'formulations']);
   });
   after(() => restore());
 
@@ -87,6 +87,20 @@ describe('rule changes through the API reach the running workers', function () {
     const finding = findingsOf(draft, 'ad').find((f: any) => f.ruleId === created.body.ruleId);
     assert.ok(finding, JSON.stringify(draft.findings));
     assert.deepEqual([finding.severity, finding.text, finding.listVersion], ['review', phrase, created.body.version]);
+  });
+
+  it('signals: a new offer word completes a cluster of selling signals', async () => {
+    const offer = '买三免一';
+    const text = `实木家具${offer}，欢迎来电。`;
+    const before = await screenedWith(editor, original(text), 'signals', await versionOf('signals'));
+    assert.deepEqual(findingsOf(before, 'ad'), [], 'a good and an invitation are two kinds only');
+    const created = await admin.post('/api/rules/signals', { category: 'offer', matchType: 'literal', pattern: offer });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const draft = await screenedWith(editor, original(text), 'signals', created.body.version);
+    assert.deepEqual(
+      findingsOf(draft, 'ad').map((f: any) => [f.severity, f.category, f.term, f.listVersion]),
+      [['review', 'ad_selling_signals', `家具、${offer}、欢迎来电`, created.body.version]],
+    );
   });
 
   it('secrecy: a new marking blocks; disabled, it no longer does', async () => {

@@ -235,6 +235,101 @@ describe('ad checker', () => {
     });
   });
 
+  describe('selling signals that no single phrase decides', () => {
+    const signals = (body: string) =>
+      only(engine.screen(draft(body)), 'ad')
+        .filter((f) => f.category === 'ad_selling_signals')
+        .map((f) => [f.severity, f.term]);
+    const aboveNotice = (body: string) => pairs(engine.screen(draft(body)), 'ad').filter(([severity]) => severity !== 'notice');
+
+    it('sends sales talk with signals of three kinds to review, naming them', () => {
+      assert.deepEqual(signals('<p>阳光水岸二期新品加推，精装三居室热销中，首付低至两成，周末来售楼中心看房还有好礼相送。</p>'), [
+        ['review', '热销、首付、售楼、看房、好礼'],
+      ]);
+      assert.deepEqual(signals('<p>急用钱找我们！小额信用贷款当天审批，无需抵押，随时联系客户经理办理。</p>'), [
+        ['review', '信用贷、无需抵押、随时联系、客户经理'],
+      ]);
+      assert.deepEqual(signals('<p>丽人美容会所开业酬宾，首次到店的顾客免费体验补水护理，欢迎预约。</p>'), [
+        ['review', '美容、酬宾、到店、顾客、免费体验、欢迎预约'],
+      ]);
+      assert.deepEqual(signals('<p>家装节大促，全屋装修立减五千，订购再送橱柜，欢迎来店参观。</p>'), [
+        ['review', '大促、装修、立减、订购、再送橱柜、来店'],
+      ]);
+      const [finding] = only(engine.screen(draft('<p>本店车险续保季开始啦，续保即送全年免费洗车，详细咨询请打我电话。</p>')), 'ad');
+      assert.equal(finding.severity, 'review');
+      assert.equal(finding.ruleId, 'ad.selling-signals');
+      assert.equal(finding.text, '本店车险续保季开始啦，续保即送全年免费洗车，详细咨询请打我电话', 'from the first signal to the last');
+      assert.match(finding.reason!, /“本店”（推销）、“车险”（商品服务）、“续保”（商品服务）、“即送全年”（优惠赠送）、“详细咨询”（邀约联系）、“打我电话”（邀约联系） 集中出现/);
+    });
+
+    it('points at the signals as written, spaced out or in traditional characters', () => {
+      const body = '<p>新樓盤熱 銷中，買房送裝修，欢迎来电。</p>';
+      const [finding] = only(engine.screen(draft(body)), 'ad');
+      assert.deepEqual([finding.severity, finding.text, finding.start, finding.end], ['review', '樓盤熱 銷中，買房送裝修，欢迎来电', 1, 18]);
+    });
+
+    it('makes nothing of one or two kinds, however many words', () => {
+      for (const body of [
+        '<p>本店新到一批实木家具，款式齐全。</p>',
+        '<p>欢迎来电咨询贷款、信用卡和理财业务。</p>',
+        '<p>热销爆款，正品特价，门店直销。</p>',
+        // 家具 is a good, but inside 就送家具 (送 after 订) the words are one offer only.
+        '<p>订房就送家具，欢迎来电。</p>',
+      ]) {
+        assert.deepEqual(signals(body), [], body);
+      }
+    });
+
+    it('adds up signals only within one line and a short span', () => {
+      assert.deepEqual(signals('<p>新楼盘火爆热销中</p><p>买房送装修</p><p>联系我看房</p>'), []);
+      const far = '<p>新楼盘火爆热销中，' + '小区紧邻公园和学校，出行便利，周边配套齐全。'.repeat(4) + '欢迎来电。</p>';
+      assert.deepEqual(signals(far), []);
+    });
+
+    it('leaves government notices on vouchers, loan subsidies, job fairs, tourism and live-selling alone', () => {
+      for (const body of [
+        // 消费券、以旧换新
+        '<p>本次汽车消费券面向个人消费者，在我县登记注册的汽车销售企业购买新车，可享受最高3000元补贴，详情请咨询县商务局。</p>',
+        '<p>家电以旧换新补贴活动持续进行，消费者到参与活动的商场购买一级能效家电可享受立减优惠，咨询电话：0731-1234567。</p>',
+        '<p>文旅消费季启动，全县30家景区、酒店推出折扣优惠，市民游客可领取文旅消费券，欢迎到县游客服务中心咨询。</p>',
+        '<p>全县新能源汽车推广活动中，消费者购车可领取充电补贴，参展车型超过50款，欢迎到现场看车试驾。</p>',
+        // 创业担保贷款、小额信贷、惠民保险
+        '<p>符合条件的个人创业者可申请最高30万元创业担保贷款，财政给予全额贴息，欢迎有意向的创业者到县人社局咨询办理。</p>',
+        '<p>脱贫人口小额信贷政策延续实施，贷款额度5万元以下，期限3年以内，由县财政贴息，详情请致电县乡村振兴局。</p>',
+        '<p>人社部门提醒：创业担保贷款由财政贴息，个人最高可贷30万元，有需要的创业者可致电咨询。</p>',
+        '<p>农商银行工作人员走村入户，为种养大户上门办理信用贷款，现场讲解贷款政策。</p>',
+        '<p>我县惠民政策再加码：为全县60岁以上老人免费办理意外伤害保险，请到所在社区咨询登记。</p>',
+        '<p>对首次购买新建商品住房的家庭给予购房补贴，公积金贷款额度上浮20%，欢迎咨询县住建局。</p>',
+        // 招聘会
+        '<p>春风行动专场招聘会将于3月5日在县人力资源市场举行，现场提供岗位1200余个，求职者可免费入场，欢迎广大求职者前来咨询应聘。</p>',
+        '<p>参会企业提供包吃住、月薪5000元以上的岗位，有意者可扫码报名或致电县就业服务中心。</p>',
+        // 文旅推介
+        '<p>乡村旅游节期间，各民宿、农家乐推出特色套餐，游客可提前预约，详情请关注县文旅局公众号。</p>',
+        '<p>我县推出“冬游温泉”旅游线路，景区门票半价，住宿酒店推出特惠套餐，欢迎广大游客预约前来。</p>',
+        '<p>我县第三届乡村美食节开幕，现场设有特色小吃展区，购买满50元即送本地特产一份，欢迎广大市民游客前来品尝。</p>',
+        // 助农直播、展销
+        '<p>县长走进直播间为家乡脐橙代言，当晚销售额突破50万元，助农产品持续热销。</p>',
+        '<p>本周六晚8点，助农直播间将上线本地土鸡蛋、高山茶叶等特色农产品，欢迎广大网友走进直播间选购。</p>',
+        '<p>为庆祝丰收节，县供销社组织农产品展销会，现场新鲜蔬果直降促销，欢迎市民前来选购。</p>',
+        '<p>县妇联举办“巾帼创业”集市，手工艺品、农家特产现场展销，欢迎市民前来选购。</p>',
+        // 其他便民服务
+        '<p>县图书馆开展世界读书日活动，到馆读者可免费获赠图书一本，欢迎市民前来参与。</p>',
+        '<p>我县组织家政服务企业开展进社区活动，为居民提供免费保洁体验，有需要的居民可电话联系社区预约。</p>',
+      ]) {
+        assert.deepEqual(aboveNotice(body), [], body);
+      }
+    });
+
+    it('only notes a cluster beside a government programme or a warning', () => {
+      const fair = '<p>县住建局举办春季房交会，参展楼盘推出团购优惠，购房可申领契税补贴，欢迎市民到场看房。</p>';
+      assert.deepEqual(signals(fair), [['notice', '楼盘、团购、购房、看房']]);
+      assert.match(only(engine.screen(draft(fair)), 'ad')[0].reason!, /出现在政务语境（“住建局”）中/);
+      const warning = '<p>警惕以“纯信用贷款，无须抵押，欢迎来电”为名的贷款诈骗。</p>';
+      assert.deepEqual(signals(warning), [['notice', '纯信用、贷款、无须抵押、欢迎来电']]);
+      assert.match(only(engine.screen(draft(warning)), 'ad')[0].reason!, /出现在提醒语境（“警惕”）中/);
+    });
+  });
+
   describe('刷单 recruitment and warnings about it, with the sensitive-term checker', () => {
     let both: ScreeningEngine;
     before(async function () {

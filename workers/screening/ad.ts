@@ -1,19 +1,23 @@
 import { AdLanguage } from '../lib/adLanguage';
 import { keepStrongest } from '../lib/findingOverlap';
 import { LinkClassifier } from '../lib/linkClassifier';
-import { originalSpan, phraseTables, phraseTextOf } from '../lib/phraseText';
+import { originalSpan, PhraseText, phraseTables, phraseTextOf } from '../lib/phraseText';
+import { SellingCluster, SellingSignalKind, SellingSignals } from '../lib/sellingSignals';
 import { rulesOf } from '../lib/tableRuleKind';
 import { findTextUrls } from '../lib/urls';
 import { adsRuleKind } from '../rules/adsRules';
 import { linksRuleKind } from '../rules/linksRules';
+import { signalsRuleKind } from '../rules/signalsRules';
 import { sourcesRuleKind } from '../rules/sourcesRules';
 import { Checker, Field, Finding, PreparedDraft } from './types';
 
 interface CompiledAds {
   links: LinkClassifier;
   language: AdLanguage;
+  signals: SellingSignals;
   linksVersion: number;
   adsVersion: number;
+  signalsVersion: number;
 }
 
 const CATEGORY_NAMES: Record<string, string> = {
@@ -30,23 +34,32 @@ const PHRASE_NAMES: Record<string, string> = {
   price: '价格或折扣',
   contact: '推销联系方式',
 };
+const SIGNAL_NAMES: Record<SellingSignalKind, string> = {
+  sales: '推销',
+  offer: '优惠赠送',
+  invitation: '邀约联系',
+  goods: '商品服务',
+};
 const TEXT_FIELDS = ['title', 'body'] as const;
 
-/** Advertising and links: every URL classified, and advertising language in its context. */
+/** Advertising and links: every URL classified, advertising language in its context, and selling signals that add up. */
 export const adChecker: Checker<CompiledAds> = {
   name: 'ad',
-  ruleKinds: [linksRuleKind.kind, sourcesRuleKind.kind, adsRuleKind.kind],
+  ruleKinds: [linksRuleKind.kind, sourcesRuleKind.kind, adsRuleKind.kind, signalsRuleKind.kind],
 
   compile(data) {
     phraseTables();
     const links = rulesOf(data, linksRuleKind);
     const sources = rulesOf(data, sourcesRuleKind);
     const ads = rulesOf(data, adsRuleKind);
+    const signals = rulesOf(data, signalsRuleKind);
     return {
       links: new LinkClassifier(links.entries, sources.entries),
       language: new AdLanguage(ads.entries),
+      signals: new SellingSignals(signals.entries, ads.entries),
       linksVersion: links.version,
       adsVersion: ads.version,
+      signalsVersion: signals.version,
     };
   },
 
@@ -91,7 +104,10 @@ function linkFindings(draft: PreparedDraft, compiled: CompiledAds): Finding[] {
   return findings;
 }
 
-/** Advertising language, read in the phrase text (限 时 抢 购 and 限時搶購 are 限时抢购); offsets and text are the draft's. */
+/**
+ * Advertising language and clusters of selling signals, read in the phrase text (限 时 抢 购 and 限時搶購 are
+ * 限时抢购); offsets and text are the draft's.
+ */
 function languageFindings(draft: PreparedDraft, field: Field, compiled: CompiledAds): Finding[] {
   const text = draft.texts[field];
   const view = phraseTextOf(draft, field);
@@ -110,5 +126,23 @@ function languageFindings(draft: PreparedDraft, field: Field, compiled: Compiled
       category: `ad_${hit.rule.category}`, ruleId: hit.rule.ruleId, reason: why, listVersion: compiled.adsVersion,
     };
   });
+  findings.push(...compiled.signals.find(view.text).map((cluster) => clusterFinding(draft, field, view, cluster, compiled)));
   return keepStrongest(findings);
+}
+
+/** Selling signals of several kinds together: one finding over them all, naming each word once. */
+function clusterFinding(draft: PreparedDraft, field: Field, view: PhraseText, cluster: SellingCluster, compiled: CompiledAds): Finding {
+  const { start, end } = originalSpan(view, cluster.start, cluster.end);
+  const words = new Map(cluster.signals.map((signal) => [signal.text, SIGNAL_NAMES[signal.kind]]));
+  const named = [...words].map(([word, kind]) => `“${word}”（${kind}）`).join('、');
+  const why = cluster.warningWord
+    ? `推销信号 ${named} 出现在提醒语境（“${cluster.warningWord}”）中，请确认只是引用而非推销`
+    : cluster.publicWord
+      ? `推销信号 ${named} 出现在政务语境（“${cluster.publicWord}”）中，请确认是在介绍政府工作而非替商家推销`
+      : `推销信号 ${named} 集中出现，像是商业广告，政务新媒体不得发布商业广告，请人工确认`;
+  return {
+    checker: 'ad', severity: cluster.warningWord || cluster.publicWord ? 'notice' : 'review', field, start, end,
+    text: draft.texts[field].slice(start, end), term: [...words.keys()].join('、'), category: 'ad_selling_signals',
+    ruleId: 'ad.selling-signals', reason: why, listVersion: compiled.signalsVersion,
+  };
 }

@@ -52,6 +52,7 @@ export const CATEGORY_LABELS: Record<string, string> = {
   ad_call_to_action: '招揽用语',
   ad_contact: '联系方式',
   ad_price: '价格促销',
+  ad_selling_signals: '推销信号集中',
   secrecy_classification: '密级标识',
   secrecy_handling: '保密提示',
   secrecy_internal: '内部资料',
