@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ORIGINAL, REPOST_WITH_AN_ADDRESS_IN_ITS_SOURCE_NAME } from '../support/addressDrafts';
 import { buildReviewTeam, CLEAN_DRAFT } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
 
@@ -11,8 +12,6 @@ const DRAFT_WITH_ADDRESSES = {
   sourceType: 'original' as const,
 };
 
-/** The original's address as the source name, the source URL, the body's text and a link each write it. */
-const ORIGINAL = 'www.xinhuanet.com/politics/2026-11/20/c_1.htm';
 /** A repost whose original's address stands four ways, with a page linked twice and an image. */
 const REPOST_WITH_ITS_SOURCE_IN_THE_BODY = {
   title: '转载：全国政务新媒体工作会议召开',
@@ -23,14 +22,6 @@ const REPOST_WITH_ITS_SOURCE_IN_THE_BODY = {
   sourceType: 'repost' as const,
   sourceName: `新华网 ${ORIGINAL}`,
   sourceUrl: `https://${ORIGINAL}`,
-};
-/** A repost whose source name writes an address the source URL does not point to. */
-const REPOST_WITH_AN_ADDRESS_IN_ITS_SOURCE_NAME = {
-  title: '转载：县政务服务中心延长办事时间',
-  body: '<p>县政务服务中心自下月起延长办事时间。</p>',
-  sourceType: 'repost' as const,
-  sourceName: `新华网 ${ORIGINAL}`,
-  sourceUrl: 'https://www.gov.cn/zhengce/2026-11/20/content_1.htm',
 };
 
 describe('a draft presents its addresses: written in its title, body and source name, and for the reviewer each once (GET /api/drafts/{id})', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Page } from 'playwright-core';
+import { ORIGINAL, REPOST_WITH_AN_ADDRESS_IN_ITS_SOURCE_NAME } from '../support/addressDrafts';
 import { buildReviewTeam, CLEAN_DRAFT } from '../support/factories';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 
@@ -16,8 +17,6 @@ const LINK_AND_ADDRESS = {
   sourceType: 'original' as const,
 };
 
-/** The original's address, as the source name, the source URL, the body's text and a link each write it. */
-const ORIGINAL = 'www.xinhuanet.com/politics/2026-11/20/c_1.htm';
 /** A repost whose original stands in the body too, as text and as a link, beside a page linked twice. */
 const REPOST_WITH_ITS_SOURCE_IN_THE_BODY = {
   title: '转载：全国政务新媒体工作会议召开',
@@ -27,14 +26,6 @@ const REPOST_WITH_ITS_SOURCE_IN_THE_BODY = {
   sourceType: 'repost' as const,
   sourceName: `新华网 ${ORIGINAL}`,
   sourceUrl: `https://${ORIGINAL}`,
-};
-/** A repost whose source name writes an address that the source URL does not point to. */
-const REPOST_WITH_AN_ADDRESS_IN_ITS_SOURCE_NAME = {
-  title: '转载：县政务服务中心延长办事时间',
-  body: '<p>县政务服务中心自下月起延长办事时间。</p>',
-  sourceType: 'repost' as const,
-  sourceName: `新华网 ${ORIGINAL}`,
-  sourceUrl: 'https://www.gov.cn/zhengce/2026-11/20/content_1.htm',
 };
 
 /** The entries of the 「来源与链接」 card, whitespace collapsed. */
