@@ -204,6 +204,24 @@ describe('ad checker', () => {
       assert.deepEqual(ads('<p>警惕骗子以“私信领取补贴”为名实施诈骗。</p>'), [['notice', '私信领取']]);
     });
 
+    it('only notes sales talk quoted by a regulator: reminders, enforcement and typical cases', () => {
+      for (const body of [
+        '<p>市场监管局提醒：商家不得使用“全网最低价”等绝对化用语误导消费者。</p>',
+        '<p>严禁经营者以“限时抢购”“秒杀”为名虚构原价，违者将被查处。</p>',
+        '<p>典型案例：某家电商场在店门口张贴“全网最低价”海报，被罚款5万元。</p>',
+        '<p>某楼盘销售人员在朋友圈发布“特价房”虚构广告，被依法处罚。</p>',
+      ]) {
+        const found = ads(body);
+        assert.ok(found.length > 0, body);
+        assert.deepEqual(found.filter(([severity]) => severity !== 'notice'), [], body);
+      }
+    });
+
+    it('still blocks the same words in a shop that cannot stop praising itself', () => {
+      assert.deepEqual(ads('<p>本店家电全网最低价，舍不得买的快来进店选购！</p>'), [['block', '全网最低价']]);
+      assert.deepEqual(ads('<p>好得不得了，全网最低价！</p>'), [['block', '全网最低价']]);
+    });
+
     it('reads sales talk spaced out, in traditional characters, full-width or with invisible characters', () => {
       assert.deepEqual(ads('<p>新茶上市，限 时 抢 购！</p>'), [['block', '限 时 抢 购']]);
       assert.deepEqual(ads('<p>新茶上市，限時搶購！</p>'), [['block', '限時搶購']]);
