@@ -217,6 +217,32 @@ describe('ad checker', () => {
       }
     });
 
+    it('only notes sales phrases beside a government programme: vouchers, trade-ins, housing fairs, live-selling, loan subsidies', () => {
+      for (const body of [
+        '<p>以旧换新补贴活动持续进行，消费者在参与活动的商场购买一级能效空调，可享受售价15%的补贴。</p>',
+        '<p>本届房交会共有30家房企参展，推出特价房源200余套，购房者可现场咨询。</p>',
+        '<p>房交会期间购买新建商品住房可申领购房补贴，部分项目另有购房优惠。</p>',
+        '<p>县长走进直播间开展助农直播，本地高山茶叶热销，欢迎广大网友下单。</p>',
+        '<p>符合条件的返乡创业者可申请最高20万元创业担保贷款，个人免担保、财政贴息。</p>',
+        '<p>县文旅局推出文旅惠民活动，全县A级景区门票五折。</p>',
+      ]) {
+        const found = only(engine.screen(draft(body)), 'ad');
+        assert.ok(found.length > 0, body);
+        assert.deepEqual(found.filter((f) => f.severity !== 'notice').map((f) => f.text), [], body);
+        assert.match(found[0].reason!, /出现在政务语境（“.+”）中/, body);
+      }
+    });
+
+    it('still blocks a shop, a developer or a lender, and a private handle even beside a programme', () => {
+      assert.deepEqual(ads('<p>本店全场满200减50，欢迎进店选购。</p>'), [['block', '满200减50']]);
+      assert.deepEqual(ads('<p>某某楼盘特价房仅剩5套，首付5万起。</p>'), [['block', '特价房']]);
+      assert.deepEqual(ads('<p>无抵押贷款，当天放款，有需要请联系：13812345678。</p>'), [
+        ['block', '无抵押'],
+        ['block', '当天放款'],
+      ]);
+      assert.deepEqual(ads('<p>以旧换新补贴火热进行中，旗舰店选购加微信：shop_6688 详谈。</p>'), [['block', '加微信：shop_6688']]);
+    });
+
     it('still blocks the same words in a shop that cannot stop praising itself', () => {
       assert.deepEqual(ads('<p>本店家电全网最低价，舍不得买的快来进店选购！</p>'), [['block', '全网最低价']]);
       assert.deepEqual(ads('<p>好得不得了，全网最低价！</p>'), [['block', '全网最低价']]);

@@ -1,8 +1,9 @@
-import { AdRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
+import { AdRuleEntry, SignalRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
 import { PatternHit, PatternSet } from './patternRules';
 import { sentenceWindow } from './sentenceWindow';
 
 type AdRule = WithRuleId<AdRuleEntry>;
+type SignalRule = WithRuleId<SignalRuleEntry>;
 
 /** An advertising phrase found in context, with the severity it earns there. */
 export interface AdPhraseHit extends PatternHit<AdRule> {
@@ -13,6 +14,8 @@ export interface AdPhraseHit extends PatternHit<AdRule> {
   earningWord?: string;
   /** The warning word that turned it into a mere notice (谨防诈骗). */
   warningWord?: string;
+  /** The government programme's word that turned it into a mere notice (消费券 beside 满200元减50元). */
+  publicWord?: string;
 }
 
 /** How far on each side of a phrase, within its sentence, selling and warning words are looked for. */
@@ -24,7 +27,10 @@ const CONTEXT_REACH = 20;
  * money-making claim (日赚300，加QQ…: the shape of 刷单 recruitment; the claim does not make 扫码 or
  * 欢迎致电 count, which a 零工市场 notice with 日结 jobs may well say), exceptions that take a phrase
  * out (国家级非物质文化遗产, 第一次全体会议), and warning words under which quoted sales talk is
- * only noted (反诈稿件里的“加微信领取”).
+ * only noted (反诈稿件里的“加微信领取”). A government programme's word (the `public` signals: 消费券,
+ * 贴息, 房交会) makes a phrase only a notice too, as it does a cluster of selling signals: a voucher
+ * notice says 门店满200元减50元 and a loan-subsidy notice 免担保. Contact handles stay as they are,
+ * since no programme asks people to add a private QQ.
  */
 export class AdLanguage {
   private readonly phrases: PatternSet<AdRule>;
@@ -32,14 +38,16 @@ export class AdLanguage {
   private readonly warning: PatternSet<AdRule>;
   private readonly earning: PatternSet<AdRule>;
   private readonly exceptions: PatternSet<AdRule>;
+  private readonly publicWords: PatternSet<SignalRule>;
 
-  constructor(rules: readonly AdRule[]) {
+  constructor(rules: readonly AdRule[], signalRules: readonly SignalRule[] = []) {
     const of = (...categories: string[]) => rules.filter((rule) => categories.includes(rule.category));
     this.phrases = new PatternSet(of('absolute', 'call_to_action', 'price', 'contact'));
     this.selling = new PatternSet(of('selling_context'));
     this.warning = new PatternSet(of('warning_context'));
     this.earning = new PatternSet(of('earning_context'));
     this.exceptions = new PatternSet(of('exception'));
+    this.publicWords = new PatternSet(signalRules.filter((rule) => rule.category === 'public'));
   }
 
   find(text: string): AdPhraseHit[] {
@@ -49,18 +57,21 @@ export class AdLanguage {
     const selling = this.selling.findAll(text);
     const warning = this.warning.findAll(text);
     const earning = this.earning.findAll(text);
+    const publicWords = this.publicWords.findAll(text);
     const hits: AdPhraseHit[] = [];
     for (const phrase of phrases) {
       if (!phrase.rule.severity) continue;
       if (exceptions.some((e) => e.start <= phrase.start && phrase.end <= e.end)) continue;
       const window = sentenceWindow(text, phrase.start, phrase.end, CONTEXT_REACH);
-      const near = (hit: PatternHit<AdRule>) =>
+      const near = (hit: PatternHit<unknown>) =>
         hit.start >= window.start && hit.end <= window.end && (hit.end <= phrase.start || hit.start >= phrase.end);
       const sellingWord = selling.find(near)?.text;
       const earningWord = phrase.rule.category === 'contact' ? earning.find(near)?.text : undefined;
       if (phrase.rule.needsContext && !sellingWord && !earningWord) continue;
       const warningWord = warning.find(near)?.text;
-      hits.push({ ...phrase, severity: warningWord ? 'notice' : phrase.rule.severity, sellingWord, earningWord, warningWord });
+      const publicWord = phrase.rule.category === 'contact' ? undefined : publicWords.find(near)?.text;
+      const severity = warningWord || publicWord ? 'notice' : phrase.rule.severity;
+      hits.push({ ...phrase, severity, sellingWord, earningWord, warningWord, publicWord });
     }
     return hits;
   }

@@ -55,7 +55,7 @@ export const adChecker: Checker<CompiledAds> = {
     const signals = rulesOf(data, signalsRuleKind);
     return {
       links: new LinkClassifier(links.entries, sources.entries),
-      language: new AdLanguage(ads.entries),
+      language: new AdLanguage(ads.entries, signals.entries),
       signals: new SellingSignals(signals.entries, ads.entries),
       linksVersion: links.version,
       adsVersion: ads.version,
@@ -116,11 +116,13 @@ function languageFindings(draft: PreparedDraft, field: Field, compiled: Compiled
     const what = PHRASE_NAMES[hit.rule.category] ?? hit.rule.category;
     const why = hit.warningWord
       ? `${what}“${hit.text}”出现在提醒语境（“${hit.warningWord}”）中，请确认只是引用而非推销`
-      : hit.earningWord
-        ? `${what}“${hit.text}”与赚钱话术“${hit.earningWord}”同时出现，是刷单、兼职诈骗招揽的典型写法，政务新媒体不得发布`
-        : hit.sellingWord
-          ? `${what}“${hit.text}”与推销用语“${hit.sellingWord}”同时出现，政务新媒体不得发布商业广告`
-          : `${what}“${hit.text}”，政务新媒体不得发布商业广告`;
+      : hit.publicWord
+        ? `${what}“${hit.text}”出现在政务语境（“${hit.publicWord}”）中，请确认是在介绍政府工作而非替商家推销`
+        : hit.earningWord
+          ? `${what}“${hit.text}”与赚钱话术“${hit.earningWord}”同时出现，是刷单、兼职诈骗招揽的典型写法，政务新媒体不得发布`
+          : hit.sellingWord
+            ? `${what}“${hit.text}”与推销用语“${hit.sellingWord}”同时出现，政务新媒体不得发布商业广告`
+            : `${what}“${hit.text}”，政务新媒体不得发布商业广告`;
     return {
       checker: 'ad', severity: hit.severity, field, start, end, text: text.slice(start, end), term: hit.rule.pattern,
       category: `ad_${hit.rule.category}`, ruleId: hit.rule.ruleId, reason: why, listVersion: compiled.adsVersion,
