@@ -137,6 +137,8 @@ describe('ad checker', () => {
         '<p>坚持以老带新，培养青年骨干。</p>',
         '<p>证件由EMS免费包邮送达。</p>',
         '<p>项目推进一波三折，终于顺利竣工。</p>',
+        '<p>消费券使用须知：活动期间市民在参与门店消费满200元减50元，每人每周限用一张。</p>',
+        '<p>元旦期间我县开展景区门票优惠活动，持本县身份证的游客可享半价。</p>',
       ]) {
         assert.deepEqual(ads(body), [], body);
       }
@@ -155,6 +157,7 @@ describe('ad checker', () => {
       assert.deepEqual(ads('<p>老带新奖励3000元。</p>'), [['block', '老带新']]);
       assert.deepEqual(ads('<p>本次活动全网最低价，扫码立即抢购！</p>').map(([severity]) => severity), ['block', 'block', 'block']);
       assert.deepEqual(ads('<p>全场商品三折。</p>'), [['review', '三折']]);
+      assert.deepEqual(ads('<p>店铺周年庆，优惠活动多多，欢迎进店选购。</p>'), [['review', '优惠活动']]);
     });
 
     it('leaves budget amounts and statistics alone', () => {
