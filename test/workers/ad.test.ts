@@ -367,6 +367,11 @@ describe('ad checker', () => {
       }
     });
 
+    it('counts 优惠活动 as an offer: a salon sending it to its customers goes to review, a scenic spot alone does not', () => {
+      assert.deepEqual(signals('<p>尊敬的顾客您好！本院三八节优惠活动如下：美甲、护肤项目一律八八折。</p>'), [['review', '顾客、优惠活动、美甲、护肤']]);
+      assert.deepEqual(aboveNotice('<p>元旦期间我县开展景区门票优惠活动，持本县身份证的游客可享半价。</p>'), []);
+    });
+
     it('only notes a cluster beside a government programme or a warning', () => {
       const fair = '<p>县住建局举办春季房交会，参展楼盘推出团购优惠，购房可申领契税补贴，欢迎市民到场看房。</p>';
       assert.deepEqual(signals(fair), [['notice', '楼盘、团购、购房、看房']]);
