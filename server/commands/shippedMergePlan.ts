@@ -104,7 +104,12 @@ export function withdrawnNote(note: string | null): string {
 
 export const WITHDRAWN_NOTE = '本版本默认中已不再提供，合并本版本默认时停用';
 
-/** Whether an entry came from a release: what the admin adds or imports has origin admin or import. */
+/**
+ * Whether an entry came from a release: the rule tables' `shipped`, the term lists' `list:…` and
+ * `package:…`. Any other origin (admin, import, or one a script wrote) is not the release's to change.
+ */
 export function isReleaseOrigin(origin: string): boolean {
-  return origin !== 'admin' && origin !== 'import';
+  return RELEASE_ORIGIN.test(origin);
 }
+
+const RELEASE_ORIGIN = /^(?:shipped$|list:|package:)/;

@@ -44,8 +44,8 @@ const TABLES: DefaultsTable[] = [
   { table: 'formulations', columns: same('phrase', 'category', 'severity', 'note'), audited: rule('formulations') },
 ];
 
-/** Entries from a release: what the admin adds or imports has origin admin or import. */
-const FROM_RELEASE = "shipped_state IS NULL AND origin NOT IN ('admin', 'import')";
+/** Entries from a release (as isReleaseOrigin in server/commands/shippedMergePlan.ts): shipped, list:…, package:…. */
+const FROM_RELEASE = "shipped_state IS NULL AND (origin = 'shipped' OR origin LIKE 'list:%' OR origin LIKE 'package:%')";
 const CHANGE_EVENTS = ['update', 'enable', 'disable', 'import.entries'].flatMap((change) => ['term', 'allow_word', 'rule'].map((type) => `${type}.${change}`));
 const IMPORT_SUMMARIES = ['term.import', 'allow_word.import', 'rule.import'];
 const PAGE = 1000;
