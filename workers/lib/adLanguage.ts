@@ -18,8 +18,8 @@ export interface AdPhraseHit extends PatternHit<AdRule> {
   publicWord?: string;
 }
 
-/** How far on each side of a phrase, within its sentence, selling and warning words are looked for. */
-const CONTEXT_REACH = 20;
+/** How far on each side of a phrase (or a cluster of selling signals), within its sentence, context words are looked for. */
+export const CONTEXT_REACH = 20;
 
 /**
  * Advertising language: phrases that count on their own (限时抢购, 原价199元), phrases that count

@@ -1,4 +1,5 @@
 import { AdRuleEntry, SignalCategory, SignalRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
+import { CONTEXT_REACH } from './adLanguage';
 import { PatternHit, PatternSet } from './patternRules';
 import { sentenceWindow } from './sentenceWindow';
 
@@ -27,8 +28,6 @@ export interface SellingCluster {
 const CLUSTER_SPAN = 80;
 /** How many kinds of signal make a cluster: government prose has one or two (贷款 beside 欢迎咨询), sales talk more. */
 const KINDS_NEEDED = 3;
-/** How far on each side of a cluster, within its sentence, warning and public words are looked for (as for single phrases). */
-const CONTEXT_REACH = 20;
 
 /**
  * Advertising that uses no decisive phrase: sales words, offers, invitations to call or visit and
