@@ -402,8 +402,8 @@ describe('ad checker', () => {
     });
 
     it('never blocks a government warning about it', () => {
-      // The curated terms in a warning still ask a person to look (review); the quoted handle is a notice.
-      assert.equal(verdict('警惕兼职刷单诈骗，切勿轻信日赚千元的广告。'), 'review');
+      // A warning names the scam in its own words: its curated terms and the quoted handle are notices.
+      assert.equal(verdict('警惕兼职刷单诈骗，切勿轻信日赚千元的广告。'), 'pass');
       assert.equal(verdict('公安机关提醒：刷单就是诈骗。'), 'pass');
       assert.equal(verdict('警惕“日赚300，加QQ 123456789”之类的刷单骗局。'), 'pass');
     });

@@ -156,13 +156,40 @@ describe('sensitive checker', () => {
   });
 
   it('does not block government warnings about 刷单 fraud', () => {
-    // A warning names the scam in its own words: a person reads it (review), nothing blocks it.
+    // A warning names the scam in its own words: the terms stay highlighted, as notices.
     assert.deepEqual(found('<p>警惕兼职刷单诈骗，切勿轻信日赚千元的广告。</p>'), [
-      ['review', '兼职刷单', '兼职刷单'],
-      ['review', '日赚千元', '日赚千元'],
+      ['notice', '兼职刷单', '兼职刷单'],
+      ['notice', '日赚千元', '日赚千元'],
     ]);
     assert.equal(screen('<p>公安机关提醒：刷单就是诈骗。</p>').verdict, 'pass');
     assert.deepEqual(found('<p>刷单返利类诈骗案件高发。</p>'), [['notice', '刷单返利', '刷单返利']]);
+  });
+
+  it('lowers fraud and gambling bait one level beside a warning word of its sentence, and says which', () => {
+    const warning = screen('<p>谨防贷款诈骗：凡是声称“无抵押贷款”“黑户可贷”，要先交保证金的，都是骗局。</p>');
+    assert.deepEqual(
+      warning.findings.map((f) => [f.severity, f.text]),
+      [
+        ['notice', '无抵押贷款'],
+        ['notice', '黑户可贷'],
+      ],
+    );
+    assert.match(warning.findings[0]!.reason!, /提醒用语“谨防”.*已降一级/);
+    assert.deepEqual(found('<p>非法集资常以“保本付息”“稳赚不赔”为诱饵，请群众提高警惕。</p>'), [['notice', '稳赚不赔', '稳赚不赔']]);
+    // A gambling block term in a warning is still read by a person.
+    assert.deepEqual(found('<p>警惕境外网络赌场，远离赌博。</p>'), [['review', '网络赌场', '网络赌场']]);
+  });
+
+  it('keeps the level of bait that no warning word stands beside', () => {
+    // The same bait offered, not warned about; a warning in another sentence does not count.
+    assert.deepEqual(found('<p>黑户可贷，无抵押贷款，当天下款。</p>').map(([severity]) => severity), ['review', 'review', 'review']);
+    assert.deepEqual(found('<p>谨防诈骗。</p><p>本公司黑户可贷，欢迎来电。</p>'), [['review', '黑户可贷', '黑户可贷']]);
+    assert.deepEqual(found('<p>警惕网络赌场。</p><p>真人荷官在线发牌。</p>'), [
+      ['review', '网络赌场', '网络赌场'],
+      ['block', '真人荷官', '真人荷官'],
+    ]);
+    // Categories no warning makes fit to publish keep their level beside one.
+    assert.deepEqual(found('<p>警惕有人宣扬法轮功。</p>'), [['block', '法轮功', '法轮功']]);
   });
 
   it('drops hits that only come from collapsing ordinary reduplicated words', () => {

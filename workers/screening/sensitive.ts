@@ -1,19 +1,30 @@
 import { TermMatcher } from '../lib/matcher';
 import { isDictionaryWord } from '../lib/jieba';
 import { foldTerm, normalizeTerm } from '../lib/normalizer';
+import { rulesOf } from '../lib/tableRuleKind';
+import { WarningWords } from '../lib/warningWords';
 import { wordsCuttingHits } from '../lib/wordBoundaries';
 import { wordFrequency } from '../lib/wordFrequency';
+import { adsRuleKind } from '../rules/adsRules';
 import { ORDINARY_FREQUENCY } from '../rules/packageTermTriage';
 import { shippedTermsData } from '../rules/shippedTerms';
 import { isCuratedOrigin, TERM_CATEGORY_LABELS, TermRule, TermsData } from '../rules/termShapes';
-import { Checker, Field, FIELDS, Finding, RuleData, Severity, SEVERITY_RANK } from './types';
+import { Checker, Field, FIELDS, Finding, PreparedDraft, RuleData, Severity, SEVERITY_RANK } from './types';
 
 type Payload = { kind: 'term'; rule: TermRule } | { kind: 'allow' };
 
 interface CompiledTerms {
   version: number;
   matcher: TermMatcher<Payload>;
+  warningWords: WarningWords;
 }
+
+/**
+ * Categories whose terms are the bait that warnings quote (谨防“无抵押贷款”诈骗, 警惕网络赌场): beside a
+ * warning word such a hit is lowered one level. Not political, pornographic or violent terms, which
+ * no warning makes fit to publish.
+ */
+const WARNED_AGAINST = new Set(['fraud', 'gambling']);
 
 interface Hit {
   start: number;
@@ -37,10 +48,12 @@ interface Hit {
  *    (全能神高收益: 全能/神高/收益; 神高 is no word) keeps its level. A hit with noise inside that
  *    cuts through a word is an accident of punctuation (安全性、交通 read as 性交), not an
  *    evasion: dropped.
+ * A fraud or gambling term beside a warning word of the ads table (谨防, 诈骗, 警惕…) in its sentence is
+ * lowered one level too: an anti-fraud post quotes the bait it warns about.
  */
 export const sensitiveChecker: Checker<CompiledTerms> = {
   name: 'sensitive',
-  ruleKinds: ['terms'],
+  ruleKinds: ['terms', adsRuleKind.kind],
 
   compile(data: RuleData): CompiledTerms {
     const set = data.terms;
@@ -50,14 +63,14 @@ export const sensitiveChecker: Checker<CompiledTerms> = {
       value: { kind: 'term', rule },
     }));
     for (const allow of terms.allowWords) entries.push({ term: allow.word, value: { kind: 'allow' } });
-    return { version: set?.version ?? 0, matcher: new TermMatcher(entries) };
+    return { version: set?.version ?? 0, matcher: new TermMatcher(entries), warningWords: new WarningWords(rulesOf(data, adsRuleKind).entries) };
   },
 
   check(draft, compiled): Finding[] {
     const findings: Finding[] = [];
     for (const field of FIELDS) {
       const text = draft.texts[field];
-      if (text) for (const finding of screenText(text, field, compiled)) findings.push(finding);
+      if (text) for (const finding of screenText(draft, field, compiled)) findings.push(finding);
     }
     return findings;
   },
@@ -80,8 +93,9 @@ function outranks(a: TermRule, b: TermRule): boolean {
   return isCuratedOrigin(a.origin) && !isCuratedOrigin(b.origin);
 }
 
-function screenText(text: string, field: Field, compiled: CompiledTerms): Finding[] {
+function screenText(draft: PreparedDraft, field: Field, compiled: CompiledTerms): Finding[] {
   const { matcher } = compiled;
+  const text = draft.texts[field];
   const scan = matcher.scan(text);
   if (scan.count === 0) return [];
   // Read out of the matcher's reused arrays before anything else runs.
@@ -108,8 +122,10 @@ function screenText(text: string, field: Field, compiled: CompiledTerms): Findin
   const findings: Finding[] = [];
   kept.forEach((hit, i) => {
     const cutBy = standsAsWord(hit, cutting[i]!) ? [] : cutting[i]!;
-    const severity = cutBy.length === 0 ? hit.rule.severity : cutThrough(text, hit);
-    if (!severity) return;
+    const asWritten = cutBy.length === 0 ? hit.rule.severity : cutThrough(text, hit);
+    if (!asWritten) return;
+    const warningWord = WARNED_AGAINST.has(hit.rule.category) && asWritten !== 'notice' ? compiled.warningWords.near(draft, field, hit.start, hit.end) : undefined;
+    const severity = (warningWord && lowered(asWritten)) || asWritten;
     findings.push({
       checker: 'sensitive',
       severity,
@@ -120,7 +136,7 @@ function screenText(text: string, field: Field, compiled: CompiledTerms): Findin
       term: hit.term,
       category: hit.rule.category,
       ruleId: hit.rule.id,
-      reason: reasonFor(hit, severity, cutBy),
+      reason: reasonFor(hit, severity, cutBy, warningWord),
       listVersion: compiled.version,
     });
   });
@@ -140,7 +156,11 @@ function standsAsWord(hit: Hit, cutBy: readonly string[]): boolean {
 function cutThrough(text: string, hit: Hit): Severity | null {
   if (!isCuratedOrigin(hit.rule.origin)) return null;
   if (foldTerm(text.slice(hit.start, hit.end)).length !== hit.end - hit.start) return null; // noise inside
-  const severity = hit.rule.severity;
+  return lowered(hit.rule.severity);
+}
+
+/** One level down: block → review → notice; a notice goes away. */
+function lowered(severity: Severity): Severity | null {
   return severity === 'block' ? 'review' : severity === 'review' ? 'notice' : null;
 }
 
@@ -201,7 +221,7 @@ function withoutNested(hits: Hit[]): Hit[] {
   return kept;
 }
 
-function reasonFor(hit: Hit, severity: Severity, cutBy: readonly string[]): string {
+function reasonFor(hit: Hit, severity: Severity, cutBy: readonly string[], warningWord: string | undefined): string {
   const category = TERM_CATEGORY_LABELS[hit.rule.category] ?? hit.rule.category;
   let reason: string;
   if (hit.rule.category === 'leader') reason = `涉及国家领导人姓名“${hit.term}”，请核对姓名、职务和排序是否准确`;
@@ -209,6 +229,7 @@ function reasonFor(hit: Hit, severity: Severity, cutBy: readonly string[]): stri
   else if (severity === 'review') reason = `命中敏感词“${hit.term}”（${category}），请人工判断语境`;
   else reason = `提示词“${hit.term}”（${category}），请留意表述`;
   if (cutBy.length) reason += `；命中处与前后文字组成了别的词语（${cutBy.map((word) => `“${word}”`).join('')}），已降一级`;
+  if (warningWord) reason += `；同一句有提醒用语“${warningWord}”，像是在提醒群众防范，已降一级`;
   if (hit.rule.note) reason += `；备注：${hit.rule.note}`;
   return reason;
 }
