@@ -376,6 +376,35 @@ describe('ad checker', () => {
       assert.deepEqual(aboveNotice('<p>元旦期间我县开展景区门票优惠活动，持本县身份证的游客可享半价。</p>'), []);
     });
 
+    it('sends a seller introducing the business to review: insurance, property, loans, cars, massage', () => {
+      assert.deepEqual(signals('<p>您好，我是安心保险公司的小李，代理车险、意外险，如需要请打我的电话。</p>'), [
+        ['review', '我是安心、保险、车险、意外险、打我的电话'],
+      ]);
+      assert.deepEqual(signals('<p>先生您好，我是滨江地产的小陈，临街旺铺即将推出，有购房意向请保存我的联系方式。</p>'), [
+        ['review', '我是滨江、旺铺、购房、我的联系方式'],
+      ]);
+      assert.deepEqual(signals('<p>本公司专业办理房贷、车贷，月息优惠，欢迎致电。</p>'), [['review', '专业办理、房贷、车贷、月息、欢迎致电']]);
+      assert.deepEqual(signals('<p>本周末城东4S店购车优惠，新车到店即可提，电联张经理。</p>'), [['review', '4S店、购车优惠、新车、到店、电联']]);
+      assert.deepEqual(signals('<p>康宁养生会所，主营：足疗、推拿、按摩，欢迎预约。</p>'), [['review', '养生会所、主营：、足疗、推拿、按摩、欢迎预约']]);
+      assert.deepEqual(signals('<p>翠湖苑尾房清盘，现房5800元/平起价，欢迎来电。</p>'), [['review', '清盘、现房、起价、欢迎来电']]);
+    });
+
+    it('leaves the same words alone in government insurance, loan, housing, car and health notices', () => {
+      for (const body of [
+        '<p>城乡居民医保参保缴费开始，个人缴费380元，有需要的群众可联系村医保专干。</p>',
+        '<p>我是县农商银行的客户经理，今天给大家讲讲怎样识别非法集资，有疑问随时联系我们。</p>',
+        '<p>交警提醒：机动车须依法投保交强险，未投保的车辆将被依法扣留，欢迎来电咨询。</p>',
+        '<p>汽车以旧换新补贴申领指南：报废旧车并在4S店购买新车的个人消费者，可申领最高2万元补贴。</p>',
+        '<p>县中医院康复科开展推拿、按摩等中医适宜技术服务，欢迎预约。</p>',
+        '<p>本次拍卖的国有建设用地使用权起价2000万元，竞买人可到县公共资源交易中心咨询。</p>',
+        '<p>为支持个体工商户发展，银行推出专属贷款产品，月息低至3厘，有需要的可到网点咨询。</p>',
+        '<p>为了让群众少跑腿，我的电话24小时开机，有困难随时打我电话。</p>',
+        '<p>反诈提醒：骗子自称“我是某某银行的客户经理”，以办理低息贷款为名要求转账，请致电110核实。</p>',
+      ]) {
+        assert.deepEqual(aboveNotice(body), [], body);
+      }
+    });
+
     it('only notes a cluster beside a government programme or a warning', () => {
       const fair = '<p>县住建局举办春季房交会，参展楼盘推出团购优惠，购房可申领契税补贴，欢迎市民到场看房。</p>';
       assert.deepEqual(signals(fair), [['notice', '楼盘、团购、购房、看房']]);
