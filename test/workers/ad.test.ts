@@ -405,6 +405,23 @@ describe('ad checker', () => {
       }
     });
 
+    it('sends a company hiring with pay it promises to review, not a government recruitment notice or job fair', () => {
+      assert.deepEqual(signals('<p>丽华美发诚聘发型师、洗发助理，保底工资加提成，有意者请致电李店长。</p>'), [['review', '美发、诚聘、保底、提成、有意者请致电']]);
+      assert.deepEqual(signals('<p>我是兴隆餐馆的店长，本店现招服务员，包吃住，有意向可与我联系。</p>'), [['review', '我是兴隆餐馆的、本店、包吃住、与我联系']]);
+      for (const body of [
+        '<p>县人社局举办春季招聘会，部分企业提供包吃住、保底工资加提成的岗位，咨询电话：0731-1234567。</p>',
+        '<p>我县事业单位公开招聘工作人员，待遇按有关规定执行，有意者请于3月7日前报名。</p>',
+        '<p>县就业服务中心发布岗位信息：某电子厂招聘普工50名，包吃住，有意者请致电县就业服务中心。</p>',
+        '<p>县妇联举办美容美发技能培训班，学员免费参加，有意者请到县妇联报名。</p>',
+      ]) {
+        assert.deepEqual(aboveNotice(body), [], body);
+      }
+      // A job fair relays what the companies offer: only noted.
+      assert.deepEqual(signals('<p>春风行动招聘会现场，多家企业急招普工，包吃住，保底加提成，有意者可直接致电。</p>'), [
+        ['notice', '急招、包吃住、保底、提成、有意者可直接致电'],
+      ]);
+    });
+
     it('only notes a cluster beside a government programme or a warning', () => {
       const fair = '<p>县住建局举办春季房交会，参展楼盘推出团购优惠，购房可申领契税补贴，欢迎市民到场看房。</p>';
       assert.deepEqual(signals(fair), [['notice', '楼盘、团购、购房、看房']]);
