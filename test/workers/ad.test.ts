@@ -129,6 +129,11 @@ describe('ad checker', () => {
       assert.deepEqual(ads('<p>景区门票5折优惠。</p>'), [['review', '5折优惠']]);
     });
 
+    it('reads 联系我们 as an office giving its contact, and 联系我 as a seller asking for a call', () => {
+      assert.deepEqual(ads('<p>如需购买景区年票，请联系我们，电话0731-5551234。</p>'), []);
+      assert.deepEqual(ads('<p>需要购买车险请联系我，电话0731-5551234。</p>'), [['block', '请联系我']]);
+    });
+
     it('leaves government service language alone', () => {
       for (const body of [
         '<p>企业开办全程网上办理，只需1个工作日即可办结。</p>',
