@@ -85,6 +85,52 @@ describe('privacy checker', () => {
     assert.deepEqual(classifyDigits(cardLike), { type: 'bank_card', masked: '6201**********0000' });
   });
 
+  describe('bank accounts that fail Luhn', () => {
+    const ACCOUNT = '6217001234567890124'; // 19 digits, as a 对私账户 is written; fails Luhn
+    const masked = '6217***********0124';
+
+    it('flags a private person\'s account next to a bank word, at the policy for names', () => {
+      assert.equal(luhnValid(ACCOUNT), false);
+      assert.equal(classifyDigits(ACCOUNT), null, 'the digits alone are nothing');
+      const labelled = only(engine.screen(draft(`<p>户名：张三，账号：${ACCOUNT}，开户行：中国建设银行城关支行</p>`)), 'privacy');
+      assert.deepEqual(labelled.map((f) => [f.severity, f.text, f.suggestion, f.category]), [['block', ACCOUNT, masked, 'personal_bank_card']]);
+      assert.match(labelled[0]!.reason!, /私人银行账号（未通过校验位/);
+      assert.deepEqual(privacy(`<p>张三 建行 ${ACCOUNT}</p>`), [['block', ACCOUNT, masked]]);
+      assert.deepEqual(privacy(`<p>补助对象：李四，邮储账号${ACCOUNT}。</p>`), [['block', ACCOUNT, masked]]);
+      assert.deepEqual(privacy(`<p>账号：${ACCOUNT}，户名：王五，开户行：农商行</p>`), [['block', ACCOUNT, masked]]);
+    });
+
+    it('flags an account grouped in fours with spaces or hyphens', () => {
+      const spaced = '6217 0012 3456 7890 124';
+      assert.deepEqual(privacy(`<p>户名：张三，工行卡号 ${spaced}。</p>`), [['block', spaced, masked]]);
+      const hyphens = '6230-0112-3456';
+      assert.deepEqual(privacy(`<p>赵六 信用社账号 ${hyphens}</p>`), [['block', hyphens, '6230****3456']]);
+    });
+
+    it('leaves a unit\'s public account alone', () => {
+      for (const holder of ['某某县财政局', '某某县红十字会', '某某建筑工程有限公司', '中共某某县委组织部', '城关镇人民政府']) {
+        assert.deepEqual(privacy(`<p>户名：${holder}，账号：${ACCOUNT}，开户行：中国建设银行城关支行</p>`), [], holder);
+      }
+      assert.deepEqual(privacy(`<p>党费请汇入县委组织部 建行 ${ACCOUNT}。</p>`), []);
+      assert.deepEqual(privacy(`<p>开户行：邮政储蓄银行，账号：${ACCOUNT}，户名：某某县慈善总会</p>`), []);
+    });
+
+    it('leaves long numbers without a bank word or a private holder as they were', () => {
+      assert.deepEqual(privacy(`<p>${ACCOUNT}</p>`), []);
+      assert.deepEqual(privacy(`<p>张三反映的问题已登记，回执${ACCOUNT}。</p>`), [], 'a name without a bank word');
+      assert.deepEqual(privacy(`<p>账号：${ACCOUNT}</p>`), [], 'a bank word without a holder');
+      assert.deepEqual(privacy(`<p>户名：张三，订单号：${ACCOUNT}</p>`), [], 'an order number');
+      assert.deepEqual(privacy(`<p>张三通过建行缴纳${ACCOUNT}元。</p>`), [], 'an amount');
+    });
+
+    it('keeps judging a Luhn-valid card as before', () => {
+      assert.deepEqual(privacy(`<p>卡号${CARD}</p>`), [['review', CARD, '6222***********0128']]);
+      const named = only(engine.screen(draft(`<p>户名：张三，账号：${CARD}</p>`)), 'privacy');
+      assert.deepEqual(named.map((f) => [f.severity, f.text, f.suggestion]), [['block', CARD, '6222***********0128']]);
+      assert.equal(named[0]!.reason, '个人银行卡号与姓名同时出现，属于个人信息，发布前须去除或打码');
+    });
+  });
+
   it('raises numbers next to a private person\'s name to the policy for names', () => {
     assert.deepEqual(privacy(`<p>张三，身份证号${ID}，银行卡${CARD}。</p>`), [
       ['block', ID, '4304**********1233'],

@@ -15,13 +15,18 @@ export interface PersonalNumber {
    * wrong: most likely a person's number with one character miscopied, still theirs to protect.
    */
   miscopied: boolean;
+  /**
+   * 12 to 19 digits that are none of the kinds above, a card failing Luhn included: many real
+   * account numbers carry no Luhn digit, so this is a bank account only where the text says whose.
+   */
+  unverifiedAccount: boolean;
 }
 
 const CANDIDATES = new RegExp(
   [
     // 138-1234-5678, 138 1234 5678, 138.1234.5678, 138 12345678, 1381234 5678
     String.raw`(?:\+?86[- ]?)?1[3-9]\d(?:[-. ]\d{4}[-. ]\d{4}|[- ]\d{8}|\d{4}[- ]\d{4})`,
-    String.raw`\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?`, // 6222 0212 3456 7890 123
+    String.raw`\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?`, // 6222 0212 3456 7890 123, 9558 8012 3456 7
     String.raw`\d{6}[ -]\d{8}[ -]\d{3}[\dXx]`, // 430421 19900101 1236, 430421-19900101-1236
     String.raw`\d{11,19}[Xx]?`,
   ]
@@ -111,6 +116,11 @@ export function classifyDigits(digits: string): { type: PersonalDataType; masked
   return null;
 }
 
+/** Digits as long as a bank account's (12 to 19), which no check can confirm. */
+export function hasAccountLength(digits: string): boolean {
+  return /^\d{12,19}$/.test(digits);
+}
+
 /**
  * Full-width digits and signs as ASCII, and the spaces editors paste (no-break, ideographic, the
  * typographic ones) as plain spaces: one UTF-16 unit for one, so offsets stay those of the text.
@@ -125,18 +135,27 @@ function foldNumberUnits(text: string): string {
   });
 }
 
-/** Every resident ID, mobile and bank card number written in a text, in ASCII or full-width digits. */
+/**
+ * Every resident ID, mobile and bank card number written in a text, in ASCII or full-width digits, and
+ * every other number of an account's length, marked `unverifiedAccount`, for the caller to judge by its context.
+ */
 export function findPersonalNumbers(text: string): PersonalNumber[] {
   const numbers: PersonalNumber[] = [];
   for (const match of foldNumberUnits(text).matchAll(CANDIDATES)) {
     const digits = match[0].replace(/[^\dXx]/g, '').replace(/^\+/, '').toUpperCase();
-    const kind = classifyDigits(digits);
-    if (!kind) continue;
     const end = match.index + match[0].length;
+    const at = { start: match.index, end, text: text.slice(match.index, end), digits };
+    const kind = classifyDigits(digits);
+    if (!kind) {
+      if (hasAccountLength(digits)) {
+        numbers.push({ ...at, type: 'bank_card', masked: mask(digits, 4, 4), checked: false, miscopied: false, unverifiedAccount: true });
+      }
+      continue;
+    }
     const miscopied = kind.miscopied === true;
     numbers.push({
-      type: kind.type, masked: kind.masked, start: match.index, end, text: text.slice(match.index, end), digits,
-      checked: kind.type === 'id_card' && digits.length === 18 && !miscopied, miscopied,
+      ...at, type: kind.type, masked: kind.masked,
+      checked: kind.type === 'id_card' && digits.length === 18 && !miscopied, miscopied, unverifiedAccount: false,
     });
   }
   return numbers;

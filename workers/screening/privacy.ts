@@ -1,3 +1,4 @@
+import { isPrivateAccount } from '../lib/bankAccountContext';
 import { afterIdLabel, isOfficeLine, looksNotPersonal, nearPersonName } from '../lib/personalContext';
 import { findPersonalNumbers } from '../lib/personalNumbers';
 import { rulesOf } from '../lib/tableRuleKind';
@@ -14,7 +15,9 @@ const TYPE_NAMES: Record<PersonalDataType, string> = { id_card: '居民身份证
 
 /**
  * Personal data: resident ID, mobile and bank card numbers, each with a masked form, at the
- * severity the admins' policy sets (higher next to a private person's name). Document numbers,
+ * severity the admins' policy sets (higher next to a private person's name). An account number that
+ * fails Luhn counts only as a private person's account (a bank word and a person holding it), and then
+ * at the policy for names; a unit's public account is left alone. Document numbers,
  * amounts, dates and office hotlines are left alone or, for a mobile behind a hotline label, only noted.
  */
 export const privacyChecker: Checker<CompiledPrivacy> = {
@@ -33,6 +36,8 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
       for (const number of findPersonalNumbers(text)) {
         const policy = policies.get(number.type);
         if (!policy || looksNotPersonal(text, number.start, number.end, number.checked)) continue;
+        // Without Luhn the digits say nothing: a bank word and a private holder must say it is a person's account.
+        if (number.unverifiedAccount && !isPrivateAccount(text, number.start, number.end)) continue;
         const name = TYPE_NAMES[number.type];
         const nearName = nearPersonName(text, number.start);
         // Region, date and serial is also how some case and certificate numbers are made: a
@@ -40,8 +45,10 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
         if (number.miscopied && !nearName && !afterIdLabel(text, number.start)) continue;
         const office = number.type === 'mobile' && isOfficeLine(text, number.start);
         // A name under a contact label (联系人：张三) is the office's contact person: the plain policy applies.
-        const severity = office ? (nearName ? policy.severity : 'notice') : nearName ? policy.severityNearName : policy.severity;
-        const reason = office
+        const severity = office ? (nearName ? policy.severity : 'notice') : nearName || number.unverifiedAccount ? policy.severityNearName : policy.severity;
+        const reason = number.unverifiedAccount
+          ? '私人银行账号（未通过校验位，按户名/银行判断），属于个人信息，发布前须去除或打码'
+          : office
           ? `公布的联系${name}（建议打码为 ${number.masked}），请确认是单位公开的工作号码而非个人隐私`
           : number.miscopied
             ? `疑似个人${name}（校验位不符，可能抄错了一位，但仍是个人信息），发布前须去除或打码`
