@@ -129,6 +129,13 @@ describe('privacy checker', () => {
       assert.deepEqual(named.map((f) => [f.severity, f.text, f.suggestion]), [['block', CARD, '6222***********0128']]);
       assert.equal(named[0]!.reason, '个人银行卡号与姓名同时出现，属于个人信息，发布前须去除或打码');
     });
+
+    it('only notes a Luhn-valid number that a unit holds: its public account, not a person\'s card', () => {
+      const unit = only(engine.screen(draft(`<p>户名：某某县财政局，账号：${CARD}，开户行：中国建设银行城关支行</p>`)), 'privacy');
+      assert.deepEqual(unit.map((f) => [f.severity, f.text, f.suggestion]), [['notice', CARD, '6222***********0128']]);
+      assert.match(unit[0]!.reason!, /单位银行账号/);
+      assert.deepEqual(privacy(`<p>县红十字会 工行 ${CARD}</p>`), [['notice', CARD, '6222***********0128']]);
+    });
   });
 
   it('raises numbers next to a private person\'s name to the policy for names', () => {

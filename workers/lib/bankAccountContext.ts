@@ -67,3 +67,8 @@ export function accountHolder(text: string, start: number, end: number): Account
 export function isPrivateAccount(text: string, start: number, end: number): boolean {
   return nearBankWord(text, start, end) && accountHolder(text, start, end) === 'person';
 }
+
+/** A unit's account (户名：某某县财政局，账号：…): a bank word next to the number and a unit holding it. */
+export function isUnitAccount(text: string, start: number, end: number): boolean {
+  return nearBankWord(text, start, end) && accountHolder(text, start, end) === 'unit';
+}

@@ -1,4 +1,4 @@
-import { isPrivateAccount } from '../lib/bankAccountContext';
+import { isPrivateAccount, isUnitAccount } from '../lib/bankAccountContext';
 import { afterIdLabel, isOfficeLine, looksNotPersonal, nearPersonName } from '../lib/personalContext';
 import { findPersonalNumbers } from '../lib/personalNumbers';
 import { rulesOf } from '../lib/tableRuleKind';
@@ -44,10 +44,16 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
         // miscopied ID counts only where a label or a name says whose number it is.
         if (number.miscopied && !nearName && !afterIdLabel(text, number.start)) continue;
         const office = number.type === 'mobile' && isOfficeLine(text, number.start);
+        // A unit's account that happens to pass Luhn is still the account a post publishes for fees and donations.
+        const unitAccount = number.type === 'bank_card' && isUnitAccount(text, number.start, number.end);
         // A name under a contact label (联系人：张三) is the office's contact person: the plain policy applies.
-        const severity = office ? (nearName ? policy.severity : 'notice') : nearName || number.unverifiedAccount ? policy.severityNearName : policy.severity;
+        const severity = unitAccount
+          ? 'notice'
+          : office ? (nearName ? policy.severity : 'notice') : nearName || number.unverifiedAccount ? policy.severityNearName : policy.severity;
         const reason = number.unverifiedAccount
           ? '私人银行账号（未通过校验位，按户名/银行判断），属于个人信息，发布前须去除或打码'
+          : unitAccount
+          ? `公布的单位银行账号（户名为单位），请确认是单位公开的收款账户而非个人银行卡；如为个人卡号须打码为 ${number.masked}`
           : office
           ? `公布的联系${name}（建议打码为 ${number.masked}），请确认是单位公开的工作号码而非个人隐私`
           : number.miscopied
