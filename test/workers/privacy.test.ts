@@ -108,7 +108,7 @@ describe('privacy checker', () => {
     });
 
     it('leaves a unit\'s public account alone', () => {
-      for (const holder of ['某某县财政局', '某某县红十字会', '某某建筑工程有限公司', '中共某某县委组织部', '城关镇人民政府']) {
+      for (const holder of ['某某县财政局', '某某县红十字会', '某某建筑工程有限公司', '中共某某县委组织部', '城关镇人民政府', '县国库', '中国电信']) {
         assert.deepEqual(privacy(`<p>户名：${holder}，账号：${ACCOUNT}，开户行：中国建设银行城关支行</p>`), [], holder);
       }
       assert.deepEqual(privacy(`<p>党费请汇入县委组织部 建行 ${ACCOUNT}。</p>`), []);

@@ -30,6 +30,8 @@ const HOLDER_LABEL = /(?:户名|开户名称?|账户名称?|帐户名称?|收款
 const UNIT_ENDING =
   /(?:局|委|办|院|会|联|中心|公司|银行|学校|校|医院|室|所|站|队|社|部|厅|处|科|股|集团|政府|基金|馆|团|厂|场|店|园|村|社区|街道|镇|乡|户)$/u;
 const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
+/** How short names of bodies and state companies begin (县国库, 中国电信, 国家电网): no person's name begins so. */
+const BODY_BEGINNING = /^(?:县|市|区|省|州|镇|乡|村|中共|中国|中华|国家|全国)/u;
 
 const SENTENCE_END = /[。！？\n]/;
 const LOOK_AROUND = 64;
@@ -41,10 +43,10 @@ export function nearBankWord(text: string, start: number, end: number): boolean 
   return BANK_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || BANK_WORD_AFTER.test(text.slice(end, end + 24));
 }
 
-/** A labelled holder: a unit by how its name ends, a person by a name of two to four characters. */
+/** A labelled holder: a unit by how its name begins or ends, a person by a name of two to four characters. */
 function kindOfHolder(labelled: string): AccountHolder | null {
   const name = labelled.split(FIRST_BANK_WORD)[0]; // 户名张三账号… is 张三
-  if (UNIT_ENDING.test(name)) return 'unit';
+  if (UNIT_ENDING.test(name) || BODY_BEGINNING.test(name)) return 'unit';
   return PERSON_NAME.test(name) ? 'person' : null;
 }
 
