@@ -118,9 +118,17 @@ describe('privacy checker', () => {
     it('leaves long numbers without a bank word or a private holder as they were', () => {
       assert.deepEqual(privacy(`<p>${ACCOUNT}</p>`), []);
       assert.deepEqual(privacy(`<p>张三反映的问题已登记，回执${ACCOUNT}。</p>`), [], 'a name without a bank word');
-      assert.deepEqual(privacy(`<p>账号：${ACCOUNT}</p>`), [], 'a bank word without a holder');
       assert.deepEqual(privacy(`<p>户名：张三，订单号：${ACCOUNT}</p>`), [], 'an order number');
       assert.deepEqual(privacy(`<p>张三通过建行缴纳${ACCOUNT}元。</p>`), [], 'an amount');
+    });
+
+    it('sends an account whose holder the sentence does not name to review', () => {
+      // A 低保 list or a rent notice gives the account without 户名; a unit's public account names its unit.
+      for (const body of [`<p>账号：${ACCOUNT}</p>`, `<p>低保对象张三，一卡通账号${ACCOUNT}，本月发放300元。</p>`, `<p>请将房租转入李四建行卡${ACCOUNT}。</p>`]) {
+        const found = only(engine.screen(draft(body)), 'privacy');
+        assert.deepEqual(found.map((f) => [f.severity, f.text, f.suggestion]), [['review', ACCOUNT, masked]], body);
+        assert.match(found[0]!.reason!, /疑似银行账号（旁有银行或账号字样，未写明户名）/);
+      }
     });
 
     it('keeps judging a Luhn-valid card as before', () => {

@@ -65,12 +65,12 @@ export function accountHolder(text: string, start: number, end: number): Account
   return nearPersonName(lead, lead.length) ? 'person' : null;
 }
 
-/** A private person's account: a bank word next to the number and a person holding it. */
-export function isPrivateAccount(text: string, start: number, end: number): boolean {
-  return nearBankWord(text, start, end) && accountHolder(text, start, end) === 'person';
-}
-
-/** A unit's account (户名：某某县财政局，账号：…): a bank word next to the number and a unit holding it. */
-export function isUnitAccount(text: string, start: number, end: number): boolean {
-  return nearBankWord(text, start, end) && accountHolder(text, start, end) === 'unit';
+/**
+ * Whose account a number beside a bank word is: a person's, a unit's, or `unnamed` when the sentence
+ * does not say (低保对象张三，一卡通账号…, 转入李四建行卡…). Null without a bank word: then the number is
+ * no account as far as the text tells.
+ */
+export function holderBesideBankWord(text: string, start: number, end: number): AccountHolder | 'unnamed' | null {
+  if (!nearBankWord(text, start, end)) return null;
+  return accountHolder(text, start, end) ?? 'unnamed';
 }

@@ -1,4 +1,4 @@
-import { isPrivateAccount, isUnitAccount } from '../lib/bankAccountContext';
+import { holderBesideBankWord } from '../lib/bankAccountContext';
 import { afterIdLabel, isOfficeLine, looksNotPersonal, nearPersonName } from '../lib/personalContext';
 import { findPersonalNumbers } from '../lib/personalNumbers';
 import { rulesOf } from '../lib/tableRuleKind';
@@ -36,8 +36,9 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
       for (const number of findPersonalNumbers(text)) {
         const policy = policies.get(number.type);
         if (!policy || looksNotPersonal(text, number.start, number.end, number.checked)) continue;
-        // Without Luhn the digits say nothing: a bank word and a private holder must say it is a person's account.
-        if (number.unverifiedAccount && !isPrivateAccount(text, number.start, number.end)) continue;
+        const holder = number.type === 'bank_card' ? holderBesideBankWord(text, number.start, number.end) : null;
+        // Without Luhn the digits say nothing: a bank word must say it is an account, and not a unit's.
+        if (number.unverifiedAccount && (holder === null || holder === 'unit')) continue;
         const name = TYPE_NAMES[number.type];
         const nearName = nearPersonName(text, number.start);
         // Region, date and serial is also how some case and certificate numbers are made: a
@@ -45,13 +46,15 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
         if (number.miscopied && !nearName && !afterIdLabel(text, number.start)) continue;
         const office = number.type === 'mobile' && isOfficeLine(text, number.start);
         // A unit's account that happens to pass Luhn is still the account a post publishes for fees and donations.
-        const unitAccount = number.type === 'bank_card' && isUnitAccount(text, number.start, number.end);
+        const unitAccount = holder === 'unit';
         // A name under a contact label (联系人：张三) is the office's contact person: the plain policy applies.
         const severity = unitAccount
           ? 'notice'
-          : office ? (nearName ? policy.severity : 'notice') : nearName || number.unverifiedAccount ? policy.severityNearName : policy.severity;
+          : office ? (nearName ? policy.severity : 'notice') : nearName || holder === 'person' ? policy.severityNearName : policy.severity;
         const reason = number.unverifiedAccount
-          ? '私人银行账号（未通过校验位，按户名/银行判断），属于个人信息，发布前须去除或打码'
+          ? holder === 'person'
+            ? '私人银行账号（未通过校验位，按户名/银行判断），属于个人信息，发布前须去除或打码'
+            : `疑似银行账号（旁有银行或账号字样，未写明户名），如是个人账号须去除或打码为 ${number.masked}；单位公开的收款账户请写明户名`
           : unitAccount
           ? `公布的单位银行账号（户名为单位），请确认是单位公开的收款账户而非个人银行卡；如为个人卡号须打码为 ${number.masked}`
           : office
