@@ -1,6 +1,6 @@
 import { Transaction } from 'sequelize';
 import { announceRuleChange } from '../../workers/rules/ruleProvider';
-import { bumpRuleVersion, readRuleVersions } from '../../workers/rules/ruleVersions';
+import { bumpRuleVersion, readRuleVersions, unbumpRuleVersion } from '../../workers/rules/ruleVersions';
 import { AuditActor, AuditEvent, recordAudit } from '../audit/auditRecorder';
 import { logger } from '../logger';
 import { sequelize } from '../storage/database';
@@ -10,6 +10,11 @@ import { httpRedis, whenReady } from '../storage/redis';
 export interface RuleChangeOutcome<T> {
   result: T;
   audit: AuditEvent[];
+  /**
+   * false: the change wrote only what no checker reads (a merge that renewed the record of the
+   * release and nothing else), so the rule set keeps its version and no worker reloads.
+   */
+  screening?: boolean;
 }
 
 /** Thrown inside the transaction when nothing changed, to roll back the version bump taken first. */
@@ -28,28 +33,31 @@ class NothingChanged<T> extends Error {
  * lost announcement (Redis down) is caught by the workers' poll of the version table within
  * seconds too, so it does not fail the change.
  * A change that turns out to change nothing rolls back: no new version, no audit record, and the
- * answer carries the current version.
+ * answer carries the current version. One that changed only what no checker reads (`screening:
+ * false`) commits and is audited under the current version, with nothing announced.
  */
 export async function versionedRuleChange<T>(
   kind: string,
   actor: AuditActor,
   change: (transaction: Transaction) => Promise<RuleChangeOutcome<T>>,
 ): Promise<{ result: T; version: number; changed: boolean }> {
-  let outcome: { result: T; version: number; changed: boolean };
+  let outcome: { result: T; version: number; changed: boolean; announce: boolean };
   try {
     outcome = await sequelize().transaction(async (transaction) => {
-      const version = await bumpRuleVersion(kind, transaction);
-      const { result, audit } = await change(transaction);
+      const bumped = await bumpRuleVersion(kind, transaction);
+      const { result, audit, screening } = await change(transaction);
       if (audit.length === 0) throw new NothingChanged(result);
+      const version = screening === false ? await unbumpRuleVersion(kind, bumped, transaction) : bumped;
       for (const event of audit) {
         await recordAudit(actor, { ...event, detail: { kind, version, ...event.detail } }, transaction);
       }
-      return { result, version, changed: true };
+      return { result, version, changed: true, announce: version === bumped };
     });
   } catch (error) {
     if (error instanceof NothingChanged) return { result: error.result as T, version: (await readRuleVersions())[kind] ?? 0, changed: false };
     throw error;
   }
+  if (!outcome.announce) return { result: outcome.result, version: outcome.version, changed: true };
   // Announced after the commit and before the answer, so a client that got its answer can count on
   // the workers having been told.
   const publisher = httpRedis();

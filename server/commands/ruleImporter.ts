@@ -245,6 +245,8 @@ export async function ruleImporter(table: RuleTable, request: ImportRequest, act
     }
     const audit = await apply(table, planned, request.shipped ? 'shipped' : 'import', transaction);
     const counts = shipped?.counts ?? { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
+    // Entries created, updated or deleted: what the checkers read changed. Restamps alone do not.
+    const screening = audit.length > 0;
     if (audit.length || planned.restamps.length) {
       const keptIds = shipped ? { keptIds: planned.kept.slice(0, MAX_KEPT_AUDITED).map((kept) => kept.id) } : {};
       audit.push({
@@ -255,7 +257,7 @@ export async function ruleImporter(table: RuleTable, request: ImportRequest, act
         detail: { format: request.format, mode: request.mode, rows: request.rows.length, ...(request.shipped ? { shipped: true } : {}), ...counts, ...keptIds },
       });
     }
-    return { result: { counts: { created: counts.created, updated: counts.updated, deleted: counts.deleted, unchanged: counts.unchanged }, shipped: shipped?.answer }, audit };
+    return { result: { counts: { created: counts.created, updated: counts.updated, deleted: counts.deleted, unchanged: counts.unchanged }, shipped: shipped?.answer }, audit, screening };
   });
   return { mode: request.mode, format: request.format, rows: request.rows.length, ...result.counts, version, ...result.shipped };
 }

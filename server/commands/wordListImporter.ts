@@ -362,7 +362,9 @@ export async function wordListImporter(list: WordList, request: WordImportReques
     const { createdIds } = changed ? await apply(list, planned, transaction) : { createdIds: new Map<string, number>() };
     const audit = changed ? auditOf(list, planned, createdIds, { format: request.format, mode: request.mode, rows: request.rows.length, ...(request.shipped ? { shipped: true } : {}), ...counts }) : [];
     const { created, updated, deleted, unchanged } = counts;
-    return { result: { counts: { created, updated, deleted, unchanged }, warnings, shipped: shipped?.answer }, audit };
+    // Restamps alone change only the record of the release, which no checker reads: no new version.
+    const screening = planned.creates.length + planned.updates.length + planned.deletes.length > 0;
+    return { result: { counts: { created, updated, deleted, unchanged }, warnings, shipped: shipped?.answer }, audit, screening };
   });
   return {
     list: list.name,

@@ -72,6 +72,29 @@ describe('taking the release’s default lists', function () {
     }
   });
 
+  it('renews the record of the release without a new version when that is all it changes', async () => {
+    const rule = adsRuleKind.readShipped().find((entry) => entry.matchType === 'literal')!;
+    const ruleId = (await AdRule.findOne({ where: { pattern: rule.pattern } }))!.id;
+    const term = shippedTermRows().find((row) => row.origin.startsWith('list:') && row.enabled)!;
+    const termId = (await Term.findOne({ where: { term: term.term } }))!.id;
+    // Defaults whose history an upgrade could not tell, as the release has them: only their record changes.
+    await AdRule.update({ shippedState: null }, { where: { id: ruleId } });
+    await Term.update({ shippedState: null }, { where: { id: termId } });
+    for (const [path, kind, model, id, names] of [
+      ['/api/rules/ads/import-shipped', 'ads', AdRule, ruleId, ADS_FIELDS],
+      ['/api/terms/import-shipped', 'terms', Term, termId, TERM_FIELDS],
+    ] as const) {
+      const version = await versionOf(kind);
+      const answer = await tracedCall(admin, 'POST', path);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      assert.equal(await followsRelease(model as unknown as ModelStatic<Model>, id, names), true, `${path}: the record of the release is renewed`);
+      assert.equal(await versionOf(kind), version, `${path}: no checker reads the record, so the workers have nothing to reload`);
+      assert.equal(answer.body.version, version);
+      const summary = answer.audit.at(-1)!;
+      assert.deepEqual([summary.detail.shipped, summary.detail.version], [true, version], `${path}: audited under the version it leaves`);
+    }
+  });
+
   it('merges a rule table: untouched defaults follow the release, withdrawn ones are disabled, the admin’s changes are kept and listed', async () => {
     const [byRelease, byAdmin, deleted, unknown] = adsRuleKind.readShipped().filter((rule) => rule.matchType === 'literal' && rule.severity);
     const stored = async (pattern: string) => (await AdRule.findOne({ where: { pattern } }))!;

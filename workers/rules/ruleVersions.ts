@@ -27,3 +27,14 @@ export async function bumpRuleVersion(kind: string, transaction: Transaction): P
   });
   return Number(rows[0]?.version ?? 1);
 }
+
+/**
+ * Gives back the version `bumpRuleVersion` took in this transaction, for a change that turned out
+ * to touch nothing the workers read: the bump came first only to lock the counter. A counter the
+ * bump created (version 1) stays, since its existence marks the rule set as seeded.
+ */
+export async function unbumpRuleVersion(kind: string, bumped: number, transaction: Transaction): Promise<number> {
+  if (bumped <= 1) return bumped;
+  await sequelize().query('UPDATE rule_versions SET version = ? WHERE kind = ?', { replacements: [bumped - 1, kind], transaction });
+  return bumped - 1;
+}
