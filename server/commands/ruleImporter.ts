@@ -1,5 +1,5 @@
 import { Model, Transaction } from 'sequelize';
-import { entryState, readState, stateText } from '../../workers/lib/shippedState';
+import { agrees, entryState, readState, stateText } from '../../workers/lib/shippedState';
 import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest, conflict } from '../errors';
 import { ImportCounts, ImportFormat, ImportMode, ImportRequestOf } from './importShapes';
@@ -7,6 +7,7 @@ import { checkEntry, columnOf, describeProblems, ProblemPlace, RuleProblem } fro
 import { versionedRuleChange } from './ruleChange';
 import { changedFields, entryLabel, keyOf, modelOf, periodsOverlap, RuleFields, rowOf, RuleTable, sameFields, storedEntry } from './ruleTables';
 import { isReleaseOrigin, KeptEntry, planShippedMerge, StoredForMerge, withdrawnNote } from './shippedMergePlan';
+import { holdBackOverlaps } from './shippedOverlapHold';
 import { MAX_KEPT_AUDITED, ShippedMergeCounts, shippedMergeAnswer, shippedMergeCounts } from './shippedMergeSummary';
 
 /** One row of an import as it was read: the entry's fields as the schema takes them, and its state. */
@@ -125,8 +126,15 @@ function storedForMerge(table: RuleTable, row: Model): StoredForMerge<Model> {
 
 /** The release's defaults (request.shipped), planned by shippedMergePlan, as the import applies them. */
 function planShipped(table: RuleTable, entries: ImportEntry[], stored: Model[]): { planned: Plan; answer: ShippedMergeCounts; counts: ReturnType<typeof shippedMergeCounts> } {
-  const release = entries.map((entry) => ({ key: keyOf(table, entry.fields), entry, state: entryState(entry.fields, table.fields, entry.enabled) }));
-  const shipped = planShippedMerge(stored.map((row) => storedForMerge(table, row)), release);
+  const forMerge = new Map(stored.map((row) => [row, storedForMerge(table, row)]));
+  // An untouched default of an older release still enabled: the merge withdraws it, so it is in nobody's way.
+  const withdrawn = (row: Model) => {
+    const entry = forMerge.get(row)!;
+    return entry.fromRelease && entry.shipped !== null && agrees(entry.state, entry.shipped);
+  };
+  const held = holdBackOverlaps(table, entries, stored, withdrawn);
+  const release = held.release.map((entry) => ({ key: keyOf(table, entry.fields), entry, state: entryState(entry.fields, table.fields, entry.enabled) }));
+  const shipped = { ...planShippedMerge([...forMerge.values()], release), heldBack: held.heldBack };
   const withdrawals = shipped.withdrawals.map((item) => {
     const before = storedEntry(table, item.row);
     const fields = { ...before, note: withdrawnNote((before.note as string | null) ?? null) };

@@ -1,4 +1,5 @@
 import { agrees, differences, EntryState } from '../../workers/lib/shippedState';
+import { HeldBackEntry } from './shippedOverlapHold';
 
 /** A stored entry of a rule table or word list, as a merge of the release's defaults sees it. */
 export interface StoredForMerge<Row> {
@@ -45,6 +46,8 @@ export interface ShippedMergePlan<Row, Entry> {
   kept: KeptEntry[];
   /** Release entries already stored as the release has them. */
   unchanged: number;
+  /** Release wording rules brought in (or kept) disabled: they overlap an enabled rule the merge leaves as it is. */
+  heldBack: HeldBackEntry[];
 }
 
 /**
@@ -67,7 +70,7 @@ export interface ShippedMergePlan<Row, Entry> {
 export function planShippedMerge<Row, Entry>(stored: Array<StoredForMerge<Row>>, release: Array<ReleaseEntry<Entry>>): ShippedMergePlan<Row, Entry> {
   const storedByKey = new Map<string, StoredForMerge<Row>>();
   for (const entry of stored) if (!storedByKey.has(entry.key)) storedByKey.set(entry.key, entry);
-  const plan: ShippedMergePlan<Row, Entry> = { creates: [], follows: [], withdrawals: [], restamps: [], kept: [], unchanged: 0 };
+  const plan: ShippedMergePlan<Row, Entry> = { creates: [], follows: [], withdrawals: [], restamps: [], kept: [], unchanged: 0, heldBack: [] };
   const shippedKeys = new Set<string>();
   for (const item of release) {
     shippedKeys.add(item.key);

@@ -1,4 +1,5 @@
 import { KeptEntry, ShippedMergePlan } from './shippedMergePlan';
+import { HeldBackEntry } from './shippedOverlapHold';
 
 /** Kept entries listed in the answer; the count says how many there are in all. */
 export const MAX_KEPT_SHOWN = 100;
@@ -15,6 +16,10 @@ export interface ShippedMergeCounts {
   kept: number;
   /** The first kept entries, with how they differ from the release's. */
   keptEntries: KeptEntry[];
+  /** Release wording rules brought in disabled because they overlap an enabled rule of the admin's (counted in created, updated or unchanged too). */
+  heldBack: number;
+  /** The first of them, each with the rule it overlaps. */
+  heldBackEntries: HeldBackEntry[];
   /** What happened, in Chinese, for the console. */
   message: string;
 }
@@ -30,6 +35,7 @@ export function shippedMergeCounts<Row, Entry>(plan: ShippedMergePlan<Row, Entry
     disabled: turnedOff + plan.withdrawals.length,
     withdrawn: plan.withdrawals.length,
     kept: plan.kept.length,
+    heldBack: plan.heldBack.length,
     restamped: plan.restamps.length,
   };
 }
@@ -38,7 +44,8 @@ export function shippedMergeMessage(label: string, counts: ReturnType<typeof shi
   const withdrawn = counts.withdrawn ? `（其中 ${counts.withdrawn} 条本版本已不再提供）` : '';
   const parts = [`新增 ${counts.created} 条`, `更新 ${counts.updated} 条`, `按新版本停用 ${counts.disabled} 条${withdrawn}`, `保留管理员修改 ${counts.kept} 条`];
   const kept = counts.kept ? '；管理员改过的这些条目合并未动，请逐条决定是否改用本版本的写法' : '';
-  return `已合并本版本的默认${label}：${parts.join('、')}${kept}`;
+  const heldBack = counts.heldBack ? `；另有 ${counts.heldBack} 条与管理员启用的规则有效期重叠，已以停用状态引入，备注中写明了原因` : '';
+  return `已合并本版本的默认${label}：${parts.join('、')}${kept}${heldBack}`;
 }
 
 /** The answer's part about the release: counts, the first kept entries, and the message. */
@@ -49,6 +56,8 @@ export function shippedMergeAnswer<Row, Entry>(label: string, plan: ShippedMerge
     withdrawn: counts.withdrawn,
     kept: counts.kept,
     keptEntries: plan.kept.slice(0, MAX_KEPT_SHOWN),
+    heldBack: counts.heldBack,
+    heldBackEntries: plan.heldBack.slice(0, MAX_KEPT_SHOWN),
     message: shippedMergeMessage(label, counts),
   };
 }

@@ -170,29 +170,39 @@ describe('taking the release’s default lists', function () {
     assert.equal((await admin.post('/api/rules/ads/import-shipped', { mode: 'replace' })).status, 400, 'it takes no options');
   });
 
-  it('disables a wording rule whose wrong form the release corrected, all or nothing', async () => {
+  it('disables a wording rule whose wrong form the release corrected, and brings in disabled a default that overlaps the admin’s rule', async () => {
     const shipped = wordingRuleKind.readShipped().find((rule) => !rule.validFrom && !rule.validTo)!;
     const oldId = await shippedByOlderReleaseOnly(WordingRule as unknown as ModelStatic<Model>, WORDING_FIELDS, { wrong: '旧版错写的表述', correct: '正确的表述', category: 'formulation', severity: 'review', validFrom: null, validTo: null, note: null }, 'shipped');
-    // The admin deleted a default and put a rule of their own for the same wrong form in its place.
-    const stored = (await WordingRule.findOne({ where: { wrong: shipped.wrong } }))!;
-    assert.equal((await admin.request('DELETE', `/api/rules/wording/${stored.id}`)).status, 200);
+    // The older release did not ship this default; the admin has a rule of their own for the same wrong form.
+    await WordingRule.destroy({ where: { wrong: shipped.wrong } });
     const { wrong, correct, category, severity } = shipped;
     const own = await admin.post('/api/rules/wording', { wrong, correct, category, severity, validFrom: '2020-01-01', validTo: null, note: '本县的写法' });
     assert.equal(own.status, 201, JSON.stringify(own.body));
     const version = await versionOf('wording');
 
-    const refused = await admin.post('/api/rules/wording/import-shipped');
-    assert.equal(refused.status, 409, 'the default would overlap the admin’s enabled rule');
-    assert.match(refused.body.error.message, new RegExp(`编号 ${own.body.id}`));
-    assert.equal(await versionOf('wording'), version, 'nothing written');
-    assert.equal((await WordingRule.findByPk(oldId))!.enabled, true, 'not even the withdrawal');
-
-    assert.equal((await admin.put(`/api/rules/wording/${own.body.id}/enabled`, { enabled: false })).status, 200);
-    const answer = await admin.post('/api/rules/wording/import-shipped');
+    const answer = await tracedCall(admin, 'POST', '/api/rules/wording/import-shipped');
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    assert.deepEqual([answer.body.created, answer.body.disabled, answer.body.withdrawn], [1, 1, 1]);
+    assert.deepEqual([answer.body.created, answer.body.disabled, answer.body.withdrawn, answer.body.heldBack], [1, 1, 1, 1]);
+    assert.equal(answer.body.version, version + 1, 'the rest of the merge went ahead');
     assert.equal((await WordingRule.findByPk(oldId))!.enabled, false, 'the old wrong form is off');
-    assert.equal(await WordingRule.count({ where: { wrong: shipped.wrong, enabled: true } }), 1, 'the default is back, enabled');
+    assert.deepEqual(answer.body.heldBackEntries, [{ entry: shipped.wrong, overlaps: { id: own.body.id, entry: `${shipped.wrong}（2020-01-01 至 不限）` } }]);
+    assert.match(answer.body.message, /；另有 1 条与管理员启用的规则有效期重叠，已以停用状态引入，备注中写明了原因$/);
+    const held = (await WordingRule.findOne({ where: { wrong: shipped.wrong, origin: 'shipped' } }))!;
+    assert.equal(held.enabled, false, 'the default is in, disabled');
+    assert.equal(held.note, `与启用的规则（编号 ${own.body.id}，${shipped.wrong}（2020-01-01 至 不限））错误写法相同且有效期重叠，合并本版本默认时以停用状态引入${shipped.note ? `；原备注：${shipped.note}` : ''}`.slice(0, 300));
+    assert.equal((await WordingRule.findByPk(own.body.id))!.enabled, true, 'the admin’s rule is untouched');
+    const created = answer.audit.find((record) => record.eventType === 'rule.create' && record.detail.id === held.id)!;
+    assert.equal(created.detail.after.enabled, false, 'audited as it was written');
+
+    const again = await admin.post('/api/rules/wording/import-shipped');
+    assert.deepEqual([again.body.created, again.body.updated, again.body.heldBack, again.body.version], [0, 0, 1, version + 1], 'still held back, nothing written');
+
+    // Once the admin's rule is off, the next merge enables the default with the release's note.
+    assert.equal((await admin.put(`/api/rules/wording/${own.body.id}/enabled`, { enabled: false })).status, 200);
+    const freed = await admin.post('/api/rules/wording/import-shipped');
+    assert.deepEqual([freed.body.updated, freed.body.heldBack], [1, 0], JSON.stringify(freed.body));
+    const taken = (await WordingRule.findByPk(held.id))!;
+    assert.deepEqual([taken.enabled, taken.note], [true, shipped.note ?? null]);
   });
 
   it('merges the shipped terms: the triage’s new verdicts reach untouched terms, the admin’s changes are kept and listed', async () => {

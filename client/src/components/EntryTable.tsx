@@ -6,6 +6,7 @@ import { useDebounced } from '../lib/useDebounced';
 import { useFetch } from '../lib/useFetch';
 import { ErrorNote } from './Badges';
 import { ConfirmButton } from './ConfirmButton';
+import { HeldBackEntries, HeldBackEntry } from './HeldBackEntries';
 import { KeptEntries, KeptEntry, releaseChanges } from './KeptEntries';
 import { Pager } from './Pager';
 
@@ -145,6 +146,8 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const [pendingFile, setPendingFile] = useState<File | null>(null);
   // What the last merge of the release's defaults left as the admin had changed it.
   const [kept, setKept] = useState<{ entries: KeptEntry[]; total: number } | null>(null);
+  // Release rules it brought in disabled: they overlap an enabled rule of the admin's.
+  const [heldBack, setHeldBack] = useState<{ entries: HeldBackEntry[]; total: number } | null>(null);
 
   const changed = async (summary: string, answer?: { warnings?: Warning[] }) => {
     onChanged(summary);
@@ -193,6 +196,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     setProblems([]);
     setWarnings([]);
     setKept(null);
+    setHeldBack(null);
   };
 
   const importFile = async (file: File, mode: 'merge' | 'replace') => {
@@ -219,9 +223,13 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const mergeShipped = async () => {
     clearMessages();
     try {
-      const summary = await post<{ message: string; kept: number; keptEntries: KeptEntry[]; warnings?: Warning[] }>(`${spec.path}/import-shipped`, {});
+      const summary = await post<{ message: string; kept: number; keptEntries: KeptEntry[]; heldBack?: number; heldBackEntries?: HeldBackEntry[]; warnings?: Warning[] }>(
+        `${spec.path}/import-shipped`,
+        {},
+      );
       await changed(summary.message, summary);
       setKept(summary.kept ? { entries: summary.keptEntries, total: summary.kept } : null);
+      setHeldBack(summary.heldBack ? { entries: summary.heldBackEntries ?? [], total: summary.heldBack } : null);
     } catch (caught) {
       setError(messageOf(caught));
     }
@@ -357,6 +365,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
         ) : null}
         {notice ? <div className="success" role="status">{notice}</div> : null}
         {kept?.entries.length ? <KeptEntries spec={spec} kept={kept.entries} total={kept.total} onTake={(item) => void takeRelease(item)} /> : null}
+        {heldBack?.entries.length ? <HeldBackEntries heldBack={heldBack.entries} total={heldBack.total} /> : null}
         {warnings.length ? (
           <div className="banner changed" data-testid="entry-warnings">
             {warnings.map((w, i) => (
