@@ -14,6 +14,8 @@ export interface ImportRequestOf<Row> {
    * ships are disabled, and the audit record says so. The rows' `enabled` is the release's state.
    */
   shipped?: boolean;
+  /** With `shipped`: keys of release entries the admin deleted to bring back in this merge (see deletedDefaults). */
+  restore?: string[];
 }
 
 /** What an import did, as the API answers it. */

@@ -1,22 +1,37 @@
 import { AuditActor } from '../audit/auditRecorder';
 import { notFound } from '../errors';
 import { versionedRuleChange } from './ruleChange';
-import { modelOf, RuleTable, storedEntry } from './ruleTables';
+import { rememberDeleted } from './deletedDefaults';
+import { keyOf, modelOf, RuleTable, storedEntry } from './ruleTables';
+import { isReleaseOrigin } from './shippedMergePlan';
 
 /**
  * The security admin deletes one rule. The audit record keeps the whole entry, so a deleted rule
  * can be read back and restored by hand. Deleting every rule of a table leaves it empty: the
- * shipped defaults are seeded only once per installation.
+ * shipped defaults are seeded only once per installation, and a merge of a release's defaults
+ * does not bring back a release's rule the admin deleted (see deletedDefaults).
  */
 export async function ruleEntryDeleter(table: RuleTable, id: number, actor: AuditActor): Promise<{ version: number }> {
   const { version } = await versionedRuleChange(table.kind, actor, async (transaction) => {
     const row = await modelOf(table).findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!row) throw notFound(`找不到${table.label}中编号为 ${id} 的规则`);
-    const before = { ...storedEntry(table, row), enabled: Boolean(row.get('enabled')), origin: String(row.get('origin')) };
+    const fields = storedEntry(table, row);
+    const before = { ...fields, enabled: Boolean(row.get('enabled')), origin: String(row.get('origin')) };
     await row.destroy({ transaction });
+    // A release's entry the admin deleted stays deleted: the next merge of the release's defaults leaves it out.
+    const fromRelease = isReleaseOrigin(before.origin);
+    if (fromRelease) await rememberDeleted(table.kind, [keyOf(table, fields)], transaction);
     return {
       result: undefined,
-      audit: [{ eventType: 'rule.delete', objectType: 'rule', objectId: `${table.kind}-${id}`, outcome: 'success', detail: { id, before } }],
+      audit: [
+        {
+          eventType: 'rule.delete',
+          objectType: 'rule',
+          objectId: `${table.kind}-${id}`,
+          outcome: 'success',
+          detail: { id, before, ...(fromRelease ? { deletedDefault: 'remembered' } : {}) },
+        },
+      ],
     };
   });
   return { version };

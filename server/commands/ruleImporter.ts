@@ -4,6 +4,7 @@ import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest, conflict } from '../errors';
 import { ImportCounts, ImportFormat, ImportMode, ImportRequestOf } from './importShapes';
 import { checkEntry, columnOf, describeProblems, ProblemPlace, RuleProblem } from './ruleEntryValidation';
+import { forgetDeleted, readDeleted, rememberDeleted } from './deletedDefaults';
 import { versionedRuleChange } from './ruleChange';
 import { changedFields, entryLabel, keyOf, modelOf, periodsOverlap, RuleFields, rowOf, RuleTable, sameFields, storedEntry } from './ruleTables';
 import { isReleaseOrigin, KeptEntry, planShippedMerge, StoredForMerge, withdrawnNote } from './shippedMergePlan';
@@ -125,16 +126,29 @@ function storedForMerge(table: RuleTable, row: Model): StoredForMerge<Model> {
 }
 
 /** The release's defaults (request.shipped), planned by shippedMergePlan, as the import applies them. */
-function planShipped(table: RuleTable, entries: ImportEntry[], stored: Model[]): { planned: Plan; answer: ShippedMergeCounts; counts: ReturnType<typeof shippedMergeCounts> } {
+function planShipped(
+  table: RuleTable,
+  entries: ImportEntry[],
+  stored: Model[],
+  deletedKeys: Set<string>,
+  restore: Set<string>,
+): { planned: Plan; answer: ShippedMergeCounts; counts: ReturnType<typeof shippedMergeCounts> } {
+  const deleted = new Set([...deletedKeys].filter((key) => !restore.has(key)));
   const forMerge = new Map(stored.map((row) => [row, storedForMerge(table, row)]));
   // An untouched default of an older release still enabled: the merge withdraws it, so it is in nobody's way.
   const withdrawn = (row: Model) => {
     const entry = forMerge.get(row)!;
     return entry.fromRelease && entry.shipped !== null && agrees(entry.state, entry.shipped);
   };
-  const held = holdBackOverlaps(table, entries, stored, withdrawn);
-  const release = held.release.map((entry) => ({ key: keyOf(table, entry.fields), entry, state: entryState(entry.fields, table.fields, entry.enabled) }));
-  const shipped = { ...planShippedMerge([...forMerge.values()], release), heldBack: held.heldBack };
+  // What the admin deleted is left out, and so in nobody's way either.
+  const held = holdBackOverlaps(table, entries, stored, withdrawn, (entry) => deleted.has(keyOf(table, entry.fields)));
+  const release = held.release.map((entry) => ({
+    key: keyOf(table, entry.fields),
+    label: entryLabel(table, entry.fields),
+    entry,
+    state: entryState(entry.fields, table.fields, entry.enabled),
+  }));
+  const shipped = { ...planShippedMerge([...forMerge.values()], release, deleted), heldBack: held.heldBack };
   const withdrawals = shipped.withdrawals.map((item) => {
     const before = storedEntry(table, item.row);
     const fields = { ...before, note: withdrawnNote((before.note as string | null) ?? null) };
@@ -149,7 +163,8 @@ function planShipped(table: RuleTable, entries: ImportEntry[], stored: Model[]):
     kept: shipped.kept,
     unchanged: shipped.unchanged,
   };
-  return { planned, answer: shippedMergeAnswer(table.label, shipped), counts: shippedMergeCounts(shipped) };
+  const restored = shipped.creates.filter((item) => deletedKeys.has(item.key)).length;
+  return { planned, answer: shippedMergeAnswer(table.label, shipped, restored), counts: shippedMergeCounts(shipped, restored) };
 }
 
 /** Wording rules: an imported rule must not overlap an enabled stored rule that the import keeps and does not replace. */
@@ -192,9 +207,12 @@ async function apply(table: RuleTable, planned: Plan, origin: string, transactio
   for (let i = 0; i < deletedIds.length; i += CHUNK) {
     await model.destroy({ where: { id: deletedIds.slice(i, i + CHUNK) }, transaction });
   }
+  // A release's entry that a replacing import deletes stays deleted, as one deleted by hand.
+  const releaseDeletes = planned.deletes.filter((row) => isReleaseOrigin(String(row.get('origin'))));
+  await rememberDeleted(table.kind, releaseDeletes.map((row) => keyOf(table, storedEntry(table, row))), transaction);
   for (const row of planned.deletes) {
     const before = { ...storedEntry(table, row), enabled: Boolean(row.get('enabled')), origin: String(row.get('origin')) };
-    audit.push(event('rule.delete', Number(row.get('id')), { before }));
+    audit.push(event('rule.delete', Number(row.get('id')), { before, ...(releaseDeletes.includes(row) ? { deletedDefault: 'remembered' } : {}) }));
   }
   for (const { entry, row, withdrawn } of planned.updates) {
     const id = Number(row.get('id'));
@@ -211,6 +229,8 @@ async function apply(table: RuleTable, planned: Plan, origin: string, transactio
   }
   // Only the record of the release changes: the entry itself (and its updated_at) stays as it is.
   for (const { row, shippedState } of planned.restamps) await row.update({ shippedState }, { transaction, silent: true });
+  // Keys stored again (imported, or restored by a merge) are no longer deleted ones.
+  const forgotten = await forgetDeleted(table.kind, planned.creates.map((entry) => keyOf(table, entry.fields)), transaction);
   for (let i = 0; i < planned.creates.length; i += CHUNK) {
     const chunk = planned.creates.slice(i, i + CHUNK);
     const rows = await model.bulkCreate(
@@ -219,7 +239,8 @@ async function apply(table: RuleTable, planned: Plan, origin: string, transactio
     );
     rows.forEach((row, index) => {
       const entry = chunk[index]!;
-      audit.push(event('rule.create', Number(row.get('id')), { after: { ...entry.fields, enabled: entry.enabled } }));
+      const restored = forgotten.has(keyOf(table, entry.fields)) ? { deletedDefault: 'forgotten' } : {};
+      audit.push(event('rule.create', Number(row.get('id')), { after: { ...entry.fields, enabled: entry.enabled }, ...restored }));
     });
   }
   return audit;
@@ -234,13 +255,14 @@ async function apply(table: RuleTable, planned: Plan, origin: string, transactio
  * `replace` mode every stored entry that the file does not name is deleted. Each created, updated
  * or deleted entry gets its own audit record, and the whole import one summary record, last.
  * The release's defaults (request.shipped) are merged as shippedMergePlan says: what the admin
- * changed is kept and listed, and entries the release no longer ships are disabled, not deleted.
+ * changed is kept and listed, entries the release no longer ships are disabled, not deleted, and
+ * release entries the admin deleted stay deleted unless the request names them in `restore`.
  */
 export async function ruleImporter(table: RuleTable, request: ImportRequest, actor: AuditActor): Promise<ImportSummary> {
   const read = readRows(table, request);
   const { result, version } = await versionedRuleChange(table.kind, actor, async (transaction) => {
     const stored = await modelOf(table).findAll({ transaction, order: [['id', 'ASC']] });
-    const shipped = request.shipped ? planShipped(table, read, stored) : undefined;
+    const shipped = request.shipped ? planShipped(table, read, stored, await readDeleted(table.kind, transaction), new Set(request.restore)) : undefined;
     const planned = shipped?.planned ?? plan(table, read, stored, request.mode);
     // A merge of the release's defaults writes only some of its entries: the admin's stay as they are.
     const written = shipped ? [...planned.creates, ...planned.updates.map((u) => u.entry)] : read;

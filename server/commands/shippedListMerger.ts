@@ -15,15 +15,16 @@ const MAX_NOTE = 300;
  * in one step from the console instead of finding the files on the server's disk. It is a merge
  * import, all or nothing and audited as one, that tells the entries nobody changed since their
  * release (they follow this one: fields, enabled or disabled, and disabled when it no longer ships
- * them) from those the admin changed (kept, and listed in the answer): see shippedMergePlan.
+ * them) from those the admin changed (kept, and listed in the answer): see shippedMergePlan. The
+ * release's entries the admin deleted stay deleted and are listed; `restore` names those to bring back.
  */
-export async function shippedRulesMerger(table: RuleTable, actor: AuditActor): Promise<ImportSummary> {
+export async function shippedRulesMerger(table: RuleTable, actor: AuditActor, restore: string[] = []): Promise<ImportSummary> {
   const rows: ImportRow[] = readRuleTable(table.ruleKind.spec.file, table.ruleKind.spec.columns).map((line) => ({
     row: line.line,
     input: table.ruleKind.spec.fromFile(line.values),
     enabled: true, // the files ship every rule enabled
   }));
-  return ruleImporter(table, { mode: 'merge', format: 'tsv', rows, shipped: true }, actor);
+  return ruleImporter(table, { mode: 'merge', format: 'tsv', rows, shipped: true, restore }, actor);
 }
 
 /** One shipped word entry: its text, the fields the list's schema takes, and its state. */
@@ -51,7 +52,7 @@ function shippedWords(list: WordList): ShippedWord[] {
  * The same for a word list: the terms of `wordlists/terms/` and of the triaged package lists, or
  * the allow-words. Each text once (the first list that ships it wins, as at seeding).
  */
-export async function shippedWordListMerger(list: WordList, actor: AuditActor): Promise<WordImportSummary> {
+export async function shippedWordListMerger(list: WordList, actor: AuditActor, restore: string[] = []): Promise<WordImportSummary> {
   const seen = new Set<string>();
   const rows: WordImportRow[] = [];
   for (const word of shippedWords(list)) {
@@ -59,5 +60,5 @@ export async function shippedWordListMerger(list: WordList, actor: AuditActor): 
     seen.add(word.text);
     rows.push({ row: rows.length + 1, input: word.input, enabled: word.enabled, origin: word.origin });
   }
-  return wordListImporter(list, { mode: 'merge', format: 'tsv', rows, shipped: true }, actor);
+  return wordListImporter(list, { mode: 'merge', format: 'tsv', rows, shipped: true, restore }, actor);
 }

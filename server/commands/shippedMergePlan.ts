@@ -19,8 +19,19 @@ export interface StoredForMerge<Row> {
 /** One entry of the release's defaults. */
 export interface ReleaseEntry<Entry> {
   key: string;
+  /** How the console names it, as StoredForMerge.label. */
+  label: string;
   entry: Entry;
   state: EntryState;
+}
+
+/** A release entry the admin deleted, which the merge left out: the admin may restore it (the request's `restore`). */
+export interface DeletedEntry {
+  /** What to name in `restore` to bring it back. */
+  key: string;
+  entry: string;
+  /** The release's fields and state, as a restore would add it. */
+  release: EntryState;
 }
 
 /** An entry that the admin changed and the merge left as it is, for the admin to decide. */
@@ -46,6 +57,8 @@ export interface ShippedMergePlan<Row, Entry> {
   kept: KeptEntry[];
   /** Release entries already stored as the release has them. */
   unchanged: number;
+  /** Release entries the admin deleted: left out, listed so that the admin can restore them. */
+  deletedByAdmin: Array<ReleaseEntry<Entry>>;
   /** Release wording rules brought in (or kept) disabled: they overlap an enabled rule the merge leaves as it is. */
   heldBack: HeldBackEntry[];
 }
@@ -56,7 +69,8 @@ export interface ShippedMergePlan<Row, Entry> {
  * (fields or enabled state) it is the admin's, and a merge changes nothing of it but lists it where
  * it differs from the release. An admin who gives it the release's fields and state hands it back.
  *
- * - a release entry not stored is added (a default the admin deleted comes back too);
+ * - a release entry not stored is added, unless the admin deleted it (`deleted`, by key): that one
+ *   stays deleted and is listed, for the admin to restore;
  * - a stored entry that says what the release says stays; its record of the release is renewed;
  * - an entry nobody changed takes the release's fields and state (enabled or disabled, as the
  *   release says: a package term a newer triage drops is turned off);
@@ -67,16 +81,21 @@ export interface ShippedMergePlan<Row, Entry> {
  * - the admin's own entries (origin admin or import) are never changed, only listed when the
  *   release ships the same key with other fields.
  */
-export function planShippedMerge<Row, Entry>(stored: Array<StoredForMerge<Row>>, release: Array<ReleaseEntry<Entry>>): ShippedMergePlan<Row, Entry> {
+export function planShippedMerge<Row, Entry>(
+  stored: Array<StoredForMerge<Row>>,
+  release: Array<ReleaseEntry<Entry>>,
+  deleted: ReadonlySet<string> = new Set(),
+): ShippedMergePlan<Row, Entry> {
   const storedByKey = new Map<string, StoredForMerge<Row>>();
   for (const entry of stored) if (!storedByKey.has(entry.key)) storedByKey.set(entry.key, entry);
-  const plan: ShippedMergePlan<Row, Entry> = { creates: [], follows: [], withdrawals: [], restamps: [], kept: [], unchanged: 0, heldBack: [] };
+  const plan: ShippedMergePlan<Row, Entry> = { creates: [], follows: [], withdrawals: [], restamps: [], kept: [], unchanged: 0, deletedByAdmin: [], heldBack: [] };
   const shippedKeys = new Set<string>();
   for (const item of release) {
     shippedKeys.add(item.key);
     const current = storedByKey.get(item.key);
     if (!current) {
-      plan.creates.push(item);
+      if (deleted.has(item.key)) plan.deletedByAdmin.push(item);
+      else plan.creates.push(item);
       continue;
     }
     const untouched = current.shipped !== null && agrees(current.state, current.shipped);

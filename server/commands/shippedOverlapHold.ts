@@ -25,7 +25,8 @@ export function heldBackNote(table: RuleTable, blocker: { id: number; entry: str
  * turned off and noted, so that the rest of the merge can go ahead (for wording rules only: the
  * table whose entries must not be in force on the same day). Left as they are, and so blocking:
  * enabled stored rules whose key the release does not ship (the admin's own, and old defaults the
- * admin changed), except those the merge itself withdraws. The held-back state is what the merge
+ * admin changed), except those the merge itself withdraws. Entries the merge leaves out (deleted
+ * by the admin) are not written, so not held back either. The held-back state is what the merge
  * records as the release's, so that the next merge enables the rule once the admin's is out of its way.
  */
 export function holdBackOverlaps<Entry extends Written>(
@@ -33,6 +34,7 @@ export function holdBackOverlaps<Entry extends Written>(
   release: Entry[],
   stored: Model[],
   withdrawn: (row: Model) => boolean,
+  leftOut: (entry: Entry) => boolean,
 ): { release: Entry[]; heldBack: HeldBackEntry[] } {
   const field = table.periodOf;
   if (!field) return { release, heldBack: [] };
@@ -43,7 +45,7 @@ export function holdBackOverlaps<Entry extends Written>(
     .filter((row) => !releaseKeys.has(keyOf(table, row.fields)));
   const heldBack: HeldBackEntry[] = [];
   const written = release.map((entry) => {
-    if (!entry.enabled) return entry;
+    if (!entry.enabled || leftOut(entry)) return entry;
     const blocker = blockers.find((row) => row.fields[field] === entry.fields[field] && periodsOverlap(row.fields, entry.fields));
     if (!blocker) return entry;
     const overlaps = { id: blocker.id, entry: entryLabel(table, blocker.fields) };

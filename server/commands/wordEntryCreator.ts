@@ -1,6 +1,7 @@
 import { normalizeTerm } from '../../workers/lib/normalizer';
 import { AuditActor } from '../audit/auditRecorder';
 import { conflict } from '../errors';
+import { forgetDeleted } from './deletedDefaults';
 import { normalizedTwinOf, rememberCreated } from './normalizedWordIndex';
 import { versionedRuleChange } from './ruleChange';
 import { invalidEntry, normalizationProblem, ParsedEntry } from './wordEntryValidation';
@@ -39,6 +40,8 @@ export async function wordEntryCreator(
     }
     const created = await model.create({ ...attributesOf(list, fields), origin: 'admin', enabled }, { transaction });
     const row = wordRowOf(list, created);
+    // The entry is there again: should the admin delete this one, a merge may bring the release's back.
+    const forgotten = (await forgetDeleted(list.name, [fields.text], transaction)).size > 0;
     return {
       result: row,
       audit: [
@@ -47,7 +50,7 @@ export async function wordEntryCreator(
           objectType: list.objectType,
           objectId: entryIdOf(list, row.id),
           outcome: 'success',
-          detail: { id: row.id, after: { ...apiFieldsOf(list, fields), enabled } },
+          detail: { id: row.id, after: { ...apiFieldsOf(list, fields), enabled }, ...(forgotten ? { deletedDefault: 'forgotten' } : {}) },
         },
       ],
     };

@@ -6,6 +6,7 @@ import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest } from '../errors';
 import { sequelize } from '../storage/database';
 import { ImportCounts, ImportMode, ImportRequestOf } from './importShapes';
+import { forgetDeleted, readDeleted, rememberDeleted } from './deletedDefaults';
 import { versionedRuleChange } from './ruleChange';
 import { isReleaseOrigin, KeptEntry, planShippedMerge, StoredForMerge, withdrawnNote } from './shippedMergePlan';
 import { ShippedMergeCounts, shippedMergeAnswer, shippedMergeCounts } from './shippedMergeSummary';
@@ -156,7 +157,13 @@ function stateOf(list: WordList, fields: WordFields, enabled: boolean) {
 }
 
 /** The release's defaults (request.shipped), planned by shippedMergePlan, as the import applies them. */
-function planShipped(list: WordList, entries: ImportEntry[], stored: StoredRow[]): { planned: Plan; answer: ShippedMergeCounts; counts: ReturnType<typeof shippedMergeCounts> } {
+function planShipped(
+  list: WordList,
+  entries: ImportEntry[],
+  stored: StoredRow[],
+  deletedKeys: Set<string>,
+  restore: Set<string>,
+): { planned: Plan; answer: ShippedMergeCounts; counts: ReturnType<typeof shippedMergeCounts> } {
   const forMerge = stored.map(
     (row): StoredForMerge<StoredRow> => ({
       row,
@@ -168,8 +175,13 @@ function planShipped(list: WordList, entries: ImportEntry[], stored: StoredRow[]
       fromRelease: isReleaseOrigin(row.origin),
     }),
   );
-  const release = entries.map((item) => ({ key: item.entry.text, entry: item, state: stateOf(list, { ...item.entry, note: item.entry.note ?? null }, item.enabled !== false) }));
-  const shipped = planShippedMerge(forMerge, release);
+  const release = entries.map((item) => ({
+    key: item.entry.text,
+    label: item.entry.text,
+    entry: item,
+    state: stateOf(list, { ...item.entry, note: item.entry.note ?? null }, item.enabled !== false),
+  }));
+  const shipped = planShippedMerge(forMerge, release, new Set([...deletedKeys].filter((key) => !restore.has(key))));
   const follows = shipped.follows.map(({ stored: { row }, release: { entry: item, state } }): Update => ({
     row: item.row,
     stored: row,
@@ -189,7 +201,8 @@ function planShipped(list: WordList, entries: ImportEntry[], stored: StoredRow[]
     kept: shipped.kept,
     unchanged: shipped.unchanged,
   };
-  return { planned, answer: shippedMergeAnswer(list.label, shipped), counts: shippedMergeCounts(shipped) };
+  const restored = shipped.creates.filter((item) => deletedKeys.has(item.key)).length;
+  return { planned, answer: shippedMergeAnswer(list.label, shipped, restored), counts: shippedMergeCounts(shipped, restored) };
 }
 
 /** Warnings for what the import brings into matching, and entries that read the same as others once normalised. */
@@ -243,12 +256,15 @@ function valuesOf(list: WordList, fields: WordFields, origin: string, enabled: b
   return [fields.text, ...(list.fields.includes('category') ? [fields.category, fields.severity] : []), fields.note, origin, enabled ? 1 : 0, shippedState];
 }
 
-async function apply(list: WordList, planned: Plan, transaction: Transaction): Promise<{ createdIds: Map<string, number> }> {
+async function apply(list: WordList, planned: Plan, transaction: Transaction): Promise<{ createdIds: Map<string, number>; forgotten: Set<string> }> {
   const db = sequelize();
   for (let i = 0; i < planned.deletes.length; i += CHUNK) {
     const ids = planned.deletes.slice(i, i + CHUNK).map((row) => row.id);
     await db.query(`DELETE FROM ${list.table} WHERE id IN (?)`, { replacements: [ids], transaction });
   }
+  // A release's entry that a replacing upload deletes stays deleted, as one deleted by hand; one stored again is no longer.
+  await rememberDeleted(list.name, planned.deletes.filter((row) => isReleaseOrigin(row.origin)).map((row) => row.text), transaction);
+  const forgotten = await forgetDeleted(list.name, planned.creates.map((item) => item.entry.text), transaction);
   const columns = columnsOf(list);
   const placeholders = `(${columns.map(() => '?').join(', ')}, NOW(3), NOW(3))`;
   // Updates by primary key, many rows per statement; the text and origin of a stored entry stay as they are.
@@ -284,7 +300,7 @@ async function apply(list: WordList, planned: Plan, transaction: Transaction): P
     });
     for (const row of rows) createdIds.set(row.text, Number(row.id));
   }
-  return { createdIds };
+  return { createdIds, forgotten };
 }
 
 /**
@@ -294,7 +310,8 @@ async function apply(list: WordList, planned: Plan, transaction: Transaction): P
  * take a minute for a list of 100,000 terms. A merge of the release's defaults also names the
  * entries it kept because the admin changed them, and marks those it withdrew.
  */
-function auditOf(list: WordList, planned: Plan, createdIds: Map<string, number>, summary: Record<string, unknown>): AuditEvent[] {
+function auditOf(list: WordList, planned: Plan, applied: { createdIds: Map<string, number>; forgotten: Set<string> }, summary: Record<string, unknown>): AuditEvent[] {
+  const { createdIds, forgotten } = applied;
   type Part = { created: unknown[]; updated: unknown[]; deleted: unknown[]; kept: unknown[] };
   const parts: Part[] = [];
   const empty = (): Part => ({ created: [], updated: [], deleted: [], kept: [] });
@@ -310,7 +327,10 @@ function auditOf(list: WordList, planned: Plan, createdIds: Map<string, number>,
     part[bucket].push(item);
     bytes += size;
   };
-  for (const row of planned.deletes) add('deleted', { id: row.id, ...apiFieldsOf(list, fieldsOfStored(row)), enabled: row.enabled, origin: row.origin });
+  for (const row of planned.deletes) {
+    const remembered = isReleaseOrigin(row.origin) ? { deletedDefault: 'remembered' } : {};
+    add('deleted', { id: row.id, ...apiFieldsOf(list, fieldsOfStored(row)), enabled: row.enabled, origin: row.origin, ...remembered });
+  }
   for (const u of planned.updates) {
     const changed = changedFields(list, fieldsOfStored(u.stored), u.after);
     if (u.enabled !== u.stored.enabled) {
@@ -321,7 +341,8 @@ function auditOf(list: WordList, planned: Plan, createdIds: Map<string, number>,
   }
   for (const kept of planned.kept) add('kept', { id: kept.id, [list.textField]: kept.entry, reason: kept.reason });
   for (const item of planned.creates) {
-    add('created', { id: createdIds.get(item.entry.text), ...apiFieldsOf(list, { ...item.entry, note: item.entry.note ?? null }), enabled: item.enabled !== false });
+    const restored = forgotten.has(item.entry.text) ? { deletedDefault: 'forgotten' } : {};
+    add('created', { id: createdIds.get(item.entry.text), ...apiFieldsOf(list, { ...item.entry, note: item.entry.note ?? null }), enabled: item.enabled !== false, ...restored });
   }
   if (bytes > 0) parts.push(part);
   const event = (eventType: string, detail: Record<string, unknown>): AuditEvent => ({ eventType, objectType: list.objectType, objectId: list.name, outcome: 'success', detail });
@@ -343,13 +364,14 @@ function auditOf(list: WordList, planned: Plan, createdIds: Map<string, number>,
  * not name. A column the upload leaves out (note, enabled) keeps the stored value. Common words
  * and entries that read the same as another once normalised are allowed, with warnings.
  * The release's defaults (request.shipped) are merged as shippedMergePlan says: what the admin
- * changed is kept and listed, and entries the release no longer ships are disabled, not deleted.
+ * changed is kept and listed, entries the release no longer ships are disabled, not deleted, and
+ * release entries the admin deleted stay deleted unless the request names them in `restore`.
  */
 export async function wordListImporter(list: WordList, request: WordImportRequest, actor: AuditActor): Promise<WordImportSummary> {
   const entries = readRows(list, request);
   const { result, version } = await versionedRuleChange(list.kind, actor, async (transaction) => {
     const stored = await readStored(list, transaction);
-    const shipped = request.shipped ? planShipped(list, entries, stored) : undefined;
+    const shipped = request.shipped ? planShipped(list, entries, stored, await readDeleted(list.name, transaction), new Set(request.restore)) : undefined;
     const planned = shipped?.planned ?? plan(entries, stored, request.mode);
     const tooShort = planned.creates.flatMap((item) => {
       const problem = normalizationProblem(list, item.entry.text);
@@ -359,8 +381,8 @@ export async function wordListImporter(list: WordList, request: WordImportReques
     const warnings = [...warningsOf(list, planned), ...(await normalizedTwinWarnings(list, planned, stored, request.format))].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     const counts = shipped?.counts ?? { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
     const changed = planned.creates.length + planned.updates.length + planned.deletes.length + planned.restamps.length > 0;
-    const { createdIds } = changed ? await apply(list, planned, transaction) : { createdIds: new Map<string, number>() };
-    const audit = changed ? auditOf(list, planned, createdIds, { format: request.format, mode: request.mode, rows: request.rows.length, ...(request.shipped ? { shipped: true } : {}), ...counts }) : [];
+    const applied = changed ? await apply(list, planned, transaction) : { createdIds: new Map<string, number>(), forgotten: new Set<string>() };
+    const audit = changed ? auditOf(list, planned, applied, { format: request.format, mode: request.mode, rows: request.rows.length, ...(request.shipped ? { shipped: true } : {}), ...counts }) : [];
     const { created, updated, deleted, unchanged } = counts;
     // Restamps alone change only the record of the release, which no checker reads: no new version.
     const screening = planned.creates.length + planned.updates.length + planned.deletes.length > 0;

@@ -13,6 +13,7 @@ import { draftEventTypes } from './0012-draft-event-types';
 import { adEarningContext } from './0013-ad-earning-context';
 import { shippedState } from './0014-shipped-state';
 import { signalRules } from './0015-signal-rules';
+import { deletedDefaults } from './0016-deleted-defaults';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext, shippedState, signalRules];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext, shippedState, signalRules, deletedDefaults];

@@ -144,7 +144,7 @@ describe('the console in a browser: the security admin’s rule tables and revie
     await row.getByRole('button', { name: '删除' }).last().click();
     await row.waitFor({ state: 'detached' });
 
-    // A default deleted (or missing after an upgrade) comes back when the release's defaults are merged in.
+    // A default the admin deleted stays deleted when the release's defaults are merged in, and can be restored.
     const [first, second] = wordingRuleKind.readShipped().filter((rule) => rule.severity !== 'notice' && !rule.validFrom && !rule.validTo);
     const shipped = first!.wrong;
     await page.getByLabel('搜索规范表述').fill(shipped);
@@ -160,9 +160,12 @@ describe('the console in a browser: the security admin’s rule tables and revie
     await loweredRow.getByRole('button', { name: '保存' }).click();
     await page.getByRole('status').filter({ hasText: /已修改编号 \d+ 的规范表述/ }).waitFor();
     await page.getByRole('button', { name: '合并本版本默认规范表述' }).click();
-    await page.getByRole('group', { name: '请确认' }).getByText(/管理员改过的条目不动，合并后逐条列出供决定/).waitFor();
+    await page.getByRole('group', { name: '请确认' }).getByText(/管理员删除过的不加回（合并后列出，可逐条恢复）.*管理员改过的条目不动，合并后逐条列出供决定/).waitFor();
     await page.getByRole('button', { name: '合并', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /已合并本版本的默认规范表述：新增 1 条、更新 0 条、按新版本停用 0 条、保留管理员修改 1 条/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /已合并本版本的默认规范表述：新增 0 条、更新 0 条、按新版本停用 0 条、保留管理员修改 1 条、管理员已删除、未恢复 1 条/ }).waitFor();
+    const deletedRow = page.getByTestId('deleted-entries').locator(`tbody tr[data-deleted="${shipped}"]`);
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.match((await deletedRow.textContent())!, new RegExp(`${literal(shipped)}.*正确写法：${literal(first!.correct)}.*本版本为启用.*恢复本版本默认`));
     const keptRow = page.getByTestId('kept-entries').locator('tbody tr');
     assert.match((await keptRow.textContent())!, new RegExp(`${second!.wrong}.*管理员改过.*级别：现为 提示，本版本为 ${second!.severity === 'block' ? '拦截' : '需审核'}`));
     await page.screenshot({ path: screenshotPath('secadmin-shipped-merge'), fullPage: true });
@@ -170,6 +173,9 @@ describe('the console in a browser: the security admin’s rule tables and revie
     await page.getByRole('status').filter({ hasText: `“${second!.wrong}”已改用本版本的写法` }).waitFor();
     await page.getByTestId('kept-entries').waitFor({ state: 'detached' });
     assert.match((await loweredRow.textContent())!, second!.severity === 'block' ? /拦截/ : /需审核/);
+    await deletedRow.getByRole('button', { name: '恢复本版本默认' }).click();
+    await page.getByRole('status').filter({ hasText: /已合并本版本的默认规范表述：新增 1 条（其中恢复管理员删除的 1 条）/ }).waitFor();
+    await page.getByTestId('deleted-entries').waitFor({ state: 'detached' });
     await page.getByLabel('搜索规范表述').fill(shipped);
     await shippedRow.waitFor();
     assert.match((await shippedRow.textContent())!, /随系统提供/);

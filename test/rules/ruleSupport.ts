@@ -75,6 +75,8 @@ export async function keepRuleTables(kinds: string[]): Promise<() => Promise<voi
         const model = modelOf(table);
         await model.destroy({ where: {}, transaction });
         if (rows.length) await model.bulkCreate(rows as never[], { transaction });
+        // The defaults deleted meanwhile are back: forgotten as deleted ones too.
+        await sequelize().query('DELETE FROM deleted_defaults WHERE list = ?', { replacements: [table.kind], transaction });
         return bumpRuleVersion(table.kind, transaction);
       });
       await announceRuleChange(httpRedis(), table.kind, version);

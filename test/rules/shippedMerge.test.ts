@@ -109,7 +109,9 @@ describe('taking the release’s default lists', function () {
     assert.equal((await admin.put(`/api/rules/ads/${changed.id}`, { severity: 'notice' })).status, 200);
     assert.equal((await admin.put(`/api/rules/ads/${changed.id}/enabled`, { enabled: false })).status, 200);
     assert.equal((await admin.put(`/api/rules/ads/${keptWithdrawnId}`, { severity: 'notice' })).status, 200);
-    assert.equal((await admin.request('DELETE', `/api/rules/ads/${(await stored(deleted!.pattern)).id}`)).status, 200);
+    const deletion = await tracedCall(admin, 'DELETE', `/api/rules/ads/${(await stored(deleted!.pattern)).id}`);
+    assert.equal(deletion.status, 200);
+    assert.equal(deletion.audit[0]!.detail.deletedDefault, 'remembered', 'the deletion is remembered in the delete’s own audited change');
     const own = await admin.post('/api/rules/ads', { category: 'call_to_action', matchType: 'literal', pattern: '本县自加用语', severity: 'review', needsContext: false });
     assert.equal(own.status, 201, JSON.stringify(own.body));
     const total = await AdRule.count();
@@ -118,13 +120,20 @@ describe('taking the release’s default lists', function () {
     const answer = await tracedCall(admin, 'POST', '/api/rules/ads/import-shipped');
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     const { created, updated, deleted: deletedCount, disabled, withdrawn, kept } = answer.body;
-    assert.deepEqual({ created, updated, deletedCount, disabled, withdrawn, kept }, { created: 1, updated: 1, deletedCount: 0, disabled: 1, withdrawn: 1, kept: 2 });
+    assert.deepEqual({ created, updated, deletedCount, disabled, withdrawn, kept }, { created: 0, updated: 1, deletedCount: 0, disabled: 1, withdrawn: 1, kept: 2 });
+    assert.equal(answer.body.deletedByAdmin, 1);
     assert.equal(
       answer.body.message,
-      '已合并本版本的默认广告用语：新增 1 条、更新 1 条、按新版本停用 1 条（其中 1 条本版本已不再提供）、保留管理员修改 2 条；管理员改过的这些条目合并未动，请逐条决定是否改用本版本的写法',
+      '已合并本版本的默认广告用语：新增 0 条、更新 1 条、按新版本停用 1 条（其中 1 条本版本已不再提供）、保留管理员修改 2 条、管理员已删除、未恢复 1 条；' +
+        '管理员改过的这些条目合并未动，请逐条决定是否改用本版本的写法；管理员删除的默认条目不再加回，如需要可逐条恢复',
     );
     assert.equal(answer.body.version, version + 1);
-    assert.equal(await AdRule.count(), total + 1, 'nothing deleted, the deleted default back');
+    assert.equal(await AdRule.count(), total, 'nothing deleted, and the default the admin deleted stays deleted');
+    assert.equal(await AdRule.findOne({ where: { pattern: deleted!.pattern } }), null);
+    const deletedKey = JSON.stringify([deleted!.category, deleted!.matchType, deleted!.pattern]);
+    assert.deepEqual(answer.body.deletedEntries, [
+      { key: deletedKey, entry: deleted!.pattern, release: { ...Object.fromEntries(ADS_FIELDS.map((field) => [field, (deleted as any)[field] ?? null])), enabled: true } },
+    ]);
 
     const followed = await stored(byRelease!.pattern);
     assert.deepEqual([followed.severity, followed.note, followed.enabled], [byRelease!.severity, byRelease!.note, true], 'untouched: the release’s fields');
@@ -135,7 +144,6 @@ describe('taking the release’s default lists', function () {
     assert.deepEqual([keptWithdrawn.enabled, keptWithdrawn.severity], [true, 'notice'], 'withdrawn but changed by the admin: left as it is');
     const keptChanged = await stored(byAdmin!.pattern);
     assert.deepEqual([keptChanged.severity, keptChanged.enabled], ['notice', false], 'changed by the admin: left as it is');
-    assert.equal((await stored(deleted!.pattern)).origin, 'shipped');
     assert.equal(await followsRelease(AdRule, (await stored(unknown!.pattern)).id, ADS_FIELDS), true, 'the default of unknown history follows the releases again');
     assert.ok(await stored('本县自加用语'), 'the admin’s own rule is untouched');
 
@@ -159,7 +167,22 @@ describe('taking the release’s default lists', function () {
     assert.deepEqual([withdrawal.detail.withdrawn, withdrawal.detail.before.enabled, withdrawal.detail.after.enabled], [true, true, false]);
 
     const again = await admin.post('/api/rules/ads/import-shipped');
-    assert.deepEqual([again.body.created, again.body.updated, again.body.disabled, again.body.kept, again.body.version], [0, 0, 0, 2, version + 1], 'a second time changes nothing, and still lists the admin’s changes');
+    assert.deepEqual(
+      [again.body.created, again.body.updated, again.body.disabled, again.body.kept, again.body.deletedByAdmin, again.body.version],
+      [0, 0, 0, 2, 1, version + 1],
+      'a second time changes nothing, and still lists the admin’s changes and deletion',
+    );
+
+    // The admin takes the deleted default back: the release's version, following the releases again.
+    const restored = await tracedCall(admin, 'POST', '/api/rules/ads/import-shipped', { restore: [deletedKey] });
+    assert.equal(restored.status, 200, JSON.stringify(restored.body));
+    assert.deepEqual([restored.body.created, restored.body.deletedByAdmin, restored.body.deletedEntries], [1, 0, []]);
+    assert.match(restored.body.message, /新增 1 条（其中恢复管理员删除的 1 条）/);
+    const back = await stored(deleted!.pattern);
+    assert.deepEqual([back.origin, back.enabled, back.severity], ['shipped', true, deleted!.severity]);
+    assert.equal(await followsRelease(AdRule, back.id, ADS_FIELDS), true);
+    assert.equal(restored.audit.find((record) => record.eventType === 'rule.create')!.detail.deletedDefault, 'forgotten');
+    assert.equal((await admin.post('/api/rules/ads/import-shipped')).body.deletedByAdmin, 0, 'forgotten as deleted');
 
     // The admin takes the release's values: the rule follows the releases again and is no longer listed.
     assert.equal((await admin.put(`/api/rules/ads/${changed.id}`, { severity: byAdmin!.severity })).status, 200);
@@ -276,6 +299,35 @@ describe('taking the release’s default lists', function () {
 
     const again = await admin.post('/api/terms/import-shipped');
     assert.deepEqual([again.body.created, again.body.updated, again.body.disabled, again.body.kept, again.body.version], [0, 0, 0, 4, version + 1], 'a second time changes nothing');
+  });
+
+  it('leaves out a default term the admin deleted until it is restored or added again by hand', async () => {
+    const [gone, readded] = shippedTermRows().filter((row) => row.origin.startsWith('list:') && row.enabled && row.term.length > 2);
+    const stored = (term: string) => Term.findOne({ where: { term } });
+    for (const { term } of [gone!, readded!]) {
+      const deletion = await tracedCall(admin, 'DELETE', `/api/terms/${(await stored(term))!.id}`);
+      assert.equal(deletion.status, 200);
+      assert.equal(deletion.audit[0]!.detail.deletedDefault, 'remembered');
+    }
+    // Added again by hand, then deleted again: that deletion is of the admin's own term, and the default's is forgotten.
+    const own = await tracedCall(admin, 'POST', '/api/terms', { term: readded!.term, category: readded!.category, severity: 'notice' });
+    assert.equal(own.status, 201, JSON.stringify(own.body));
+    assert.equal(own.audit[0]!.detail.deletedDefault, 'forgotten');
+    const ownDeletion = await tracedCall(admin, 'DELETE', `/api/terms/${own.body.id}`);
+    assert.equal(ownDeletion.audit[0]!.detail.deletedDefault, undefined);
+
+    const answer = await admin.post('/api/terms/import-shipped');
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal(await stored(gone!.term), null, 'deleted by the admin: stays deleted');
+    assert.equal((await stored(readded!.term))?.origin, readded!.origin, 'the re-added key’s deletion was forgotten: the default is back');
+    assert.equal(answer.body.deletedByAdmin, 1);
+    assert.deepEqual(answer.body.deletedEntries.map((entry: any) => [entry.key, entry.entry, entry.release.severity]), [[gone!.term, gone!.term, gone!.severity]]);
+    assert.match(answer.body.message, /管理员已删除、未恢复 1 条/);
+
+    const restored = await admin.post('/api/terms/import-shipped', { restore: [gone!.term] });
+    assert.deepEqual([restored.status, restored.body.created, restored.body.deletedByAdmin], [200, 1, 0]);
+    assert.deepEqual([(await stored(gone!.term))?.origin, (await stored(gone!.term))?.enabled], [gone!.origin, true]);
+    assert.equal((await admin.post('/api/terms/import-shipped', { restore: [1] })).status, 400, 'keys are text');
   });
 
   it('is for the security admin only', async () => {

@@ -42,6 +42,8 @@ export async function keepWordLists(): Promise<() => Promise<void>> {
       await AllowWord.destroy({ where: {}, transaction });
       for (let i = 0; i < terms.length; i += 2000) await Term.bulkCreate(terms.slice(i, i + 2000), { transaction });
       if (allowWords.length) await AllowWord.bulkCreate(allowWords, { transaction });
+      // The defaults deleted meanwhile are back: forgotten as deleted ones too.
+      await sequelize().query("DELETE FROM deleted_defaults WHERE list IN ('terms', 'allow-words')", { transaction });
       return bumpRuleVersion('terms', transaction);
     });
     await announceRuleChange(httpRedis(), 'terms', version);

@@ -6,6 +6,7 @@ import { useDebounced } from '../lib/useDebounced';
 import { useFetch } from '../lib/useFetch';
 import { ErrorNote } from './Badges';
 import { ConfirmButton } from './ConfirmButton';
+import { DeletedEntries, DeletedEntry } from './DeletedEntries';
 import { HeldBackEntries, HeldBackEntry } from './HeldBackEntries';
 import { KeptEntries, KeptEntry, releaseChanges } from './KeptEntries';
 import { Pager } from './Pager';
@@ -23,6 +24,18 @@ interface Problem {
   field?: string;
   column?: string;
   message: string;
+}
+
+/** What a merge of the release's defaults answers, as far as the console shows it. */
+interface MergeSummary {
+  message: string;
+  kept: number;
+  keptEntries: KeptEntry[];
+  heldBack?: number;
+  heldBackEntries?: HeldBackEntry[];
+  deletedByAdmin?: number;
+  deletedEntries?: DeletedEntry[];
+  warnings?: Warning[];
 }
 
 const PAGE_SIZE = 50;
@@ -148,6 +161,8 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const [kept, setKept] = useState<{ entries: KeptEntry[]; total: number } | null>(null);
   // Release rules it brought in disabled: they overlap an enabled rule of the admin's.
   const [heldBack, setHeldBack] = useState<{ entries: HeldBackEntry[]; total: number } | null>(null);
+  // Release entries the admin deleted, which it left out.
+  const [deleted, setDeleted] = useState<{ entries: DeletedEntry[]; total: number } | null>(null);
 
   const changed = async (summary: string, answer?: { warnings?: Warning[] }) => {
     onChanged(summary);
@@ -197,6 +212,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     setWarnings([]);
     setKept(null);
     setHeldBack(null);
+    setDeleted(null);
   };
 
   const importFile = async (file: File, mode: 'merge' | 'replace') => {
@@ -220,16 +236,15 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   };
 
   // A release's defaults, merged in: what an installation seeded by an older release needs after an upgrade.
-  const mergeShipped = async () => {
+  // `restore`: deleted defaults the admin takes back, in the same kind of merge.
+  const mergeShipped = async (restore?: string[]) => {
     clearMessages();
     try {
-      const summary = await post<{ message: string; kept: number; keptEntries: KeptEntry[]; heldBack?: number; heldBackEntries?: HeldBackEntry[]; warnings?: Warning[] }>(
-        `${spec.path}/import-shipped`,
-        {},
-      );
+      const summary = await post<MergeSummary>(`${spec.path}/import-shipped`, restore ? { restore } : {});
       await changed(summary.message, summary);
       setKept(summary.kept ? { entries: summary.keptEntries, total: summary.kept } : null);
       setHeldBack(summary.heldBack ? { entries: summary.heldBackEntries ?? [], total: summary.heldBack } : null);
+      setDeleted(summary.deletedByAdmin ? { entries: summary.deletedEntries ?? [], total: summary.deletedByAdmin } : null);
     } catch (caught) {
       setError(messageOf(caught));
     }
@@ -324,11 +339,11 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
           </label>
           <ConfirmButton
             label={`合并本版本默认${spec.label}`}
-            question={`用本版本随附的默认${spec.label}更新：缺少的默认条目会加入（包括曾删除的）；管理员没有改过的默认条目改为本版本的写法和启停状态，本版本已不再提供的停用（不删除）；管理员改过的条目不动，合并后逐条列出供决定；管理员添加的条目不受影响。`}
+            question={`用本版本随附的默认${spec.label}更新：缺少的默认条目会加入，管理员删除过的不加回（合并后列出，可逐条恢复）；管理员没有改过的默认条目改为本版本的写法和启停状态，本版本已不再提供的停用（不删除）；管理员改过的条目不动，合并后逐条列出供决定；管理员添加的条目不受影响。`}
             confirmLabel="合并"
             danger={false}
             className=""
-            onConfirm={mergeShipped}
+            onConfirm={() => mergeShipped()}
           />
           {pendingFile ? (
             <span className="confirm">
@@ -365,6 +380,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
         ) : null}
         {notice ? <div className="success" role="status">{notice}</div> : null}
         {kept?.entries.length ? <KeptEntries spec={spec} kept={kept.entries} total={kept.total} onTake={(item) => void takeRelease(item)} /> : null}
+        {deleted?.entries.length ? <DeletedEntries spec={spec} deleted={deleted.entries} total={deleted.total} onRestore={(item) => void mergeShipped([item.key])} /> : null}
         {heldBack?.entries.length ? <HeldBackEntries heldBack={heldBack.entries} total={heldBack.total} /> : null}
         {warnings.length ? (
           <div className="banner changed" data-testid="entry-warnings">

@@ -18,7 +18,7 @@ import { listRuleEntries, ruleCategoriesInUse } from '../../queries/ruleEntryLis
 import { formatRuleTsv, parseRuleTsv } from './ruleTsv';
 import { MAX_IMPORT_ROWS, RuleExportQuerySchema, RuleImportJsonSchema, RuleImportQuerySchema, RuleListQuerySchema, RuleStatusSchema } from './schema';
 import { isTsvUpload, splitEnabled } from '../entryRequests';
-import { EmptySchema } from '../session/schema';
+import { ShippedMergeSchema } from '../shippedMergeSchema';
 
 function tableOf(kind: unknown): RuleTable {
   const table = typeof kind === 'string' ? ruleTableOf(kind) : undefined;
@@ -165,11 +165,11 @@ export function ruleRoutes(): Router {
     },
   );
 
-  /** The release's defaults of this table, merged in (see shippedListMerger): the admin's changes are kept and listed. */
+  /** The release's defaults of this table, merged in (see shippedListMerger): the admin's changes are kept and listed, and deleted defaults restored only when named. */
   router.post('/:kind/import-shipped', async (req, res) => {
     const table = tableOf(req.params.kind);
-    validated(EmptySchema, req.body);
-    res.json(await shippedRulesMerger(table, actorOf(req)));
+    const { restore } = validated(ShippedMergeSchema, req.body ?? {});
+    res.json(await shippedRulesMerger(table, actorOf(req), restore));
   });
 
   router.get('/:kind/:id', async (req, res) => {

@@ -18,7 +18,7 @@ import { allWordEntries, listWordEntries, wordCategoriesInUse, WordListFilter } 
 import { exportQueryOf, ImportJsonSchema, ImportQuerySchema, listQueryOf, MAX_IMPORT_ROWS, MAX_TSV_BYTES, WordStatusSchema } from './schema';
 import { formatWordListTsv, parseWordListTsv } from './wordListTsv';
 import { isTsvUpload, splitEnabled } from '../entryRequests';
-import { EmptySchema } from '../session/schema';
+import { ShippedMergeSchema } from '../shippedMergeSchema';
 
 const termsVersion = async () => (await readRuleVersions()).terms ?? 0;
 
@@ -136,10 +136,10 @@ export function wordListRoutes(name: WordListName): Router {
     res.json(await wordListImporter(list, request, actorOf(req)));
   });
 
-  /** The release's defaults of this list, merged in (see shippedListMerger): the admin's changes are kept and listed. */
+  /** The release's defaults of this list, merged in (see shippedListMerger): the admin's changes are kept and listed, and deleted defaults restored only when named. */
   router.post('/import-shipped', async (req, res) => {
-    validated(EmptySchema, req.body);
-    res.json(await shippedWordListMerger(list, actorOf(req)));
+    const { restore } = validated(ShippedMergeSchema, req.body ?? {});
+    res.json(await shippedWordListMerger(list, actorOf(req), restore));
   });
 
   router.get('/:id', async (req, res) => {
