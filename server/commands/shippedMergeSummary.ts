@@ -16,6 +16,8 @@ export interface ShippedMergeCounts {
   kept: number;
   /** The first kept entries, with how they differ from the release's. */
   keptEntries: KeptEntry[];
+  /** Of `created`, the deleted release entries the request named in `restore`. */
+  restored: number;
   /** Release entries the admin deleted and has not restored: the merge left them out. */
   deletedByAdmin: number;
   /** The first of them, with the release's fields, to restore one by one (the request's `restore`). */
@@ -65,6 +67,7 @@ export function shippedMergeAnswer<Row, Entry>(label: string, plan: ShippedMerge
     withdrawn: counts.withdrawn,
     kept: counts.kept,
     keptEntries: plan.kept.slice(0, MAX_KEPT_SHOWN),
+    restored: counts.restored,
     deletedByAdmin: counts.deletedByAdmin,
     deletedEntries: plan.deletedByAdmin.slice(0, MAX_KEPT_SHOWN).map((item) => ({ key: item.key, entry: item.label, release: item.state })),
     heldBack: counts.heldBack,

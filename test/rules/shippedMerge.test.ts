@@ -176,7 +176,7 @@ describe('taking the release’s default lists', function () {
     // The admin takes the deleted default back: the release's version, following the releases again.
     const restored = await tracedCall(admin, 'POST', '/api/rules/ads/import-shipped', { restore: [deletedKey] });
     assert.equal(restored.status, 200, JSON.stringify(restored.body));
-    assert.deepEqual([restored.body.created, restored.body.deletedByAdmin, restored.body.deletedEntries], [1, 0, []]);
+    assert.deepEqual([restored.body.created, restored.body.restored, restored.body.deletedByAdmin, restored.body.deletedEntries], [1, 1, 0, []]);
     assert.match(restored.body.message, /新增 1 条（其中恢复管理员删除的 1 条）/);
     const back = await stored(deleted!.pattern);
     assert.deepEqual([back.origin, back.enabled, back.severity], ['shipped', true, deleted!.severity]);
@@ -325,7 +325,7 @@ describe('taking the release’s default lists', function () {
     assert.match(answer.body.message, /管理员已删除、未恢复 1 条/);
 
     const restored = await admin.post('/api/terms/import-shipped', { restore: [gone!.term] });
-    assert.deepEqual([restored.status, restored.body.created, restored.body.deletedByAdmin], [200, 1, 0]);
+    assert.deepEqual([restored.status, restored.body.created, restored.body.restored, restored.body.deletedByAdmin], [200, 1, 1, 0]);
     assert.deepEqual([(await stored(gone!.term))?.origin, (await stored(gone!.term))?.enabled], [gone!.origin, true]);
     assert.equal((await admin.post('/api/terms/import-shipped', { restore: [1] })).status, 400, 'keys are text');
   });
