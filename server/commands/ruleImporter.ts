@@ -135,13 +135,18 @@ function planShipped(
 ): { planned: Plan; answer: ShippedMergeCounts; counts: ReturnType<typeof shippedMergeCounts> } {
   const deleted = new Set([...deletedKeys].filter((key) => !restore.has(key)));
   const forMerge = new Map(stored.map((row) => [row, storedForMerge(table, row)]));
+  const byKey = new Map<string, StoredForMerge<Model>>();
+  for (const entry of forMerge.values()) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
+  const untouched = (entry: StoredForMerge<Model>) => entry.fromRelease && entry.shipped !== null && agrees(entry.state, entry.shipped);
   // An untouched default of an older release still enabled: the merge withdraws it, so it is in nobody's way.
-  const withdrawn = (row: Model) => {
-    const entry = forMerge.get(row)!;
-    return entry.fromRelease && entry.shipped !== null && agrees(entry.state, entry.shipped);
+  const withdrawn = (row: Model) => untouched(forMerge.get(row)!);
+  // Entries the merge does not write are not held back: those the admin deleted, and those the admin changed (kept).
+  const leftOut = (entry: ImportEntry) => {
+    const key = keyOf(table, entry.fields);
+    const current = byKey.get(key);
+    return deleted.has(key) || (current !== undefined && !untouched(current));
   };
-  // What the admin deleted is left out, and so in nobody's way either.
-  const held = holdBackOverlaps(table, entries, stored, withdrawn, (entry) => deleted.has(keyOf(table, entry.fields)));
+  const held = holdBackOverlaps(table, entries, stored, withdrawn, leftOut);
   const release = held.release.map((entry) => ({
     key: keyOf(table, entry.fields),
     label: entryLabel(table, entry.fields),

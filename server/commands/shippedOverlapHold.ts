@@ -25,8 +25,8 @@ export function heldBackNote(table: RuleTable, blocker: { id: number; entry: str
  * turned off and noted, so that the rest of the merge can go ahead (for wording rules only: the
  * table whose entries must not be in force on the same day). Left as they are, and so blocking:
  * enabled stored rules whose key the release does not ship (the admin's own, and old defaults the
- * admin changed), except those the merge itself withdraws. Entries the merge leaves out (deleted
- * by the admin) are not written, so not held back either. The held-back state is what the merge
+ * admin changed), except those the merge itself withdraws. Entries the merge does not write (the
+ * admin deleted or changed them) are not held back: a changed one is listed as the admin's instead. The held-back state is what the merge
  * records as the release's, so that the next merge enables the rule once the admin's is out of its way.
  */
 export function holdBackOverlaps<Entry extends Written>(

@@ -194,7 +194,12 @@ describe('taking the release’s default lists', function () {
   });
 
   it('disables a wording rule whose wrong form the release corrected, and brings in disabled a default that overlaps the admin’s rule', async () => {
-    const shipped = wordingRuleKind.readShipped().find((rule) => !rule.validFrom && !rule.validTo)!;
+    const [shipped, replaced] = wordingRuleKind.readShipped().filter((rule) => !rule.validFrom && !rule.validTo);
+    // A default the admin turned off and replaced with a rule of their own: the admin's, listed as such, not held back.
+    const replacedId = (await WordingRule.findOne({ where: { wrong: replaced!.wrong } }))!.id;
+    assert.equal((await admin.put(`/api/rules/wording/${replacedId}/enabled`, { enabled: false })).status, 200);
+    const ownReplacement = await admin.post('/api/rules/wording', { ...replaced, ruleId: undefined, validFrom: '2021-01-01', validTo: null, note: '本县的写法' });
+    assert.equal(ownReplacement.status, 201, JSON.stringify(ownReplacement.body));
     const oldId = await shippedByOlderReleaseOnly(WordingRule as unknown as ModelStatic<Model>, WORDING_FIELDS, { wrong: '旧版错写的表述', correct: '正确的表述', category: 'formulation', severity: 'review', validFrom: null, validTo: null, note: null }, 'shipped');
     // The older release did not ship this default; the admin has a rule of their own for the same wrong form.
     await WordingRule.destroy({ where: { wrong: shipped.wrong } });
@@ -206,6 +211,11 @@ describe('taking the release’s default lists', function () {
     const answer = await tracedCall(admin, 'POST', '/api/rules/wording/import-shipped');
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.deepEqual([answer.body.created, answer.body.disabled, answer.body.withdrawn, answer.body.heldBack], [1, 1, 1, 1]);
+    assert.deepEqual(
+      answer.body.keptEntries.find((entry: any) => entry.id === replacedId),
+      { id: replacedId, entry: replaced!.wrong, reason: 'changed', differences: { enabled: { current: false, release: true } } },
+      'the turned-off default: kept as the admin left it',
+    );
     assert.equal(answer.body.version, version + 1, 'the rest of the merge went ahead');
     assert.equal((await WordingRule.findByPk(oldId))!.enabled, false, 'the old wrong form is off');
     assert.deepEqual(answer.body.heldBackEntries, [{ entry: shipped.wrong, overlaps: { id: own.body.id, entry: `${shipped.wrong}（2020-01-01 至 不限）` } }]);
