@@ -340,6 +340,28 @@ describe('taking the release’s default lists', function () {
     assert.equal((await admin.post('/api/terms/import-shipped', { restore: [1] })).status, 400, 'keys are text');
   });
 
+  it('does not add back a default rule whose key the admin changed, and forgets it when the key comes back', async () => {
+    const rule = adsRuleKind.readShipped().filter((r) => r.matchType === 'literal' && r.severity)[5]!;
+    const oldKey = JSON.stringify([rule.category, rule.matchType, rule.pattern]);
+    const row = (await AdRule.findOne({ where: { category: rule.category, matchType: 'literal', pattern: rule.pattern } }))!;
+    const edit = await tracedCall(admin, 'PUT', `/api/rules/ads/${row.id}`, { pattern: `${rule.pattern}之类` });
+    assert.equal(edit.status, 200, JSON.stringify(edit.body));
+    assert.equal(edit.audit[0]!.detail.deletedDefault, 'remembered', 'the release’s key left the table with the edit');
+
+    const answer = await admin.post('/api/rules/ads/import-shipped');
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal(await AdRule.count({ where: { category: rule.category, matchType: 'literal', pattern: rule.pattern } }), 0, 'the old key is not added back');
+    assert.ok(answer.body.deletedEntries.some((entry: any) => entry.key === oldKey), JSON.stringify(answer.body.deletedEntries));
+    assert.equal((await AdRule.findByPk(row.id))!.get('pattern'), `${rule.pattern}之类`, 'the admin’s version stays');
+    assert.ok(answer.body.keptEntries.some((kept: any) => kept.id === row.id && kept.reason === 'withdrawn'), 'listed as a rule the release does not ship');
+
+    // Changed back: the release's key is in the table again, and no longer a deleted one.
+    const back = await tracedCall(admin, 'PUT', `/api/rules/ads/${row.id}`, { pattern: rule.pattern });
+    assert.equal(back.audit[0]!.detail.deletedDefault, 'forgotten');
+    const again = await admin.post('/api/rules/ads/import-shipped');
+    assert.ok(!again.body.deletedEntries.some((entry: any) => entry.key === oldKey));
+  });
+
   it('is for the security admin only', async () => {
     for (const role of ['editor', 'sysadmin', 'auditor'] as const) {
       const client = await loggedIn(url, await buildUser(role));
