@@ -111,6 +111,7 @@ const FIELD_NAMES: Record<string, string> = {
   mode: '导入方式',
   q: '搜索词',
   entries: '条目',
+  restore: '要恢复的默认条目',
 };
 
 /**

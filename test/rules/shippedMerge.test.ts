@@ -337,7 +337,9 @@ describe('taking the release’s default lists', function () {
     const restored = await admin.post('/api/terms/import-shipped', { restore: [gone!.term] });
     assert.deepEqual([restored.status, restored.body.created, restored.body.restored, restored.body.deletedByAdmin], [200, 1, 1, 0]);
     assert.deepEqual([(await stored(gone!.term))?.origin, (await stored(gone!.term))?.enabled], [gone!.origin, true]);
-    assert.equal((await admin.post('/api/terms/import-shipped', { restore: [1] })).status, 400, 'keys are text');
+    const refused = await admin.post('/api/terms/import-shipped', { restore: [1] });
+    assert.equal(refused.status, 400, 'keys are text');
+    assert.match(refused.body.error.message, /^要恢复的默认条目（restore\.0）：须为要恢复的条目的 key/);
   });
 
   it('does not add back a default rule whose key the admin changed, and forgets it when the key comes back', async () => {
