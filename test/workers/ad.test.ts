@@ -208,6 +208,12 @@ describe('ad checker', () => {
       assert.deepEqual(ads('<p>反诈民警提醒：凡是“日结高薪、加QQ刷单”的兼职都是诈骗。</p>'), [['notice', '加QQ']]);
     });
 
+    it('does not take a seller’s reassurance for a warning: 不是骗局, 绝非虚假宣传', () => {
+      assert.deepEqual(ads('<p>正规平台，不是骗局，日赚300，加QQ 123456789。</p>'), [['block', '加QQ 123456789']]);
+      assert.deepEqual(ads('<p>本店绝非虚假宣传，全网最低价，欢迎进店选购。</p>'), [['block', '全网最低价']]);
+      assert.deepEqual(ads('<p>谨防虚假宣传：所谓“全网最低价”不可轻信。</p>'), [['notice', '全网最低价']]);
+    });
+
     it('only notes sales talk quoted in an anti-fraud warning', () => {
       assert.deepEqual(ads('<p>警惕骗子以“私信领取补贴”为名实施诈骗。</p>'), [['notice', '私信领取']]);
     });
@@ -434,6 +440,8 @@ describe('ad checker', () => {
       const warning = '<p>警惕以“纯信用贷款，无须抵押，欢迎来电”为名的贷款诈骗。</p>';
       assert.deepEqual(signals(warning), [['notice', '纯信用、贷款、无须抵押、欢迎来电']]);
       assert.match(only(engine.screen(draft(warning)), 'ad')[0].reason!, /出现在提醒语境（“警惕”）中/);
+      // A lender saying it is no scam is still a lender.
+      assert.deepEqual(signals('<p>纯信用贷款，无须抵押，不是骗局，欢迎来电。</p>'), [['review', '纯信用、贷款、无须抵押、欢迎来电']]);
     });
   });
 

@@ -190,6 +190,9 @@ describe('sensitive checker', () => {
     ]);
     // Categories no warning makes fit to publish keep their level beside one.
     assert.deepEqual(found('<p>警惕有人宣扬法轮功。</p>'), [['block', '法轮功', '法轮功']]);
+    // A seller's reassurance is no warning.
+    assert.deepEqual(found('<p>正规平台，不是骗局，稳赚不赔。</p>'), [['review', '稳赚不赔', '稳赚不赔']]);
+    assert.deepEqual(found('<p>本平台并非诈骗，黑户可贷。</p>'), [['review', '黑户可贷', '黑户可贷']]);
   });
 
   it('drops hits that only come from collapsing ordinary reduplicated words', () => {

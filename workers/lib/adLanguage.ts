@@ -1,6 +1,7 @@
 import { AdRuleEntry, SignalRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
 import { PatternHit, PatternSet } from './patternRules';
-import { sentenceWindow } from './sentenceWindow';
+import { CONTEXT_REACH, sentenceWindow } from './sentenceWindow';
+import { WarningWords } from './warningWords';
 
 type AdRule = WithRuleId<AdRuleEntry>;
 type SignalRule = WithRuleId<SignalRuleEntry>;
@@ -18,9 +19,6 @@ export interface AdPhraseHit extends PatternHit<AdRule> {
   publicWord?: string;
 }
 
-/** How far on each side of a phrase (or a cluster of selling signals), within its sentence, context words are looked for. */
-export const CONTEXT_REACH = 20;
-
 /**
  * Advertising language: phrases that count on their own (限时抢购, 原价199元), phrases that count
  * only beside a selling word (最佳, 第一, 国家级, 扫码), contact handles that also count beside a
@@ -35,7 +33,7 @@ export const CONTEXT_REACH = 20;
 export class AdLanguage {
   private readonly phrases: PatternSet<AdRule>;
   private readonly selling: PatternSet<AdRule>;
-  private readonly warning: PatternSet<AdRule>;
+  private readonly warning: WarningWords;
   private readonly earning: PatternSet<AdRule>;
   private readonly exceptions: PatternSet<AdRule>;
   private readonly publicWords: PatternSet<SignalRule>;
@@ -44,7 +42,7 @@ export class AdLanguage {
     const of = (...categories: string[]) => rules.filter((rule) => categories.includes(rule.category));
     this.phrases = new PatternSet(of('absolute', 'call_to_action', 'price', 'contact'));
     this.selling = new PatternSet(of('selling_context'));
-    this.warning = new PatternSet(of('warning_context'));
+    this.warning = new WarningWords(rules);
     this.earning = new PatternSet(of('earning_context'));
     this.exceptions = new PatternSet(of('exception'));
     this.publicWords = new PatternSet(signalRules.filter((rule) => rule.category === 'public'));

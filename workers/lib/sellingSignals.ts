@@ -1,7 +1,7 @@
 import { AdRuleEntry, SignalCategory, SignalRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
-import { CONTEXT_REACH } from './adLanguage';
 import { PatternHit, PatternSet } from './patternRules';
-import { sentenceWindow } from './sentenceWindow';
+import { CONTEXT_REACH, sentenceWindow } from './sentenceWindow';
+import { WarningWords } from './warningWords';
 
 type AdRule = WithRuleId<AdRuleEntry>;
 type SignalRule = WithRuleId<SignalRuleEntry>;
@@ -41,13 +41,13 @@ const KINDS_NEEDED = 3;
 export class SellingSignals {
   private readonly signals: PatternSet<SignalRule>;
   private readonly publicWords: PatternSet<SignalRule>;
-  private readonly warning: PatternSet<AdRule>;
+  private readonly warning: WarningWords;
   private readonly exceptions: PatternSet<AdRule>;
 
   constructor(signalRules: readonly SignalRule[], adRules: readonly AdRule[]) {
     this.signals = new PatternSet(signalRules.filter((rule) => rule.category !== 'public'));
     this.publicWords = new PatternSet(signalRules.filter((rule) => rule.category === 'public'));
-    this.warning = new PatternSet(adRules.filter((rule) => rule.category === 'warning_context'));
+    this.warning = new WarningWords(adRules);
     this.exceptions = new PatternSet(adRules.filter((rule) => rule.category === 'exception'));
   }
 

@@ -1,3 +1,6 @@
+/** How far on each side of a phrase (or a cluster of selling signals), within its sentence, context words are looked for. */
+export const CONTEXT_REACH = 20;
+
 /** Characters that end a sentence: context words on the other side of one do not count. */
 const SENTENCE_END = /[。！？!?；;\n]/;
 

@@ -1,18 +1,21 @@
 import type { Field, PreparedDraft } from '../screening/types';
 import { AdRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
-import { CONTEXT_REACH } from './adLanguage';
 import { PatternHit, PatternSet } from './patternRules';
 import { originalSpan, phraseTextOf } from './phraseText';
-import { sentenceWindow } from './sentenceWindow';
+import { CONTEXT_REACH, sentenceWindow } from './sentenceWindow';
 
 type AdRule = WithRuleId<AdRuleEntry>;
+
+/** A negation just before a warning word: 不是骗局, 并非诈骗, 绝非虚假宣传, 没有违规. */
+const NEGATION_BEFORE = /(?:不是|并非|绝非|决非|非|没有|无)$/u;
 
 /**
  * The warning words of the advertising table (`warning_context`: 谨防, 诈骗, 警惕, 切勿, 严禁…),
  * looked for around a hit of another checker. An anti-fraud post quotes the bait it warns about
  * (谨防“无抵押贷款”“黑户可贷”诈骗), as an anti-gambling post names 网络赌场: beside such a word the
  * phrase is what the account warns against, not what it offers. One table, so that an admin who
- * adds a warning word changes both checkers.
+ * adds a warning word changes both checkers. A negated one (不是骗局) is a seller's reassurance and
+ * does not count.
  */
 export class WarningWords {
   private readonly words: PatternSet<AdRule>;
@@ -20,6 +23,11 @@ export class WarningWords {
 
   constructor(adRules: readonly AdRule[]) {
     this.words = new PatternSet(adRules.filter((rule) => rule.category === 'warning_context'));
+  }
+
+  /** The warning words of a text, except those a negation turns round (不是骗局, 并非诈骗: a seller reassuring, not warning). */
+  findAll(text: string): Array<PatternHit<AdRule>> {
+    return this.words.findAll(text).filter((hit) => !NEGATION_BEFORE.test(text.slice(Math.max(0, hit.start - 3), hit.start)));
   }
 
   /** The first warning word in the sentence around [start, end) of a field, within the reach the ad rules use, outside the span itself. */
@@ -39,6 +47,6 @@ export class WarningWords {
 
   private findIn(draft: PreparedDraft, field: Field): Array<{ start: number; end: number; text: string }> {
     const view = phraseTextOf(draft, field);
-    return this.words.findAll(view.text).map((hit: PatternHit<AdRule>) => ({ ...originalSpan(view, hit.start, hit.end), text: hit.text }));
+    return this.findAll(view.text).map((hit) => ({ ...originalSpan(view, hit.start, hit.end), text: hit.text }));
   }
 }
