@@ -13,7 +13,7 @@ export const deletedDefaults: Migration = {
       `CREATE TABLE IF NOT EXISTS deleted_defaults (
         id INT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
         list VARCHAR(32) NOT NULL,
-        key_hash CHAR(64) CHARACTER SET ascii NOT NULL,
+        key_hash CHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
         entry_key TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
         created_at DATETIME(3) NOT NULL,
         UNIQUE KEY deleted_defaults_key (list, key_hash)

@@ -17,6 +17,7 @@ const UNAUDITED_COMMANDS: Record<string, string> = {
   'rescreenFailureRecorder.ts': 'the machine gave up re-screening a draft: no person acts; kept in rescreen_failures and logged at level error',
   'idempotency.ts': 'a helper inside submit and revise, which audit the request itself',
   'revisionStore.ts': 'a helper inside submit and revise (the revision and its accounts), which audit the request itself',
+  'deletedDefaults.ts': 'a helper inside the deletes, creates, edits, imports and merges of rules and word lists, which audit the change themselves (deletedDefault in their records)',
 };
 
 describe('audit completeness', function () {
