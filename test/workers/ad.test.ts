@@ -212,6 +212,8 @@ describe('ad checker', () => {
       assert.deepEqual(ads('<p>正规平台，不是骗局，日赚300，加QQ 123456789。</p>'), [['block', '加QQ 123456789']]);
       assert.deepEqual(ads('<p>本店绝非虚假宣传，全网最低价，欢迎进店选购。</p>'), [['block', '全网最低价']]);
       assert.deepEqual(ads('<p>谨防虚假宣传：所谓“全网最低价”不可轻信。</p>'), [['notice', '全网最低价']]);
+      assert.deepEqual(ads('<p>全网最低价，机会难得切勿错过！</p>'), [['block', '全网最低价']]);
+      assert.deepEqual(ads('<p>“全网最低价”是不是虚假宣传？市场监管局告诉你：是。</p>'), [['notice', '全网最低价']]);
     });
 
     it('only notes sales talk quoted in an anti-fraud warning', () => {

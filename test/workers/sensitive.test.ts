@@ -190,9 +190,19 @@ describe('sensitive checker', () => {
     ]);
     // Categories no warning makes fit to publish keep their level beside one.
     assert.deepEqual(found('<p>警惕有人宣扬法轮功。</p>'), [['block', '法轮功', '法轮功']]);
-    // A seller's reassurance is no warning.
+    // A seller's reassurance is no warning, nor is a seller's 切勿错过 or 杜绝假冒.
     assert.deepEqual(found('<p>正规平台，不是骗局，稳赚不赔。</p>'), [['review', '稳赚不赔', '稳赚不赔']]);
     assert.deepEqual(found('<p>本平台并非诈骗，黑户可贷。</p>'), [['review', '黑户可贷', '黑户可贷']]);
+    assert.deepEqual(found('<p>真人荷官在线发牌，机会难得切勿错过！</p>'), [['block', '真人荷官', '真人荷官']]);
+    assert.deepEqual(found('<p>正规平台，杜绝假冒，注册送彩金。</p>'), [['block', '注册送彩金', '注册送彩金']]);
+    // A warning still, when it asks or tells of someone with no guard.
+    assert.deepEqual(found('<p>毫无防骗意识的王大爷看到“黑户可贷”就打了电话。</p>'), [['notice', '黑户可贷', '黑户可贷']]);
+    assert.deepEqual(found('<p>“黑户可贷”是不是骗局？民警告诉你：是！</p>'), [['notice', '黑户可贷', '黑户可贷']]);
+    // Among many warnings, each hit reads its own sentence.
+    const many = `<p>${'谨防网络赌场。'.repeat(300)}真人荷官在线发牌。${'谨防网络赌场。'.repeat(300)}</p>`;
+    const levels = found(many).map(([severity, text]) => `${severity} ${text}`);
+    assert.equal(levels.length, 601);
+    assert.deepEqual([...new Set(levels)].sort(), ['block 真人荷官', 'review 网络赌场']);
   });
 
   it('drops hits that only come from collapsing ordinary reduplicated words', () => {

@@ -6,8 +6,11 @@ import { CONTEXT_REACH, sentenceWindow } from './sentenceWindow';
 
 type AdRule = WithRuleId<AdRuleEntry>;
 
-/** A negation just before a warning word: 不是骗局, 并非诈骗, 绝非虚假宣传, 没有违规. */
-const NEGATION_BEFORE = /(?:不是|并非|绝非|决非|非|没有|无)$/u;
+/**
+ * A negation just before a warning word: 不是骗局, 并非诈骗, 绝非虚假宣传. Not the question 是不是骗局,
+ * and not 无 or 没有, which a warning says too (毫无防骗意识, 没有上当).
+ */
+const NEGATION_BEFORE = /(?:(?<!是)不是|并非|绝非|决非)$/u;
 
 /**
  * The warning words of the advertising table (`warning_context`: 谨防, 诈骗, 警惕, 切勿, 严禁…),
@@ -19,23 +22,48 @@ const NEGATION_BEFORE = /(?:不是|并非|绝非|决非|非|没有|无)$/u;
  */
 export class WarningWords {
   private readonly words: PatternSet<AdRule>;
+  private readonly exceptions: PatternSet<AdRule>;
   private readonly found = new WeakMap<PreparedDraft, Partial<Record<Field, Array<{ start: number; end: number; text: string }>>>>();
 
   constructor(adRules: readonly AdRule[]) {
     this.words = new PatternSet(adRules.filter((rule) => rule.category === 'warning_context'));
+    this.exceptions = new PatternSet(adRules.filter((rule) => rule.category === 'exception'));
   }
 
-  /** The warning words of a text, except those a negation turns round (不是骗局, 并非诈骗: a seller reassuring, not warning). */
+  /**
+   * The warning words of a text, except those a negation turns round (不是骗局, 并非诈骗: a seller
+   * reassuring, not warning) and those inside an exception of the table (切勿错过, 杜绝假冒: sales talk).
+   */
   findAll(text: string): Array<PatternHit<AdRule>> {
-    return this.words.findAll(text).filter((hit) => !NEGATION_BEFORE.test(text.slice(Math.max(0, hit.start - 3), hit.start)));
+    const words = this.words.findAll(text);
+    if (!words.length) return words;
+    const exceptions = this.exceptions.findAll(text);
+    // Both sorted by start: the exceptions begun by a word's start, and the furthest end among them.
+    let next = 0;
+    let coveredTo = -1;
+    return words.filter((hit) => {
+      while (next < exceptions.length && exceptions[next]!.start <= hit.start) coveredTo = Math.max(coveredTo, exceptions[next++]!.end);
+      return hit.end > coveredTo && !NEGATION_BEFORE.test(text.slice(Math.max(0, hit.start - 3), hit.start));
+    });
   }
 
   /** The first warning word in the sentence around [start, end) of a field, within the reach the ad rules use, outside the span itself. */
   near(draft: PreparedDraft, field: Field, start: number, end: number): string | undefined {
     const window = sentenceWindow(draft.texts[field], start, end, CONTEXT_REACH);
-    return this.inField(draft, field).find(
-      (word) => word.start >= window.start && word.end <= window.end && (word.end <= start || word.start >= end),
-    )?.text;
+    const words = this.inField(draft, field);
+    // Sorted by start: a binary search finds the window's first word, so many hits in a long text stay cheap.
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (words[middle]!.start < window.start) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < words.length && words[i]!.start < window.end; i++) {
+      const word = words[i]!;
+      if (word.end <= window.end && (word.end <= start || word.start >= end)) return word.text;
+    }
+    return undefined;
   }
 
   /** The field's warning words in the draft's offsets, found once per draft and field (most drafts never ask). */
