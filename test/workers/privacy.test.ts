@@ -131,6 +131,27 @@ describe('privacy checker', () => {
       }
     });
 
+    it('does not take a person for a unit because of how the name or the address ends', () => {
+      // 园, 科, 镇 end names as well as units; 区 is a surname; where someone lives is no holder.
+      for (const body of [
+        `<p>户名：王园园，工商银行卡号：${CARD}</p>`,
+        `<p>户名：张文科，账号：${CARD}，开户行：建设银行。</p>`,
+        `<p>户名：刘镇，账号：${CARD}。</p>`,
+        `<p>户名：区志强，账号：${CARD}。</p>`,
+        `<p>李某某，家住城关镇，建行卡号${CARD}</p>`,
+        `<p>帮扶对象：张三（脱贫户），农商银行卡号：${CARD}</p>`,
+      ]) {
+        assert.deepEqual(privacy(body), [['block', CARD, '6222***********0128']], body);
+      }
+      assert.deepEqual(privacy(`<p>户名：王园园，工商银行卡号：${ACCOUNT}</p>`), [['block', ACCOUNT, masked]]);
+      assert.deepEqual(privacy(`<p>李某某，家住城关镇，建行卡号${ACCOUNT}</p>`), [['block', ACCOUNT, masked]]);
+    });
+
+    it('leaves a receipt or project number beside a bank alone when no label says it is an account', () => {
+      assert.deepEqual(privacy('<p>中标金额已通过农商银行转账，交易凭证号 202611270000123456，请供应商查收。</p>'), []);
+      assert.deepEqual(privacy('<p>中标公告：项目 3607 2120 2611 0001 已在邮政储蓄银行完成保证金退还。</p>'), []);
+    });
+
     it('keeps judging a Luhn-valid card as before', () => {
       assert.deepEqual(privacy(`<p>卡号${CARD}</p>`), [['review', CARD, '6222***********0128']]);
       const named = only(engine.screen(draft(`<p>户名：张三，账号：${CARD}</p>`)), 'privacy');

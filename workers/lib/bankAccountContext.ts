@@ -26,12 +26,28 @@ const FIRST_BANK_WORD = new RegExp(LISTED_BANK_WORD, 'u');
 
 /** Labels naming the holder of an account; the word after one, up to a pause, is the holder. */
 const HOLDER_LABEL = /(?:户名|开户名称?|账户名称?|帐户名称?|收款人|收款单位|收款户名|单位名称|持卡人|开户人)\s*[：:]?\s*(\p{Script=Han}{2,40})/gu;
-/** How the name of a unit ends: an office, a body, a company, a school, a village, a special account. */
-const UNIT_ENDING =
-  /(?:局|委|办|院|会|联|中心|公司|银行|学校|校|医院|室|所|站|队|社|部|厅|处|科|股|集团|政府|基金|馆|团|厂|场|店|园|村|社区|街道|镇|乡|户)$/u;
+/** Words that end a unit's name and no person's: a company, a school, a government, a special account. */
+const UNIT_WORD_ENDING =
+  /(?:中心|公司|银行|学校|医院|卫生院|幼儿园|集团|政府|基金|社区|街道|专户|国库|办公室|办事处|委员会|合作社|信用社|事务所|派出所|大队|中队|支队|总队|协会|商会|工会)$/u;
+/**
+ * Characters that end a unit's name (县财政局, 城关镇财政所) but also many persons' names (王园园, 张文科,
+ * 刘镇): they count only for a name of four characters or more, which a person's rarely is.
+ */
+const UNIT_CHAR_ENDING = /(?:局|委|办|院|会|联|室|所|站|队|社|部|厅|处|科|股|馆|团|厂|场|店|园|村|镇|乡)$/u;
 const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
-/** How short names of bodies and state companies begin (县国库, 中国电信, 国家电网): no person's name begins so. */
-const BODY_BEGINNING = /^(?:县|市|区|省|州|镇|乡|村|中共|中国|中华|国家|全国)/u;
+/** How short names of bodies and state companies begin (县国库, 中国电信, 国家电网): no person's name begins so (区 is a surname). */
+const BODY_BEGINNING = /^(?:县|市|省|州|镇|乡|村|中共|中国|中华|国家|全国)/u;
+/** Where a person lives, written before the bank words: 家住城关镇 names no unit. */
+const ADDRESS_BEGINNING = /^(?:家住|住址|现住|居住|住在|住|地址|户籍|籍贯|来自)/u;
+
+/** Whether a holder's name is a unit's, by how it ends or begins. */
+function isUnitName(name: string): boolean {
+  const length = Array.from(name).length;
+  return UNIT_WORD_ENDING.test(name) || (length >= 4 && UNIT_CHAR_ENDING.test(name)) || (length >= 3 && BODY_BEGINNING.test(name));
+}
+
+/** A label right before a number that says it is an account or a card (账号：, 建行卡, 一卡通账号). */
+const ACCOUNT_LABEL_BEFORE = /(?:卡号|账号|帐号|账户|帐户|卡)\s*[：:]?\s*$/u;
 
 const SENTENCE_END = /[。！？\n]/;
 const LOOK_AROUND = 64;
@@ -45,8 +61,8 @@ export function nearBankWord(text: string, start: number, end: number): boolean 
 
 /** A labelled holder: a unit by how its name begins or ends, a person by a name of two to four characters. */
 function kindOfHolder(labelled: string): AccountHolder | null {
-  const name = labelled.split(FIRST_BANK_WORD)[0]; // 户名张三账号… is 张三
-  if (UNIT_ENDING.test(name) || BODY_BEGINNING.test(name)) return 'unit';
+  const name = labelled.split(FIRST_BANK_WORD)[0]!; // 户名张三账号… is 张三
+  if (isUnitName(name)) return 'unit';
   return PERSON_NAME.test(name) ? 'person' : null;
 }
 
@@ -61,16 +77,21 @@ export function accountHolder(text: string, start: number, end: number): Account
   const labelled = [...before.matchAll(HOLDER_LABEL)].pop() ?? [...after.matchAll(HOLDER_LABEL)][0];
   if (labelled) return kindOfHolder(labelled[1]);
   const lead = before.replace(LISTED_BANK_WORDS, ' ').replace(OTHER_BANKS, ' ').replace(/[\s：:，,、（(）)]+$/u, ' ');
-  if (UNIT_ENDING.test(lead.trimEnd())) return 'unit';
+  // The last phrase before the bank words names the holder (县红十字会 工行 …), unless it says where someone lives.
+  const phrase = lead.trimEnd().split(/[\s：:，,、（(）)；;]/u).pop() ?? '';
+  if (!ADDRESS_BEGINNING.test(phrase) && isUnitName(phrase)) return 'unit';
   return nearPersonName(lead, lead.length) ? 'person' : null;
 }
 
 /**
  * Whose account a number beside a bank word is: a person's, a unit's, or `unnamed` when the sentence
- * does not say (低保对象张三，一卡通账号…, 转入李四建行卡…). Null without a bank word: then the number is
- * no account as far as the text tells.
+ * does not say (低保对象张三，一卡通账号…, 转入李四建行卡…). Null without a bank word, or with neither a
+ * holder nor an account label: then the number is no account as far as the text tells.
  */
 export function holderBesideBankWord(text: string, start: number, end: number): AccountHolder | 'unnamed' | null {
   if (!nearBankWord(text, start, end)) return null;
-  return accountHolder(text, start, end) ?? 'unnamed';
+  const holder = accountHolder(text, start, end);
+  if (holder) return holder;
+  // With no holder, only a number labelled as an account is one: 农商银行转账，交易凭证号 2026… is a receipt.
+  return ACCOUNT_LABEL_BEFORE.test(text.slice(Math.max(0, start - 10), start)) ? 'unnamed' : null;
 }

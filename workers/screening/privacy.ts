@@ -52,7 +52,7 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
           ? 'notice'
           : office ? (nearName ? policy.severity : 'notice') : nearName || holder === 'person' ? policy.severityNearName : policy.severity;
         const reason = number.unverifiedAccount
-          ? holder === 'person'
+          ? holder === 'person' || nearName
             ? '私人银行账号（未通过校验位，按户名/银行判断），属于个人信息，发布前须去除或打码'
             : `疑似银行账号（旁有银行或账号字样，未写明户名），如是个人账号须去除或打码为 ${number.masked}；单位公开的收款账户请写明户名`
           : unitAccount
