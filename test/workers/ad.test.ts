@@ -419,7 +419,7 @@ describe('ad checker', () => {
     });
 
     it('sends a company hiring with pay it promises to review, not a government recruitment notice or job fair', () => {
-      assert.deepEqual(signals('<p>丽华美发诚聘发型师、洗发助理，保底工资加提成，有意者请致电李店长。</p>'), [['review', '美发、诚聘、保底、提成、有意者请致电']]);
+      assert.deepEqual(signals('<p>丽华美发诚聘发型师、洗发助理，保底工资加提成，有意者请致电李店长。</p>'), [['review', '美发、诚聘、保底、有意者请致电']]);
       assert.deepEqual(signals('<p>我是兴隆餐馆的店长，本店现招服务员，包吃住，有意向可与我联系。</p>'), [['review', '我是兴隆餐馆的、本店、包吃住、与我联系']]);
       for (const body of [
         '<p>县人社局举办春季招聘会，部分企业提供包吃住、保底工资加提成的岗位，咨询电话：0731-1234567。</p>',
@@ -431,8 +431,18 @@ describe('ad checker', () => {
       }
       // A job fair relays what the companies offer: only noted.
       assert.deepEqual(signals('<p>春风行动招聘会现场，多家企业急招普工，包吃住，保底加提成，有意者可直接致电。</p>'), [
-        ['notice', '急招、包吃住、保底、提成、有意者可直接致电'],
+        ['notice', '急招、包吃住、保底、有意者可直接致电'],
       ]);
+    });
+
+    it('makes nothing of a worker’s pay told in the news, a county company in a quote, or a consumer warning', () => {
+      for (const body of [
+        '<p>“我是县邮政公司的一名投递员。”张师傅说，他每月底薪加提成四千多元，送件、揽收、代办保险样样都干。</p>',
+        '<p>部分机构的理财经理为拿提成，向老年人推荐高风险理财产品，购买前请看清合同，有疑问可电话联系县金融办。</p>',
+        '<p>县就业局推送岗位：某某服装厂急招车工，底薪3000元加计件，包吃住，有意者请电话联系。</p>',
+      ]) {
+        assert.deepEqual(aboveNotice(body), [], body);
+      }
     });
 
     it('only notes a cluster beside a government programme or a warning', () => {
