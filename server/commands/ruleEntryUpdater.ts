@@ -39,7 +39,9 @@ export async function ruleEntryUpdater(
     await row.update(attributes, { transaction });
     if (releaseKeyLeft) await rememberDeleted(table.kind, [keyOf(table, before)], transaction);
     const forgotten = rekeyed && (await forgetDeleted(table.kind, [keyOf(table, after)], transaction)).size > 0;
-    const deletedDefault = releaseKeyLeft ? { deletedDefault: 'remembered' } : forgotten ? { deletedDefault: 'forgotten' } : {};
+    // The old key remembered, the new one forgotten, or both (moved onto a default the admin had deleted).
+    const said = [releaseKeyLeft ? 'remembered' : '', forgotten ? 'forgotten' : ''].filter(Boolean).join(' and ');
+    const deletedDefault = said ? { deletedDefault: said } : {};
     return {
       result: row,
       audit: [

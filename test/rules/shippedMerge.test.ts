@@ -362,6 +362,13 @@ describe('taking the release’s default lists', function () {
     assert.equal(back.audit[0]!.detail.deletedDefault, 'forgotten');
     const again = await admin.post('/api/rules/ads/import-shipped');
     assert.ok(!again.body.deletedEntries.some((entry: any) => entry.key === oldKey));
+
+    // Moved from one default onto another the admin had deleted: both are said.
+    const other = adsRuleKind.readShipped().find((r) => r.matchType === 'literal' && r.severity && r.category === rule.category && r.pattern !== rule.pattern)!;
+    const otherRow = (await AdRule.findOne({ where: { category: other.category, matchType: 'literal', pattern: other.pattern } }))!;
+    assert.equal((await tracedCall(admin, 'DELETE', `/api/rules/ads/${otherRow.id}`)).audit[0]!.detail.deletedDefault, 'remembered');
+    const moved = await tracedCall(admin, 'PUT', `/api/rules/ads/${row.id}`, { pattern: other.pattern });
+    assert.equal(moved.audit[0]!.detail.deletedDefault, 'remembered and forgotten');
   });
 
   it('is for the security admin only', async () => {
