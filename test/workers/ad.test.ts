@@ -435,11 +435,13 @@ describe('ad checker', () => {
       ]);
     });
 
-    it('makes nothing of a worker’s pay told in the news, a county company in a quote, or a consumer warning', () => {
+    it('makes nothing of a worker’s pay told in the news, a county company in a quote, a consumer warning or a public body hiring', () => {
       for (const body of [
         '<p>“我是县邮政公司的一名投递员。”张师傅说，他每月底薪加提成四千多元，送件、揽收、代办保险样样都干。</p>',
         '<p>部分机构的理财经理为拿提成，向老年人推荐高风险理财产品，购买前请看清合同，有疑问可电话联系县金融办。</p>',
         '<p>县就业局推送岗位：某某服装厂急招车工，底薪3000元加计件，包吃住，有意者请电话联系。</p>',
+        '<p>县融媒体中心诚聘新媒体编辑2名，待遇优厚，有意者请致电0731-5551234。</p>',
+        '<p>县人民医院诚聘护士10名，包食宿，待遇优厚，有意者请致电人事科。</p>',
       ]) {
         assert.deepEqual(aboveNotice(body), [], body);
       }
