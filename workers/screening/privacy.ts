@@ -16,8 +16,9 @@ const TYPE_NAMES: Record<PersonalDataType, string> = { id_card: '居民身份证
 /**
  * Personal data: resident ID, mobile and bank card numbers, each with a masked form, at the
  * severity the admins' policy sets (higher next to a private person's name). An account number that
- * fails Luhn counts only as a private person's account (a bank word and a person holding it), and then
- * at the policy for names; a unit's public account is left alone. Document numbers,
+ * fails Luhn counts only beside a bank word (see bankAccountContext): a person's at the policy for
+ * names, one labelled as an account whose holder the sentence does not name at the plain policy; a
+ * unit's public account is left alone, and one that passes Luhn is only noted. Document numbers,
  * amounts, dates and office hotlines are left alone or, for a mobile behind a hotline label, only noted.
  */
 export const privacyChecker: Checker<CompiledPrivacy> = {
