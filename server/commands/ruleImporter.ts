@@ -153,7 +153,7 @@ function planShipped(
     entry,
     state: entryState(entry.fields, table.fields, entry.enabled),
   }));
-  const shipped = { ...planShippedMerge([...forMerge.values()], release, deleted), heldBack: held.heldBack };
+  const shipped = { ...planShippedMerge([...forMerge.values()], release, deletedKeys, restore), heldBack: held.heldBack };
   const withdrawals = shipped.withdrawals.map((item) => {
     const before = storedEntry(table, item.row);
     const fields = { ...before, note: withdrawnNote((before.note as string | null) ?? null) };
@@ -168,8 +168,7 @@ function planShipped(
     kept: shipped.kept,
     unchanged: shipped.unchanged,
   };
-  const restored = shipped.creates.filter((item) => deletedKeys.has(item.key)).length;
-  return { planned, answer: shippedMergeAnswer(table.label, shipped, restored), counts: shippedMergeCounts(shipped, restored) };
+  return { planned, answer: shippedMergeAnswer(table.label, shipped), counts: shippedMergeCounts(shipped) };
 }
 
 /** Wording rules: an imported rule must not overlap an enabled stored rule that the import keeps and does not replace. */

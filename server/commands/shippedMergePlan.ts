@@ -59,6 +59,8 @@ export interface ShippedMergePlan<Row, Entry> {
   unchanged: number;
   /** Release entries the admin deleted: left out, listed so that the admin can restore them. */
   deletedByAdmin: Array<ReleaseEntry<Entry>>;
+  /** Of `creates`, the entries the admin had deleted and the request restores. */
+  restored: number;
   /** Release wording rules brought in (or kept) disabled: they overlap an enabled rule the merge leaves as it is. */
   heldBack: HeldBackEntry[];
 }
@@ -70,7 +72,7 @@ export interface ShippedMergePlan<Row, Entry> {
  * it differs from the release. An admin who gives it the release's fields and state hands it back.
  *
  * - a release entry not stored is added, unless the admin deleted it (`deleted`, by key): that one
- *   stays deleted and is listed, for the admin to restore;
+ *   stays deleted and is listed, for the admin to restore, unless the request restores it (`restore`);
  * - a stored entry that says what the release says stays; its record of the release is renewed;
  * - an entry nobody changed takes the release's fields and state (enabled or disabled, as the
  *   release says: a package term a newer triage drops is turned off);
@@ -85,17 +87,21 @@ export function planShippedMerge<Row, Entry>(
   stored: Array<StoredForMerge<Row>>,
   release: Array<ReleaseEntry<Entry>>,
   deleted: ReadonlySet<string> = new Set(),
+  restore: ReadonlySet<string> = new Set(),
 ): ShippedMergePlan<Row, Entry> {
   const storedByKey = new Map<string, StoredForMerge<Row>>();
   for (const entry of stored) if (!storedByKey.has(entry.key)) storedByKey.set(entry.key, entry);
-  const plan: ShippedMergePlan<Row, Entry> = { creates: [], follows: [], withdrawals: [], restamps: [], kept: [], unchanged: 0, deletedByAdmin: [], heldBack: [] };
+  const plan: ShippedMergePlan<Row, Entry> = { creates: [], follows: [], withdrawals: [], restamps: [], kept: [], unchanged: 0, deletedByAdmin: [], restored: 0, heldBack: [] };
   const shippedKeys = new Set<string>();
   for (const item of release) {
     shippedKeys.add(item.key);
     const current = storedByKey.get(item.key);
     if (!current) {
-      if (deleted.has(item.key)) plan.deletedByAdmin.push(item);
-      else plan.creates.push(item);
+      if (!deleted.has(item.key)) plan.creates.push(item);
+      else if (restore.has(item.key)) {
+        plan.creates.push(item);
+        plan.restored++;
+      } else plan.deletedByAdmin.push(item);
       continue;
     }
     const untouched = current.shipped !== null && agrees(current.state, current.shipped);

@@ -30,8 +30,8 @@ export interface ShippedMergeCounts {
   message: string;
 }
 
-/** The merge's counts: updated, disabled and kept are apart, so that they add up to what the merge touched. `restored`: of created, the deleted entries the request brought back. */
-export function shippedMergeCounts<Row, Entry>(plan: ShippedMergePlan<Row, Entry>, restored = 0) {
+/** The merge's counts: updated, disabled and kept are apart, so that they add up to what the merge touched. */
+export function shippedMergeCounts<Row, Entry>(plan: ShippedMergePlan<Row, Entry>) {
   const turnedOff = plan.follows.filter(({ stored, release }) => stored.state.enabled && !release.state.enabled).length;
   return {
     created: plan.creates.length,
@@ -42,7 +42,7 @@ export function shippedMergeCounts<Row, Entry>(plan: ShippedMergePlan<Row, Entry
     withdrawn: plan.withdrawals.length,
     kept: plan.kept.length,
     deletedByAdmin: plan.deletedByAdmin.length,
-    restored,
+    restored: plan.restored,
     heldBack: plan.heldBack.length,
     restamped: plan.restamps.length,
   };
@@ -60,8 +60,8 @@ export function shippedMergeMessage(label: string, counts: ReturnType<typeof shi
 }
 
 /** The answer's part about the release: counts, the first kept entries, and the message. */
-export function shippedMergeAnswer<Row, Entry>(label: string, plan: ShippedMergePlan<Row, Entry>, restored = 0): ShippedMergeCounts {
-  const counts = shippedMergeCounts(plan, restored);
+export function shippedMergeAnswer<Row, Entry>(label: string, plan: ShippedMergePlan<Row, Entry>): ShippedMergeCounts {
+  const counts = shippedMergeCounts(plan);
   return {
     disabled: counts.disabled,
     withdrawn: counts.withdrawn,

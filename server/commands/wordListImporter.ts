@@ -181,7 +181,7 @@ function planShipped(
     entry: item,
     state: stateOf(list, { ...item.entry, note: item.entry.note ?? null }, item.enabled !== false),
   }));
-  const shipped = planShippedMerge(forMerge, release, new Set([...deletedKeys].filter((key) => !restore.has(key))));
+  const shipped = planShippedMerge(forMerge, release, deletedKeys, restore);
   const follows = shipped.follows.map(({ stored: { row }, release: { entry: item, state } }): Update => ({
     row: item.row,
     stored: row,
@@ -201,8 +201,7 @@ function planShipped(
     kept: shipped.kept,
     unchanged: shipped.unchanged,
   };
-  const restored = shipped.creates.filter((item) => deletedKeys.has(item.key)).length;
-  return { planned, answer: shippedMergeAnswer(list.label, shipped, restored), counts: shippedMergeCounts(shipped, restored) };
+  return { planned, answer: shippedMergeAnswer(list.label, shipped), counts: shippedMergeCounts(shipped) };
 }
 
 /** Warnings for what the import brings into matching, and entries that read the same as others once normalised. */
