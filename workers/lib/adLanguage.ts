@@ -53,7 +53,7 @@ export class AdLanguage {
     if (!phrases.length) return [];
     const exceptions = this.exceptions.findAll(text);
     const selling = this.selling.findAll(text);
-    const warning = this.warning.findAll(text);
+    const warning = this.warning.findAll(text, exceptions);
     const earning = this.earning.findAll(text);
     const publicWords = this.publicWords.findAll(text);
     const hits: AdPhraseHit[] = [];

@@ -52,9 +52,9 @@ export class SellingSignals {
   }
 
   find(text: string): SellingCluster[] {
-    const signals = this.signalsIn(text);
+    const { signals, exceptions } = this.signalsIn(text);
     if (signals.length < KINDS_NEEDED) return [];
-    const warning = this.warning.findAll(text);
+    const warning = this.warning.findAll(text, exceptions);
     const publicWords = this.publicWords.findAll(text);
     const clusters: SellingCluster[] = [];
     let first = 0;
@@ -76,10 +76,10 @@ export class SellingSignals {
     return clusters;
   }
 
-  /** The signals of the text in order, the longest where they overlap, none inside an exception. */
-  private signalsIn(text: string): SellingSignal[] {
+  /** The signals of the text in order, the longest where they overlap, none inside an exception; and the exceptions, when read. */
+  private signalsIn(text: string): { signals: SellingSignal[]; exceptions: Array<PatternHit<AdRule>> } {
     const all = this.signals.findAll(text);
-    if (all.length < KINDS_NEEDED) return [];
+    if (all.length < KINDS_NEEDED) return { signals: [], exceptions: [] };
     const exceptions = this.exceptions.findAll(text);
     const kept: SellingSignal[] = [];
     for (const hit of all) {
@@ -91,7 +91,7 @@ export class SellingSignals {
       }
       kept.push({ ...hit, kind: hit.rule.category as SellingSignalKind });
     }
-    return kept;
+    return { signals: kept, exceptions };
   }
 }
 

@@ -33,11 +33,12 @@ export class WarningWords {
   /**
    * The warning words of a text, except those a negation turns round (不是骗局, 并非诈骗: a seller
    * reassuring, not warning) and those inside an exception of the table (切勿错过, 杜绝假冒: sales talk).
+   * A caller that has found the text's exceptions already passes them.
    */
-  findAll(text: string): Array<PatternHit<AdRule>> {
+  findAll(text: string, found?: ReadonlyArray<PatternHit<AdRule>>): Array<PatternHit<AdRule>> {
     const words = this.words.findAll(text);
     if (!words.length) return words;
-    const exceptions = this.exceptions.findAll(text);
+    const exceptions = found ?? this.exceptions.findAll(text);
     // Both sorted by start: the exceptions begun by a word's start, and the furthest end among them.
     let next = 0;
     let coveredTo = -1;
