@@ -9,7 +9,7 @@ import { versionedRuleChange } from './ruleChange';
 import { changedFields, entryLabel, keyOf, modelOf, periodsOverlap, RuleFields, rowOf, RuleTable, sameFields, storedEntry } from './ruleTables';
 import { isReleaseOrigin, KeptEntry, planShippedMerge, StoredForMerge, withdrawnNote } from './shippedMergePlan';
 import { holdBackOverlaps } from './shippedOverlapHold';
-import { MAX_KEPT_AUDITED, ShippedMergeCounts, shippedMergeAnswer, shippedMergeCounts } from './shippedMergeSummary';
+import { MAX_KEPT_AUDITED, ShippedMergeCounts, refuseRestoringNotShipped, shippedMergeAnswer, shippedMergeCounts } from './shippedMergeSummary';
 
 /** One row of an import as it was read: the entry's fields as the schema takes them, and its state. */
 export interface ImportRow {
@@ -154,6 +154,7 @@ function planShipped(
     state: entryState(entry.fields, table.fields, entry.enabled),
   }));
   const shipped = { ...planShippedMerge([...forMerge.values()], release, deletedKeys, restore), heldBack: held.heldBack };
+  refuseRestoringNotShipped(shipped);
   const withdrawals = shipped.withdrawals.map((item) => {
     const before = storedEntry(table, item.row);
     const fields = { ...before, note: withdrawnNote((before.note as string | null) ?? null) };

@@ -61,6 +61,8 @@ export interface ShippedMergePlan<Row, Entry> {
   deletedByAdmin: Array<ReleaseEntry<Entry>>;
   /** Of `creates`, the entries the admin had deleted and the request restores. */
   restored: number;
+  /** Keys the request restores that this release does not ship: nothing to bring back (the merge is refused). */
+  notShipped: string[];
   /** Release wording rules brought in (or kept) disabled: they overlap an enabled rule the merge leaves as it is. */
   heldBack: HeldBackEntry[];
 }
@@ -73,6 +75,7 @@ export interface ShippedMergePlan<Row, Entry> {
  *
  * - a release entry not stored is added, unless the admin deleted it (`deleted`, by key): that one
  *   stays deleted and is listed, for the admin to restore, unless the request restores it (`restore`);
+ *   a key in `restore` that the release does not ship is named in `notShipped`;
  * - a stored entry that says what the release says stays; its record of the release is renewed;
  * - an entry nobody changed takes the release's fields and state (enabled or disabled, as the
  *   release says: a package term a newer triage drops is turned off);
@@ -91,7 +94,7 @@ export function planShippedMerge<Row, Entry>(
 ): ShippedMergePlan<Row, Entry> {
   const storedByKey = new Map<string, StoredForMerge<Row>>();
   for (const entry of stored) if (!storedByKey.has(entry.key)) storedByKey.set(entry.key, entry);
-  const plan: ShippedMergePlan<Row, Entry> = { creates: [], follows: [], withdrawals: [], restamps: [], kept: [], unchanged: 0, deletedByAdmin: [], restored: 0, heldBack: [] };
+  const plan: ShippedMergePlan<Row, Entry> = { creates: [], follows: [], withdrawals: [], restamps: [], kept: [], unchanged: 0, deletedByAdmin: [], restored: 0, notShipped: [], heldBack: [] };
   const shippedKeys = new Set<string>();
   for (const item of release) {
     shippedKeys.add(item.key);
@@ -122,6 +125,7 @@ export function planShippedMerge<Row, Entry>(
     if (entry.shipped !== null && agrees(entry.state, entry.shipped)) plan.withdrawals.push(entry);
     else plan.kept.push({ id: entry.id, entry: entry.label, reason: 'withdrawn', differences: { enabled: { current: true, release: false } } });
   }
+  plan.notShipped = [...restore].filter((key) => !shippedKeys.has(key));
   return plan;
 }
 

@@ -1,3 +1,4 @@
+import { unprocessable } from '../errors';
 import { DeletedEntry, KeptEntry, ShippedMergePlan } from './shippedMergePlan';
 import { HeldBackEntry } from './shippedOverlapHold';
 
@@ -74,4 +75,14 @@ export function shippedMergeAnswer<Row, Entry>(label: string, plan: ShippedMerge
     heldBackEntries: plan.heldBack.slice(0, MAX_KEPT_SHOWN),
     message: shippedMergeMessage(label, counts),
   };
+}
+
+/** Refuses a merge asked to restore entries this release does not ship: the admin would think them back. */
+export function refuseRestoringNotShipped(plan: Pick<ShippedMergePlan<unknown, unknown>, 'notShipped'>): void {
+  if (!plan.notShipped.length) return;
+  const named = plan.notShipped.slice(0, 5).map((key) => `“${key}”`).join('、');
+  const more = plan.notShipped.length > 5 ? ` 等 ${plan.notShipped.length} 条` : '';
+  throw unprocessable(`合并未执行，没有恢复任何条目：本版本默认中没有 ${named}${more}，无法恢复（可能已随新版本移除）。请重新合并本版本默认，从列出的已删除条目中选择。`, {
+    notShipped: plan.notShipped,
+  });
 }

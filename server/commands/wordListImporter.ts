@@ -9,7 +9,7 @@ import { ImportCounts, ImportMode, ImportRequestOf } from './importShapes';
 import { forgetDeleted, readDeleted, rememberDeleted } from './deletedDefaults';
 import { versionedRuleChange } from './ruleChange';
 import { isReleaseOrigin, KeptEntry, planShippedMerge, StoredForMerge, withdrawnNote } from './shippedMergePlan';
-import { ShippedMergeCounts, shippedMergeAnswer, shippedMergeCounts } from './shippedMergeSummary';
+import { ShippedMergeCounts, refuseRestoringNotShipped, shippedMergeAnswer, shippedMergeCounts } from './shippedMergeSummary';
 import { checkEntry, describeProblems, normalizationProblem, ParsedEntry, ProblemPlace, WordProblem } from './wordEntryValidation';
 import { MAX_WARNINGS_SHOWN, sameWhenNormalizedWarning, termWarnings, WordWarning } from './wordListWarnings';
 import { apiFieldsOf, changedFields, sameFields, WordFields, WordList } from './wordLists';
@@ -182,6 +182,7 @@ function planShipped(
     state: stateOf(list, { ...item.entry, note: item.entry.note ?? null }, item.enabled !== false),
   }));
   const shipped = planShippedMerge(forMerge, release, deletedKeys, restore);
+  refuseRestoringNotShipped(shipped);
   const follows = shipped.follows.map(({ stored: { row }, release: { entry: item, state } }): Update => ({
     row: item.row,
     stored: row,

@@ -183,6 +183,8 @@ describe('taking the release’s default lists', function () {
     assert.equal(await followsRelease(AdRule, back.id, ADS_FIELDS), true);
     assert.equal(restored.audit.find((record) => record.eventType === 'rule.create')!.detail.deletedDefault, 'forgotten');
     assert.equal((await admin.post('/api/rules/ads/import-shipped')).body.deletedByAdmin, 0, 'forgotten as deleted');
+    const notShipped = await admin.post('/api/rules/ads/import-shipped', { restore: [`${deletedKey}-not-shipped`] });
+    assert.deepEqual([notShipped.status, notShipped.body.error.details.notShipped], [422, [`${deletedKey}-not-shipped`]]);
 
     // The admin takes the release's values: the rule follows the releases again and is no longer listed.
     assert.equal((await admin.put(`/api/rules/ads/${changed.id}`, { severity: byAdmin!.severity })).status, 200);
@@ -337,6 +339,13 @@ describe('taking the release’s default lists', function () {
     const restored = await admin.post('/api/terms/import-shipped', { restore: [gone!.term] });
     assert.deepEqual([restored.status, restored.body.created, restored.body.restored, restored.body.deletedByAdmin], [200, 1, 1, 0]);
     assert.deepEqual([(await stored(gone!.term))?.origin, (await stored(gone!.term))?.enabled], [gone!.origin, true]);
+    // A key the release does not ship: refused, naming it, and nothing of the merge is written.
+    await Term.destroy({ where: { term: gone!.term } });
+    const unknown = await admin.post('/api/terms/import-shipped', { restore: ['本版本没有的词条'] });
+    assert.equal(unknown.status, 422, JSON.stringify(unknown.body));
+    assert.match(unknown.body.error.message, /^合并未执行，没有恢复任何条目：本版本默认中没有 “本版本没有的词条”/);
+    assert.deepEqual(unknown.body.error.details.notShipped, ['本版本没有的词条']);
+    assert.equal(await stored(gone!.term), null, 'the refused merge added nothing');
     const refused = await admin.post('/api/terms/import-shipped', { restore: [1] });
     assert.equal(refused.status, 400, 'keys are text');
     assert.match(refused.body.error.message, /^要恢复的默认条目（restore\.0）：须为要恢复的条目的 key/);
