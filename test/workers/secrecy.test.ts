@@ -48,6 +48,14 @@ describe('secrecy checker', () => {
     ]);
   });
 
+  it('reads a plain-text body by its own lines: a classification alone on the first line blocks', () => {
+    assert.deepEqual(secrecy('秘密\n关于近期全县信访工作情况的通报'), [['block', '秘密']]);
+    assert.deepEqual(secrecy('  绝密 \r\n\r\n关于某事项的通知'), [['block', '绝密']]);
+    assert.deepEqual(secrecy('内部文件\n关于某事项的通知'), [['block', '内部文件']]);
+    // In HTML a line break in the source is only a space, as the browser shows it.
+    assert.deepEqual(secrecy('<p>秘密\n关于某事项的通知</p>'), []);
+  });
+
   it('blocks internal-material labels and handling notes', () => {
     assert.deepEqual(secrecy('<p>内部资料 注意保存</p><p>本文件不得外传，仅供内部参考。</p><p>内部文件</p>'), [
       ['block', '内部资料'],

@@ -19,8 +19,25 @@ export interface HtmlText {
   links: MarkupLink[];
 }
 
+/** A body with no markup at all: what an API client or the batch screener sends as plain text. */
+const ANY_TAG = /<[a-zA-Z!/?]/;
+
+/**
+ * A plain-text body's own line breaks are its lines (a Weibo post, a notice typed without an
+ * editor): a classification mark alone on the first line must stay at a line's beginning. Spaces
+ * within a line collapse as in HTML; blank lines count as one break.
+ */
+function plainTextLines(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/[ \t\f]+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
 /** Plain text and markup links of an HTML body, in one pass. */
 export function extractHtmlText(html: string): HtmlText {
+  const plain = !ANY_TAG.test(html);
   let text = '';
   const links: MarkupLink[] = [];
   const openAnchors: Array<{ url: string; start: number } | null> = [];
@@ -62,7 +79,7 @@ export function extractHtmlText(html: string): HtmlText {
       },
       ontext(data) {
         if (skipDepth > 0) return;
-        if (preDepth > 0) {
+        if (preDepth > 0 || plain) {
           text += data;
           return;
         }
@@ -90,6 +107,7 @@ export function extractHtmlText(html: string): HtmlText {
   parser.write(html);
   parser.end();
 
+  if (plain) return { text: plainTextLines(text), links };
   const trimmed = text.trimEnd();
   for (const link of links) {
     link.start = Math.min(link.start, trimmed.length);

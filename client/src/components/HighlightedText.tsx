@@ -13,6 +13,11 @@ interface Props {
   onSelect?: (index: number) => void;
 }
 
+/** A body without any tag was written as plain text (through the API): its line breaks are its lines, as the server reads them. */
+function hasMarkup(html: string): boolean {
+  return /<[a-zA-Z!/?]/.test(html);
+}
+
 /** The body as it will be published, with every finding marked where it stands. */
 export function HighlightedBody({ html, plain, findings, selected, onSelect }: Props) {
   const ref = useRef<HTMLDivElement>(null);
@@ -37,7 +42,7 @@ export function HighlightedBody({ html, plain, findings, selected, onSelect }: P
   return (
     <div
       ref={ref}
-      className="draft-body"
+      className={hasMarkup(html) ? 'draft-body' : 'draft-body plain-lines'}
       data-testid="draft-body"
       onClick={(event) => {
         const mark = (event.target as HTMLElement).closest('mark[data-finding]') as HTMLElement | null;
