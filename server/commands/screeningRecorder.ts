@@ -208,13 +208,22 @@ async function recordRescreened(
   const at = new Date();
   const statements = screeningStatements(subject, trigger, result, draft.verdict, at);
   const current = Number(draft.current_revision_id) === subject.revisionId && draft.status !== 'screening';
-  if (current && draft.verdict !== result.verdict) {
+  // Under the unit's policy a machine block goes back to the editor: a draft in review that the new
+  // lists block goes back too, as if its first screening had found it (its approvals stay with this revision).
+  const sentBack = current && draft.status === 'in_review' && result.verdict === 'block' && subject.blockPolicy === 'return';
+  const next = sentBack ? { status: 'returned' as const, level: null } : { status: draft.status, level: draft.level };
+  if (sentBack) {
+    statements.push({
+      sql: `UPDATE drafts SET status = 'returned', level = NULL, returned_by = 'machine', verdict = ?, status_changed_at = ?, updated_at = ? WHERE id = ?`,
+      values: [result.verdict, at, at, subject.draft.id],
+    });
+  } else if (current && draft.verdict !== result.verdict) {
     statements.push({ sql: 'UPDATE drafts SET verdict = ?, updated_at = ? WHERE id = ?', values: [result.verdict, at, subject.draft.id] });
   }
   // A revision the draft has moved on from shows nowhere: its re-screening changes nothing a reviewer reads.
   const event = current
     ? rescreenEventRecord(
-        { ...subject.draft, revision: subject.revisionNumber, status: draft.status, level: draft.level, verdict: result.verdict },
+        { ...subject.draft, revision: subject.revisionNumber, status: next.status, level: next.level, verdict: result.verdict },
         beforeRescreen(reads),
         {
           batchId: rescreenBatchId(trigger),
@@ -225,6 +234,7 @@ async function recordRescreened(
           listVersions: result.listVersions,
         },
         at,
+        { status: draft.status, level: draft.level },
       )
     : null;
   if (event) statements.push(event.statement);

@@ -82,19 +82,26 @@ export function findingChanges(before: readonly SqlValue[][], after: readonly Sq
  * or the findings), or null when it changed neither: a batch covers thousands of drafts, and
  * entries that say nothing happened would bury those that matter. The re-screening's own row
  * (screenings, with the verdict before) keeps the unchanged ones. `draft` is the draft as it stands
- * after the re-screening; its place in the flow is unchanged.
+ * after the re-screening, `from` where it stood before (the same place unless the block sent it back).
  */
-export function rescreenEventRecord(draft: DraftState, before: BeforeRescreen, outcome: RescreenOutcome, at: Date): DraftEventRecord | null {
+export function rescreenEventRecord(
+  draft: DraftState,
+  before: BeforeRescreen,
+  outcome: RescreenOutcome,
+  at: Date,
+  from: Pick<DraftState, 'status' | 'level'> = draft,
+): DraftEventRecord | null {
   const { added, removed } = findingChanges(before.findings, outcome.findings);
-  const changed = outcome.previousVerdict !== outcome.verdict || added > 0 || removed > 0 || before.findingCount !== outcome.findingCount;
+  const moved = from.status !== draft.status || from.level !== draft.level;
+  const changed = moved || outcome.previousVerdict !== outcome.verdict || added > 0 || removed > 0 || before.findingCount !== outcome.findingCount;
   if (!changed) return null;
   return draftEventRecord(
     draft,
     {
       type: 'rescreened',
       actorId: before.startedBy,
-      fromStatus: draft.status,
-      fromLevel: draft.level,
+      fromStatus: from.status,
+      fromLevel: from.level,
       detail: {
         batchId: outcome.batchId,
         previousVerdict: outcome.previousVerdict,

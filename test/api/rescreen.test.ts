@@ -9,7 +9,7 @@ import { bumpRuleVersion } from '../../workers/rules/ruleVersions';
 import { RESTARTS_BEFORE_GIVING_UP } from '../../workers/tasks/failedJobRestarts';
 import { ResumeRescreenTask } from '../../workers/tasks/ResumeRescreenTask';
 import { ApiClient } from '../support/apiClient';
-import { buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, loggedIn } from '../support/factories';
+import { buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
 import { untilJobState } from '../support/jobStates';
 import { dropRescreenRefusal, refuseRescreening, untilLastSeriesFailed } from '../support/rescreenRefusal';
 import { connectSocket, nextEvent } from '../support/socketClient';
@@ -65,7 +65,8 @@ describe('re-screening drafts in review after a rule change', function () {
 
   it('re-screens every draft in review with the new term, shows progress and the drafts that changed verdict', async () => {
     const marker = `测试违禁词${Date.now() % 100000}`;
-    const team = await buildReviewTeam(url);
+    // A unit whose machine blocks go to the reviewers: the draft stays in review (see below for the other policy).
+    const team = await buildReviewTeam(url, 3, 'review');
     const security = await loggedIn(url, await buildUser('secadmin'));
     const flagged = await team.editorClient.post('/api/drafts', { title: '通知', body: `<p>会上有人提到${marker}一事。</p>`, sourceType: 'original' });
     const clean = await team.editorClient.post('/api/drafts', { title: '通知', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' });
@@ -104,7 +105,7 @@ describe('re-screening drafts in review after a rule change', function () {
 
       const after = (await team.editorClient.get(`/api/drafts/${flagged.body.id}`)).body;
       assert.equal(after.verdict, 'block');
-      assert.equal(after.status, 'in_review', 're-screening changes the verdict, not the draft’s place in the flow');
+      assert.equal(after.status, 'in_review', 'under the review policy re-screening changes the verdict, not the draft’s place in the flow');
       assert.ok(after.findings.some((f: any) => f.text === marker));
       assert.equal(await Screening.count({ where: { draftId: flagged.body.id, trigger: 'submit' } }), 1);
 
@@ -118,7 +119,7 @@ describe('re-screening drafts in review after a rule change', function () {
   it('writes the draft’s history when a re-screening changes its verdict or its findings, and nothing when it changes neither', async () => {
     const n = Date.now() % 100000;
     const [first, second] = [`历史测试甲${n}`, `历史测试乙${n}`];
-    const team = await buildReviewTeam(url, 1);
+    const team = await buildReviewTeam(url, 1, 'review');
     const secadmin = await buildUser('secadmin');
     const security = await loggedIn(url, secadmin);
     const body = `<p>会上有人提到${first}一事。</p><p>会后又有人提到${second}一事。</p>`;
@@ -190,6 +191,53 @@ describe('re-screening drafts in review after a rule change', function () {
     } finally {
       socket.disconnect();
     }
+  });
+
+  it('sends a draft in review back to its editor when the new lists block it and the unit returns machine blocks', async () => {
+    const marker = `退回测试词${Date.now() % 100000}`;
+    const team = await buildReviewTeam(url, 2, 'return');
+    const secadmin = await buildUser('secadmin');
+    const security = await loggedIn(url, secadmin);
+    const submitted = await team.editorClient.post('/api/drafts', { title: '通知', body: `<p>会上有人提到${marker}一事。</p>`, sourceType: 'original' });
+    const id = submitted.body.id as number;
+    const before = await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    assert.notEqual(before.verdict, 'block');
+    // Level 1 has approved: the approval stays with this revision, and the draft leaves level 2's queue.
+    const approved = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, {
+      revision: 1,
+      decision: 'approve',
+      checks: FIVE_CHECKS,
+    });
+    assert.equal(approved.status, 201, JSON.stringify(approved.body));
+
+    const socket = await connectSocket(team.editorClient);
+    let batchId: number;
+    try {
+      await addTerm(marker, 'block');
+      const heard = nextEvent(socket, 'draft:changed', (change) => change.id === id && change.status === 'returned', 60_000);
+      batchId = await rescreenAll(security, '新增违禁词');
+      const { at, ...change } = await heard;
+      assert.ok(at);
+      assert.deepEqual([change.status, change.level, change.verdict, change.previousStatus, change.previousLevel], ['returned', null, 'block', 'in_review', 2]);
+    } finally {
+      socket.disconnect();
+    }
+    const after = (await team.editorClient.get(`/api/drafts/${id}`)).body;
+    assert.deepEqual([after.status, after.level, after.verdict, after.returnedBy], ['returned', null, 'block', 'machine']);
+    assert.ok(after.findings.some((f: any) => f.text === marker));
+    const [entry] = await rescreenEntries(team.editorClient, id);
+    assert.deepEqual([entry.fromStatus, entry.fromLevel, entry.toStatus, entry.toLevel, entry.actor.id, entry.rescreen.batchId], ['in_review', 2, 'returned', null, secadmin.id, batchId]);
+    const late = await team.reviewerClients[1]!.post(`/api/drafts/${id}/reviews`, {
+      revision: 1,
+      decision: 'approve',
+      checks: FIVE_CHECKS,
+    });
+    assert.equal(late.status, 409, 'the draft left level 2');
+    // The editor revises, and the new revision starts over at level 1 once it passes.
+    const revised = await team.editorClient.put(`/api/drafts/${id}`, { title: '通知', body: '<p>会上有人提到一事。</p>', sourceType: 'original' });
+    assert.equal(revised.status, 200, JSON.stringify(revised.body));
+    const again = await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    assert.deepEqual([again.revision, again.level], [2, 1]);
   });
 
   it('writes a re-screening’s history entry in its transaction: when the entry is refused, nothing of the re-screening is kept', async () => {

@@ -18,7 +18,7 @@ describe('the console in a browser: re-screening after a word-list change, and t
   this.timeout(180_000);
   const suite = browserSuite();
 
-  it('a security admin adds a term on the word-list page, re-screens from there, and sees the pending draft’s verdict change; its author sees it in its history', async () => {
+  it('a security admin adds a term on the word-list page, re-screens from there, and sees the pending draft’s verdict change; its author sees it come back, in its history', async () => {
     const team = await buildReviewTeam(suite.url, 2);
     const marker = `新增禁词${Date.now() % 1_000_000}`;
     const submitted = await team.editorClient.post('/api/drafts', { title: '通知', body: `<p>会上有人提到${marker}一事。</p>`, sourceType: 'original' });
@@ -77,10 +77,11 @@ describe('the console in a browser: re-screening after a word-list change, and t
       (await entry.textContent())!,
       new RegExp(
         `第 1 版 · 词库或规则更新后重新筛查：机器结论由“${VERDICT_NAMES[before.verdict]}”变为“机器拦截”；` +
-          `问题由 ${found} 处变为 ${found + 1} 处，新增 1 处（批次 #${batchId}，发起人 ${secadmin.username}）$`,
+          `问题由 ${found} 处变为 ${found + 1} 处，新增 1 处；按本单位审核策略退回编辑修改（批次 #${batchId}，发起人 ${secadmin.username}）$`,
       ),
     );
-    assert.equal(await author.page.getByTestId('draft-page').getAttribute('data-status'), 'in_review');
+    // The unit returns machine blocks to the editor: the draft came back, live, with the new finding to revise.
+    await author.page.locator('[data-testid="draft-page"][data-status="returned"]').waitFor();
     await author.page.screenshot({ path: screenshotPath('editor-draft-rescreened'), fullPage: true });
     assert.deepEqual(author.errors, []);
   });

@@ -40,8 +40,8 @@ export async function loggedIn(baseUrl: string, user: User): Promise<ApiClient> 
 }
 
 /** A unit with an editor and one reviewer per level, all signed in. */
-export async function buildReviewTeam(baseUrl: string, levels = 3) {
-  const unit = await buildUnit({ reviewLevels: levels });
+export async function buildReviewTeam(baseUrl: string, levels = 3, blockPolicy?: 'return' | 'review') {
+  const unit = await buildUnit({ reviewLevels: levels, ...(blockPolicy ? { blockPolicy } : {}) });
   const editor = await buildUser('editor', { unit });
   const reviewers: User[] = [];
   for (let level = 1; level <= levels; level++) reviewers.push(await buildUser('reviewer', { unit, level }));

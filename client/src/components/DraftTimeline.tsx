@@ -24,7 +24,8 @@ function rescreenText(event: DraftEvent, rescreen: DraftRescreen): string {
     rescreen.previousFindings === rescreen.findings ? `问题仍为 ${rescreen.findings} 处` : `问题由 ${rescreen.previousFindings} 处变为 ${rescreen.findings} 处`;
   const moves = [rescreen.added ? `新增 ${rescreen.added} 处` : '', rescreen.removed ? `消除 ${rescreen.removed} 处` : ''].filter(Boolean).join('、');
   const batch = event.actor ? `批次 #${rescreen.batchId}，发起人 ${personName(event.actor)}` : `批次 #${rescreen.batchId}`;
-  return `词库或规则更新后重新筛查：${verdict}；${count}${moves ? `，${moves}` : ''}（${batch}）`;
+  const sentBack = event.toStatus === 'returned' && event.fromStatus !== 'returned' ? '；按本单位审核策略退回编辑修改' : '';
+  return `词库或规则更新后重新筛查：${verdict}；${count}${moves ? `，${moves}` : ''}${sentBack}（${batch}）`;
 }
 
 /** The draft's history, oldest first: every state change, and every re-screening that changed what reviewers read. */

@@ -124,6 +124,7 @@ export interface DraftEvent {
   revision: number;
   type: string;
   actor: { username: string | null; displayName: string | null } | null;
+  fromStatus: DraftStatus | null;
   toStatus: DraftStatus;
   toLevel: number | null;
   verdict: Verdict | null;
