@@ -87,6 +87,20 @@ describe('sensitive checker', () => {
     assert.match(result.findings[0].reason!, /核对姓名、职务/);
   });
 
+  it('leaves the 习 of 学习 out of 习近平 and finds the name every time', () => {
+    const body = '<p>深入学习习近平新时代中国特色社会主义思想，认真学习习近平总书记重要讲话精神。</p>';
+    const findings = screen(body).findings.map((f) => [f.severity, f.start, f.end, f.text, f.term]);
+    assert.deepEqual(findings, [
+      ['notice', 4, 7, '习近平', '习近平'],
+      ['notice', 25, 28, '习近平', '习近平'],
+    ]);
+    assert.deepEqual(found('<p>认真学习习近平总书记重要讲话精神。</p>'), [['notice', '习近平', '习近平']]);
+    assert.deepEqual(found('<p>组织党员学习 习近平总书记重要讲话。</p>'), [['notice', '习近平', '习近平']]);
+    // A doubled first character that no word before it claims is still an evasion.
+    assert.deepEqual(found('<p>习习近平下台</p>'), [['block', '习习近平下台', '习近平下台']]);
+    assert.deepEqual(found('<p>维护宪法法轮轮功必须打击。</p>').map(([severity, , term]) => [severity, term]), [['block', '法轮功']]);
+  });
+
   it('raises no review on everyday phrases of the package list: 好朋友, 去你的, 人也', () => {
     for (const text of ['我和一个好朋友去看了展览。', '明天我再去你的办公室。', '我们这里的人也要按时上班。']) {
       assert.equal(screen(`<p>${text}</p>`).verdict, 'pass', text);

@@ -1,3 +1,4 @@
+import { foldCodePoint, NOISE } from './charFolding';
 import { cut } from './jieba';
 import { foldPreservingOffsets } from './normalizer';
 
@@ -37,6 +38,50 @@ export function wordsCuttingHits(text: string, hits: readonly SpanOfTerm[]): str
     }
     return cutting;
   });
+}
+
+/**
+ * Where a hit starts once copies of its first character that belong to the word before it are
+ * left out. The matcher reads a repeated character as one (法法轮轮功 as 法轮功), so in
+ * 学习习近平 the hit 习近平 starts at the 习 of 学习. When jieba reads the first copy as the end
+ * of a word begun before the hit, and a word ends where the last copy starts (学习/习近平,
+ * 认真学习/习近平), the earlier copies are that word's: the hit starts at the last copy. An
+ * evasion that doubles the first character on its own (法法轮轮功) has no such word and keeps its
+ * span. A term that itself begins with a doubled character keeps its span too.
+ */
+export function startPastPrecedingWord(text: string, hit: SpanOfTerm): number {
+  const last = lastCopyOfFirstCharacter(text, hit.start, hit.end);
+  const term = Array.from(hit.term);
+  if (last === hit.start || term[0] === term[1]) return hit.start;
+  const contextStart = safeOffset(text, Math.max(0, hit.start - CONTEXT));
+  const left = foldPreservingOffsets(text.slice(contextStart, last));
+  const right = foldPreservingOffsets(text.slice(hit.end, safeOffset(text, Math.min(text.length, hit.end + CONTEXT))));
+  const firstCopy = hit.start - contextStart;
+  let gluedBefore = false;
+  let endsAtLastCopy = false;
+  let offset = 0;
+  for (const word of cut(left + hit.term + right)) {
+    const end = offset + word.length;
+    if (offset < firstCopy && end > firstCopy) gluedBefore = end <= left.length;
+    if (end === left.length) endsAtLastCopy = true;
+    offset = end;
+  }
+  return gluedBefore && endsAtLastCopy ? last : hit.start;
+}
+
+/** Where the last copy of the character at `start` begins, noise between copies skipped (学习 习 → the second 习). */
+function lastCopyOfFirstCharacter(text: string, start: number, end: number): number {
+  const first = text.codePointAt(start) ?? 0;
+  const folded = foldCodePoint(first);
+  let last = start;
+  for (let i = start + (first > 0xffff ? 2 : 1); i < end; ) {
+    const codePoint = text.codePointAt(i) ?? 0;
+    const other = foldCodePoint(codePoint);
+    if (other === folded) last = i;
+    else if (other !== NOISE) break;
+    i += codePoint > 0xffff ? 2 : 1;
+  }
+  return last;
 }
 
 /** Moves an offset off the middle of a surrogate pair. */

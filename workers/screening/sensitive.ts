@@ -3,7 +3,7 @@ import { isDictionaryWord } from '../lib/jieba';
 import { foldTerm, normalizeTerm } from '../lib/normalizer';
 import { rulesOf } from '../lib/tableRuleKind';
 import { WarningWords } from '../lib/warningWords';
-import { wordsCuttingHits } from '../lib/wordBoundaries';
+import { startPastPrecedingWord, wordsCuttingHits } from '../lib/wordBoundaries';
 import { wordFrequency } from '../lib/wordFrequency';
 import { adsRuleKind } from '../rules/adsRules';
 import { ORDINARY_FREQUENCY } from '../rules/packageTermTriage';
@@ -35,7 +35,9 @@ interface Hit {
 
 /**
  * Sensitive terms: every field of the draft against the word lists and allow-words of the
- * `terms` rule set, with the evasion-proof matcher. False alarms are kept down in three steps:
+ * `terms` rule set, with the evasion-proof matcher. A hit whose first character is repeated
+ * leaves out the copies that end the word before it (学习习近平 is 学习 and 习近平, not 习习近平).
+ * False alarms are kept down in three steps:
  *  - a hit inside an allow-word (路口交通 ⊃ 口交) is dropped;
  *  - a hit that only exists because an ordinary reduplicated word collapsed (妈妈的 read as 妈的)
  *    is dropped, and a hit nested in a longer hit that says more (冰毒 in 冰毒出售) is dropped;
@@ -112,6 +114,7 @@ function screenText(draft: PreparedDraft, field: Field, compiled: CompiledTerms)
   }
   const hits: Hit[] = [];
   for (const hit of matched) {
+    hit.start = startPastPrecedingWord(text, hit);
     if (allowed.some((allow) => allow.start <= hit.start && hit.end <= allow.end)) continue;
     if (collapsesOrdinaryRepeat(text, hit)) continue;
     if (splitsCountByPunctuation(text, hit)) continue;
