@@ -285,6 +285,26 @@ describe('ad checker', () => {
       );
     });
 
+    it('reads a WeChat handle through emoji, symbols and a spaced-out letter: 薇❤信, 加 V 信, ➕V', () => {
+      assert.deepEqual(ads('<p>薇❤信：abc12345 货源充足 正品保证</p>'), [['block', '薇❤信：abc12345']]);
+      assert.deepEqual(ads('<p>土特产批发，加 V 信 abc12345 下单</p>'), [['block', '加 V 信 abc12345']]);
+      assert.deepEqual(ads('<p>正品低价，加😀微😀信 abc12345</p>'), [['block', '加😀微😀信 abc12345']]);
+      assert.deepEqual(ads('<p>需要的➕V：abc12345，正品低价</p>'), [['block', '➕V：abc12345']]);
+      assert.deepEqual(ads('<p>需要的➕V：abc12345，价格美丽</p>'), [['block', '➕V']]);
+      const [finding] = only(engine.screen(draft('<p>土特产批发，加 V 信 abc12345 下单</p>')), 'ad');
+      assert.deepEqual([finding.start, finding.end], [6, 20], 'offsets point at the characters as written');
+    });
+
+    it('joins no Latin words and keeps emoji in ordinary prose harmless', () => {
+      for (const body of [
+        'V 1.0 版本已发布，APP 下载请认准官方渠道。',
+        '🎉🎉 热烈庆祝我县第 A 组选手获得冠军 👍，维生素 C 片价格 ❤ 实惠 ✨',
+        '参加 VR 体验活动，扫码 关注公众号 🌟 加微信群接收通知。',
+      ]) {
+        assert.deepEqual(ads(`<p>${body}</p>`), [], body);
+      }
+    });
+
     it('joins no words across lines or table cells', () => {
       assert.deepEqual(ads('<p>本期主题：限时</p><p>抢购背后的消费陷阱</p>'), []);
       assert.deepEqual(ads('<table><tr><td>限时</td><td>抢购</td></tr></table>'), []);

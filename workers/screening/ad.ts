@@ -110,7 +110,7 @@ function linkFindings(draft: PreparedDraft, compiled: CompiledAds): Finding[] {
  */
 function languageFindings(draft: PreparedDraft, field: Field, compiled: CompiledAds): Finding[] {
   const text = draft.texts[field];
-  const view = phraseTextOf(draft, field);
+  const view = phraseTextOf(draft, field, 'ads');
   const findings = compiled.language.find(view.text).map((hit): Finding => {
     const { start, end } = originalSpan(view, hit.start, hit.end);
     const what = PHRASE_NAMES[hit.rule.category] ?? hit.rule.category;
