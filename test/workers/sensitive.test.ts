@@ -224,6 +224,17 @@ describe('sensitive checker', () => {
     assert.deepEqual(found('<p>真是他妈的！</p>'), [['block', '他妈的', '他妈的']]);
   });
 
+  it('reads 爸妈的, 大妈的, 宝妈的 and other kin as a possessive, not as the slur 妈的', () => {
+    const body = '<p>重阳节到了，常回家看看，多听听爸妈的心里话。广场舞大妈的热情感染了大家。</p>';
+    assert.equal(screen(body, '重阳节').verdict, 'pass');
+    assert.deepEqual(found(body), []);
+    for (const kin of ['爹妈', '老妈', '舅妈', '姑妈', '姨妈', '后妈', '干妈', '奶妈', '亲妈', '宝妈']) {
+      assert.deepEqual(found(`<p>多听听${kin}的心里话。</p>`), [], kin);
+    }
+    for (const slur of ['他妈的', '你妈的']) assert.deepEqual(found(`<p>真是${slur}！</p>`), [['block', slur, slur]], slur);
+    assert.deepEqual(found('<p>妈的，气死我了。</p>'), [['block', '妈的', '妈的']]);
+  });
+
   it('does not read counting prose as the slur 支共', () => {
     assert.deepEqual(found('<p>组建巡逻队3支，共巡查重点部位120处。</p>'), []);
     assert.deepEqual(found('<p>收支共计3万元，队伍12支共计600余人。</p>'), []);
