@@ -97,6 +97,21 @@ describe('source checker', () => {
     assert.equal(result.findings[0].start, '正文第一段。\n来源：'.length);
   });
 
+  it('points at the name itself when the source line stands in brackets, once', () => {
+    for (const [body, before] of [
+      ['<p>正文。（来源：大众点评）</p>', '正文。（来源：'],
+      ['<p>（来源：大众点评）</p>', '（来源：'],
+      ['<p>【转自 大众点评】</p>', '【转自 '],
+    ] as const) {
+      const findings = only(engine.screen(draft(body)), 'source');
+      assert.deepEqual(
+        findings.map((f) => [f.text, f.start, f.end]),
+        [['大众点评', before.length, before.length + 4]],
+        body,
+      );
+    }
+  });
+
   it('flags 转自 and 原标题 in an original draft', () => {
     const findings = only(engine.screen(draft('<p>转自某某财经</p><p>原标题：一条新闻</p>')), 'source');
     assert.deepEqual(findings.map((f) => [f.severity, f.text, f.ruleId]), [

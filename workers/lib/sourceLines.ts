@@ -7,8 +7,8 @@ export interface SourceLine {
   end: number;
 }
 
-const AT_LINE_START = /^[ \t\u3000]*[【\[（(]?[ \t\u3000]*(?:本文|文章|稿件|内容|信息|新闻|图片|视频)?(来源|来自|稿源|原标题|原文链接|原文地址|原载|转自|转载自)[ \t\u3000]*(?:[:：][ \t\u3000]*|(?<=转自|转载自))([^\n]+)/gmu;
-const IN_BRACKETS = /[（(【\[][ \t\u3000]*(来源|稿源|转自|转载自)[ \t\u3000]*[:：]?[ \t\u3000]*([^）)】\]\n]+)[）)】\]]/gu;
+const AT_LINE_START = /^[ \t\u3000]*[【\[（(]?[ \t\u3000]*(?:本文|文章|稿件|内容|信息|新闻|图片|视频)?(来源|来自|稿源|原标题|原文链接|原文地址|原载|转自|转载自)[ \t\u3000]*(?:[:：][ \t\u3000]*|(?<=转自|转载自))([^\n]+)/dgmu;
+const IN_BRACKETS = /[（(【\[][ \t\u3000]*(来源|稿源|转自|转载自)[ \t\u3000]*[:：]?[ \t\u3000]*([^）)】\]\n]+)[）)】\]]/dgu;
 /** Where the name of a source ends: punctuation, or the next credit (编辑：…, 作者：…). */
 const NAME_END = /[ \t\u3000，。；;|｜,）)】\]]|编辑|责编|作者|记者|通讯员|审核|校对|摄影|来源/u;
 
@@ -20,7 +20,8 @@ export function findSourceLines(text: string): SourceLine[] {
     for (const match of text.matchAll(pattern)) {
       const keyword = match[1];
       const raw = match[2];
-      const valueStart = match.index + match[0].length - raw.length;
+      // Where the name itself starts (a match in brackets goes on past it, to the closing bracket).
+      const valueStart = match.indices![2]![0];
       if (seen.has(valueStart)) continue;
       seen.add(valueStart);
       const value = keyword === '原标题' ? raw.trimEnd() : cutName(raw);
