@@ -102,6 +102,20 @@ describe('ad checker', () => {
       }
     });
 
+    it('reads 最好 as advice, not a claim, when a verb follows: 最好提前购买, 最好不要买最便宜的', () => {
+      for (const body of [
+        '<p>春运期间，旅客最好提前通过12306网站或车站窗口购买车票，合理安排出行时间。</p>',
+        '<p>县应急管理局提醒：市民最好到持证零售点购买烟花爆竹。</p>',
+        '<p>消协提示：选购家电最好索取发票，不买最便宜的“三无”产品。</p>',
+        '<p>购买保健品最好不要轻信推销，最好咨询医生。</p>',
+      ]) {
+        assert.deepEqual(ads(body), [], body);
+      }
+      assert.deepEqual(ads('<p>本店土鸡蛋品质最好，欢迎购买！</p>'), [['block', '最好']]);
+      assert.deepEqual(ads('<p>最好的礼品就在本店，欢迎购买。</p>'), [['block', '最好']]);
+      assert.deepEqual(ads('<p>全县最便宜，欢迎购买。</p>'), [['block', '最便宜']]);
+    });
+
     it('blocks calls to buy or to contact', () => {
       assert.deepEqual(ads('<p>私信领取优惠，点击下单，加V了解。</p>'), [
         ['block', '私信领取'],
