@@ -192,6 +192,18 @@ describe('sensitive checker', () => {
     assert.deepEqual(found('<p>非法集资常以“保本付息”“稳赚不赔”为诱饵，请群众提高警惕。</p>'), [['notice', '稳赚不赔', '稳赚不赔']]);
     // A gambling block term in a warning is still read by a person.
     assert.deepEqual(found('<p>警惕境外网络赌场，远离赌博。</p>'), [['review', '网络赌场', '网络赌场']]);
+    // Police news of a crackdown warns as well.
+    assert.deepEqual(found('<p>县公安局持续严厉打击跨境赌博和网络赌场，今年以来破获网络赌博案件12起。</p>').find(([, text]) => text === '网络赌场'), ['review', '网络赌场', '网络赌场']);
+  });
+
+  it('sends a pornographic block term in an anti-fraud warning to a person, not back to the editor', () => {
+    assert.deepEqual(found('<p>警惕裸聊敲诈！近期有不法分子通过社交软件诱导受害人裸聊，录制视频后实施敲诈勒索。</p>').map(([severity, text]) => [severity, text]), [
+      ['review', '裸聊'],
+      ['review', '裸聊'],
+    ]);
+    // Offered, not warned about, it still blocks; a review-level term in a warning stays at review.
+    assert.deepEqual(found('<p>美女裸聊，加我私聊。</p>').map(([severity, text]) => [severity, text]), [['block', '裸聊']]);
+    assert.deepEqual(found('<p>警惕招嫖诈骗。</p>').map(([severity, text]) => [severity, text]), [['review', '招嫖']]);
   });
 
   it('keeps the level of bait that no warning word stands beside', () => {

@@ -21,10 +21,15 @@ interface CompiledTerms {
 
 /**
  * Categories whose terms are the bait that warnings quote (谨防“无抵押贷款”诈骗, 警惕网络赌场): beside a
- * warning word such a hit is lowered one level. Not political, pornographic or violent terms, which
- * no warning makes fit to publish.
+ * warning word such a hit is lowered one level. Not political or violent terms, which no warning
+ * makes fit to publish.
  */
 const WARNED_AGAINST = new Set(['fraud', 'gambling']);
+/**
+ * Pornographic terms that anti-fraud posts name (警惕裸聊敲诈): beside a warning word a block goes to a
+ * person (review) instead of back to the editor, but never lower: a person reads every such post.
+ */
+const WARNED_AGAINST_READ_BY_A_PERSON = new Set(['porn']);
 
 interface Hit {
   start: number;
@@ -51,7 +56,8 @@ interface Hit {
  *    cuts through a word is an accident of punctuation (安全性、交通 read as 性交), not an
  *    evasion: dropped.
  * A fraud or gambling term beside a warning word of the ads table (谨防, 诈骗, 警惕…) in its sentence is
- * lowered one level too: an anti-fraud post quotes the bait it warns about.
+ * lowered one level too: an anti-fraud post quotes the bait it warns about; a pornographic block
+ * term there (警惕裸聊敲诈) goes to review.
  */
 export const sensitiveChecker: Checker<CompiledTerms> = {
   name: 'sensitive',
@@ -127,7 +133,8 @@ function screenText(draft: PreparedDraft, field: Field, compiled: CompiledTerms)
     const cutBy = standsAsWord(hit, cutting[i]!) ? [] : cutting[i]!;
     const asWritten = cutBy.length === 0 ? hit.rule.severity : cutThrough(text, hit);
     if (!asWritten) return;
-    const warningWord = WARNED_AGAINST.has(hit.rule.category) && asWritten !== 'notice' ? compiled.warningWords.near(draft, field, hit.start, hit.end) : undefined;
+    const warnedAgainst = WARNED_AGAINST.has(hit.rule.category) ? asWritten !== 'notice' : WARNED_AGAINST_READ_BY_A_PERSON.has(hit.rule.category) && asWritten === 'block';
+    const warningWord = warnedAgainst ? compiled.warningWords.near(draft, field, hit.start, hit.end) : undefined;
     const severity = (warningWord && lowered(asWritten)) || asWritten;
     findings.push({
       checker: 'sensitive',
