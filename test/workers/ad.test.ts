@@ -102,6 +102,25 @@ describe('ad checker', () => {
       }
     });
 
+    it('blocks a clinic’s or a health product’s promise of a cure, not a health warning or a clinic inspection', () => {
+      assert.deepEqual(ads('<p>××诊所祖传秘方，专治风湿骨痛，根治不复发，无效退款，无副作用。地址：城关镇民主路12号，欢迎咨询。</p>'), [
+        ['block', '祖传秘方'],
+        ['block', '根治'],
+        ['block', '无副作用'],
+      ]);
+      assert.deepEqual(ads('<p>××保健品，百分之百纯天然，根治高血压、糖尿病，无副作用，电话0745-6821234。</p>'), [
+        ['block', '百分之百'],
+        ['block', '根治'],
+      ]);
+      for (const body of [
+        '<p>县市场监管局提醒：老年人购买保健品不要轻信“根治”“无副作用”等虚假宣传。</p>',
+        '<p>县卫生健康局第一季度对全县诊所开展专项检查，实现百分之百覆盖。</p>',
+        '<p>高血压目前还不能根治，患者应在医生指导下长期服药。</p>',
+      ]) {
+        assert.ok(ads(body).every(([severity]) => severity === 'notice'), `${body}: ${JSON.stringify(ads(body))}`);
+      }
+    });
+
     it('reads 最好 as advice, not a claim, when a verb follows: 最好提前购买, 最好不要买最便宜的', () => {
       for (const body of [
         '<p>春运期间，旅客最好提前通过12306网站或车站窗口购买车票，合理安排出行时间。</p>',
