@@ -4,6 +4,7 @@ import { conflict, forbidden, HttpError, notFound } from '../errors';
 import { Draft, Review, User } from '../models';
 import { canReadDraft, reviewRefusal } from '../policies/draftPolicy';
 import { levelLabel, STATUS_LABELS } from '../presenters/labels';
+import { draftWriterIds } from '../queries/draftWriters';
 import { broadcastClaimChange, claimChangeOf } from '../realtime/claimBroadcaster';
 
 function holderName(claim: Claim): string {
@@ -14,7 +15,7 @@ function holderName(claim: Claim): string {
 async function claimableDraft(reviewer: User, draftId: number): Promise<Draft> {
   const draft = await Draft.findByPk(draftId);
   if (!draft || !canReadDraft(reviewer, draft)) throw notFound('找不到该稿件');
-  const refusal = reviewRefusal(reviewer, draft);
+  const refusal = reviewRefusal(reviewer, draft, await draftWriterIds(draft.id));
   if (refusal) throw forbidden(refusal);
   if (draft.status !== 'in_review') throw conflict(`稿件已不在审核中（当前状态：${STATUS_LABELS[draft.status]}）`);
   if (draft.level !== reviewer.level) {

@@ -5,6 +5,7 @@ import { Draft, Review, Revision, Unit, User } from '../models';
 import { CHECK_LABELS, CHECKS } from '../models/Review';
 import { reviewerOfAnotherUnit, reviewRefusal } from '../policies/draftPolicy';
 import { levelLabel, STATUS_LABELS } from '../presenters/labels';
+import { draftWriterIds } from '../queries/draftWriters';
 import { broadcastDraftChange } from '../realtime/draftBroadcaster';
 import { ReviewInput } from '../routes/drafts/schema';
 import { sequelize } from '../storage/database';
@@ -43,7 +44,7 @@ export async function reviewRecorder(reviewer: User, draftId: number, input: Rev
   return sequelize().transaction(async (transaction) => {
     const draft = await Draft.findByPk(draftId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!draft || reviewerOfAnotherUnit(reviewer, draft)) throw notFound('找不到该稿件');
-    const refusal = reviewRefusal(reviewer, draft);
+    const refusal = reviewRefusal(reviewer, draft, await draftWriterIds(draft.id, transaction));
     if (refusal) throw forbidden(refusal);
     if (draft.status !== 'in_review') {
       throw conflict(`稿件已不在审核中（当前状态：${STATUS_LABELS[draft.status]}），请刷新`);

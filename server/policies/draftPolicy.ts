@@ -37,12 +37,14 @@ export function reviewerOfAnotherUnit(user: User, draft: Draft): boolean {
 }
 
 /**
- * Why this user may never review this draft (403), or null. Another unit's draft is asked about
+ * Why this user may never review this draft (403), or null. `writerIds` are everyone who wrote a
+ * revision of it (draftWriterIds): an editor who revised in the author's stead wrote the text
+ * too, and stays its author when later made a reviewer. Another unit's draft is asked about
  * before (canReadDraft, reviewerOfAnotherUnit) and answered 404. Whether the draft is still
  * waiting for this decision (409) is the review recorder's question, asked under the row lock.
  */
-export function reviewRefusal(user: User, draft: Draft): string | null {
+export function reviewRefusal(user: User, draft: Draft, writerIds: readonly number[]): string | null {
   if (user.role !== 'reviewer' || !user.level) return '只有审核员可以审核稿件';
-  if (draft.authorId === user.id) return '作者不能审核自己的稿件';
+  if (draft.authorId === user.id || writerIds.includes(user.id)) return '作者不能审核自己的稿件';
   return null;
 }

@@ -126,6 +126,37 @@ describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () =>
     assert.equal(draft.authorId, team.editor.id, 'the draft stays the author’s, so that the author never reviews it');
   });
 
+  it('never lets an editor who revised in the author’s stead review that draft, made a reviewer later', async () => {
+    const team = await buildReviewTeam(url);
+    const colleague = await buildUser('editor', { unit: team.unit });
+    const colleagueClient = await loggedIn(url, colleague);
+    const submitted = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    assert.equal((await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '请补充报名地点' })).status, 201);
+    await User.update({ status: 'disabled' }, { where: { id: team.editor.id } });
+    const revised = await colleagueClient.put(`/api/drafts/${id}`, { ...CLEAN_DRAFT, body: `${CLEAN_DRAFT.body}<p>报名地点：县人社局三楼。</p>` });
+    assert.equal(revised.status, 200, JSON.stringify(revised.body));
+    await colleagueClient.waitForDraft(id, (d) => d.status === 'in_review' && d.revision === 2);
+
+    await User.update({ role: 'reviewer', level: 1 }, { where: { id: colleague.id } });
+    const claimed = await colleagueClient.post(`/api/drafts/${id}/claim`);
+    assert.equal(claimed.status, 403, JSON.stringify(claimed.body));
+    assert.equal(claimed.body.error.message, '作者不能审核自己的稿件');
+    const decisions = [
+      { revision: 2, decision: 'approve', checks: FIVE_CHECKS },
+      { revision: 2, decision: 'return', comment: '再改一处' },
+      { revision: 2, decision: 'reject', comment: '不发了' },
+    ];
+    for (const decision of decisions) {
+      const answer = await colleagueClient.post(`/api/drafts/${id}/reviews`, decision);
+      assert.equal(answer.status, 403, `${decision.decision}: ${JSON.stringify(answer.body)}`);
+      assert.equal(answer.body.error.message, '作者不能审核自己的稿件');
+    }
+    assert.equal(await Review.count({ where: { draftId: id, reviewerId: colleague.id } }), 0);
+    assert.equal((await team.reviewerClients[0]!.post(`/api/drafts/${id}/claim`)).status, 200, 'a reviewer who wrote nothing of it still may');
+  });
+
   it('rejects with a reason as a terminal state', async () => {
     const team = await buildReviewTeam(url, 2);
     const { body } = await team.editorClient.post('/api/drafts', CLEAN_DRAFT);
