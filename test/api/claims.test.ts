@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { User } from '../../server/models';
 import { httpRedis, redisKey } from '../../server/storage/redis';
 import { buildReviewTeam, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
 import { connectSocket, nextEvent } from '../support/socketClient';
@@ -60,6 +61,32 @@ describe('claims, the review queue, revision diffs and history', () => {
     } finally {
       watcher.disconnect();
     }
+  });
+
+  it('leaves out of a reviewer’s queue the drafts they wrote and the revisions they signed at another level', async () => {
+    const team = await buildReviewTeam(url, 2);
+    const levelTwoColleague = await loggedIn(url, await buildUser('reviewer', { unit: team.unit, level: 2 }));
+    const own = (await team.editorClient.post('/api/drafts', CLEAN_DRAFT)).body.id as number;
+    const signed = (await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, title: '县人社局发布报名须知' })).body.id as number;
+    await team.editorClient.waitForDraft(own, (d) => d.status === 'in_review');
+    await team.editorClient.waitForDraft(signed, (d) => d.status === 'in_review');
+    const [levelOne] = team.reviewerClients;
+    assert.equal((await levelOne!.post(`/api/drafts/${signed}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS })).status, 201);
+
+    // The author made a level-1 reviewer: their own draft waits at level 1 but is not theirs to review.
+    await User.update({ role: 'reviewer', level: 1 }, { where: { id: team.editor.id } });
+    const authorQueue = (await team.editorClient.get('/api/queue')).body;
+    assert.deepEqual(authorQueue.items.map((i: any) => i.id), []);
+    assert.equal(authorQueue.total, 0);
+    assert.equal(authorQueue.overTarget, 0);
+    assert.deepEqual((await levelOne!.get('/api/queue')).body.items.map((i: any) => i.id), [own], 'another level-1 reviewer still sees it');
+
+    // The level-1 reviewer who signed one draft, moved to level 2, does not find it there.
+    await User.update({ level: 2 }, { where: { id: team.reviewers[0]!.id } });
+    const movedQueue = (await levelOne!.get('/api/queue')).body;
+    assert.deepEqual(movedQueue.items.map((i: any) => i.id), []);
+    assert.equal(movedQueue.total, 0);
+    assert.deepEqual((await levelTwoColleague.get('/api/queue')).body.items.map((i: any) => i.id), [signed]);
   });
 
   it('shows an earlier revision, the diff between two revisions and the draft’s timeline', async () => {
