@@ -3,7 +3,7 @@ import { extractHtmlText } from '../../workers/lib/htmlText';
 import { badRequest, unprocessable } from '../errors';
 import { contentHash } from '../lib/contentHash';
 import { sanitizeDraftHtml } from '../lib/draftHtml';
-import { Account, User } from '../models';
+import { Account, DraftAccount, User } from '../models';
 import { ACCOUNT_STATUS_LABELS, AccountStatus } from '../models/Account';
 import { DraftContent } from '../routes/drafts/schema';
 
@@ -16,6 +16,24 @@ export interface PreparedContent {
   sourceUrl: string | null;
   accountIds: number[];
   contentHash: string;
+}
+
+/** Drafts are written only for accounts that are 正常 now (422 names the others). */
+function refuseInactiveAccounts(accounts: Account[]): void {
+  const inactive = accounts.filter((a) => a.status !== 'normal');
+  if (!inactive.length) return;
+  const list = inactive.map((a) => `${a.name}（${ACCOUNT_STATUS_LABELS[a.status as AccountStatus]}）`).join('、');
+  throw unprocessable(`以下账号当前状态不是“正常”，不能发布稿件：${list}`);
+}
+
+/**
+ * A revision that leaves out accountIds keeps the draft's accounts: they are held to the same
+ * rule as named ones, so that a draft for a suspended account is refused now, not at publication.
+ */
+export async function refuseInactiveKeptAccounts(draftId: number, transaction: Transaction): Promise<void> {
+  const kept = await DraftAccount.findAll({ where: { draftId }, transaction });
+  if (!kept.length) return;
+  refuseInactiveAccounts(await Account.findAll({ where: { id: { [Op.in]: kept.map((k) => k.accountId) } }, transaction }));
 }
 
 /**
@@ -33,11 +51,7 @@ export async function prepareDraftContent(author: User, content: DraftContent, t
     // Another unit's account is answered as a missing one: its name, even its existence, stays in its unit.
     const missing = accountIds.filter((id) => !accounts.some((a) => a.id === id && a.unitId === author.unitId));
     if (missing.length) throw badRequest(`发布账号（accountIds）：本单位没有账号 ${missing.join('、')}`);
-    const inactive = accounts.filter((a) => a.status !== 'normal');
-    if (inactive.length) {
-      const list = inactive.map((a) => `${a.name}（${ACCOUNT_STATUS_LABELS[a.status as AccountStatus]}）`).join('、');
-      throw unprocessable(`以下账号当前状态不是“正常”，不能发布稿件：${list}`);
-    }
+    refuseInactiveAccounts(accounts);
   }
   const prepared = {
     title: content.title,

@@ -9,7 +9,7 @@ import { DraftContent } from '../routes/drafts/schema';
 import { sequelize } from '../storage/database';
 import { executeStatement } from '../storage/directSql';
 import { STATUS_LABELS } from '../presenters/labels';
-import { prepareDraftContent } from './draftContentPreparer';
+import { prepareDraftContent, refuseInactiveKeptAccounts } from './draftContentPreparer';
 import { claimIdempotencyKey, IdempotentReplay, requestHash, StoredAnswer } from './idempotency';
 import { insertRevision, storeDraftAccounts } from './revisionStore';
 
@@ -48,6 +48,7 @@ export async function draftReviser(
         throw conflict(`稿件当前状态为“${STATUS_LABELS[draft.status]}”，只有被退回的稿件可以修改`);
       }
       const prepared = await prepareDraftContent(author, content, transaction);
+      if (content.accountIds === undefined) await refuseInactiveKeptAccounts(draft.id, transaction);
       const number = draft.revision + 1;
       const now = new Date();
       const revisionId = await insertRevision(transaction, draft.id, number, author.id, prepared, now);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { DraftEvent, OutboxEntry, Review, Screening, User } from '../../server/models';
 import { dispatchPendingOutbox } from '../../server/queues/outbox';
 import { screeningJobId, screeningQueue } from '../../server/queues/screeningQueue';
-import { buildReviewTeam, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
+import { buildAccount, buildReviewTeam, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
 
 describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () => {
@@ -155,6 +155,26 @@ describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () =>
     }
     assert.equal(await Review.count({ where: { draftId: id, reviewerId: colleague.id } }), 0);
     assert.equal((await team.reviewerClients[0]!.post(`/api/drafts/${id}/claim`)).status, 200, 'a reviewer who wrote nothing of it still may');
+  });
+
+  it('refuses a revision that keeps the draft’s accounts when one of them is no longer 正常', async () => {
+    const team = await buildReviewTeam(url);
+    const account = await buildAccount(team.unit);
+    const submitted = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, accountIds: [account.id] });
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    assert.equal((await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '请补充报名地点' })).status, 201);
+    await account.update({ status: 'suspended' });
+
+    const kept = await team.editorClient.put(`/api/drafts/${id}`, CLEAN_DRAFT);
+    assert.equal(kept.status, 422, JSON.stringify(kept.body));
+    assert.match(kept.body.error.message, /以下账号当前状态不是“正常”，不能发布稿件：.*暂停/);
+    const named = await team.editorClient.put(`/api/drafts/${id}`, { ...CLEAN_DRAFT, accountIds: [account.id] });
+    assert.equal(named.status, 422, 'the same answer as when the account is named');
+    const draft = (await team.editorClient.get(`/api/drafts/${id}`)).body;
+    assert.equal(draft.status, 'returned');
+    assert.equal(draft.revision, 1);
   });
 
   it('rejects with a reason as a terminal state', async () => {
