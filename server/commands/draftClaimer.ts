@@ -1,5 +1,6 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
 import { Claim, releaseClaim, takeClaim } from '../claims/claimStore';
+import { qualifiedClaims } from '../claims/qualifiedClaims';
 import { conflict, forbidden, HttpError, notFound } from '../errors';
 import { Draft, Review, User } from '../models';
 import { canReadDraft, reviewRefusal } from '../policies/draftPolicy';
@@ -34,14 +35,14 @@ async function claimableDraft(reviewer: User, draftId: number): Promise<Draft> {
  */
 export async function draftClaimer(reviewer: User, draftId: number, actor: AuditActor): Promise<Claim> {
   const draft = await claimableDraft(reviewer, draftId);
-  const { claim, ours, renewed } = await takeClaim({
-    draftId: draft.id,
-    userId: reviewer.id,
-    username: reviewer.username,
-    displayName: reviewer.displayName,
-    level: draft.level!,
-    revision: draft.revision,
-  });
+  const wanted = { draftId: draft.id, userId: reviewer.id, username: reviewer.username, displayName: reviewer.displayName, level: draft.level!, revision: draft.revision };
+  let taken = await takeClaim(wanted);
+  if (!taken.ours && !(await qualifiedClaims(new Map([[draft.id, taken.claim]]), draft.unitId)).size) {
+    // Its holder was disabled or moved and can neither decide nor give it back: take over now.
+    await releaseClaim(draft.id, taken.claim.userId);
+    taken = await takeClaim(wanted);
+  }
+  const { claim, ours, renewed } = taken;
   if (!ours) {
     throw new HttpError(409, 'claimed', `${holderName(claim)} 正在审核此稿件，领取至 ${new Date(claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })}；到期后可接手`, { claim });
   }

@@ -5,13 +5,16 @@ import { forbidden, notFound } from '../errors';
 import { User } from '../models';
 import { accountManagementRefusal } from '../policies/accountPolicy';
 import { sequelize } from '../storage/database';
+import { releaseChangedReviewerClaims } from './changedReviewerClaimsReleaser';
 
 /**
  * Disables or enables an account. A disabled account cannot sign in, its sessions end at their
- * next request and its live connections are dropped at once; enabling also lifts a login lockout.
+ * next request, its live connections are dropped and its claims given back at once; enabling also
+ * lifts a login lockout.
  * `admin` is null for the operator on the server, who may act on any account.
  */
 export async function userStatusChanger(admin: User | null, userId: number, status: 'active' | 'disabled', actor: AuditActor): Promise<User> {
+  let disabled = false;
   const user = await sequelize().transaction(async (transaction) => {
     const target = await User.findByPk(userId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!target) throw notFound('找不到该用户');
@@ -25,8 +28,10 @@ export async function userStatusChanger(admin: User | null, userId: number, stat
       transaction,
     );
     if (status === 'disabled') transaction.afterCommit(() => dropLiveConnections(target.id));
+    disabled = status === 'disabled';
     return target;
   });
+  if (disabled) await releaseChangedReviewerClaims(user.id, actor);
   if (status === 'active') await clearLoginFailures(user.username);
   return user;
 }

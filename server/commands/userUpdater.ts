@@ -5,6 +5,7 @@ import { Unit, User } from '../models';
 import { Role } from '../models/User';
 import { accountManagementRefusal, roleAssignmentRefusal } from '../policies/accountPolicy';
 import { sequelize } from '../storage/database';
+import { releaseChangedReviewerClaims } from './changedReviewerClaimsReleaser';
 import { levelFor } from './userCreator';
 
 export interface UserChanges {
@@ -17,10 +18,11 @@ export interface UserChanges {
 /**
  * A system admin changes an editor's or reviewer's name, role (between editor and reviewer),
  * review level or unit. The account's live connections are dropped when its role, level or unit
- * changes, so that they reconnect to the rooms of its new place.
+ * changes, so that they reconnect to the rooms of its new place, and a reviewer's claims are given back.
  */
 export async function userUpdater(admin: User, userId: number, changes: UserChanges, actor: AuditActor): Promise<User> {
-  return sequelize().transaction(async (transaction) => {
+  let movedReviewer = false;
+  const updated = await sequelize().transaction(async (transaction) => {
     const user = await User.findByPk(userId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!user) throw notFound('找不到该用户');
     const refusal = accountManagementRefusal(admin, user) ?? (changes.role ? roleAssignmentRefusal(changes.role) : null);
@@ -53,6 +55,9 @@ export async function userUpdater(admin: User, userId: number, changes: UserChan
       transaction,
     );
     if (moved.length) transaction.afterCommit(() => dropLiveConnections(user.id));
+    movedReviewer = moved.length > 0 && before.role === 'reviewer';
     return user;
   });
+  if (movedReviewer) await releaseChangedReviewerClaims(updated.id, actor);
+  return updated;
 }

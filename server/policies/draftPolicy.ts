@@ -48,3 +48,11 @@ export function reviewRefusal(user: User, draft: Draft, writerIds: readonly numb
   if (draft.authorId === user.id || writerIds.includes(user.id)) return '作者不能审核自己的稿件';
   return null;
 }
+
+/**
+ * Whether a claim's holder may still hold it: an active reviewer of the draft's unit at the
+ * claim's level. A holder disabled or moved since cannot decide nor give the claim back.
+ */
+export function canHoldClaim(holder: User | null | undefined, unitId: number, level: number): boolean {
+  return Boolean(holder && holder.status === 'active' && holder.role === 'reviewer' && holder.unitId === unitId && holder.level === level);
+}

@@ -1,5 +1,6 @@
 import { literal, Op, WhereOptions } from 'sequelize';
 import { Claim, readClaims } from '../claims/claimStore';
+import { qualifiedClaims } from '../claims/qualifiedClaims';
 import { Draft, User } from '../models';
 import { WAIT_TARGET_HOURS } from './dashboardTargets';
 
@@ -49,7 +50,7 @@ export async function loadReviewQueue(reviewer: User, page: number, pageSize: nu
   const authorIds = [...new Set(rows.map((d) => d.authorId))];
   const [authors, claims] = await Promise.all([
     authorIds.length ? User.findAll({ where: { id: authorIds } }) : Promise.resolve([] as User[]),
-    readClaims(rows.map((d) => d.id)),
+    readClaims(rows.map((d) => d.id)).then((claims) => qualifiedClaims(claims, reviewer.unitId)),
   ]);
   const items: QueueEntry[] = rows.map((draft) => {
     const author = authors.find((a) => a.id === draft.authorId);

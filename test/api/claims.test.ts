@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { User } from '../../server/models';
+import { AuditRecord, User } from '../../server/models';
 import { httpRedis, redisKey } from '../../server/storage/redis';
-import { buildReviewTeam, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
+import { buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
 import { connectSocket, nextEvent } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
 
@@ -61,6 +61,54 @@ describe('claims, the review queue, revision diffs and history', () => {
     } finally {
       watcher.disconnect();
     }
+  });
+
+  for (const [change, path, body] of [
+    ['disabled', 'status', { status: 'disabled' }],
+    ['moved to another unit', '', 'another unit'],
+    ['moved to another level', '', { level: 2 }],
+  ] as const) {
+    it(`gives back at once, live, the claims of a reviewer ${change}`, async () => {
+      const team = await buildReviewTeam(url, 2);
+      const holder = await buildUser('reviewer', { unit: team.unit, level: 1 });
+      const holderClient = await loggedIn(url, holder);
+      const sysadmin = await loggedIn(url, await buildUser('sysadmin'));
+      const id = (await team.editorClient.post('/api/drafts', CLEAN_DRAFT)).body.id as number;
+      await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+      const [colleague] = team.reviewerClients;
+      assert.equal((await holderClient.post(`/api/drafts/${id}/claim`)).status, 200);
+      assert.equal((await colleague!.post(`/api/drafts/${id}/claim`)).status, 409);
+
+      const watcher = await connectSocket(colleague!);
+      try {
+        const released = nextEvent(watcher, 'claim:changed', (c) => c.draftId === id && c.holder === null);
+        const changes = body === 'another unit' ? { unitId: (await buildUnit()).id } : body;
+        const changed = await sysadmin.put(`/api/users/${holder.id}${path ? `/${path}` : ''}`, changes);
+        assert.equal(changed.status, 200, JSON.stringify(changed.body));
+        await released;
+      } finally {
+        watcher.disconnect();
+      }
+      const entry = (await colleague!.get('/api/queue')).body.items.find((i: any) => i.id === id);
+      assert.equal(entry.claim, null, 'the queue no longer shows the claim');
+      assert.equal((await colleague!.post(`/api/drafts/${id}/claim`)).status, 200);
+      assert.ok(await AuditRecord.findOne({ where: { eventType: 'draft.claim_release', objectId: String(id) } }), 'the release is on record');
+    });
+  }
+
+  it('lets a colleague take over a claim whose holder was moved by other means, and hides it from the queue', async () => {
+    const team = await buildReviewTeam(url, 2);
+    const holder = await buildUser('reviewer', { unit: team.unit, level: 1 });
+    const id = (await team.editorClient.post('/api/drafts', CLEAN_DRAFT)).body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    assert.equal((await (await loggedIn(url, holder)).post(`/api/drafts/${id}/claim`)).status, 200);
+    // Changed behind the server's back (as a change racing a claim would be): the claim is still in Redis.
+    await User.update({ level: 2 }, { where: { id: holder.id } });
+    const [colleague] = team.reviewerClients;
+    assert.equal((await colleague!.get('/api/queue')).body.items.find((i: any) => i.id === id).claim, null);
+    const taken = await colleague!.post(`/api/drafts/${id}/claim`);
+    assert.equal(taken.status, 200, JSON.stringify(taken.body));
+    assert.equal(taken.body.claim.userId, team.reviewers[0]!.id);
   });
 
   it('leaves out of a reviewer’s queue the drafts they wrote and the revisions they signed at another level', async () => {
