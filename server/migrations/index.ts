@@ -14,6 +14,7 @@ import { adEarningContext } from './0013-ad-earning-context';
 import { shippedState } from './0014-shipped-state';
 import { signalRules } from './0015-signal-rules';
 import { deletedDefaults } from './0016-deleted-defaults';
+import { revisionAuthorIndex } from './0017-revision-author-index';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext, shippedState, signalRules, deletedDefaults];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext, shippedState, signalRules, deletedDefaults, revisionAuthorIndex];

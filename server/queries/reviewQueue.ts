@@ -1,8 +1,9 @@
-import { literal, Op, WhereOptions } from 'sequelize';
+import { Op } from 'sequelize';
 import { Claim, readClaims } from '../claims/claimStore';
 import { qualifiedClaims } from '../claims/qualifiedClaims';
 import { Draft, User } from '../models';
 import { WAIT_TARGET_HOURS } from './dashboardTargets';
+import { unactionableDrafts } from './unactionableDrafts';
 
 export interface QueueEntry {
   id: number;
@@ -18,28 +19,14 @@ export interface QueueEntry {
 }
 
 /**
- * Leaves out the drafts this reviewer may never act on (claiming them answers 403): those they
- * wrote a revision of, and those whose current revision they signed at another level. Each is
- * one probe of a unique index (revisions_draft_number, reviews_one_per_person) per waiting draft.
- */
-function actionableBy(reviewer: User): WhereOptions<Draft> {
-  const id = Number(reviewer.id);
-  return {
-    authorId: { [Op.ne]: id },
-    [Op.and]: [
-      literal(`NOT EXISTS (SELECT 1 FROM revisions AS written WHERE written.draft_id = \`Draft\`.\`id\` AND written.author_id = ${id})`),
-      literal(`NOT EXISTS (SELECT 1 FROM reviews AS signed WHERE signed.revision_id = \`Draft\`.\`current_revision_id\` AND signed.reviewer_id = ${id})`),
-    ],
-  };
-}
-
-/**
- * A reviewer's queue: the unit's drafts waiting at their level that they may act on, longest
- * waiting first (the drafts_queue index: unit, status, level, status_changed_at), each with who
- * has it open.
+ * A reviewer's queue: the unit's drafts waiting at their level that they may act on (see
+ * unactionableDrafts), longest waiting first (the drafts_queue index: unit, status, level,
+ * status_changed_at), each with who has it open.
  */
 export async function loadReviewQueue(reviewer: User, page: number, pageSize: number) {
-  const where = { unitId: reviewer.unitId, status: 'in_review' as const, level: reviewer.level!, ...actionableBy(reviewer) };
+  // Usually none: then the queue is read on the drafts_queue index alone.
+  const leftOut = await unactionableDrafts(reviewer);
+  const where = { unitId: reviewer.unitId, status: 'in_review' as const, level: reviewer.level!, ...(leftOut.length ? { id: { [Op.notIn]: leftOut } } : {}) };
   const targetMs = WAIT_TARGET_HOURS * 3600 * 1000;
   const now = Date.now();
   const [rows, total, overTarget] = await Promise.all([

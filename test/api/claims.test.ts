@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AuditRecord, User } from '../../server/models';
+import { AuditRecord, Revision, User } from '../../server/models';
 import { httpRedis, redisKey } from '../../server/storage/redis';
 import { buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn } from '../support/factories';
 import { connectSocket, nextEvent } from '../support/socketClient';
@@ -128,6 +128,12 @@ describe('claims, the review queue, revision diffs and history', () => {
     assert.equal(authorQueue.total, 0);
     assert.equal(authorQueue.overTarget, 0);
     assert.deepEqual((await levelOne!.get('/api/queue')).body.items.map((i: any) => i.id), [own], 'another level-1 reviewer still sees it');
+    // An editor who wrote a revision in the author's stead, made a level-1 reviewer since (the revision's
+    // writer set directly here: the stand-in flow itself is tested in pipeline.test).
+    const standIn = await buildUser('reviewer', { unit: team.unit, level: 1 });
+    await Revision.update({ authorId: standIn.id }, { where: { draftId: own } });
+    const standInQueue = (await (await loggedIn(url, standIn)).get('/api/queue')).body;
+    assert.deepEqual([standInQueue.items.map((i: any) => i.id), standInQueue.total], [[], 0]);
 
     // The level-1 reviewer who signed one draft, moved to level 2, does not find it there.
     await User.update({ level: 2 }, { where: { id: team.reviewers[0]!.id } });
