@@ -32,6 +32,13 @@ describe('wording checker', () => {
       ]);
     });
 
+    it('flags the slips county posts make in the party congress, the core and the constitution', () => {
+      assert.deepEqual(wording('<p>认真学习贯彻党的二十届全国代表大会精神。</p>'), [['block', '党的二十届全国代表大会', '党的第二十次全国代表大会']]);
+      assert.deepEqual(wording('<p>在以习近平为核心的党中央坚强领导下，全县经济稳中有进。</p>'), [['block', '以习近平为核心的党中央', '以习近平同志为核心的党中央']]);
+      assert.deepEqual(wording('<p>组织学习《中国宪法》。</p>'), [['review', '《中国宪法》', '《中华人民共和国宪法》']]);
+      assert.deepEqual(wording('<p>认真学习贯彻党的二十大精神，在以习近平同志为核心的党中央坚强领导下，学习《中华人民共和国宪法》。</p>'), []);
+    });
+
     it('does not flag a wrong form that is part of a right word', () => {
       assert.deepEqual(wording('<p>农业部门按装置要求既使得产量提高又节约成本。</p>'), []);
     });
