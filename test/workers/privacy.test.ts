@@ -97,6 +97,7 @@ describe('privacy checker', () => {
       assert.match(labelled[0]!.reason!, /私人银行账号（未通过校验位/);
       assert.deepEqual(privacy(`<p>张三 建行 ${ACCOUNT}</p>`), [['block', ACCOUNT, masked]]);
       assert.deepEqual(privacy(`<p>补助对象：李四，邮储账号${ACCOUNT}。</p>`), [['block', ACCOUNT, masked]]);
+      assert.deepEqual(privacy(`<p>低保对象张三，一卡通账号${ACCOUNT}，本月发放300元。</p>`), [['block', ACCOUNT, masked]]);
       assert.deepEqual(privacy(`<p>账号：${ACCOUNT}，户名：王五，开户行：农商行</p>`), [['block', ACCOUNT, masked]]);
     });
 
@@ -124,7 +125,7 @@ describe('privacy checker', () => {
 
     it('sends an account whose holder the sentence does not name to review', () => {
       // A 低保 list or a rent notice gives the account without 户名; a unit's public account names its unit.
-      for (const body of [`<p>账号：${ACCOUNT}</p>`, `<p>低保对象张三，一卡通账号${ACCOUNT}，本月发放300元。</p>`, `<p>请将房租转入李四建行卡${ACCOUNT}。</p>`]) {
+      for (const body of [`<p>账号：${ACCOUNT}</p>`, `<p>请将房租转入李四建行卡${ACCOUNT}。</p>`]) {
         const found = only(engine.screen(draft(body)), 'privacy');
         assert.deepEqual(found.map((f) => [f.severity, f.text, f.suggestion]), [['review', ACCOUNT, masked]], body);
         assert.match(found[0]!.reason!, /疑似银行账号（旁有银行或账号字样，未写明户名）/);
@@ -177,6 +178,23 @@ describe('privacy checker', () => {
 
   it('only notes a mobile behind a hotline label', () => {
     assert.deepEqual(privacy(`<p>咨询电话：${MOBILE}</p>`), [['notice', MOBILE, '138****5678']]);
+    assert.deepEqual(privacy(`<p>县民政局联系电话：${MOBILE}</p>`), [['notice', MOBILE, '138****5678']]);
+    assert.deepEqual(privacy(`<p>报名请与县文化馆联系，联系方式：${MOBILE}。</p>`), [['notice', MOBILE, '138****5678']]);
+  });
+
+  it('reviews a private person\'s own mobile behind a contact label, with a role word before the name', () => {
+    for (const body of [
+      `<p>低保对象张三，联系电话${MOBILE}，家住城关镇。</p>`,
+      `<p>获奖者：李小红，联系方式：${MOBILE}。</p>`,
+      `<p>救助对象王小明联系电话：${MOBILE}</p>`,
+      `<p>五保户赵大山，联系方式${MOBILE}。</p>`,
+    ]) {
+      const found = only(engine.screen(draft(body)), 'privacy');
+      assert.deepEqual(found.map((f) => [f.severity, f.text]), [['review', MOBILE]], body);
+      assert.match(found[0]!.reason!, /个人的号码发布前须去除或打码/, body);
+    }
+    // A role word with no name after it says nothing about whose number the hotline is.
+    assert.deepEqual(privacy(`<p>困难群众可拨打咨询电话${MOBILE}。</p>`), [['notice', MOBILE, '138****5678']]);
   });
 
   it('leaves document numbers, landlines, dates, amounts and statistics alone', () => {

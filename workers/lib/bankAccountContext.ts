@@ -85,7 +85,7 @@ export function accountHolder(text: string, start: number, end: number): Account
 
 /**
  * Whose account a number beside a bank word is: a person's, a unit's, or `unnamed` when the sentence
- * does not say (低保对象张三，一卡通账号…, 转入李四建行卡…). Null without a bank word, or with neither a
+ * does not say (一卡通账号…, 转入李四建行卡…). Null without a bank word, or with neither a
  * holder nor an account label: then the number is no account as far as the text tells.
  */
 export function holderBesideBankWord(text: string, start: number, end: number): AccountHolder | 'unnamed' | null {

@@ -23,14 +23,23 @@ const PERSON_LABEL = /(?:姓名|户主|申请人|当事人|患者|持卡人|收�
 /** Common surnames: a two- to three-character word starting with one, followed by a pause or an ID word, reads as a name. */
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+/**
+ * Words that introduce a private person and may stand right before the name (低保对象张三, 获奖者李小红):
+ * the recipients, applicants and households a post names. Not 联系人, who is usually the office's staff.
+ */
+const PRIVATE_ROLE =
+  '(?:低保|救助|帮扶|补助|补贴|资助|优抚|供养|慰问|安置|监测)对象|获奖者|获奖人|受助人|受助者|受益人|困难群众|困难户|' +
+  '户主|申请人|贫困户|脱贫户|低保户|五保户|特困人员|特困户|监测户|当事人|患者|失主|求助人';
+/** What may stand right before a name: a pause, anything but a Chinese character, or a private person's role. */
+const BEFORE_NAME = `(?:^|[^\\p{Script=Han}]|[，、：:（(]|(?:${PRIVATE_ROLE})[：:]?)`;
 const NAME_BEFORE = new RegExp(
-  `(?:^|[^\\p{Script=Han}]|[，、：:（(])[${SURNAMES}]\\p{Script=Han}{1,2}(?:先生|女士|同志)?\\s*(?:[，,、：:（(]\\s*)?(?:的)?(?:身份证(?:号码?)?|公民身份号码|手机(?:号码?)?|电话|联系电话|银行卡(?:号)?|卡号|账号)?\\s*[：:]?\\s*$`,
+  `${BEFORE_NAME}[${SURNAMES}]\\p{Script=Han}{1,2}(?:先生|女士|同志)?\\s*(?:[，,、：:（(]\\s*)?(?:的)?(?:身份证(?:号码?)?|公民身份号码|手机(?:号码?)?|电话|联系电话|联系方式|银行卡(?:号)?|卡号|账号)?\\s*[：:]?\\s*$`,
   'u',
 );
 
 /** A name opening a clause that goes on to list ID words: 张三，身份证号…，手机… */
 const NAME_THEN_ID_WORDS = new RegExp(
-  `(?:^|[^\\p{Script=Han}]|[，、：:（(])[${SURNAMES}]\\p{Script=Han}{1,2}[，,、（(：:\\s][^。！？\\n]{0,40}?(?:身份证|身份号码|手机|电话|银行卡|卡号|账号)`,
+  `${BEFORE_NAME}[${SURNAMES}]\\p{Script=Han}{1,2}[，,、（(：:\\s][^。！？\\n]{0,40}?(?:身份证|身份号码|手机|电话|联系方式|银行卡|卡号|账号)`,
   'u',
 );
 

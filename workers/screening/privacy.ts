@@ -19,7 +19,8 @@ const TYPE_NAMES: Record<PersonalDataType, string> = { id_card: '居民身份证
  * fails Luhn counts only beside a bank word (see bankAccountContext): a person's at the policy for
  * names, one labelled as an account whose holder the sentence does not name at the plain policy; a
  * unit's public account is left alone, and one that passes Luhn is only noted. Document numbers,
- * amounts, dates and office hotlines are left alone or, for a mobile behind a hotline label, only noted.
+ * amounts, dates and office hotlines are left alone or, for a mobile behind a hotline label, only noted,
+ * unless a person's name stands before the label (低保对象张三，联系电话…).
  */
 export const privacyChecker: Checker<CompiledPrivacy> = {
   name: 'privacy',
@@ -58,6 +59,8 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
             : `疑似银行账号（旁有银行或账号字样，未写明户名），如是个人账号须去除或打码为 ${number.masked}；单位公开的收款账户请写明户名`
           : unitAccount
           ? `公布的单位银行账号（户名为单位），请确认是单位公开的收款账户而非个人银行卡；如为个人卡号须打码为 ${number.masked}`
+          : office && nearName
+          ? `联系${name}与姓名同时出现：办理对象、获奖者等个人的号码发布前须去除或打码为 ${number.masked}，单位联系人的工作号码请确认`
           : office
           ? `公布的联系${name}（建议打码为 ${number.masked}），请确认是单位公开的工作号码而非个人隐私`
           : number.miscopied
