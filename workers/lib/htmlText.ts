@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
-import { MarkupLink } from '../screening/types';
+import { MarkupLink, TableCell } from '../screening/types';
+import { TableGrid } from './tableGrid';
 
 /**
  * Elements that start a new line in the plain text. Everything else is inline.
@@ -17,6 +18,8 @@ export interface HtmlText {
   /** Text nodes in document order; blocks separated by one newline; runs of ASCII whitespace collapsed. */
   text: string;
   links: MarkupLink[];
+  /** The cells of its tables, in document order, their offsets in `text`. */
+  tableCells: TableCell[];
 }
 
 /** A body with no markup at all: what an API client or the batch screener sends as plain text. */
@@ -35,7 +38,7 @@ function plainTextLines(text: string): string {
     .join('\n');
 }
 
-/** Plain text and markup links of an HTML body, in one pass. */
+/** Plain text, markup links and table cells of an HTML body, in one pass. */
 export function extractHtmlText(html: string): HtmlText {
   const plain = !ANY_TAG.test(html);
   let text = '';
@@ -43,6 +46,11 @@ export function extractHtmlText(html: string): HtmlText {
   const openAnchors: Array<{ url: string; start: number } | null> = [];
   let skipDepth = 0;
   let preDepth = 0;
+  const tableCells: TableCell[] = [];
+  const openTables: Array<{ table: number; grid: TableGrid }> = [];
+  /** Indices in tableCells of the cells open now, innermost last (null for a cell outside any table). */
+  const openCells: Array<number | null> = [];
+  let tableCount = 0;
 
   const trimTrailingSpaces = () => {
     let end = text.length;
@@ -63,6 +71,19 @@ export function extractHtmlText(html: string): HtmlText {
         }
         if (name === 'pre') preDepth++;
         if (BLOCK_ELEMENTS.has(name)) breakLine();
+        if (name === 'table') openTables.push({ table: tableCount++, grid: new TableGrid() });
+        const table = openTables[openTables.length - 1];
+        if (table && name === 'tr') table.grid.startRow();
+        if (name === 'td' || name === 'th') {
+          if (table) {
+            const place = table.grid.place(attributes.rowspan, attributes.colspan);
+            const parent = openCells.findLast((index) => index !== null) ?? null;
+            openCells.push(tableCells.length);
+            tableCells.push({ table: table.table, ...place, header: name === 'th', start: text.length, end: text.length, parent });
+          } else {
+            openCells.push(null);
+          }
+        }
         if (name === 'br') {
           trimTrailingSpaces();
           text += '\n';
@@ -99,6 +120,12 @@ export function extractHtmlText(html: string): HtmlText {
           const anchor = openAnchors.pop();
           if (anchor) links.push({ url: anchor.url, origin: 'href', start: anchor.start, end: text.length });
         }
+        if ((name === 'td' || name === 'th') && openCells.length > 0) {
+          const index = openCells.pop();
+          trimTrailingSpaces();
+          if (index !== null && index !== undefined) tableCells[index]!.end = text.length;
+        }
+        if (name === 'table') openTables.pop();
         if (BLOCK_ELEMENTS.has(name)) breakLine();
       },
     },
@@ -107,12 +134,16 @@ export function extractHtmlText(html: string): HtmlText {
   parser.write(html);
   parser.end();
 
-  if (plain) return { text: plainTextLines(text), links };
+  if (plain) return { text: plainTextLines(text), links, tableCells };
   const trimmed = text.trimEnd();
   for (const link of links) {
     link.start = Math.min(link.start, trimmed.length);
     link.end = Math.min(link.end, trimmed.length);
   }
   links.sort((a, b) => a.start - b.start);
-  return { text: trimmed, links };
+  for (const cell of tableCells) {
+    cell.start = Math.min(cell.start, trimmed.length);
+    cell.end = Math.min(cell.end, trimmed.length);
+  }
+  return { text: trimmed, links, tableCells };
 }

@@ -29,6 +29,7 @@ export function prepareDraft(input: DraftInput): PreparedDraft {
       sourceUrl: input.sourceUrl ?? '',
     },
     links: body.links,
+    tableCells: body.tableCells,
   };
 }
 

@@ -38,6 +38,26 @@ export interface MarkupLink {
 }
 
 /**
+ * A cell of a table in the body; its offsets span the cell's plain text (each cell stands on a line
+ * of its own there). `row` and `column` count from 0 in its table's grid, spans included, so a
+ * column's header cell can be found above a cell however the rows above were merged.
+ */
+export interface TableCell {
+  /** Which table of the body, in the order the tables open. */
+  table: number;
+  row: number;
+  column: number;
+  rowSpan: number;
+  columnSpan: number;
+  /** A th element. */
+  header: boolean;
+  start: number;
+  end: number;
+  /** The index of the cell this cell's table stands in, for nested tables. */
+  parent: number | null;
+}
+
+/**
  * A draft made ready for the checkers: the plain text of every field, and the links that
  * stand only in markup. Offsets inside the engine are JS string indices (UTF-16 units);
  * the engine converts them to code points once, at the end.
@@ -46,6 +66,8 @@ export interface PreparedDraft {
   sourceType: SourceType;
   texts: Record<Field, string>;
   links: MarkupLink[];
+  /** The cells of the body's tables, in document order: the plain text alone loses which header a cell is under. */
+  tableCells: TableCell[];
 }
 
 /**
