@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ScreeningEngine } from '../../workers/screening/engine';
+import { prepareDraft, ScreeningEngine } from '../../workers/screening/engine';
 import { privacyChecker } from '../../workers/screening/privacy';
 import { classifyDigits, isResidentId15, isResidentId18, luhnValid } from '../../workers/lib/personalNumbers';
 import { RuleData } from '../../workers/screening/types';
@@ -114,6 +114,7 @@ describe('privacy checker', () => {
       }
       assert.deepEqual(privacy(`<p>党费请汇入县委组织部 建行 ${ACCOUNT}。</p>`), []);
       assert.deepEqual(privacy(`<p>开户行：邮政储蓄银行，账号：${ACCOUNT}，户名：某某县慈善总会</p>`), []);
+      assert.deepEqual(privacy(`<p>收款单位：城关镇，账号：${ACCOUNT}</p>`), [], 'the label says unit, whatever the name');
     });
 
     it('leaves long numbers without a bank word or a private holder as they were', () => {
@@ -165,6 +166,64 @@ describe('privacy checker', () => {
       assert.deepEqual(unit.map((f) => [f.severity, f.text, f.suggestion]), [['notice', CARD, '6222***********0128']]);
       assert.match(unit[0]!.reason!, /单位银行账号/);
       assert.deepEqual(privacy(`<p>县红十字会 工行 ${CARD}</p>`), [['notice', CARD, '6222***********0128']]);
+    });
+  });
+
+  describe('numbers in tables', () => {
+    const ACCOUNT = '6230901234567890123'; // fails Luhn, as many 对私账户 do
+    const CARD_IN_TABLE = '6230901234567890456'; // Luhn-valid
+    const subsidyTable = (holder: string, account: string) =>
+      '<table><tr><th>姓名</th><th>开户银行</th><th>银行账号</th><th>补贴金额（元）</th></tr>' +
+      `<tr><td>${holder}</td><td>××农商银行</td><td>${account}</td><td>1260.50</td></tr></table>`;
+
+    it('reads a named person\'s account under its column header as running text reads 户名：张三，账号：…', () => {
+      const body = subsidyTable('张铁柱', ACCOUNT);
+      const found = only(engine.screen(draft(body)), 'privacy');
+      assert.deepEqual(found.map((f) => [f.severity, f.text, f.suggestion]), [['block', ACCOUNT, '6230***********0123']]);
+      assert.match(found[0]!.reason!, /私人银行账号/);
+      // The finding points at the number in the plain text, not in the sentence the row was read as.
+      assert.equal(prepareDraft(draft(body)).texts.body.slice(found[0]!.start, found[0]!.end), ACCOUNT);
+      assert.deepEqual(privacy(subsidyTable('张铁柱', CARD_IN_TABLE)), [['block', CARD_IN_TABLE, '6230***********0456']]);
+    });
+
+    it('finds the headers below a title row, in td cells, and a holder merged down over several rows', () => {
+      const body =
+        '<table><tr><td colspan="4">2024年城乡低保资金发放公示</td></tr>' +
+        '<tr><td>户主姓名</td><td>家庭成员</td><td>一卡通账号</td><td>金额</td></tr>' +
+        `<tr><td rowspan="2">李四</td><td>王芳</td><td>${ACCOUNT}</td><td>300</td></tr>` +
+        `<tr><td>李小明</td><td>6217001234567890124</td><td>300</td></tr></table>`;
+      assert.deepEqual(privacy(body).map(([severity, text]) => [severity, text]), [['block', ACCOUNT], ['block', '6217001234567890124']]);
+    });
+
+    it('leaves a unit\'s account in a table as a unit\'s', () => {
+      const unitTable = (account: string) =>
+        '<table><tr><th>户名</th><th>开户行</th><th>账号</th></tr>' + `<tr><td>某某县财政局</td><td>建行城关支行</td><td>${account}</td></tr></table>`;
+      assert.deepEqual(privacy(unitTable(ACCOUNT)), []);
+      assert.deepEqual(privacy(unitTable(CARD)), [['notice', CARD, '6222***********0128']]);
+      // A 单位 column names a unit however its name reads; beside a person's column it is where the person works.
+      const byUnit = `<table><tr><th>单位</th><th>联系人</th><th>账号</th></tr><tr><td>城关镇</td><td>王科长</td><td>${ACCOUNT}</td></tr></table>`;
+      assert.deepEqual(privacy(byUnit), []);
+      const worker = `<table><tr><th>姓名</th><th>单位</th><th>账号</th></tr><tr><td>张三</td><td>城关镇</td><td>${ACCOUNT}</td></tr></table>`;
+      assert.deepEqual(privacy(worker).map(([severity, text]) => [severity, text]), [['block', ACCOUNT]]);
+    });
+
+    it('reads a form, the label left of its value, as label and value in running text', () => {
+      const form = (holder: string, account: string) =>
+        `<table><tr><td>户名</td><td>${holder}</td></tr><tr><td>账号</td><td>${account}</td></tr><tr><td>开户行</td><td>农商银行</td></tr></table>`;
+      assert.deepEqual(privacy(form('张三', ACCOUNT)).map(([severity, text]) => [severity, text]), [['block', ACCOUNT]]);
+      assert.deepEqual(privacy(form('某某县财政局', ACCOUNT)), []);
+      assert.deepEqual(privacy(form('某某县财政局', CARD)), [['notice', CARD, '6222***********0128']]);
+      const office = `<table><tr><td>单位</td><td>县民政局</td></tr><tr><td>联系电话</td><td>${MOBILE}</td></tr></table>`;
+      assert.deepEqual(privacy(office), [['notice', MOBILE, '138****5678']]);
+    });
+
+    it('keeps finding IDs and phones in a table, and leaves amounts alone', () => {
+      const body =
+        '<table><tr><th>姓名</th><th>身份证号码</th><th>联系电话</th><th>补助金额（元）</th></tr>' +
+        `<tr><td>张三</td><td>${ID}</td><td>${MOBILE}</td><td>12000</td></tr></table>`;
+      assert.deepEqual(privacy(body).map(([severity, text]) => [severity, text]), [['block', ID], ['review', MOBILE]]);
+      // Without a row of labels a table is read as its plain text.
+      assert.deepEqual(privacy(`<table><tr><td>张三</td><td>${ACCOUNT}</td></tr></table>`), []);
     });
   });
 

@@ -25,7 +25,9 @@ const OTHER_BANKS = new RegExp(OTHER_BANK, 'gu');
 const FIRST_BANK_WORD = new RegExp(LISTED_BANK_WORD, 'u');
 
 /** Labels naming the holder of an account; the word after one, up to a pause, is the holder. */
-const HOLDER_LABEL = /(?:户名|开户名称?|账户名称?|帐户名称?|收款人|收款单位|收款户名|单位名称|持卡人|开户人)\s*[：:]?\s*(\p{Script=Han}{2,40})/gu;
+const HOLDER_LABEL = /(户名|开户名称?|账户名称?|帐户名称?|收款人|收款单位|收款户名|单位名称|持卡人|开户人)\s*[：:]?\s*(\p{Script=Han}{2,40})/gu;
+/** Holder labels that say the holder is a unit, whatever its name looks like (单位名称：城关镇). */
+const UNIT_HOLDER_LABEL = /单位/u;
 /** Words that end a unit's name and no person's: a company, a school, a government, a special account. */
 const UNIT_WORD_ENDING =
   /(?:中心|公司|银行|学校|医院|卫生院|幼儿园|集团|政府|基金|社区|街道|专户|国库|办公室|办事处|委员会|合作社|信用社|事务所|派出所|大队|中队|支队|总队|协会|商会|工会)$/u;
@@ -59,10 +61,10 @@ export function nearBankWord(text: string, start: number, end: number): boolean 
   return BANK_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || BANK_WORD_AFTER.test(text.slice(end, end + 24));
 }
 
-/** A labelled holder: a unit by how its name begins or ends, a person by a name of two to four characters. */
-function kindOfHolder(labelled: string): AccountHolder | null {
+/** A labelled holder: a unit by its label or by how its name begins or ends, a person by a name of two to four characters. */
+function kindOfHolder(label: string, labelled: string): AccountHolder | null {
   const name = labelled.split(FIRST_BANK_WORD)[0]!; // 户名张三账号… is 张三
-  if (isUnitName(name)) return 'unit';
+  if (UNIT_HOLDER_LABEL.test(label) || isUnitName(name)) return 'unit';
   return PERSON_NAME.test(name) ? 'person' : null;
 }
 
@@ -75,7 +77,7 @@ export function accountHolder(text: string, start: number, end: number): Account
   const before = text.slice(Math.max(0, start - LOOK_AROUND), start).split(SENTENCE_END).pop() ?? '';
   const after = text.slice(end, end + LOOK_AROUND).split(SENTENCE_END)[0] ?? '';
   const labelled = [...before.matchAll(HOLDER_LABEL)].pop() ?? [...after.matchAll(HOLDER_LABEL)][0];
-  if (labelled) return kindOfHolder(labelled[1]);
+  if (labelled) return kindOfHolder(labelled[1]!, labelled[2]!);
   const lead = before.replace(LISTED_BANK_WORDS, ' ').replace(OTHER_BANKS, ' ').replace(/[\s：:，,、（(）)]+$/u, ' ');
   // The last phrase before the bank words names the holder (县红十字会 工行 …), unless it says where someone lives.
   const phrase = lead.trimEnd().split(/[\s：:，,、（(）)；;]/u).pop() ?? '';

@@ -2,6 +2,8 @@ import { holderBesideBankWord } from '../lib/bankAccountContext';
 import { afterIdLabel, isOfficeLine, looksNotPersonal, nearPersonName } from '../lib/personalContext';
 import { findPersonalNumbers } from '../lib/personalNumbers';
 import { rulesOf } from '../lib/tableRuleKind';
+import { tableRowClause } from '../lib/tableRowClause';
+import { TableRows } from '../lib/tableRows';
 import { privacyRuleKind } from '../rules/privacyRules';
 import { PersonalDataType, PrivacyPolicyEntry, WithRuleId } from '../rules/screeningRuleShapes';
 import { Checker, Finding } from './types';
@@ -35,18 +37,21 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
     const findings: Finding[] = [];
     for (const field of ['title', 'body'] as const) {
       const text = draft.texts[field];
+      const rows = field === 'body' && draft.tableCells.length > 0 ? new TableRows(text, draft.tableCells) : null;
       for (const number of findPersonalNumbers(text)) {
         const policy = policies.get(number.type);
-        if (!policy || looksNotPersonal(text, number.start, number.end, number.checked)) continue;
-        const holder = number.type === 'bank_card' ? holderBesideBankWord(text, number.start, number.end) : null;
+        // A number in a table is read in the sentence its row makes; the finding still points at the number.
+        const at = (rows && tableRowClause(rows, number.start, number.end)) ?? { text, start: number.start, end: number.end };
+        if (!policy || looksNotPersonal(at.text, at.start, at.end, number.checked)) continue;
+        const holder = number.type === 'bank_card' ? holderBesideBankWord(at.text, at.start, at.end) : null;
         // Without Luhn the digits say nothing: a bank word must say it is an account, and not a unit's.
         if (number.unverifiedAccount && (holder === null || holder === 'unit')) continue;
         const name = TYPE_NAMES[number.type];
-        const nearName = nearPersonName(text, number.start);
+        const nearName = nearPersonName(at.text, at.start);
         // Region, date and serial is also how some case and certificate numbers are made: a
         // miscopied ID counts only where a label or a name says whose number it is.
-        if (number.miscopied && !nearName && !afterIdLabel(text, number.start)) continue;
-        const office = number.type === 'mobile' && isOfficeLine(text, number.start);
+        if (number.miscopied && !nearName && !afterIdLabel(at.text, at.start)) continue;
+        const office = number.type === 'mobile' && isOfficeLine(at.text, at.start);
         // A unit's account that happens to pass Luhn is still the account a post publishes for fees and donations.
         const unitAccount = holder === 'unit';
         // A name under a contact label (联系人：张三) is the office's contact person: the plain policy applies.
