@@ -17,6 +17,8 @@ interface Table {
   rows: Map<number, TableCell[]>;
   /** The rows that label the columns below them, in order. */
   headerRows: number[];
+  /** The labels of each column, read once: every number of a long 公示 asks for them. */
+  headers: Map<number, string>;
 }
 
 export class TableRows {
@@ -44,6 +46,8 @@ export class TableRows {
     const table = this.table(cell.table);
     const lastHeaderRow = table.headerRows[table.headerRows.length - 1];
     if (lastHeaderRow === undefined || cell.row <= lastHeaderRow) return '';
+    const known = table.headers.get(cell.column);
+    if (known !== undefined) return known;
     const labels: string[] = [];
     for (const row of table.headerRows) {
       for (const above of this.cellsCovering(table, row)) {
@@ -51,6 +55,7 @@ export class TableRows {
         if (covers(above, cell.column) && label && !labels.includes(label)) labels.push(label);
       }
     }
+    table.headers.set(cell.column, labels.join(''));
     return labels.join('');
   }
 
@@ -83,7 +88,7 @@ export class TableRows {
           else rows.set(row, [cell]);
         }
       }
-      table = { cells, width, rows, headerRows: [] };
+      table = { cells, width, rows, headerRows: [], headers: new Map() };
       table.headerRows = this.headerRows(table);
       this.tables.set(id, table);
     }
