@@ -252,8 +252,9 @@ describe('privacy checker', () => {
       assert.deepEqual(found.map((f) => [f.severity, f.text]), [['review', MOBILE]], body);
       assert.match(found[0]!.reason!, /个人的号码发布前须去除或打码/, body);
     }
-    // A role word with no name after it says nothing about whose number the hotline is.
+    // A role word with no name after it says nothing about whose number the hotline is, nor does a common word there.
     assert.deepEqual(privacy(`<p>困难群众可拨打咨询电话${MOBILE}。</p>`), [['notice', MOBILE, '138****5678']]);
+    assert.deepEqual(privacy(`<p>救助对象范围：城乡低保户，咨询电话：${MOBILE}。</p>`), [['notice', MOBILE, '138****5678']]);
   });
 
   it('leaves document numbers, landlines, dates, amounts and statistics alone', () => {

@@ -1,3 +1,5 @@
+import { wordFrequency } from './wordFrequency';
+
 /**
  * What surrounds a number tells whether it is a person's: a name or a label such as 姓名 next to
  * it makes it one; a document-number label or a unit after it (元, 人, 吨) makes it something else;
@@ -30,18 +32,32 @@ const SURNAMES =
 const PRIVATE_ROLE =
   '(?:低保|救助|帮扶|补助|补贴|资助|优抚|供养|慰问|安置|监测)对象|获奖者|获奖人|受助人|受助者|受益人|困难群众|困难户|' +
   '户主|申请人|贫困户|脱贫户|低保户|五保户|特困人员|特困户|监测户|当事人|患者|失主|求助人';
-/** What may stand right before a name: a pause, anything but a Chinese character, or a private person's role. */
-const BEFORE_NAME = `(?:^|[^\\p{Script=Han}]|[，、：:（(]|(?:${PRIVATE_ROLE})[：:]?)`;
-const NAME_BEFORE = new RegExp(
-  `${BEFORE_NAME}[${SURNAMES}]\\p{Script=Han}{1,2}(?:先生|女士|同志)?\\s*(?:[，,、：:（(]\\s*)?(?:的)?(?:身份证(?:号码?)?|公民身份号码|手机(?:号码?)?|电话|联系电话|联系方式|银行卡(?:号)?|卡号|账号)?\\s*[：:]?\\s*$`,
-  'u',
-);
-
+const PAUSE_BEFORE_NAME = '(?:^|[^\\p{Script=Han}]|[，、：:（(])';
+const ROLE_BEFORE_NAME = `(?:${PRIVATE_ROLE})[：:]?`;
+const NAME = `(?<name>[${SURNAMES}]\\p{Script=Han}{1,2})`;
+/** A name, then the number or its label: 张三，电话：, 低保对象张三联系电话 */
+const NAME_BEFORE_TAIL =
+  '(?:先生|女士|同志)?\\s*(?:[，,、：:（(]\\s*)?(?:的)?(?:身份证(?:号码?)?|公民身份号码|手机(?:号码?)?|电话|联系电话|联系方式|银行卡(?:号)?|卡号|账号)?\\s*[：:]?\\s*$';
 /** A name opening a clause that goes on to list ID words: 张三，身份证号…，手机… */
-const NAME_THEN_ID_WORDS = new RegExp(
-  `${BEFORE_NAME}[${SURNAMES}]\\p{Script=Han}{1,2}[，,、（(：:\\s][^。！？\\n]{0,40}?(?:身份证|身份号码|手机|电话|联系方式|银行卡|卡号|账号)`,
-  'u',
-);
+const NAME_THEN_ID_WORDS_TAIL = '[，,、（(：:\\s][^。！？\\n]{0,40}?(?:身份证|身份号码|手机|电话|联系方式|银行卡|卡号|账号)';
+
+const NAME_BEFORE = new RegExp(`${PAUSE_BEFORE_NAME}${NAME}${NAME_BEFORE_TAIL}`, 'u');
+const NAME_THEN_ID_WORDS = new RegExp(`${PAUSE_BEFORE_NAME}${NAME}${NAME_THEN_ID_WORDS_TAIL}`, 'u');
+/** The same after a role word, where no pause shows where the name begins (救助对象范围：… is no name). */
+const ROLE_NAME_BEFORE = new RegExp(`${ROLE_BEFORE_NAME}${NAME}${NAME_BEFORE_TAIL}`, 'gu');
+const ROLE_NAME_THEN_ID_WORDS = new RegExp(`${ROLE_BEFORE_NAME}${NAME}${NAME_THEN_ID_WORDS_TAIL}`, 'gu');
+/** Names are rare as dictionary words (李四 106, 王小明 3); 范围, 方式 and 程序 are in the thousands. */
+const COMMON_WORD_FREQUENCY = 500;
+
+/** Whether the pattern finds a role word and a name after it that is no common word. */
+function roleThenName(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (wordFrequency(match.groups!.name!) < COMMON_WORD_FREQUENCY) return true;
+    pattern.lastIndex = match.index + 1;
+  }
+  return false;
+}
 
 const LOOK_BACK = 16;
 
@@ -68,5 +84,12 @@ export function isOfficeLine(text: string, start: number): boolean {
 /** Whether a private person's name (or a label introducing one) stands right before the number. */
 export function nearPersonName(text: string, start: number): boolean {
   const line = text.slice(Math.max(0, start - LOOK_BACK * 4), start).split(/[。！？\n]/).pop() ?? '';
-  return PERSON_LABEL.test(line) || NAME_BEFORE.test(line.slice(-LOOK_BACK)) || NAME_THEN_ID_WORDS.test(line);
+  const tail = line.slice(-LOOK_BACK);
+  return (
+    PERSON_LABEL.test(line) ||
+    NAME_BEFORE.test(tail) ||
+    NAME_THEN_ID_WORDS.test(line) ||
+    roleThenName(ROLE_NAME_BEFORE, tail) ||
+    roleThenName(ROLE_NAME_THEN_ID_WORDS, line)
+  );
 }
