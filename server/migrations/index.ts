@@ -15,6 +15,7 @@ import { shippedState } from './0014-shipped-state';
 import { signalRules } from './0015-signal-rules';
 import { deletedDefaults } from './0016-deleted-defaults';
 import { revisionAuthorIndex } from './0017-revision-author-index';
+import { recountReturns } from './0018-recount-returns';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext, shippedState, signalRules, deletedDefaults, revisionAuthorIndex];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext, shippedState, signalRules, deletedDefaults, revisionAuthorIndex, recountReturns];

@@ -31,11 +31,12 @@ export const FINDINGS_SOURCE: RollupSource = {
 export const RETURNS_SOURCE: RollupSource = {
   name: 'returns',
   table: 'draft_events',
-  // A return by the machine is a screening that sent the draft back; by people, a reviewer's return.
-  aggregate: `SELECT d.unit_id AS unit_id, ${DAY_OF('e.created_at')} AS day, IF(e.type = 'review.return', 'reviewer', 'machine') AS returned_by, COUNT(*) AS n
+  // A return by the machine is a screening (or a re-screening) that sent the draft back; by people, a
+  // reviewer's return. The alias is not returned_by: GROUP BY would take drafts.returned_by, the last returner.
+  aggregate: `SELECT d.unit_id AS unit_id, ${DAY_OF('e.created_at')} AS day, IF(e.type = 'review.return', 'reviewer', 'machine') AS returner, COUNT(*) AS n
     FROM draft_events e JOIN drafts d ON d.id = e.draft_id
-    WHERE e.id > :lo AND e.id <= :hi AND e.to_status = 'returned' AND e.type IN ('screened', 'review.return') :unitFilter
-    GROUP BY d.unit_id, day, returned_by`,
+    WHERE e.id > :lo AND e.id <= :hi AND e.to_status = 'returned' AND e.type IN ('screened', 'rescreened', 'review.return') :unitFilter
+    GROUP BY d.unit_id, day, returner`,
   upsert: `INSERT INTO dashboard_return_days (unit_id, day, returned_by, returns) :select
     ON DUPLICATE KEY UPDATE returns = returns + VALUES(returns)`,
 };

@@ -64,7 +64,7 @@ export async function loadDashboard(scope: DashboardScope) {
       ),
       countTail ? query<DayRow>(aggregateSql(FINDINGS_SOURCE, unit !== null), { ...tail, lo: marks.findings }, transaction) : none,
       query<ReturnRow>(
-        `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, returned_by, SUM(returns) AS n FROM dashboard_return_days
+        `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, returned_by AS returner, SUM(returns) AS n FROM dashboard_return_days
          WHERE ${unitWhere} day >= ${since} GROUP BY day, returned_by`,
         {},
         transaction,
@@ -78,7 +78,8 @@ export async function loadDashboard(scope: DashboardScope) {
 }
 
 type DayRow = { day: string; checker: string; category: string; n: number };
-type ReturnRow = { day: string; returned_by: string; n: number };
+/** A day's returns by the machine or by reviewers, rolled up or counted live (the roll-up's own names). */
+type ReturnRow = { day: string; returner: string; n: number };
 
 const dayKey = (day: unknown) => (day instanceof Date ? day.toISOString().slice(0, 10) : String(day).slice(0, 10));
 
@@ -92,8 +93,8 @@ interface Rows {
   waitRows: Array<{ level: number; n: number; over_target: number; oldest: number; average: number }>;
   findingRows: Array<{ day: string; checker: string; category: string; n: number }>;
   findingTail: Array<{ day: string; checker: string; category: string; n: number }>;
-  returnRows: Array<{ day: string; returned_by: string; n: number }>;
-  returnTail: Array<{ day: string; returned_by: string; n: number }>;
+  returnRows: ReturnRow[];
+  returnTail: ReturnRow[];
 }
 
 function assemble(scope: DashboardScope, rows: Rows, uncounted: number, started: number) {
@@ -113,7 +114,7 @@ function assemble(scope: DashboardScope, rows: Rows, uncounted: number, started:
   const returns = new Map(days.map((day) => [day, { day, machine: 0, reviewer: 0 }]));
   for (const row of [...rows.returnRows, ...rows.returnTail]) {
     const entry = returns.get(dayKey(row.day));
-    if (entry) entry[row.returned_by === 'reviewer' ? 'reviewer' : 'machine'] += Number(row.n);
+    if (entry) entry[row.returner === 'reviewer' ? 'reviewer' : 'machine'] += Number(row.n);
   }
   const returnsByDay = [...returns.values()];
 

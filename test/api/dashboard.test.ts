@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { recountReturns } from '../../server/migrations/0018-recount-returns';
 import { sequelize } from '../../server/storage/database';
 import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
@@ -7,6 +8,30 @@ describe('the dashboard', () => {
   let url: string;
   before(async () => {
     url = (await startTestProduct()).url;
+  });
+
+  it('counts each return by who made it, not by who returned the draft last', async () => {
+    const team = await buildReviewTeam(url, 1, 'return');
+    const submitted = await team.editorClient.post('/api/drafts', { title: '通知', body: '<p>欢迎扫码加微信购买，全网最低价！</p>', sourceType: 'original' });
+    const id = submitted.body.id as number;
+    const blocked = await team.editorClient.waitForDraft(id, (d) => d.status !== 'screening');
+    assert.deepEqual([blocked.status, blocked.returnedBy], ['returned', 'machine']);
+    assert.equal((await team.editorClient.put(`/api/drafts/${id}`, { title: '通知', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' })).status, 200);
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    const returned = await team.reviewerClients[0]!.post(`/api/drafts/${id}/reviews`, { revision: 2, decision: 'return', comment: '请补充会议时间' });
+    assert.equal(returned.status, 201, JSON.stringify(returned.body));
+    const board = (await team.editorClient.get('/api/dashboard?days=7')).body;
+    assert.deepEqual(board.returnTotals, { machine: 1, reviewer: 1 });
+
+    // A day rolled up wrong by an earlier release is counted again at the upgrade.
+    await sequelize().query(
+      `INSERT INTO dashboard_return_days (unit_id, day, returned_by, returns) VALUES (?, DATE(NOW() + INTERVAL 8 HOUR), 'machine', 5)
+       ON DUPLICATE KEY UPDATE returns = returns + 5`,
+      { replacements: [team.unit.id] },
+    );
+    assert.deepEqual((await team.editorClient.get('/api/dashboard?days=7')).body.returnTotals, { machine: 6, reviewer: 1 }, 'the wrong roll-up, as stored');
+    await recountReturns.up({ context: sequelize().getQueryInterface() });
+    assert.deepEqual((await team.editorClient.get('/api/dashboard?days=7')).body.returnTotals, { machine: 1, reviewer: 1 });
   });
 
   it('counts drafts per status and level, waiting times, findings per checker and returns by machine and by people', async () => {
