@@ -104,6 +104,24 @@ describe('rule management API: sources in depth', () => {
     assert.equal((await admin.post('/api/rules/sources', { unit: '乙', matchType: 'name', pattern })).status, 201);
   });
 
+  it('stores a domain, scheme or name as the checker reads it, so that a variant is refused as the same entry', async () => {
+    const host = `dup-${tag()}.example.cn`;
+    const stored = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'domain', pattern: `${host.toUpperCase()}.` });
+    assert.equal(stored.status, 201, JSON.stringify(stored.body));
+    assert.equal(stored.body.pattern, host);
+    for (const variant of [host, `${host.toUpperCase()}`, ` ${host}. `]) {
+      assert.equal((await admin.post('/api/rules/sources', { unit: '乙', matchType: 'domain', pattern: variant })).status, 409, variant);
+    }
+    const name = `某县${tag()}融媒体中心`;
+    assert.equal((await admin.post('/api/rules/sources', { unit: '甲', matchType: 'name', pattern: `“${name}”` })).body.pattern, name);
+    assert.equal((await admin.post('/api/rules/sources', { unit: '乙', matchType: 'name', pattern: name })).status, 409);
+    const idn = await admin.post('/api/rules/links', { matchType: 'domain', pattern: `商店${tag()}.中国`, linkClass: 'commercial', category: 'ecommerce' });
+    assert.equal(idn.status, 201, JSON.stringify(idn.body));
+    assert.match(idn.body.pattern, /^xn--/);
+    const clash = await admin.post('/api/rules/links', { matchType: 'domain', pattern: idn.body.pattern.toUpperCase(), linkClass: 'allow', category: 'ecommerce' });
+    assert.equal(clash.status, 409, 'the same domain cannot be commercial and allowed at once');
+  });
+
   it('answers bad input with a Chinese 400 naming the field', async () => {
     const version = await versionOf('sources');
     const notDomain = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'domain', pattern: '不是 域名' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDomainPattern } from '../lib/domainRules';
+import { normaliseHost } from '../lib/urls';
 import { SEVERITIES } from '../screening/types';
 
 /**
@@ -31,6 +32,24 @@ function patternCompiles(entry: { matchType: MatchType; pattern: string }): bool
 }
 const PATTERN_PROBLEM = { message: 'pattern must be a valid regular expression that never matches empty text', path: ['pattern'] };
 
+/** Quotes, brackets and spaces around or inside a source's name: the checker compares names without them. */
+const NAME_DECORATION = /[\s《》“”"'‘’「」『』【】\[\]]/g;
+
+/**
+ * A domain, scheme or name pattern as the checkers read it (BADSHOP.example. is badshop.example,
+ * 中国.example is xn--fiqs8s.example, “某县融媒体中心” is 某县融媒体中心), so that two entries the
+ * checker cannot tell apart have the same key and the second is refused as a duplicate.
+ */
+function canonicalPattern<Entry extends { matchType: string; pattern: string }>(entry: Entry): Entry {
+  if (entry.matchType === 'domain') return { ...entry, pattern: normaliseHost(entry.pattern) };
+  if (entry.matchType === 'scheme') return { ...entry, pattern: entry.pattern.toLowerCase() };
+  if (entry.matchType === 'name' || entry.matchType === 'name_suffix') {
+    const bare = entry.pattern.replace(NAME_DECORATION, '');
+    return bare ? { ...entry, pattern: bare } : entry;
+  }
+  return entry;
+}
+
 // ——— sources ———
 export const SOURCE_MATCH_TYPES = ['name', 'name_suffix', 'domain'] as const;
 export type SourceMatchType = (typeof SOURCE_MATCH_TYPES)[number];
@@ -39,7 +58,8 @@ export const sourceRuleSchema = z
   .refine((entry) => entry.matchType !== 'domain' || isDomainPattern(entry.pattern), {
     message: 'pattern must be a domain such as news.cn or gov.cn',
     path: ['pattern'],
-  });
+  })
+  .overwrite(canonicalPattern);
 export type SourceRuleEntry = z.infer<typeof sourceRuleSchema>;
 
 /**
@@ -71,7 +91,8 @@ export const linkRuleSchema = z
   .refine(
     (entry) => (entry.matchType === 'domain' ? isDomainPattern(entry.pattern) : /^([a-z][a-z0-9+.-]{0,30}|小程序)$/.test(entry.pattern)),
     { message: 'pattern must be a domain (taobao.com) or a scheme without colon (weixin)', path: ['pattern'] },
-  );
+  )
+  .overwrite(canonicalPattern);
 export type LinkRuleEntry = z.infer<typeof linkRuleSchema>;
 
 // ——— ads ———
