@@ -6,6 +6,7 @@ import { badRequest, conflict } from '../errors';
 import { Unit, User } from '../models';
 import { DEFAULT_UNIT_CODE } from '../models/Unit';
 import { Role, ROLES } from '../models/User';
+import { refuseLevelBeyondUnit } from '../policies/reviewLevels';
 import { sequelize } from '../storage/database';
 
 export interface NewUser {
@@ -57,6 +58,7 @@ export async function userCreator(input: NewUser, actor: AuditActor): Promise<Us
       if (!unit && unitCode === DEFAULT_UNIT_CODE) unit = await Unit.create({ code: unitCode, name: '默认单位' }, { transaction });
       if (!unit) throw badRequest(`单位“${unitCode}”不存在，请先创建该单位`);
     }
+    refuseLevelBeyondUnit(level, unit);
     if (await User.findOne({ where: { username }, transaction })) throw conflict(`用户名“${username}”已存在`);
     const user = await User.create(
       {

@@ -4,6 +4,7 @@ import { badRequest, forbidden, notFound } from '../errors';
 import { Unit, User } from '../models';
 import { Role } from '../models/User';
 import { accountManagementRefusal, roleAssignmentRefusal } from '../policies/accountPolicy';
+import { refuseLevelBeyondUnit } from '../policies/reviewLevels';
 import { sequelize } from '../storage/database';
 import { releaseChangedReviewerClaims } from './changedReviewerClaimsReleaser';
 import { levelFor } from './userCreator';
@@ -38,6 +39,7 @@ export async function userUpdater(admin: User, userId: number, changes: UserChan
     const before = { role: user.role, level: user.level, unitId: user.unitId };
     const after = { role, level, unitId: unit ? unit.id : user.unitId };
     const moved = Object.entries(after).filter(([key, value]) => before[key as keyof typeof before] !== value);
+    if (moved.length && level !== null) refuseLevelBeyondUnit(level, unit ?? (await Unit.findByPk(user.unitId, { transaction }))!);
     const renamed = changes.displayName !== undefined && changes.displayName !== user.displayName;
     if (!moved.length && !renamed) return user;
 

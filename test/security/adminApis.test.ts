@@ -53,6 +53,20 @@ describe('the three admins: accounts, units, review policy, audit log', function
       assert.equal(levelled.status, 400);
     });
 
+    it('refuses a review level the reviewer’s unit does not have, on creation and on a change', async () => {
+      const twoLevels = await buildUnit({ reviewLevels: 2 });
+      const beyond = await sysadmin.post('/api/users', { username: `lv${Date.now()}`, role: 'reviewer', level: 3, unitId: twoLevels.id });
+      assert.equal(beyond.status, 422, JSON.stringify(beyond.body));
+      assert.match(beyond.body.error.message, /只设 2 级审核，没有终审/);
+      const reviewer = await buildUser('reviewer', { unit: twoLevels, level: 2 });
+      assert.equal((await sysadmin.put(`/api/users/${reviewer.id}`, { level: 3 })).status, 422);
+      const threeLevels = await buildUnit({ reviewLevels: 3 });
+      const moved = await sysadmin.put(`/api/users/${reviewer.id}`, { level: 3, unitId: threeLevels.id });
+      assert.equal(moved.status, 200, 'level 3 in a unit of three levels');
+      assert.equal((await sysadmin.put(`/api/users/${reviewer.id}`, { unitId: twoLevels.id })).status, 422, 'moved back with a level that unit lacks');
+      assert.deepEqual([(await User.findByPk(reviewer.id))!.level, (await User.findByPk(reviewer.id))!.unitId], [3, threeLevels.id]);
+    });
+
     it('changes role between editor and reviewer, level and unit, but never touches an admin account or its own', async () => {
       const editor = await buildUser('editor', { unit });
       const other = await buildUnit();
