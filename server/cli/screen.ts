@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import { z } from 'zod';
+import { nestsTooDeep, TOO_DEEP_MESSAGE } from '../../workers/lib/htmlNesting';
 import { RuleProvider } from '../../workers/rules/ruleProvider';
 import { ScreeningEngine } from '../../workers/screening/engine';
 import { sanitizeDraftHtml } from '../lib/draftHtml';
@@ -44,6 +45,8 @@ function screenLine(engine: ScreeningEngine, line: string): unknown {
   const input = LineSchema.safeParse(parsed);
   const id = (parsed as { id?: unknown } | null)?.id ?? null;
   if (!input.success) return { id, error: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  // Checked before sanitising, as the API does: one body nested too deep would hold the whole batch.
+  if (nestsTooDeep(input.data.body)) return { id, error: `body: ${TOO_DEEP_MESSAGE}` };
   const result = engine.screen({ ...input.data, body: sanitizeDraftHtml(input.data.body) });
   return { id, verdict: result.verdict, findings: result.findings, listVersions: result.listVersions };
 }

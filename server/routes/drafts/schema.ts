@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nestsTooDeep, TOO_DEEP_MESSAGE } from '../../../workers/lib/htmlNesting';
 import { hasVisibleText } from '../../lib/visibleText';
 import { CHECKS } from '../../models/Review';
 
@@ -15,7 +16,12 @@ const httpUrl = z
 export const DraftContentSchema = z.strictObject({
   // One check for an empty title: a min(1) beside it would say the same thing twice.
   title: z.string().trim().max(500, '标题不能超过 500 个字符').refine(hasVisibleText, '标题不能为空'),
-  body: z.string().min(1, '正文不能为空').max(2_000_000, '正文过长'),
+  // The depth is checked here, before the body is sanitised: a body nested too deep would hold the server.
+  body: z
+    .string()
+    .min(1, '正文不能为空')
+    .max(2_000_000, '正文过长')
+    .refine((body) => !nestsTooDeep(body), TOO_DEEP_MESSAGE),
   accountIds: z.array(z.number().int().positive()).max(100).optional(),
   sourceType: z.enum(['original', 'repost'], { message: '稿件类型须为原创（original）或转载（repost）' }),
   sourceName: z.string().trim().max(200).nullish(),
