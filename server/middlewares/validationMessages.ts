@@ -19,6 +19,8 @@ const TYPE_NAMES: Record<string, string> = {
 export function validationMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
+      // A field left out is missing, not of the wrong type.
+      if (issue.input === undefined) return '必填';
       return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_big': {
       const limit = String(issue.maximum);

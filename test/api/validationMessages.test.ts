@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { ApiClient } from '../support/apiClient';
+import { buildUnit, buildUser, CLEAN_DRAFT, loggedIn } from '../support/factories';
+import { startTestProduct } from '../support/testProduct';
+
+/** What the console shows for bad input: each message says what is wrong, in the reader's terms. */
+describe('validation messages a person can act on', () => {
+  let url: string;
+  let editor: ApiClient;
+  before(async () => {
+    url = (await startTestProduct()).url;
+    editor = await loggedIn(url, await buildUser('editor', { unit: await buildUnit() }));
+  });
+
+  it('a field left out is required, not of the wrong type', async () => {
+    const answer = await editor.post('/api/drafts', { body: CLEAN_DRAFT.body, sourceType: 'original' });
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body.error.message, '标题（title）：必填');
+    const wrongType = await editor.post('/api/drafts', { ...CLEAN_DRAFT, title: 12 });
+    assert.equal(wrongType.body.error.message, '标题（title）：应为文字', 'a value of the wrong type still says so');
+  });
+});
