@@ -122,15 +122,22 @@ export function fieldPhrase(name: string, label: string | undefined): string {
   return label ? `${label}（${name}）` : name;
 }
 
+/**
+ * Labels a route gives its fields where the shared ones above would mislead (from and to are
+ * revision numbers on a diff, dates elsewhere).
+ */
+export type FieldLabels = Readonly<Record<string, string>>;
+
 /** A validation error as one readable sentence naming the fields, plus the details for programs. */
-export function fromZod(error: ZodError): HttpError {
+export function fromZod(error: ZodError, labels: FieldLabels = {}): HttpError {
+  const labelOf = (name: PropertyKey | undefined) => labels[String(name)] ?? FIELD_NAMES[String(name)];
   const problems = error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return `不接受的字段：${issue.keys.join('、')}`;
     }
     const path = issue.path.join('.');
     if (!path) return issue.code === 'invalid_type' && issue.expected === 'object' ? '请求内容须为 JSON 对象' : issue.message;
-    return `${fieldPhrase(path, FIELD_NAMES[String(issue.path[0])])}：${issue.message}`;
+    return `${fieldPhrase(path, labelOf(issue.path[0]))}：${issue.message}`;
   });
   return badRequest(problems.join('；'), error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));
 }

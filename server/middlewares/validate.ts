@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { fromZod } from '../errors';
+import { FieldLabels, fromZod } from '../errors';
 import { validationMessage } from './validationMessages';
 
 // Validation messages in simplified Chinese: they reach the console as they are.
 z.config(z.locales.zhCN());
 z.config({ customError: validationMessage });
 
-/** Parses a value with a schema, or throws a 400 that names every bad or unknown field. */
-export function validated<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+/**
+ * Parses a value with a schema, or throws a 400 that names every bad or unknown field (by the
+ * route's own labels first, where it gives some).
+ */
+export function validated<S extends z.ZodType>(schema: S, value: unknown, labels?: FieldLabels): z.infer<S> {
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw fromZod(result.error);
+  if (!result.success) throw fromZod(result.error, labels);
   return result.data;
 }
 

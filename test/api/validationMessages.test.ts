@@ -19,4 +19,16 @@ describe('validation messages a person can act on', () => {
     const wrongType = await editor.post('/api/drafts', { ...CLEAN_DRAFT, title: 12 });
     assert.equal(wrongType.body.error.message, '标题（title）：应为文字', 'a value of the wrong type still says so');
   });
+
+  it('from and to of a diff are revision numbers, while date filters keep their own label', async () => {
+    const saved = await editor.post('/api/drafts', CLEAN_DRAFT);
+    assert.equal(saved.status, 201, JSON.stringify(saved.body));
+    const diff = await editor.get(`/api/drafts/${saved.body.id}/diff?from=abc&to=x`);
+    assert.equal(diff.status, 400);
+    assert.equal(diff.body.error.message, '起始修订版本（from）：应为数字；截止修订版本（to）：应为数字');
+    const auditor = await loggedIn(url, await buildUser('auditor'));
+    const audit = await auditor.get('/api/audit?from=abc');
+    assert.equal(audit.status, 400, JSON.stringify(audit.body));
+    assert.match(audit.body.error.message, /^起始日期（from）：/);
+  });
 });

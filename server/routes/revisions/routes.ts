@@ -5,7 +5,7 @@ import { Draft, Revision, User } from '../../models';
 import { canReadDraft } from '../../policies/draftPolicy';
 import { loadDraftEvents, loadRevision } from '../../queries/draftHistory';
 import { diffRevisions } from '../../queries/revisionDiff';
-import { DiffQuerySchema, RevisionNumberSchema } from './schema';
+import { DIFF_QUERY_LABELS, DiffQuerySchema, RevisionNumberSchema } from './schema';
 
 async function readableDraft(user: User, rawId: unknown): Promise<Draft> {
   const id = idParam.safeParse(rawId);
@@ -28,7 +28,7 @@ export function revisionRoutes(): Router {
 
   router.get('/:id/diff', async (req, res) => {
     const draft = await readableDraft(req.user!, req.params.id);
-    const query = validated(DiffQuerySchema, req.query);
+    const query = validated(DiffQuerySchema, req.query, DIFF_QUERY_LABELS);
     const [older, newer] = await Promise.all([
       Revision.findOne({ where: { draftId: draft.id, number: query.from } }),
       Revision.findOne({ where: { draftId: draft.id, number: query.to ?? draft.revision } }),
