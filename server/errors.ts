@@ -132,10 +132,13 @@ export type FieldLabels = Readonly<Record<string, string>>;
 export function fromZod(error: ZodError, labels: FieldLabels = {}): HttpError {
   const labelOf = (name: PropertyKey | undefined) => labels[String(name)] ?? FIELD_NAMES[String(name)];
   const problems = error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return `不接受的字段：${issue.keys.join('、')}`;
-    }
     const path = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys') {
+      if (!path) return `不接受的字段：${issue.keys.join('、')}`;
+      // Inside an object field: say which one, or the reader looks for the key at the top.
+      const keys = issue.keys.map((key) => `${path}.${key}`).join('、');
+      return `${fieldPhrase(path, labelOf(issue.path[0]))}中不接受的字段：${keys}`;
+    }
     if (!path) return issue.code === 'invalid_type' && issue.expected === 'object' ? '请求内容须为 JSON 对象' : issue.message;
     return `${fieldPhrase(path, labelOf(issue.path[0]))}：${issue.message}`;
   });

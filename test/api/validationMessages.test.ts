@@ -31,4 +31,13 @@ describe('validation messages a person can act on', () => {
     assert.equal(audit.status, 400, JSON.stringify(audit.body));
     assert.match(audit.body.error.message, /^起始日期（from）：/);
   });
+
+  it('an unknown key inside an object names the object it stands in', async () => {
+    const reviewer = await loggedIn(url, await buildUser('reviewer', { unit: await buildUnit(), level: 1 }));
+    const answer = await reviewer.post('/api/drafts/1/reviews', { revision: 1, decision: 'approve', checks: { political: true, extra: true } });
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body.error.message, '五关核查（checks）中不接受的字段：checks.extra');
+    const topLevel = await reviewer.post('/api/drafts/1/reviews', { revision: 1, decision: 'approve', extra: true });
+    assert.equal(topLevel.body.error.message, '不接受的字段：extra');
+  });
 });
