@@ -1,4 +1,4 @@
-import { ErrorRequestHandler } from 'express';
+import { ErrorRequestHandler, Request } from 'express';
 import { BaseError, ConnectionError, TimeoutError, UniqueConstraintError } from 'sequelize';
 import { ZodError } from 'zod';
 import { logger } from './logger';
@@ -122,6 +122,9 @@ export function fieldPhrase(name: string, label: string | undefined): string {
   return label ? `${label}（${name}）` : name;
 }
 
+/** Fields that failed validation (fromZod): the one error that means something else when no parser read the body. */
+class InvalidFieldsError extends HttpError {}
+
 /**
  * Labels a route gives its fields where the shared ones above would mislead (from and to are
  * revision numbers on a diff, dates elsewhere).
@@ -142,11 +145,22 @@ export function fromZod(error: ZodError, labels: FieldLabels = {}): HttpError {
     if (!path) return issue.code === 'invalid_type' && issue.expected === 'object' ? '请求内容须为 JSON 对象' : issue.message;
     return `${fieldPhrase(path, labelOf(issue.path[0]))}：${issue.message}`;
   });
-  return badRequest(problems.join('；'), error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));
+  const details = error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
+  return new InvalidFieldsError(400, 'bad_request', problems.join('；'), details);
+}
+
+/**
+ * A body in another format (a form, plain text) is left unread where JSON is expected, so every
+ * field looks missing: say what the server reads instead. Routes that read TSV or files have
+ * their own parsers and messages.
+ */
+function notJson(req: Request, httpError: HttpError): HttpError {
+  if (!(httpError instanceof InvalidFieldsError) || req.body !== undefined || req.is('json') !== false) return httpError;
+  return new HttpError(415, 'unsupported_media_type', '请求内容须为 JSON（Content-Type: application/json）');
 }
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const httpError = toHttpError(error);
+  const httpError = notJson(req, toHttpError(error));
   if (httpError.status >= 500) {
     logger.error({ err: error, requestId: req.id, path: req.path }, 'request failed');
   }

@@ -40,4 +40,15 @@ describe('validation messages a person can act on', () => {
     const topLevel = await reviewer.post('/api/drafts/1/reviews', { revision: 1, decision: 'approve', extra: true });
     assert.equal(topLevel.body.error.message, '不接受的字段：extra');
   });
+
+  it('a form or plain text where JSON is expected is answered 415, saying JSON is expected', async () => {
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', 'title=通知&body=正文&sourceType=original'],
+      ['text/plain', '{"title":"通知","body":"<p>正文</p>","sourceType":"original"}'],
+    ]) {
+      const answer = await editor.request('POST', '/api/drafts', body, { 'content-type': type! });
+      assert.equal(answer.status, 415, `${type}: ${JSON.stringify(answer.body)}`);
+      assert.equal(answer.body.error.message, '请求内容须为 JSON（Content-Type: application/json）');
+    }
+  });
 });
