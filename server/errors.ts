@@ -58,8 +58,16 @@ export function toHttpError(error: unknown): HttpError {
   }
   const bodyError = error as { type?: string; status?: number };
   if (bodyError?.type === 'entity.parse.failed') return badRequest('请求内容不是有效的 JSON');
-  if (bodyError?.type === 'entity.too.large') return new HttpError(413, 'too_large', '提交的内容过大');
+  if (bodyError?.type === 'entity.too.large') return tooLarge((error as { limit?: number }).limit);
   return new HttpError(500, 'internal', '服务器内部错误，请稍后再试或联系管理员');
+}
+
+/** The body parsers' limit (bytes) in the units people use: each route sets its own (JSON 4 MB, imports more). */
+function tooLarge(limitBytes: number | undefined): HttpError {
+  if (!limitBytes) return new HttpError(413, 'too_large', '提交的内容过大，请删减后再提交');
+  const mb = limitBytes / (1024 * 1024);
+  const limit = mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${Math.ceil(limitBytes / 1024)} KB`;
+  return new HttpError(413, 'too_large', `提交的内容过大（上限为 ${limit}），请删减后再提交`);
 }
 
 const FIELD_NAMES: Record<string, string> = {

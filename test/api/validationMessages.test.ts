@@ -51,4 +51,10 @@ describe('validation messages a person can act on', () => {
       assert.equal(answer.body.error.message, '请求内容须为 JSON（Content-Type: application/json）');
     }
   });
+
+  it('a body over the limit says what the limit is', async () => {
+    const answer = await editor.post('/api/drafts', { ...CLEAN_DRAFT, body: `<p>${'字'.repeat(1_500_000)}</p>` });
+    assert.equal(answer.status, 413);
+    assert.equal(answer.body.error.message, '提交的内容过大（上限为 4 MB），请删减后再提交');
+  });
 });
