@@ -59,6 +59,12 @@ export function toHttpError(error: unknown): HttpError {
   const bodyError = error as { type?: string; status?: number };
   if (bodyError?.type === 'entity.parse.failed') return badRequest('请求内容不是有效的 JSON');
   if (bodyError?.type === 'entity.too.large') return tooLarge((error as { limit?: number }).limit);
+  if (bodyError?.type === 'charset.unsupported') {
+    return new HttpError(415, 'unsupported_media_type', '请求内容须为 UTF-8 编码（Content-Type: application/json; charset=utf-8）');
+  }
+  if (bodyError?.type === 'encoding.unsupported') {
+    return new HttpError(415, 'unsupported_media_type', '不支持该压缩方式（Content-Encoding），请不压缩或使用 gzip');
+  }
   return new HttpError(500, 'internal', '服务器内部错误，请稍后再试或联系管理员');
 }
 

@@ -52,6 +52,16 @@ describe('validation messages a person can act on', () => {
     }
   });
 
+  it('a charset or compression the server cannot read is answered 415 saying so, not 500', async () => {
+    const json = JSON.stringify(CLEAN_DRAFT);
+    const gbk = await editor.request('POST', '/api/drafts', json, { 'content-type': 'application/json; charset=gbk' });
+    assert.equal(gbk.status, 415, JSON.stringify(gbk.body));
+    assert.equal(gbk.body.error.message, '请求内容须为 UTF-8 编码（Content-Type: application/json; charset=utf-8）');
+    const packed = await editor.request('POST', '/api/drafts', json, { 'content-encoding': 'x-pack' });
+    assert.equal(packed.status, 415, JSON.stringify(packed.body));
+    assert.equal(packed.body.error.message, '不支持该压缩方式（Content-Encoding），请不压缩或使用 gzip');
+  });
+
   it('a body over the limit says what the limit is', async () => {
     const answer = await editor.post('/api/drafts', { ...CLEAN_DRAFT, body: `<p>${'字'.repeat(1_500_000)}</p>` });
     assert.equal(answer.status, 413);
