@@ -32,6 +32,17 @@ describe('validation messages a person can act on', () => {
     assert.match(audit.body.error.message, /^起始日期（from）：/);
   });
 
+  it('names the registry’s fields and the authenticator’s code in Chinese', async () => {
+    const application = await editor.post('/api/accounts/applications', { name: '测试号', platform: 'wechat_subscription', ownerUnit: '某县某局', accessUrl: 'ftp://x', followers: -1 });
+    assert.equal(application.status, 400, JSON.stringify(application.body));
+    assert.match(application.body.error.message, /访问链接（accessUrl）：/);
+    assert.match(application.body.error.message, /关注人数（followers）：/);
+    assert.doesNotMatch(application.body.error.message, /(?:^|；)[a-zA-Z]+：/, 'no field named by its code alone');
+    const totp = await editor.put('/api/session/totp', { code: 'x' });
+    assert.equal(totp.status, 400, JSON.stringify(totp.body));
+    assert.match(totp.body.error.message, /^动态口令（code）：/);
+  });
+
   it('an unknown key inside an object names the object it stands in', async () => {
     const reviewer = await loggedIn(url, await buildUser('reviewer', { unit: await buildUnit(), level: 1 }));
     const answer = await reviewer.post('/api/drafts/1/reviews', { revision: 1, decision: 'approve', checks: { political: true, extra: true } });

@@ -25,6 +25,8 @@ import { sequelize } from '../../storage/database';
 import { LoginSchema, PasswordChangeSchema, TotpConfirmSchema, TotpDisableSchema, TotpStartSchema } from './schema';
 
 const WRONG_CREDENTIALS = '用户名或密码错误';
+/** Here a code is the authenticator's, not a unit's. */
+const TOTP_LABELS = { code: '动态口令' };
 
 function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
@@ -161,7 +163,7 @@ export function sessionRoutes(): Router {
 
   /** Enrolment, step 2: a current code from the authenticator turns the second factor on. */
   router.put('/totp', authenticate, async (req, res) => {
-    const { code } = validated(TotpConfirmSchema, req.body);
+    const { code } = validated(TotpConfirmSchema, req.body, TOTP_LABELS);
     const secret = req.session.totpPending;
     if (!secret) throw badRequest('请先开始绑定身份验证器（POST /api/session/totp）');
     await totpEnroller(req.user!, secret, code, actorOf(req));
@@ -170,7 +172,7 @@ export function sessionRoutes(): Router {
   });
 
   router.delete('/totp', authenticate, async (req, res) => {
-    const input = validated(TotpDisableSchema, req.body);
+    const input = validated(TotpDisableSchema, req.body, TOTP_LABELS);
     await endedIfLocked(req, () => totpRemover(req.user!, input.currentPassword, input.code, actorOf(req)));
     res.status(204).end();
   });
