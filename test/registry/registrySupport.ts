@@ -36,6 +36,15 @@ export async function uploadFile(client: ApiClient, path: string, file: Buffer) 
   return { status: response.status, body: (await response.json()) as any };
 }
 
+/** A workbook of the given rows, as a user fills in a spreadsheet (a title above the header unless told not to). */
+export async function workbookOf(rows: unknown[][], options: { title?: boolean } = {}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Sheet1');
+  if (options.title !== false) sheet.addRow(['2026年政务新媒体排查情况']);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 export async function downloadWorkbook(client: ApiClient, path: string) {
   const response = await fetch(client.baseUrl + path, { headers: { cookie: client.cookie ?? '' } });
   const buffer = Buffer.from(await response.arrayBuffer());

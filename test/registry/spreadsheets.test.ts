@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import ExcelJS from 'exceljs';
 import { setClock } from '../../server/lib/clock';
 import { Account } from '../../server/models';
 import { buildAccount, buildUnit, buildUser, loggedIn } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
-import { downloadWorkbook, rowValues, uploadFile } from './registrySupport';
+import { downloadWorkbook, rowValues, uploadFile, workbookOf } from './registrySupport';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-
-async function workbookOf(rows: unknown[][], options: { title?: boolean } = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Sheet1');
-  if (options.title !== false) sheet.addRow(['2026年政务新媒体排查情况']);
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 describe('registry spreadsheets: registration form, inventory export and import', () => {
   let url: string;
