@@ -41,16 +41,22 @@ function unitFinder(units: Unit[]) {
 /**
  * The registered account a row speaks of: by platform and account id when the row has one, else by
  * platform and name within the unit(s) its 主办单位 names, else by platform and name if that is unique.
+ * A row whose id nobody holds still finds its account by name, so that a changed id is refused rather
+ * than registered again; and the form's 主办单位 may name another unit than the account's own (an
+ * export writes it as it is), so a name unique in the registry is the account wherever it is kept.
  */
 async function findExisting(row: InventoryRow, units: Unit[], transaction: Transaction): Promise<Account | null> {
   if (row.platformAccountId) {
     // An id may have been held by a closed account before: the live one, or the one of that name, is meant.
     const holders = await Account.findAll({ where: { platform: row.platform, platformAccountId: row.platformAccountId }, order: [['id', 'DESC']], transaction, lock: transaction.LOCK.UPDATE });
-    return holders.find((a) => a.name === row.name) ?? holders.find((a) => ['pending', 'normal', 'suspended'].includes(a.status)) ?? holders[0] ?? null;
+    const holder = holders.find((a) => a.name === row.name) ?? holders.find((a) => ['pending', 'normal', 'suspended'].includes(a.status)) ?? holders[0];
+    if (holder) return holder;
   }
-  const where = { platform: row.platform, name: row.name, ...(units.length ? { unitId: units.map((u) => u.id) } : {}) };
-  const found = await Account.findAll({ where, transaction, lock: transaction.LOCK.UPDATE, limit: 2 });
-  return found.length === 1 ? found[0]! : null;
+  const named = async (where: object) => {
+    const found = await Account.findAll({ where: { platform: row.platform, name: row.name, ...where }, transaction, lock: transaction.LOCK.UPDATE, limit: 2 });
+    return found.length === 1 ? found[0]! : null;
+  };
+  return (units.length ? await named({ unitId: units.map((u) => u.id) }) : null) ?? named({});
 }
 
 function columnsOf(row: InventoryRow): Record<string, unknown> {

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { Account } from '../../server/models';
+import { buildAccount, buildUnit, buildUser, loggedIn } from '../support/factories';
+import { startTestProduct } from '../support/testProduct';
+import { downloadWorkbook, uploadFile, workbookOf } from './registrySupport';
+
+const rowErrors = (body: any) => body.error.details.errors.map((e: any) => [e.row, e.column, e.message]);
+
+describe('registry: the inventory import finds the registered account and keeps the registry’s rules', () => {
+  let url: string;
+  before(async () => {
+    url = (await startTestProduct()).url;
+  });
+
+  it('re-imports its own export unchanged, also an account whose 主办单位 names another unit', async () => {
+    const home = await buildUnit({ name: '西溪镇人民政府' });
+    const other = await buildUnit({ name: '西溪街道办事处' });
+    const editor = await loggedIn(url, await buildUser('editor', { unit: home }));
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    // The form's 主办单位 is free text: this unit's editor named the neighbouring unit, and it was approved.
+    const applied = await editor.post('/api/accounts/applications', { name: '西溪便民', platform: 'weibo', ownerUnit: '西溪街道办事处', openingReason: '开设便民服务账号' });
+    assert.equal(applied.status, 201, JSON.stringify(applied.body));
+    assert.equal((await admin.post(`/api/accounts/${applied.body.id}/approval`, { decision: 'approve', opinion: '同意' })).status, 200);
+    await buildAccount(home, { name: '西溪镇发布', platform: 'douyin' });
+
+    const exported = await downloadWorkbook(admin, '/api/registry/inventory');
+    assert.equal(exported.status, 200);
+    const dry = await uploadFile(admin, '/api/registry/inventory?dryRun=1', exported.buffer);
+    assert.equal(dry.status, 200, JSON.stringify(dry.body));
+    assert.deepEqual([dry.body.created, dry.body.updated], [0, 0]);
+    const imported = await uploadFile(admin, '/api/registry/inventory', exported.buffer);
+    assert.equal(imported.status, 200, JSON.stringify(imported.body));
+    assert.deepEqual([imported.body.created, imported.body.updated], [0, 0]);
+    assert.equal(await Account.count({ where: { name: '西溪便民' } }), 1);
+    assert.equal(await Account.count({ where: { unitId: other.id } }), 0, 'nothing appears in the unit the 主办单位 names');
+  });
+});
