@@ -136,7 +136,8 @@ export async function inventoryImporter(admin: User, file: Buffer, options: { dr
       const label = `账号“${existing.name}”（${platformLabel(existing)}）`;
       if (existing.status === 'pending' || existing.status === 'refused') fail('运营状态', `${label}尚在开设审批中或未通过，不能导入`);
       else if (existing.status !== row.status) fail('运营状态', `${label}在系统中为“${accountStatusLabel(existing.status)}”，状态变更须在账号页面办理（须填写理由，注销、关停须先发布停更公告）`);
-      if (row.platformAccountId && existing.name !== row.name) fail('账号名称', `${label}的名称变更须提交变更备案`);
+      if (existing.name !== row.name) fail('账号名称', `${label}的名称变更须提交变更备案`);
+      if (row.platformAccountId && !sameValue(row.platformAccountId, existing.platformAccountId)) fail('账号ID', `${label}的账号ID变更须提交变更备案`);
       for (const [field, header] of GUARDED) {
         if (row[field] !== undefined && !sameValue(row[field], currentValue(existing, field))) fail(header, `${label}的运维安排变更须提交变更备案`);
       }

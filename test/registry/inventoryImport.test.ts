@@ -34,4 +34,21 @@ describe('registry: the inventory import finds the registered account and keeps 
     assert.equal(await Account.count({ where: { name: '西溪便民' } }), 1);
     assert.equal(await Account.count({ where: { unitId: other.id } }), 0, 'nothing appears in the unit the 主办单位 names');
   });
+
+  it('refuses a row that changes a registered account’s id instead of registering a second account', async () => {
+    const unit = await buildUnit({ name: '东坝镇人民政府' });
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    await (await buildAccount(unit, { name: '东坝发布', platform: 'wechat_subscription' })).update({ platformAccountId: 'gh_dongba01' });
+    const file = await workbookOf([
+      ['账号名称', '平台类型', '账号ID', '主办单位', '运营状态'],
+      ['东坝发布', '微信订阅号', 'gh_dongba02', '东坝镇人民政府', '正常'],
+    ], { title: false });
+
+    for (const path of ['/api/registry/inventory?dryRun=1', '/api/registry/inventory']) {
+      const refused = await uploadFile(admin, path, file);
+      assert.equal(refused.status, 422, JSON.stringify(refused.body));
+      assert.deepEqual(rowErrors(refused.body), [[2, '账号ID', '账号“东坝发布”（微信订阅号）的账号ID变更须提交变更备案']]);
+    }
+    assert.equal(await Account.count({ where: { name: '东坝发布' } }), 1);
+  });
 });
