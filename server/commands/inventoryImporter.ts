@@ -3,11 +3,10 @@ import { AuditActor, recordAudit } from '../audit/auditRecorder';
 import { badRequest, forbidden, HttpError } from '../errors';
 import { now } from '../lib/clock';
 import { Account, AccountLifecycleRecord, Unit, User } from '../models';
-import { accountStatusLabel, platformLabel } from '../models/Account';
+import { accountStatusLabel, CLOSED_STATUSES } from '../models/Account';
 import { isRegistrar } from '../policies/registryPolicy';
-import { currentValue } from '../registry/accountFields';
-import { sameValue } from '../registry/controlledFields';
 import { InventoryFileError, InventoryRow, readInventory, RowError } from '../registry/inventoryReader';
+import { accountLabel, columnsOf, inventoryRowChanges } from '../registry/inventoryRowChanges';
 import { sequelize } from '../storage/database';
 
 export interface ImportResult {
@@ -17,18 +16,6 @@ export interface ImportResult {
   unchanged: number;
   dryRun: boolean;
 }
-
-/** Inventory columns an import may set on an existing account (the rest go through change records). */
-const FREE_FIELDS = [
-  'certifiedSubject', 'ownerUnit', 'ownerLeader', 'ownerContact', 'operationMode', 'yearlyBudget', 'followers',
-  'readCount', 'postingFrequency', 'openedOn', 'staffCount', 'basicFunctions', 'remedialMeasure', 'platformOther',
-] as const;
-/** Columns that must agree with the registry for an existing account. */
-const GUARDED: Array<[keyof InventoryRow, string]> = [
-  ['operatorUnit', '承办单位'],
-  ['operatorLeader', '承办单位联系人'],
-  ['operatorContact', '承办单位联系电话'],
-];
 
 /** Units by the name or code a row gives for its 主办单位 (names need not be unique; codes are). */
 function unitFinder(units: Unit[]) {
@@ -59,19 +46,14 @@ async function findExisting(row: InventoryRow, units: Unit[], transaction: Trans
   return (units.length ? await named({ unitId: units.map((u) => u.id) }) : null) ?? named({});
 }
 
-function columnsOf(row: InventoryRow): Record<string, unknown> {
-  const columns: Record<string, unknown> = {};
-  for (const field of FREE_FIELDS) if (row[field] !== undefined && row[field] !== null) columns[field] = row[field];
-  return columns;
-}
-
 /**
  * Imports the county's inventory table (排查及清理整合情况表). Every row is checked first and all
  * problems are answered together, row by row; only a file without any error is written, in one
  * transaction, so an import never stops half-way. A row either updates the inventory fields of the
  * account it matches (by platform and account id, else by platform and name) or registers a new
  * account in the unit its 主办单位 names (by unit name or code). What the registry changes only by
- * its own procedures (status, name, maintenance arrangement) must agree with it.
+ * its own procedures (status, name, account id, maintenance arrangement) must agree with it, and a
+ * closed account's row with everything it holds.
  */
 export async function inventoryImporter(admin: User, file: Buffer, options: { dryRun: boolean }, actor: AuditActor): Promise<ImportResult> {
   if (!isRegistrar(admin)) throw forbidden('只有系统管理员可以导入排查及清理整合情况表');
@@ -133,19 +115,20 @@ export async function inventoryImporter(admin: User, file: Buffer, options: { dr
         continue;
       }
 
-      const label = `账号“${existing.name}”（${platformLabel(existing)}）`;
-      if (existing.status === 'pending' || existing.status === 'refused') fail('运营状态', `${label}尚在开设审批中或未通过，不能导入`);
-      else if (existing.status !== row.status) fail('运营状态', `${label}在系统中为“${accountStatusLabel(existing.status)}”，状态变更须在账号页面办理（须填写理由，注销、关停须先发布停更公告）`);
-      if (existing.name !== row.name) fail('账号名称', `${label}的名称变更须提交变更备案`);
-      if (row.platformAccountId && !sameValue(row.platformAccountId, existing.platformAccountId)) fail('账号ID', `${label}的账号ID变更须提交变更备案`);
-      for (const [field, header] of GUARDED) {
-        if (row[field] !== undefined && !sameValue(row[field], currentValue(existing, field))) fail(header, `${label}的运维安排变更须提交变更备案`);
+      const label = accountLabel(existing);
+      if (existing.status === 'pending' || existing.status === 'refused') {
+        fail('运营状态', `${label}尚在开设审批中或未通过，不能导入`);
+        continue;
       }
-      const columns = columnsOf(row);
-      // An export names the account's own unit where the form left 主办单位 empty: that is no change.
-      if (existing.ownerUnit === null && units.some((u) => u.id === existing.unitId)) delete columns.ownerUnit;
-      const changed = Object.keys(columns).filter((field) => !sameValue(field === 'yearlyBudget' ? Number(columns[field]) : columns[field], field === 'yearlyBudget' && existing.yearlyBudget !== null ? Number(existing.yearlyBudget) : currentValue(existing, field)));
-      if (!changed.length) {
+      const { columns, refusals } = inventoryRowChanges(row, existing, units);
+      if (CLOSED_STATUSES.includes(existing.status)) {
+        // A closed account's record is history: the account page refuses any change, and so does the import.
+        if (refusals.length || Object.keys(columns).length) fail(null, `${label}已${accountStatusLabel(existing.status)}，备案信息不能再修改`);
+        else result.unchanged++;
+        continue;
+      }
+      for (const refusal of refusals) fail(refusal.column, refusal.message);
+      if (!Object.keys(columns).length) {
         result.unchanged++;
         continue;
       }

@@ -51,4 +51,27 @@ describe('registry: the inventory import finds the registered account and keeps 
     }
     assert.equal(await Account.count({ where: { name: '东坝发布' } }), 1);
   });
+
+  it('refuses any change to a closed account’s record, as the account page does, and takes an identical row', async () => {
+    const unit = await buildUnit({ name: '南岭乡人民政府' });
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    const editor = await loggedIn(url, await buildUser('editor', { unit }));
+    const closed = await buildAccount(unit, { name: '南岭旧号', platform: 'weibo', status: 'deregistered' });
+    await closed.update({ platformAccountId: 'nanling-old', followers: 1200, yearlyBudget: 2 });
+    const header = ['账号名称', '平台类型', '账号ID', '主办单位', '运营状态', '粉丝数', '年度经费预算（万元）'];
+
+    const same = await uploadFile(admin, '/api/registry/inventory', await workbookOf([header, ['南岭旧号', '微博', 'nanling-old', '南岭乡人民政府', '注销', 1200, 2]]));
+    assert.equal(same.status, 200, JSON.stringify(same.body));
+    assert.deepEqual(same.body, { rows: 1, created: 0, updated: 0, unchanged: 1, dryRun: false });
+
+    const changed = await uploadFile(admin, '/api/registry/inventory', await workbookOf([header, ['南岭旧号', '微博', 'nanling-old', '南岭乡人民政府', '注销', 99999, 88]]));
+    assert.equal(changed.status, 422, JSON.stringify(changed.body));
+    assert.deepEqual(rowErrors(changed.body), [[3, null, '账号“南岭旧号”（微博）已注销，备案信息不能再修改']]);
+    await closed.reload();
+    assert.deepEqual([Number(closed.followers), Number(closed.yearlyBudget)], [1200, 2]);
+
+    const patched = await editor.request('PATCH', `/api/accounts/${closed.id}`, { followers: 99999 });
+    assert.equal(patched.status, 409);
+    assert.equal(patched.body.error.message, '账号已注销，备案信息不能再修改', 'the same rule as the account page');
+  });
 });

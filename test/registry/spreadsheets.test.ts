@@ -170,8 +170,7 @@ describe('registry spreadsheets: registration form, inventory export and import'
       [3, '开设时间', '“2024-02-30”不是有效的日期（如 2024-03-01）'],
       [4, '账号名称', '不能为空'],
       [5, null, '与第 2 行是同一账号'],
-      [6, '运营状态', '账号“白沙旧号”（微博）在系统中为“关停”，状态变更须在账号页面办理（须填写理由，注销、关停须先发布停更公告）'],
-      [6, '承办单位', '账号“白沙旧号”（微博）的运维安排变更须提交变更备案'],
+      [6, null, '账号“白沙旧号”（微博）已关停，备案信息不能再修改'],
       [7, '主办单位', '“不存在的单位”不是系统中的单位（填写单位管理中的单位名称或编码）'],
     ], 'row by row, in the order of the sheet’s columns');
     assert.equal(await Account.count({ where: { unitId: unit.id } }), 1, 'the good first row was not imported either');
