@@ -76,7 +76,9 @@ export async function inventoryImporter(admin: User, file: Buffer, options: { dr
 
   const transaction = await sequelize().transaction();
   try {
-    const findUnit = unitFinder(await Unit.findAll({ transaction }));
+    const allUnits = await Unit.findAll({ transaction });
+    const findUnit = unitFinder(allUnits);
+    const unitById = new Map(allUnits.map((u) => [u.id, u]));
     const seen = new Map<string, number>();
     const result: ImportResult = { rows: parsed.rows.length + parsed.errors.length, created: 0, updated: 0, unchanged: 0, dryRun: options.dryRun };
     const createdIds: number[] = [];
@@ -120,7 +122,7 @@ export async function inventoryImporter(admin: User, file: Buffer, options: { dr
         fail('运营状态', `${label}尚在开设审批中或未通过，不能导入`);
         continue;
       }
-      const { columns, refusals } = inventoryRowChanges(row, existing, units);
+      const { columns, refusals } = inventoryRowChanges(row, existing, units, unitById.get(existing.unitId)!);
       if (CLOSED_STATUSES.includes(existing.status)) {
         // A closed account's record is history: the account page refuses any change, and so does the import.
         if (refusals.length || Object.keys(columns).length) fail(null, `${label}已${accountStatusLabel(existing.status)}，备案信息不能再修改`);

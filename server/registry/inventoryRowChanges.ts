@@ -46,9 +46,9 @@ function storedValue(account: Account, field: string): unknown {
 /**
  * Compares a row with the registered account it matches. Status and the fields that change only
  * through change records must agree with the registry; the free columns that differ are returned.
- * `units` are the units the row's 主办单位 names.
+ * `units` are the units the row's 主办单位 names, `ownUnit` the account's.
  */
-export function inventoryRowChanges(row: InventoryRow, account: Account, units: Unit[]): RowChanges {
+export function inventoryRowChanges(row: InventoryRow, account: Account, units: Unit[], ownUnit: Unit): RowChanges {
   const label = accountLabel(account);
   const refusals: RowRefusal[] = [];
   const refuse = (column: string, message: string) => refusals.push({ column, message });
@@ -65,6 +65,11 @@ export function inventoryRowChanges(row: InventoryRow, account: Account, units: 
   for (const field of Object.keys(columns)) {
     const value = field === 'yearlyBudget' ? Number(columns[field]) : columns[field];
     if (sameValue(value, storedValue(account, field))) delete columns[field];
+  }
+  // 主办单位 is the form's free text (a fuller name, say), but naming another unit of the system would
+  // read as a move, and no part of the registry moves an account to another unit: the unit keeps it.
+  if (columns.ownerUnit !== undefined && units.length && !units.some((u) => u.id === account.unitId)) {
+    refuse('主办单位', `${label}属于“${ownUnit.name}”，主办单位不能改为另一个单位“${row.ownerUnit}”：导入不在单位之间移交账号`);
   }
   return { columns, refusals };
 }

@@ -74,4 +74,28 @@ describe('registry: the inventory import finds the registered account and keeps 
     assert.equal(patched.status, 409);
     assert.equal(patched.body.error.message, '账号已注销，备案信息不能再修改', 'the same rule as the account page');
   });
+
+  it('refuses a row whose 主办单位 names another unit: an import moves no account between units', async () => {
+    const home = await buildUnit({ name: '北塘镇人民政府' });
+    const other = await buildUnit({ name: '北塘街道办事处' });
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    const account = await buildAccount(home, { name: '北塘发布', platform: 'toutiao' });
+    await account.update({ platformAccountId: 'beitang-tt' });
+    const header = ['账号名称', '平台类型', '账号ID', '主办单位', '运营状态'];
+
+    for (const ownerUnit of [other.name, other.code]) {
+      const refused = await uploadFile(admin, '/api/registry/inventory', await workbookOf([header, ['北塘发布', '今日头条', 'beitang-tt', ownerUnit, '正常']], { title: false }));
+      assert.equal(refused.status, 422, JSON.stringify(refused.body));
+      assert.deepEqual(rowErrors(refused.body), [[2, '主办单位', `账号“北塘发布”（今日头条）属于“北塘镇人民政府”，主办单位不能改为另一个单位“${ownerUnit}”：导入不在单位之间移交账号`]]);
+    }
+    await account.reload();
+    assert.deepEqual([account.unitId, account.ownerUnit], [home.id, null]);
+
+    // A fuller name of the owning unit is the form's free text, as on the account page.
+    const fuller = await uploadFile(admin, '/api/registry/inventory', await workbookOf([header, ['北塘发布', '今日头条', 'beitang-tt', '北塘镇人民政府党政综合办公室', '正常']], { title: false }));
+    assert.equal(fuller.status, 200, JSON.stringify(fuller.body));
+    assert.equal(fuller.body.updated, 1);
+    await account.reload();
+    assert.deepEqual([account.unitId, account.ownerUnit], [home.id, '北塘镇人民政府党政综合办公室']);
+  });
 });
