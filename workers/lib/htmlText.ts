@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { MarkupLink, TableCell } from '../screening/types';
+import { PlainTextBuilder } from './plainTextBuilder';
 import { TableGrid } from './tableGrid';
 
 /**
@@ -41,7 +42,7 @@ function plainTextLines(text: string): string {
 /** Plain text, markup links and table cells of an HTML body, in one pass. */
 export function extractHtmlText(html: string): HtmlText {
   const plain = !ANY_TAG.test(html);
-  let text = '';
+  const text = new PlainTextBuilder();
   const links: MarkupLink[] = [];
   const openAnchors: Array<{ url: string; start: number } | null> = [];
   let skipDepth = 0;
@@ -52,14 +53,9 @@ export function extractHtmlText(html: string): HtmlText {
   const openCells: Array<number | null> = [];
   let tableCount = 0;
 
-  const trimTrailingSpaces = () => {
-    let end = text.length;
-    while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
-    if (end < text.length) text = text.slice(0, end);
-  };
   const breakLine = () => {
-    trimTrailingSpaces();
-    if (text.length > 0 && !text.endsWith('\n')) text += '\n';
+    text.trimTrailingSpaces();
+    if (text.length > 0 && !text.endsWithLineBreak()) text.append('\n');
   };
 
   const parser = new Parser(
@@ -85,8 +81,8 @@ export function extractHtmlText(html: string): HtmlText {
           }
         }
         if (name === 'br') {
-          trimTrailingSpaces();
-          text += '\n';
+          text.trimTrailingSpaces();
+          text.append('\n');
         }
         if (name === 'a') {
           const href = attributes.href?.trim();
@@ -101,14 +97,14 @@ export function extractHtmlText(html: string): HtmlText {
       ontext(data) {
         if (skipDepth > 0) return;
         if (preDepth > 0 || plain) {
-          text += data;
+          text.append(data);
           return;
         }
         let chunk = data.replace(/[ \t\n\r\f]+/g, ' ');
-        if (chunk.startsWith(' ') && (text.length === 0 || text.endsWith('\n') || text.endsWith(' '))) {
+        if (chunk.startsWith(' ') && (text.length === 0 || text.endsWithLineBreak() || text.endsWithSpace())) {
           chunk = chunk.slice(1);
         }
-        text += chunk;
+        text.append(chunk);
       },
       onclosetag(name) {
         if (SKIPPED_ELEMENTS.has(name)) {
@@ -122,7 +118,7 @@ export function extractHtmlText(html: string): HtmlText {
         }
         if ((name === 'td' || name === 'th') && openCells.length > 0) {
           const index = openCells.pop();
-          trimTrailingSpaces();
+          text.trimTrailingSpaces();
           if (index !== null && index !== undefined) tableCells[index]!.end = text.length;
         }
         if (name === 'table') openTables.pop();
@@ -134,8 +130,8 @@ export function extractHtmlText(html: string): HtmlText {
   parser.write(html);
   parser.end();
 
-  if (plain) return { text: plainTextLines(text), links, tableCells };
-  const trimmed = text.trimEnd();
+  if (plain) return { text: plainTextLines(text.toString()), links, tableCells };
+  const trimmed = text.toString().trimEnd();
   for (const link of links) {
     link.start = Math.min(link.start, trimmed.length);
     link.end = Math.min(link.end, trimmed.length);
