@@ -56,6 +56,14 @@ describe('secrecy checker', () => {
     assert.deepEqual(secrecy('<p>秘密\n关于某事项的通知</p>'), []);
   });
 
+  it('blocks the labels of material for leaders only: 仅供领导参阅, 领导参阅件', () => {
+    assert.deepEqual(secrecy('<p>仅供领导参阅</p><p>县委办公室 领导参阅件 第5期</p>'), [
+      ['block', '仅供领导参阅'],
+      ['block', '领导参阅件'],
+    ]);
+    assert.deepEqual(secrecy('<p>本报告可供有关部门参阅借鉴。</p>'), []);
+  });
+
   it('blocks internal-material labels and handling notes', () => {
     assert.deepEqual(secrecy('<p>内部资料 注意保存</p><p>本文件不得外传，仅供内部参考。</p><p>内部文件</p>'), [
       ['block', '内部资料'],
