@@ -1,5 +1,6 @@
 import { env } from '../env';
-import { httpRedis, redisKey } from '../storage/redis';
+import { logger } from '../logger';
+import { httpRedis, redisKey, whenReady } from '../storage/redis';
 
 /**
  * Failed logins are counted per user name in Redis, so every server process sees the same count.
@@ -27,4 +28,25 @@ export async function recordLoginFailure(username: string): Promise<number> {
 
 export async function clearLoginFailures(username: string): Promise<void> {
   await httpRedis().del(key(username));
+}
+
+/** What became of a lockout after an admin's reset or enable; `key` names the counter when it stays. */
+export type LockoutLift = { lifted: true } | { lifted: false; reason: string; key: string };
+
+/**
+ * Lifts a lockout after a change that is already committed (a password reset, an enabled account),
+ * so it never throws: the caller says the lockout stays instead of losing what it committed. It
+ * waits for the connection first, because a fresh process (the operator's command) has not
+ * connected yet and the fail-fast connection refuses commands until then.
+ */
+export async function liftLockout(username: string): Promise<LockoutLift> {
+  try {
+    await whenReady(httpRedis(), 5000);
+    await clearLoginFailures(username);
+    return { lifted: true };
+  } catch (error) {
+    const reason = (error as Error).message;
+    logger.warn({ err: reason, username }, 'login lockout not lifted');
+    return { lifted: false, reason, key: key(username) };
+  }
 }

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
+import { LockoutLift } from '../auth/loginThrottle';
 import { passwordResetter } from '../commands/passwordResetter';
 import { userStatusChanger } from '../commands/userStatusChanger';
 import { badRequest } from '../errors';
+import { env } from '../env';
 import { User } from '../models';
 import { sequelize } from '../storage/database';
 import { readStdin } from './readStdin';
@@ -20,6 +22,20 @@ async function accountNamed(args: string[], extra: Record<string, { type: 'boole
   return { user, values: values as Record<string, unknown> };
 }
 
+/**
+ * The account change is committed whether or not the lockout is lifted, so a lockout left in place is
+ * reported with the way to lift it, and the command exits 1 so that a script notices.
+ */
+function lockoutOutcome(username: string, lockout: LockoutLift | undefined): number {
+  if (!lockout || lockout.lifted) return 0;
+  process.stderr.write(
+    `error: the login lockout of ${username} could NOT be lifted: Redis is not reachable (${lockout.reason}).\n` +
+      `The change above is saved. Once Redis is back, lift the lockout with: npm run --silent admin -- user:enable --username ${username}\n` +
+      `(or: redis-cli DEL ${lockout.key}); otherwise it ends by itself within ${env().LOGIN_LOCK_MINUTES} minutes of the last failed login.\n`,
+  );
+  return 1;
+}
+
 export const operatorUserCommands: Record<string, (args: string[], operator: AuditActor) => Promise<number>> = {
   async 'user:reset-password'(args, operator) {
     const { user, values } = await accountNamed(args, { 'password-stdin': { type: 'boolean' } });
@@ -30,7 +46,7 @@ export const operatorUserCommands: Record<string, (args: string[], operator: Aud
         ? `password of ${user.username} reset; it must be changed at first login\n`
         : `temporary password of ${user.username}: ${reset.temporaryPassword}\n(it must be changed at first login)\n`,
     );
-    return 0;
+    return lockoutOutcome(user.username, reset.lockout);
   },
   async 'user:disable'(args, operator) {
     const { user } = await accountNamed(args);
@@ -40,9 +56,9 @@ export const operatorUserCommands: Record<string, (args: string[], operator: Aud
   },
   async 'user:enable'(args, operator) {
     const { user } = await accountNamed(args);
-    await userStatusChanger(null, user.id, 'active', operator);
+    const change = await userStatusChanger(null, user.id, 'active', operator);
     process.stdout.write(`enabled ${user.username}\n`);
-    return 0;
+    return lockoutOutcome(user.username, change.lockout);
   },
   async 'user:reset-totp'(args, operator) {
     const { user } = await accountNamed(args);

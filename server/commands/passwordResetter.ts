@@ -1,5 +1,5 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { clearLoginFailures } from '../auth/loginThrottle';
+import { liftLockout, LockoutLift } from '../auth/loginThrottle';
 import { rememberPassword } from '../auth/passwordHistory';
 import { passwordProblems } from '../auth/passwordPolicy';
 import { hashPassword } from '../auth/passwords';
@@ -14,6 +14,8 @@ export interface ResetPassword {
   user: User;
   /** Shown once to the admin, who hands it over; it must be changed at first login. */
   temporaryPassword: string;
+  /** The reset is committed either way; a lockout Redis could not lift ends on its own after LOGIN_LOCK_MINUTES. */
+  lockout: LockoutLift;
 }
 
 /**
@@ -40,6 +42,5 @@ export async function passwordResetter(admin: User | null, userId: number, actor
     transaction.afterCommit(() => dropLiveConnections(locked.id));
     return locked;
   });
-  await clearLoginFailures(user.username);
-  return { user, temporaryPassword: password };
+  return { user, temporaryPassword: password, lockout: await liftLockout(user.username) };
 }

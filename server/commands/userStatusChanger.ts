@@ -1,5 +1,5 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { clearLoginFailures } from '../auth/loginThrottle';
+import { liftLockout, LockoutLift } from '../auth/loginThrottle';
 import { dropLiveConnections } from '../auth/signOutEverywhere';
 import { forbidden, notFound } from '../errors';
 import { User } from '../models';
@@ -13,7 +13,13 @@ import { releaseChangedReviewerClaims } from './changedReviewerClaimsReleaser';
  * lifts a login lockout.
  * `admin` is null for the operator on the server, who may act on any account.
  */
-export async function userStatusChanger(admin: User | null, userId: number, status: 'active' | 'disabled', actor: AuditActor): Promise<User> {
+export interface StatusChange {
+  user: User;
+  /** Only when enabling; the status is committed either way. */
+  lockout?: LockoutLift;
+}
+
+export async function userStatusChanger(admin: User | null, userId: number, status: 'active' | 'disabled', actor: AuditActor): Promise<StatusChange> {
   let disabled = false;
   const user = await sequelize().transaction(async (transaction) => {
     const target = await User.findByPk(userId, { transaction, lock: transaction.LOCK.UPDATE });
@@ -32,6 +38,5 @@ export async function userStatusChanger(admin: User | null, userId: number, stat
     return target;
   });
   if (disabled) await releaseChangedReviewerClaims(user.id, actor);
-  if (status === 'active') await clearLoginFailures(user.username);
-  return user;
+  return status === 'active' ? { user, lockout: await liftLockout(user.username) } : { user };
 }

@@ -162,4 +162,46 @@ describe('password policy, history, expiry and first-login change', function () 
     assert.equal(login.status, 200, 'the reset lifted the lockout');
     assert.equal(login.body.pendingStep, 'change_password');
   });
+
+  describe('the operator on the server lifts a lockout (the only way for an admin account)', () => {
+    async function lockedOut(role: 'editor' | 'secadmin') {
+      const user = await buildUser(role, role === 'editor' ? { unit: await buildUnit() } : {});
+      for (let i = 0; i < 5; i++) await new ApiClient(url).login(user.username, 'Wrong#2026-pass');
+      assert.equal((await new ApiClient(url).login(user.username, PASSWORD)).status, 423);
+      return user;
+    }
+
+    it('user:reset-password sets the password and lifts the lockout', async () => {
+      const admin = await lockedOut('secadmin');
+      const reset = await runAdmin(['user:reset-password', '--username', admin.username, '--password-stdin'], { stdin: 'Unl0ck-me!now\n' });
+      assert.equal(reset.code, 0, reset.stderr);
+      assert.equal(reset.stderr, '');
+      const login = await new ApiClient(url).login(admin.username, 'Unl0ck-me!now');
+      assert.equal(login.status, 200, 'the lockout is lifted');
+      assert.equal(login.body.pendingStep, 'change_password');
+    });
+
+    it('user:enable enables the account and lifts the lockout', async () => {
+      const editor = await lockedOut('editor');
+      assert.equal((await runAdmin(['user:disable', '--username', editor.username])).code, 0);
+      const enabled = await runAdmin(['user:enable', '--username', editor.username]);
+      assert.equal(enabled.code, 0, enabled.stderr);
+      assert.equal((await new ApiClient(url).login(editor.username, PASSWORD)).status, 200);
+    });
+
+    it('says so, and how to lift it later, when Redis cannot be reached; the reset itself is kept', async () => {
+      const editor = await lockedOut('editor');
+      const unreachable = { REDIS_URL: 'redis://127.0.0.1:1/0' };
+      const reset = await runAdmin(['user:reset-password', '--username', editor.username], { env: unreachable });
+      assert.equal(reset.code, 1);
+      const temporary = /temporary password of \S+: (\S+)/.exec(reset.stdout)?.[1];
+      assert.ok(temporary, `the temporary password is still shown: ${reset.stdout}`);
+      assert.match(reset.stderr, /lockout of \S+ could NOT be lifted/);
+      assert.match(reset.stderr, new RegExp(`admin -- user:enable --username ${editor.username}`));
+      assert.equal((await new ApiClient(url).login(editor.username, temporary)).status, 423, 'still locked, as the command said');
+      const enabled = await runAdmin(['user:enable', '--username', editor.username]);
+      assert.equal(enabled.code, 0, enabled.stderr);
+      assert.equal((await new ApiClient(url).login(editor.username, temporary)).status, 200, 'the suggested command lifts it');
+    });
+  });
 });

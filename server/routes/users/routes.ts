@@ -80,7 +80,7 @@ export function userRoutes(): Router {
   router.put('/:id/status', async (req, res) => {
     const id = userId(req.params.id);
     const { status } = validated(UserStatusSchema, req.body);
-    res.json(presentUser(await userStatusChanger(req.user!, id, status, actorOf(req))));
+    res.json(presentUser((await userStatusChanger(req.user!, id, status, actorOf(req))).user));
   });
 
   router.post('/:id/password-reset', async (req, res) => {
