@@ -1,4 +1,5 @@
 import { badRequest } from '../errors';
+import { refuseUndecodableLines } from './undecodableText';
 
 /**
  * Rule tables and word lists travel as TSV in the format of the shipped files in `wordlists/`:
@@ -38,8 +39,9 @@ export function readTsvTable(text: string, shape: TsvTableShape): TsvRecord[] {
   const columnsSentence = `${shape.label}的列为 ${allowed.join('、')}（制表符分隔）`;
   let header: string[] | undefined;
   const records: TsvRecord[] = [];
-  text
-    .replace(/^\uFEFF/, '')
+  const body = text.replace(/^\uFEFF/, '');
+  refuseUndecodableLines(body);
+  body
     .split(/\r?\n/)
     .forEach((raw, index) => {
       const row = index + 1;

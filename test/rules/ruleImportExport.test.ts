@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { AdRule, SourceRule, WordingRule } from '../../server/models';
 import { wordlistPath } from '../../workers/lib/projectRoot';
 import { ApiClient } from '../support/apiClient';
+import { gbkBytes } from '../support/gbk';
 import { startTestProduct } from '../support/testProduct';
 import { allEntries, importTsv, keepRuleTables, securityAdmin, tracedCall, versionOf } from './ruleSupport';
 
@@ -79,6 +80,20 @@ describe('rule import and export', () => {
     assert.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 500));
     assert.equal(answer.body.created, 0);
     assert.equal(answer.body.updated, 0);
+  });
+
+  it('refuses a file that is not UTF-8 (a GBK file from Excel or Notepad) instead of importing garbled text', async () => {
+    const file = gbkBytes(`unit\tmatch_type\tpattern\nok\tdomain\tgbk-a-${tag()}.example.cn\n测试单位\tdomain\tgbk-b-${tag()}.example.cn\n`);
+    const total = await SourceRule.count();
+    const refused = await tracedCall(admin, 'POST', '/api/rules/sources/import?mode=merge', file, { 'content-type': 'text/tab-separated-values' });
+    assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    assert.match(refused.body.error.message, /^导入未执行：文件不是 UTF-8 编码（第 3 行有无法识别的字符）/);
+    assert.deepEqual(refused.audit, []);
+    const json = gbkBytes(`{"mode":"merge","entries":[{"unit":"测试单位","matchType":"domain","pattern":"gbk-c-${tag()}.example.cn"}]}`);
+    const refusedJson = await admin.post('/api/rules/sources/import', json);
+    assert.equal(refusedJson.status, 400);
+    assert.match(refusedJson.body.error.message, /第 1 条有无法识别的字符/);
+    assert.equal(await SourceRule.count(), total, 'nothing written');
   });
 
   it('merges: adds new entries, updates entries with the same key, audits each and the import', async () => {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { AllowWord, Term } from '../../server/models';
 import { wordlistPath } from '../../workers/lib/projectRoot';
 import { ApiClient } from '../support/apiClient';
+import { gbkBytes } from '../support/gbk';
 import { startTestProduct } from '../support/testProduct';
 import { allEntries, importTsv, keepWordLists, securityAdmin, tracedCall, versionOf } from './termSupport';
 
@@ -211,6 +212,30 @@ describe('word-list import and export', function () {
 
     const removed = await admin.post('/api/terms/import', { entries: [] , mode: 'merge' });
     assert.equal(removed.body.created + removed.body.deleted, 0, 'an empty merge changes nothing');
+  });
+
+  it('refuses a file that is not UTF-8 (a GBK file from Excel or Notepad) instead of importing garbled words', async () => {
+    const file = gbkBytes('term\tcategory\tseverity\tnote\nQQ测试词\tvulgar\treview\t国标备注\n');
+    const total = await Term.count();
+    const version = await versionOf('terms');
+    const refused = await tracedCall(admin, 'POST', '/api/terms/import?mode=merge', file, { 'content-type': 'text/tab-separated-values' });
+    assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    assert.match(refused.body.error.message, /^导入未执行：文件不是 UTF-8 编码（第 2 行有无法识别的字符）。.*UTF-8/);
+    assert.deepEqual(refused.body.error.details.map((d: any) => d.row), [2]);
+    assert.deepEqual(refused.audit, []);
+    assert.equal(await Term.count(), total, 'nothing written');
+    assert.equal(await versionOf('terms'), version);
+
+    const allowWords = await AllowWord.count();
+    const allowFile = gbkBytes('# exported\nword\tnote\n测试词\n');
+    const refusedAllow = await tracedCall(admin, 'POST', '/api/allow-words/import?mode=merge', allowFile, { 'content-type': 'text/tab-separated-values' });
+    assert.equal(refusedAllow.status, 400);
+    assert.match(refusedAllow.body.error.message, /第 3 行有无法识别的字符/);
+    const json = gbkBytes(`{"mode":"merge","entries":[{"word":"ok${tag()}"},{"word":"测试词"}]}`);
+    const refusedJson = await admin.post('/api/allow-words/import', json);
+    assert.equal(refusedJson.status, 400);
+    assert.match(refusedJson.body.error.message, /文件不是 UTF-8 编码（第 2 条有无法识别的字符）/);
+    assert.equal(await AllowWord.count(), allowWords);
   });
 
   it('imports common words and spellings that read the same as another, with warnings', async () => {

@@ -19,6 +19,7 @@ import { formatRuleTsv, parseRuleTsv } from './ruleTsv';
 import { MAX_IMPORT_ROWS, RuleExportQuerySchema, RuleImportJsonSchema, RuleImportQuerySchema, RuleListQuerySchema, RuleStatusSchema } from './schema';
 import { isTsvUpload, splitEnabled } from '../entryRequests';
 import { ShippedMergeSchema } from '../shippedMergeSchema';
+import { refuseUndecodableEntries } from '../../lib/undecodableText';
 
 function tableOf(kind: unknown): RuleTable {
   const table = typeof kind === 'string' ? ruleTableOf(kind) : undefined;
@@ -73,6 +74,7 @@ function importRequestOf(table: RuleTable, req: Request) {
       : { fields: entry, enabled: undefined };
     return { row: index + 1, input: fields, enabled };
   });
+  refuseUndecodableEntries(rows);
   return { mode: body.mode, format: 'json' as const, rows };
 }
 

@@ -19,6 +19,7 @@ import { exportQueryOf, ImportJsonSchema, ImportQuerySchema, listQueryOf, MAX_IM
 import { formatWordListTsv, parseWordListTsv } from './wordListTsv';
 import { isTsvUpload, splitEnabled } from '../entryRequests';
 import { ShippedMergeSchema } from '../shippedMergeSchema';
+import { refuseUndecodableEntries } from '../../lib/undecodableText';
 
 const termsVersion = async () => (await readRuleVersions()).terms ?? 0;
 
@@ -49,6 +50,7 @@ function importRequestOf(list: WordList, req: Request) {
     const { enabled, ...input } = entry as Record<string, unknown>;
     return { row: index + 1, input, enabled };
   });
+  refuseUndecodableEntries(rows);
   return { mode: body.mode, format: 'json' as const, rows };
 }
 
