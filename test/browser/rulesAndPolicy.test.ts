@@ -6,6 +6,7 @@ import { Unit } from '../../server/models';
 import { wordingRuleKind } from '../../workers/rules/wordingRules';
 import { keepRuleTables } from '../rules/ruleSupport';
 import { buildUnit, buildUser } from '../support/factories';
+import { gbkBytes } from '../support/gbk';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 
 // Functions given to page.waitForFunction run in the browser; the server's compilation has no DOM types.
@@ -137,6 +138,16 @@ describe('the console in a browser: the security admin’s rule tables and revie
     assert.ok(problemRows.length >= 1 && problemRows.every((text) => text.startsWith('3')), `only line 3 is bad: ${JSON.stringify(problemRows)}`);
     await page.getByLabel('搜索规范表述').fill(`${wrong}甲`);
     await page.getByText('没有符合条件的条目。').waitFor();
+
+    // A file saved in GBK (Excel's and Notepad's default on Chinese Windows) imports as the words it holds.
+    const gbkFile = path.join(path.dirname(file), 'wording-gbk.tsv');
+    fs.writeFileSync(gbkFile, gbkBytes(['wrong\tcorrect\tcategory\tseverity\tvalid_from\tvalid_to\tnote', `${wrong}丙\t不忘初心\ttypo\treview\t\t\t国标备注`].join('\r\n')));
+    await page.getByLabel('导入规范表述文件').setInputFiles(gbkFile);
+    await page.getByRole('status').filter({ hasText: /导入完成：共 1 行，新增 1/ }).waitFor();
+    await page.getByLabel('搜索规范表述').fill(`${wrong}丙`);
+    const gbkRow = page.locator(`[data-testid="entries"] tr[data-entry="${wrong}丙"]`);
+    await gbkRow.waitFor();
+    assert.match((await gbkRow.textContent())!, /不忘初心.*国标备注/);
 
     // Deleting asks first.
     await page.getByLabel('搜索规范表述').fill(wrong);

@@ -1,5 +1,6 @@
 import { ChangeEvent, FormEvent, useState } from 'react';
 import { ApiError, del, download, get, messageOf, post, put, queryString, upload } from '../lib/api';
+import { readImportFile } from '../lib/importFile';
 import { timeText } from '../lib/labels';
 import { displayValue, FieldSpec, TableSpec } from '../lib/ruleSpecs';
 import { useDebounced } from '../lib/useDebounced';
@@ -218,7 +219,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const importFile = async (file: File, mode: 'merge' | 'replace') => {
     clearMessages();
     try {
-      const text = await file.text();
+      const text = await readImportFile(file);
       const summary = file.name.toLowerCase().endsWith('.json')
         ? await post<Record<string, number> & { warnings?: Warning[] }>(`${spec.path}/import`, { ...JSON.parse(text), mode })
         : await upload<Record<string, number> & { warnings?: Warning[] }>(`${spec.path}/import?mode=${mode}`, text, 'text/tab-separated-values; charset=utf-8');
