@@ -279,4 +279,8 @@ describe('sensitive checker', () => {
       ],
     );
   });
+
+  it('notes 性交易 as the curated notice it is, not the 性交 inside it (no allow-word switches the term off)', () => {
+    assert.deepEqual(found('<p>严厉打击卖淫嫖娼和性交易违法犯罪活动。</p>').filter(([, text]) => String(text).startsWith('性交')), [['notice', '性交易', '性交易']]);
+  });
 });
