@@ -1,6 +1,7 @@
 import { normalizeTerm } from '../../workers/lib/normalizer';
 import { AuditActor } from '../audit/auditRecorder';
 import { conflict } from '../errors';
+import { allowWordCheck } from './allowWordShadows';
 import { forgetDeleted } from './deletedDefaults';
 import { normalizedTwinOf, rememberCreated } from './normalizedWordIndex';
 import { versionedRuleChange } from './ruleChange';
@@ -12,7 +13,8 @@ import { apiFieldsOf, attributesOf, entryIdOf, WordList, WordRow, wordRowOf } fr
  * The security admin adds one term or allow-word, stored as written (the matcher normalises).
  * Refused: an entry that normalises to nothing or to one character (400), the same text as a
  * stored entry, or a text that reads the same as a stored one once normalised (409: the matcher
- * would treat them as one word). Allowed with a warning: a common word.
+ * would treat them as one word), an allow-word that reads the same as an enabled term (409: it
+ * would switch the term off). Allowed with a warning: a common word, an allow-word hiding a blocking term.
  */
 export async function wordEntryCreator(
   list: WordList,
@@ -38,12 +40,13 @@ export async function wordEntryCreator(
         { id: twin.id },
       );
     }
+    const shadows = enabled ? await allowWordCheck(list, fields.text, transaction) : [];
     const created = await model.create({ ...attributesOf(list, fields), origin: 'admin', enabled }, { transaction });
     const row = wordRowOf(list, created);
     // The entry is there again: should the admin delete this one, a merge may bring the release's back.
     const forgotten = (await forgetDeleted(list.name, [fields.text], transaction)).size > 0;
     return {
-      result: row,
+      result: { row, shadows },
       audit: [
         {
           eventType: `${list.objectType}.create`,
@@ -55,6 +58,6 @@ export async function wordEntryCreator(
       ],
     };
   });
-  rememberCreated(list, version, { id: result.id, text: result.text, enabled });
-  return { row: result, version, warnings: enabled ? termWarnings(list, fields.text, fields.category, fields.severity) : [] };
+  rememberCreated(list, version, { id: result.row.id, text: result.row.text, enabled });
+  return { row: result.row, version, warnings: enabled ? [...termWarnings(list, fields.text, fields.category, fields.severity), ...result.shadows] : [] };
 }

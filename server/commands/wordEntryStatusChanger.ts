@@ -1,5 +1,6 @@
 import { AuditActor } from '../audit/auditRecorder';
 import { notFound } from '../errors';
+import { allowWordCheck } from './allowWordShadows';
 import { versionedRuleChange } from './ruleChange';
 import { termWarnings, WordWarning } from './wordListWarnings';
 import { entryIdOf, WordList, WordRow, wordRowOf } from './wordLists';
@@ -7,7 +8,8 @@ import { entryIdOf, WordList, WordRow, wordRowOf } from './wordLists';
 /**
  * The security admin enables or disables one entry. A disabled entry stays in the list (and in
  * exports) but the checker does not read it: the package terms that the triage judged ordinary
- * words are stored disabled, so enabling one of those warns like adding a common word.
+ * words are stored disabled, so enabling one of those warns like adding a common word. An
+ * allow-word is enabled on the terms as adding it is (allowWordShadows).
  */
 export async function wordEntryStatusChanger(
   list: WordList,
@@ -19,11 +21,12 @@ export async function wordEntryStatusChanger(
     const stored = await list.model().findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!stored) throw notFound(`${list.label}中没有编号为 ${id} 的词条`);
     const was = Boolean(stored.get('enabled'));
-    if (was === enabled) return { result: wordRowOf(list, stored), audit: [] };
+    if (was === enabled) return { result: { row: wordRowOf(list, stored), shadows: [] }, audit: [] };
+    const shadows = enabled ? await allowWordCheck(list, String(stored.get(list.textField)), transaction) : [];
     await stored.update({ enabled }, { transaction });
     const row = wordRowOf(list, stored);
     return {
-      result: row,
+      result: { row, shadows },
       audit: [
         {
           eventType: `${list.objectType}.${enabled ? 'enable' : 'disable'}`,
@@ -35,6 +38,7 @@ export async function wordEntryStatusChanger(
       ],
     };
   });
-  const warnings = changed && enabled ? termWarnings(list, result.text, result.category, result.severity) : [];
-  return { row: result, version, warnings };
+  const { row, shadows } = result;
+  const warnings = changed && enabled ? [...termWarnings(list, row.text, row.category, row.severity), ...shadows] : [];
+  return { row, version, warnings };
 }

@@ -5,6 +5,7 @@ import { Severity } from '../../workers/screening/types';
 import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest } from '../errors';
 import { sequelize } from '../storage/database';
+import { allowWordsImportCheck } from './allowWordShadows';
 import { ImportCounts, ImportMode, ImportRequestOf } from './importShapes';
 import { forgetDeleted, readDeleted, rememberDeleted } from './deletedDefaults';
 import { versionedRuleChange } from './ruleChange';
@@ -205,14 +206,18 @@ function planShipped(
   return { planned, answer: shippedMergeAnswer(list.label, shipped), counts: shippedMergeCounts(shipped) };
 }
 
-/** Warnings for what the import brings into matching, and entries that read the same as others once normalised. */
-function warningsOf(list: WordList, planned: Plan): WordWarning[] {
-  const warnings: WordWarning[] = [];
-  const matching = [
+/** The entries the import brings into matching: new ones enabled, stored ones enabled again. */
+function newlyMatching(planned: Plan): Array<{ row: number; fields: WordFields | ParsedEntry }> {
+  return [
     ...planned.creates.filter((item) => item.enabled !== false).map((item) => ({ row: item.row, fields: item.entry })),
     ...planned.updates.filter((u) => u.enabled && !u.stored.enabled).map((u) => ({ row: u.row ?? 0, fields: u.after })),
   ];
-  for (const { row, fields } of matching) {
+}
+
+/** Warnings for what the import brings into matching, and entries that read the same as others once normalised. */
+function warningsOf(list: WordList, planned: Plan): WordWarning[] {
+  const warnings: WordWarning[] = [];
+  for (const { row, fields } of newlyMatching(planned)) {
     warnings.push(...termWarnings(list, fields.text, fields.category, fields.severity).map((w) => ({ ...w, row })));
   }
   return warnings;
@@ -362,7 +367,8 @@ function auditOf(list: WordList, planned: Plan, applied: { createdIds: Map<strin
  * problem with its row). Entries are matched by their text as written: a match is updated, the
  * rest are added (origin `import`), and `replace` also deletes every stored entry the upload does
  * not name. A column the upload leaves out (note, enabled) keeps the stored value. Common words
- * and entries that read the same as another once normalised are allowed, with warnings.
+ * and entries that read the same as another once normalised are allowed, with warnings; an
+ * allow-word that reads the same as an enabled term is a problem of its row (allowWordShadows).
  * The release's defaults (request.shipped) are merged as shippedMergePlan says: what the admin
  * changed is kept and listed, entries the release no longer ships are disabled, not deleted, and
  * release entries the admin deleted stay deleted unless the request names them in `restore`.
@@ -378,7 +384,12 @@ export async function wordListImporter(list: WordList, request: WordImportReques
       return problem ? [{ ...problem, row: item.row }] : [];
     });
     if (tooShort.length) throw refused(list, tooShort, request.format);
-    const warnings = [...warningsOf(list, planned), ...(await normalizedTwinWarnings(list, planned, stored, request.format))].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    // The release's own allow-words are merged as it ships them; an admin's upload may not switch a term off.
+    const shadows = list.name === 'allow-words' && !request.shipped ? await allowWordsImportCheck(newlyMatching(planned), transaction) : { problems: [], warnings: [] };
+    if (shadows.problems.length) throw refused(list, shadows.problems, request.format);
+    const warnings = [...warningsOf(list, planned), ...shadows.warnings, ...(await normalizedTwinWarnings(list, planned, stored, request.format))].sort(
+      (a, b) => (a.row ?? 0) - (b.row ?? 0),
+    );
     const counts = shipped?.counts ?? { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
     const changed = planned.creates.length + planned.updates.length + planned.deletes.length + planned.restamps.length > 0;
     const applied = changed ? await apply(list, planned, transaction) : { createdIds: new Map<string, number>(), forgotten: new Set<string>() };

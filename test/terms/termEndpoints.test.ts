@@ -341,5 +341,48 @@ describe('word lists through the API: search, add, change, enable, delete', func
       assert.deepEqual(deleted.audit.map((r) => r.eventType), ['allow_word.delete']);
       assert.equal(await AllowWord.count({ where: { word } }), 0);
     });
+
+    it('refuses an allow-word that reads the same as an enabled term (it would switch the term off), by hand, by enabling and by import', async () => {
+      const term = `禁用测试${distinctTag()}`;
+      const added = await admin.post('/api/terms', { term, category: 'cult', severity: 'block' });
+      assert.equal(added.status, 201, JSON.stringify(added.body));
+      const allowWords = await AllowWord.count();
+      const version = await versionOf('terms');
+
+      const same = await tracedCall(admin, 'POST', '/api/allow-words', { word: term });
+      assert.equal(same.status, 409);
+      assert.equal(same.body.error.message, `白名单词“${term}”与敏感词“${term}”（编号 ${added.body.id}）相同，会使该敏感词失效；如需停用该敏感词，请在敏感词表中停用`);
+      assert.deepEqual(same.audit, []);
+      const spaced = await admin.post('/api/allow-words', { word: `${term.slice(0, 2)} ${term.slice(2)}` });
+      assert.equal(spaced.status, 409);
+      assert.match(spaced.body.error.message, /归一化后相同.*会使该敏感词失效/);
+
+      const asImported = await admin.request('POST', '/api/allow-words/import?mode=merge', ['word\tnote', `正常用语${distinctTag()}\t`, `${term}\t会关掉敏感词`].join('\n'), {
+        'content-type': 'text/tab-separated-values',
+      });
+      assert.equal(asImported.status, 400);
+      assert.match(asImported.body.error.message, new RegExp(`^导入未执行，没有写入任何词条。共 1 处问题：第 3 行 白名单词（word）：白名单词“${term}”与敏感词“${term}”`));
+      assert.equal(await AllowWord.count(), allowWords, 'nothing written');
+      assert.equal(await versionOf('terms'), version);
+
+      // A disabled term is not switched off by it; enabling the allow-word once the term is back is refused.
+      assert.equal((await admin.put(`/api/terms/${added.body.id}/enabled`, { enabled: false })).status, 200);
+      const quiet = await admin.post('/api/allow-words', { word: term, enabled: false });
+      assert.equal(quiet.status, 201, JSON.stringify(quiet.body));
+      assert.equal((await admin.put(`/api/terms/${added.body.id}/enabled`, { enabled: true })).status, 200);
+      const enabling = await admin.put(`/api/allow-words/${quiet.body.id}/enabled`, { enabled: true });
+      assert.equal(enabling.status, 409);
+      assert.match(enabling.body.error.message, /会使该敏感词失效/);
+      assert.equal((await AllowWord.findByPk(quiet.body.id))!.enabled, false);
+
+      // Longer than the term, as allow-words are meant to be: allowed, with a warning naming the blocking term it hides.
+      const longer = await admin.post('/api/allow-words', { word: `反对${term}宣传` });
+      assert.equal(longer.status, 201);
+      assert.deepEqual(longer.body.warnings.map((w: any) => w.code), ['hides_blocking_term']);
+      assert.match(longer.body.warnings[0].message, new RegExp(`包含拦截级敏感词“${term}”`));
+      const imported = await admin.request('POST', '/api/allow-words/import?mode=merge', ['word', `支持${term}说法`].join('\n'), { 'content-type': 'text/tab-separated-values' });
+      assert.equal(imported.status, 200, JSON.stringify(imported.body));
+      assert.deepEqual(imported.body.warnings.map((w: any) => [w.row, w.code]), [[2, 'hides_blocking_term']]);
+    });
   });
 });
