@@ -2,11 +2,14 @@ import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR } from '../audit/auditRecorder';
 import { purgeAuditLog } from '../audit/auditPurger';
 import { verifyAuditChain } from '../audit/auditVerifier';
+import { unitCreator } from '../commands/unitCreator';
 import { userCreator } from '../commands/userCreator';
 import { operatorUserCommands } from './userCommands';
 import { env, EnvError } from '../env';
 import { HttpError } from '../errors';
-import { initModels, Unit } from '../models';
+import { validated } from '../middlewares/validate';
+import { initModels } from '../models';
+import { NewUnitSchema } from '../routes/units/schema';
 import { closeDatabase, DatabaseUnreachableError } from '../storage/database';
 import { prepareDatabase } from '../storage/migrator';
 import { closeRedis } from '../storage/redis';
@@ -63,10 +66,12 @@ async function unitCreate(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { code: { type: 'string' }, name: { type: 'string' }, levels: { type: 'string' } }, strict: true });
   if (!values.code || !values.name) throw new UsageError('unit:create needs --code and --name');
   const levels = values.levels === undefined ? 3 : Number(values.levels);
-  if (![2, 3].includes(levels)) throw new UsageError('--levels must be 2 or 3');
-  const [unit, created] = await Unit.findOrCreate({ where: { code: values.code }, defaults: { code: values.code, name: values.name, reviewLevels: levels } });
-  process.stdout.write(created ? `created unit ${unit.code} (id ${unit.id})\n` : `unit ${unit.code} already exists (id ${unit.id})\n`);
-  return created ? 0 : 1;
+  if (levels !== 2 && levels !== 3) throw new UsageError('--levels must be 2 or 3');
+  // The console's checks and audit record (unit.create), under the operator's name.
+  const input = validated(NewUnitSchema, { code: values.code, name: values.name });
+  const unit = await unitCreator({ ...input, reviewLevels: levels }, operator);
+  process.stdout.write(`created unit ${unit.code} (id ${unit.id}, ${unit.reviewLevels} review levels)\n`);
+  return 0;
 }
 
 async function auditVerify(): Promise<number> {

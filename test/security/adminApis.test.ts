@@ -5,7 +5,7 @@ import { csvCell } from '../../server/audit/auditExporter';
 import { ApiClient } from '../support/apiClient';
 import { buildUnit, buildUser, CLEAN_DRAFT, loggedIn } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
-import { auditRowsOf, newRequestId } from './helpers';
+import { auditRowsAfter, auditRowsOf, lastAuditId, newRequestId, runAdmin } from './helpers';
 
 /** Three separate admins (三员分立): what each may do, and what none of them may. */
 describe('the three admins: accounts, units, review policy, audit log', function () {
@@ -115,6 +115,31 @@ describe('the three admins: accounts, units, review policy, audit log', function
       assert.deepEqual(JSON.parse(row!.detail!).reviewLevels, [3, 2]);
       assert.equal((await secadmin.put(`/api/units/${created.body.id}/review-policy`, { reviewLevels: 4 })).status, 400);
       assert.equal((await secadmin.get('/api/units')).status, 200);
+    });
+
+    it('lets the operator create a unit on the server with the same checks and an audit record under the operator\'s name', async () => {
+      const code = `cli${Date.now()}`;
+      const since = await lastAuditId();
+      const created = await runAdmin(['unit:create', '--code', code, '--name', '某某乡人民政府', '--levels', '2']);
+      assert.equal(created.code, 0, created.stderr);
+      const unit = await Unit.findOne({ where: { code } });
+      assert.deepEqual([unit?.name, unit?.reviewLevels], ['某某乡人民政府', 2]);
+      const records = (await auditRowsAfter(since)).filter((row) => row.event_type === 'unit.create');
+      assert.deepEqual(
+        records.map((row) => [row.object_id, row.username, JSON.parse(row.detail!)]),
+        [[String(unit!.id), 'operator-cli', { code, name: '某某乡人民政府', reviewLevels: 2 }]],
+      );
+
+      const blankName = await runAdmin(['unit:create', '--code', `${code}b`, '--name', '   ']);
+      assert.equal(blankName.code, 1);
+      assert.match(blankName.stderr, /单位名称不能为空/);
+      const badCode = await runAdmin(['unit:create', '--code', '乡/镇', '--name', '某某镇']);
+      assert.equal(badCode.code, 1);
+      assert.match(badCode.stderr, /单位编码须为 1–64 个字母、数字或 _ \. -/);
+      const again = await runAdmin(['unit:create', '--code', code, '--name', '重复']);
+      assert.equal(again.code, 1);
+      assert.match(again.stderr, /已存在/);
+      assert.equal(await Unit.count({ where: { code: [`${code}b`, '乡/镇'] } }), 0, 'nothing created by a refused command');
     });
   });
 
