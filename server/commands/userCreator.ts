@@ -3,6 +3,7 @@ import { rememberPassword } from '../auth/passwordHistory';
 import { passwordProblems } from '../auth/passwordPolicy';
 import { hashPassword } from '../auth/passwords';
 import { badRequest, conflict } from '../errors';
+import { invisibleNameProblem } from '../lib/visibleText';
 import { Unit, User } from '../models';
 import { DEFAULT_UNIT_CODE } from '../models/Unit';
 import { Role, ROLES } from '../models/User';
@@ -43,6 +44,9 @@ export async function userCreator(input: NewUser, actor: AuditActor): Promise<Us
   if (!ROLES.includes(input.role as Role)) throw badRequest(`未知角色“${input.role}”，可选：${ROLES.join('、')}`);
   const role = input.role as Role;
   const level = levelFor(role, input.level);
+  // The console's schema checks this too; the command line comes here directly.
+  const nameProblem = input.displayName ? invisibleNameProblem(input.displayName, '姓名') : null;
+  if (nameProblem) throw badRequest(nameProblem);
   const problems = passwordProblems(input.password, username);
   if (problems.length) throw badRequest(problems.join('；'));
   const passwordHash = await hashPassword(input.password);

@@ -3,6 +3,7 @@ import { normalizeTerm } from '../../workers/lib/normalizer';
 import { TERM_CATEGORY } from '../../workers/rules/termShapes';
 import { SEVERITIES, Severity } from '../../workers/screening/types';
 import { badRequest, fieldPhrase } from '../errors';
+import { withoutInvisible } from '../lib/visibleText';
 import { WordField, WordFields, WordList } from './wordLists';
 
 /** One problem of one entry: which field (and import row), and what is wrong, in Chinese. */
@@ -33,8 +34,11 @@ function cellSafe(value: string): boolean {
   return !/[\t\r\n]/.test(value);
 }
 
+// Invisible characters (zero-width, bidi controls) are dropped: the matcher ignores them anyway, and
+// the console would show 坏\u200b东西 as 坏东西, a twin nobody could tell from the other.
 const textSchema = z
   .string({ error: missingOr('须为文本') })
+  .overwrite(withoutInvisible)
   .trim()
   .min(1, '不能为空')
   .refine((value) => [...value].length <= MAX_TEXT, `不能超过 ${MAX_TEXT} 个字符`)

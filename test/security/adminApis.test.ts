@@ -67,6 +67,34 @@ describe('the three admins: accounts, units, review policy, audit log', function
       assert.deepEqual([(await User.findByPk(reviewer.id))!.level, (await User.findByPk(reviewer.id))!.unitId], [3, threeLevels.id]);
     });
 
+    it('refuses names that show nothing or show as another name (invisible characters, direction overrides)', async () => {
+      for (const name of ['\u200b', ' \u200b\u2060 ', '\u2063\u200d']) {
+        const unitAnswer = await sysadmin.post('/api/units', { code: `inv${Date.now()}`, name });
+        assert.equal(unitAnswer.status, 400, JSON.stringify(name));
+        assert.match(unitAnswer.body.error.message, /单位名称不能只有空格或不可见字符/);
+        const person = await sysadmin.post('/api/users', { username: `inv${Date.now()}`, role: 'editor', unitId: unit.id, displayName: name });
+        assert.equal(person.status, 400, JSON.stringify(name));
+        assert.match(person.body.error.message, /姓名不能只有空格或不可见字符/);
+      }
+      for (const name of ['\u202e张三', '张\u2066三\u2069']) {
+        const person = await sysadmin.post('/api/users', { username: `bidi${Date.now()}`, role: 'editor', unitId: unit.id, displayName: name });
+        assert.equal(person.status, 400, JSON.stringify(name));
+        assert.match(person.body.error.message, /姓名不能包含文字方向控制字符/);
+        assert.equal((await sysadmin.post('/api/units', { code: `bidi${Date.now()}`, name: `${name}镇` })).status, 400);
+      }
+      const editor = await buildUser('editor', { unit });
+      const renamed = await sysadmin.put(`/api/users/${editor.id}`, { displayName: '\u202e张三' });
+      assert.equal(renamed.status, 400);
+      assert.equal((await sysadmin.put(`/api/units/${unit.id}`, { name: '\u200b' })).status, 400);
+      const cli = await runAdmin(['user:create', '--username', `bidi${Date.now()}`, '--role', 'editor', '--display-name', '\u202e张三', '--password-stdin'], { stdin: 'Bidi#2026-check\n' });
+      assert.equal(cli.code, 1);
+      assert.match(cli.stderr, /姓名不能包含文字方向控制字符/);
+      assert.equal((await runAdmin(['unit:create', '--code', `inv${Date.now()}`, '--name', '\u200b'])).code, 1);
+      // Ordinary names, and none at all, still do.
+      assert.equal((await sysadmin.post('/api/users', { username: `ok${Date.now()}`, role: 'editor', unitId: unit.id, displayName: '欧阳 娜娜' })).status, 201);
+      assert.equal((await sysadmin.put(`/api/users/${editor.id}`, { displayName: null })).status, 200);
+    });
+
     it('changes role between editor and reviewer, level and unit, but never touches an admin account or its own', async () => {
       const editor = await buildUser('editor', { unit });
       const other = await buildUnit();

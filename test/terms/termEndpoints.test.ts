@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { Op } from 'sequelize';
 import { AllowWord, Term } from '../../server/models';
 import { ApiClient } from '../support/apiClient';
 import { startTestProduct } from '../support/testProduct';
@@ -179,6 +180,21 @@ describe('word lists through the API: search, add, change, enable, delete', func
       assert.equal(variant.body.error.details.id, created.body.id);
       assert.equal(await versionOf('terms'), version, 'a refused change leaves the version');
       assert.equal(await Term.count({ where: { term: `重 複-測 試 詞${term.slice(5)}` } }), 0);
+    });
+
+    it('stores a term without the invisible characters the console could not show, so its twin is found', async () => {
+      const visible = `坏东西${distinctTag()}`;
+      const created = await admin.post('/api/terms', { term: `坏\u200b${visible.slice(1)}\u202e`, category: 'porn', severity: 'review' });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal(created.body.term, visible);
+      const twin = await admin.post('/api/terms', { term: visible, category: 'porn', severity: 'review' });
+      assert.equal(twin.status, 409, 'the same term as written, now that nothing hides in it');
+      const blank = await admin.post('/api/allow-words', { word: '\u200b\u200c' });
+      assert.equal(blank.status, 400);
+      assert.match(blank.body.error.message, /不能为空/);
+      const imported = await admin.request('POST', '/api/allow-words/import?mode=merge', `word\n路口\u200b交通${distinctTag()}\n`, { 'content-type': 'text/tab-separated-values' });
+      assert.equal(imported.status, 200, JSON.stringify(imported.body));
+      assert.equal(await AllowWord.count({ where: { word: { [Op.like]: '%\u200b%' } } }), 0);
     });
 
     it('refuses a term that normalises to nothing or to one character, saying why', async () => {
