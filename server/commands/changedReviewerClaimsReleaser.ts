@@ -3,6 +3,7 @@ import { releaseClaimsOf } from '../claims/claimStore';
 import { logger } from '../logger';
 import { Draft } from '../models';
 import { broadcastClaimChange, claimChangeOf } from '../realtime/claimBroadcaster';
+import { httpRedis, whenReady } from '../storage/redis';
 
 /**
  * A reviewer disabled, or moved to another role, unit or level, gives back their claims at once:
@@ -11,6 +12,8 @@ import { broadcastClaimChange, claimChangeOf } from '../realtime/claimBroadcaste
  */
 export async function releaseChangedReviewerClaims(userId: number, actor: AuditActor): Promise<void> {
   try {
+    // The operator's CLI runs this on a connection it has only just opened.
+    await whenReady(httpRedis(), 5000);
     const released = await releaseClaimsOf(userId);
     if (!released.length) return;
     const drafts = await Draft.findAll({ where: { id: released.map((claim) => claim.draftId) }, attributes: ['id', 'unitId'] });
