@@ -24,11 +24,46 @@ export async function workingCalendarSetter(admin: User, year: number, days: Cal
     if (seen.has(day.date)) throw badRequest(`日期重复：${day.date}`);
     seen.add(day.date);
   }
+  const redundant = days.filter((d) => isWeekend(d.date) !== d.working).map((d) => `${d.date}（${weekdayName(d.date)}）本来就是${d.working ? '工作日' : '休息日'}`);
+  if (redundant.length) {
+    throw badRequest(`日历只记与周一至周五不同的日子（节假日休息、周末调休上班），以下日期无须填写，或“是否工作日”填反了：${redundant.join('；')}`);
+  }
   await sequelize().transaction(async (transaction) => {
-    await WorkingCalendarDay.destroy({ where: { day: { [Op.between]: [`${year}-01-01`, `${year}-12-31`] } }, transaction });
+    const range = { day: { [Op.between]: [`${year}-01-01`, `${year}-12-31`] } };
+    const before = await WorkingCalendarDay.findAll({ where: range, transaction });
+    await WorkingCalendarDay.destroy({ where: range, transaction });
     if (days.length) {
       await WorkingCalendarDay.bulkCreate(days.map((d) => ({ day: d.date, working: d.working, note: d.note || null, updatedAt: new Date() })), { transaction });
     }
-    await recordAudit(actor, { eventType: 'registry.calendar', objectType: 'calendar', objectId: year, outcome: 'success', detail: { days: days.length } }, transaction);
+    // Which days changed, so that an auditor can tell how deadlines of change records moved.
+    const detail = { days: days.length, ...calendarChanges(before.map((d) => ({ date: String(d.day), working: Boolean(d.working) })), days) };
+    await recordAudit(actor, { eventType: 'registry.calendar', objectType: 'calendar', objectId: year, outcome: 'success', detail }, transaction);
   });
+}
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+function dayOfWeek(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+function weekdayName(date: string): string {
+  return WEEKDAYS[dayOfWeek(date)]!;
+}
+
+function isWeekend(date: string): boolean {
+  const day = dayOfWeek(date);
+  return day === 0 || day === 6;
+}
+
+/** The days added, removed, and turned between working and not, each as `date` or `date:working`. */
+function calendarChanges(before: Array<{ date: string; working: boolean }>, after: CalendarDayInput[]) {
+  const old = new Map(before.map((d) => [d.date.slice(0, 10), d.working]));
+  const now = new Map(after.map((d) => [d.date, d.working]));
+  const label = (date: string, working: boolean) => `${date}:${working ? '上班' : '休息'}`;
+  return {
+    added: [...now].filter(([date]) => !old.has(date)).map(([date, working]) => label(date, working)),
+    removed: [...old].filter(([date]) => !now.has(date)).map(([date, working]) => label(date, working)),
+    turned: [...now].filter(([date, working]) => old.has(date) && old.get(date) !== working).map(([date, working]) => label(date, working)),
+  };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { setClock } from '../../server/lib/clock';
 import { AccountChange } from '../../server/models';
 import { buildAccount, buildUnit, buildUser, loggedIn } from '../support/factories';
+import { tracedCall } from '../rules/ruleSupport';
 import { startTestProduct } from '../support/testProduct';
 
 /** Noon in China on a date, so that the county date is unambiguous. */
@@ -97,8 +98,14 @@ describe('account change records: the 7-working-day rule', () => {
     const calendar = { days: [{ date: '2027-05-03', working: false, note: '劳动节' }, { date: '2027-05-04', working: false, note: '劳动节' }, { date: '2027-05-08', working: true, note: '调休上班' }] };
     assert.equal((await editor.put('/api/registry/calendar/2027', calendar)).status, 403);
     assert.equal((await admin.put('/api/registry/calendar/2027', { days: [{ date: '2026-05-01', working: false }] })).status, 400);
-    const saved = await admin.put('/api/registry/calendar/2027', calendar);
+    // A day that is what Monday to Friday makes it anyway: left out, or working and off swapped.
+    const swapped = await admin.put('/api/registry/calendar/2027', { days: [{ date: '2027-05-03', working: true }, { date: '2027-05-08', working: false }] });
+    assert.equal(swapped.status, 400);
+    assert.match(swapped.body.error.message, /2027-05-03（星期一）本来就是工作日；2027-05-08（星期六）本来就是休息日/);
+    const saved = await tracedCall(admin, 'PUT', '/api/registry/calendar/2027', calendar);
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    const record = saved.audit.find((r) => r.eventType === 'registry.calendar')!;
+    assert.deepEqual([record.detail.added, record.detail.removed, record.detail.turned], [['2027-05-03:休息', '2027-05-04:休息', '2027-05-08:上班'], [], []]);
     assert.equal((await editor.get('/api/registry/calendar/2027')).body.days.length, 3);
 
     // Change on Friday 30 April 2027: Mon 3 and Tue 4 are off, Sat 8 is worked.
@@ -107,7 +114,8 @@ describe('account change records: the 7-working-day rule', () => {
     const reported = await editor.post(`/api/accounts/${account.id}/changes`, { changedOn: '2027-04-30', kinds: ['name'] });
     assert.equal(reported.status, 201, JSON.stringify(reported.body));
     assert.equal(reported.body.dueOn, '2027-05-12');
-    await admin.put('/api/registry/calendar/2027', { days: [] });
+    const emptied = await tracedCall(admin, 'PUT', '/api/registry/calendar/2027', { days: [] });
+    assert.equal(emptied.audit.find((r) => r.eventType === 'registry.calendar')!.detail.removed.length, 3);
     const recomputed = (await editor.get(`/api/accounts/${account.id}`)).body.changes[0];
     assert.equal(recomputed.dueOn, '2027-05-11', 'without the holidays: Mon 3 … Fri 7, Mon 10, Tue 11');
   });
