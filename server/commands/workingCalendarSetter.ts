@@ -24,9 +24,11 @@ export async function workingCalendarSetter(admin: User, year: number, days: Cal
     if (seen.has(day.date)) throw badRequest(`日期重复：${day.date}`);
     seen.add(day.date);
   }
-  const redundant = days.filter((d) => isWeekend(d.date) !== d.working).map((d) => `${d.date}（${weekdayName(d.date)}）本来就是${d.working ? '工作日' : '休息日'}`);
-  if (redundant.length) {
-    throw badRequest(`日历只记与周一至周五不同的日子（节假日休息、周末调休上班），以下日期无须填写，或“是否工作日”填反了：${redundant.join('；')}`);
+  // A weekend day marked off is harmless (a holiday entered day by day includes its weekend), but a
+  // weekday marked worked is never needed: it is how working and off swapped shows.
+  const workedWeekdays = days.filter((d) => d.working && !isWeekend(d.date)).map((d) => `${d.date}（${weekdayName(d.date)}）`);
+  if (workedWeekdays.length) {
+    throw badRequest(`以下日期是周一至周五，本来就要上班，无须标为上班；如是节假日，“是否工作日”应填否：${workedWeekdays.join('、')}`);
   }
   await sequelize().transaction(async (transaction) => {
     const range = { day: { [Op.between]: [`${year}-01-01`, `${year}-12-31`] } };

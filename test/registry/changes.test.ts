@@ -98,14 +98,16 @@ describe('account change records: the 7-working-day rule', () => {
     const calendar = { days: [{ date: '2027-05-03', working: false, note: '劳动节' }, { date: '2027-05-04', working: false, note: '劳动节' }, { date: '2027-05-08', working: true, note: '调休上班' }] };
     assert.equal((await editor.put('/api/registry/calendar/2027', calendar)).status, 403);
     assert.equal((await admin.put('/api/registry/calendar/2027', { days: [{ date: '2026-05-01', working: false }] })).status, 400);
-    // A day that is what Monday to Friday makes it anyway: left out, or working and off swapped.
+    // A weekday marked worked is never needed: working and off were swapped.
     const swapped = await admin.put('/api/registry/calendar/2027', { days: [{ date: '2027-05-03', working: true }, { date: '2027-05-08', working: false }] });
     assert.equal(swapped.status, 400);
-    assert.match(swapped.body.error.message, /2027-05-03（星期一）本来就是工作日；2027-05-08（星期六）本来就是休息日/);
+    assert.match(swapped.body.error.message, /本来就要上班.*2027-05-03（星期一）$/);
+    // A holiday entered day by day includes its weekend: harmless, accepted.
+    assert.equal((await admin.put('/api/registry/calendar/2027', { days: [{ date: '2027-05-01', working: false, note: '劳动节' }] })).status, 200);
     const saved = await tracedCall(admin, 'PUT', '/api/registry/calendar/2027', calendar);
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     const record = saved.audit.find((r) => r.eventType === 'registry.calendar')!;
-    assert.deepEqual([record.detail.added, record.detail.removed, record.detail.turned], [['2027-05-03:休息', '2027-05-04:休息', '2027-05-08:上班'], [], []]);
+    assert.deepEqual([record.detail.added, record.detail.removed, record.detail.turned], [['2027-05-03:休息', '2027-05-04:休息', '2027-05-08:上班'], ['2027-05-01:休息'], []]);
     assert.equal((await editor.get('/api/registry/calendar/2027')).body.days.length, 3);
 
     // Change on Friday 30 April 2027: Mon 3 and Tue 4 are off, Sat 8 is worked.
