@@ -65,6 +65,46 @@ describe('the console in a browser: the account registry, publication records an
     assert.deepEqual(person.errors, []);
   });
 
+  it('a draft approved without a target account is recorded on one of the unit’s 正常 accounts', async () => {
+    const team = await buildReviewTeam(suite.url, 2);
+    const running = await buildAccount(team.unit, { name: `县人社视频${Date.now() % 100000}`, platform: 'douyin' });
+    const suspended = await buildAccount(team.unit, { name: `县人社旧号${Date.now() % 100000}`, status: 'suspended' });
+    const editor = await suite.open();
+    await signIn(editor, team.editor);
+    const page = editor.page;
+
+    // Submitting with no account ticked is asked about, not refused.
+    await page.getByRole('link', { name: '写新稿件' }).first().click();
+    await page.getByLabel('标题').fill(CLEAN_DRAFT.title);
+    await page.getByTestId('body-editor').fill(CLEAN_DRAFT.body.replace(/<[^>]+>/g, ''));
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.getByTestId('no-account-question').waitFor();
+    await page.getByRole('button', { name: '不指定账号，提交审核' }).click();
+    await page.getByTestId('draft-page').waitFor();
+    const id = Number(new URL(page.url()).pathname.split('/')[2]);
+    assert.deepEqual((await team.editorClient.get(`/api/drafts/${id}`)).body.accountIds, []);
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    for (const reviewer of team.reviewerClients) {
+      assert.equal((await reviewer.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS })).status, 201);
+    }
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'approved');
+
+    await page.goto(`/drafts/${id}/publish`);
+    const form = page.getByRole('form', { name: '登记发布' });
+    const choice = form.getByLabel('发布账号');
+    await choice.locator('option', { hasText: running.name }).waitFor({ state: 'attached' });
+    assert.equal(await choice.locator('option', { hasText: suspended.name }).count(), 0, 'a suspended account takes no publication');
+    assert.equal(await form.getByText('所有发布账号都已登记').count(), 0);
+    await form.getByLabel('发布链接').fill('https://www.douyin.com/video/rsj-2024');
+    await form.getByRole('button', { name: '登记发布' }).click();
+    await form.getByText(new RegExp(`已登记在.*${running.name}.*发布`)).waitFor();
+    const recorded = await team.editorClient.get(`/api/publications?draftId=${id}`);
+    assert.equal(recorded.body.total, 1);
+    assert.equal(recorded.body.items[0].accountId, running.id);
+    assert.equal((await team.editorClient.get(`/api/drafts/${id}`)).body.status, 'published');
+    assert.deepEqual(editor.errors, []);
+  });
+
   it('an editor records a publication: a differing pasted text is refused with the difference shown, the approved text is recorded', async () => {
     const team = await buildReviewTeam(suite.url, 2);
     const account = await buildAccount(team.unit, { name: `县人社发布${Date.now() % 100000}`, platform: 'wechat_subscription' });

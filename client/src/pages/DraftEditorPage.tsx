@@ -5,29 +5,12 @@ import { applySuggestion, replaceCodePoints } from '../lib/highlight';
 import { statusText, VERDICT_LABELS } from '../lib/labels';
 import { useSession } from '../lib/session';
 import type { Draft, ScreeningAnswer } from '../lib/types';
+import { useNormalAccounts } from '../lib/useNormalAccounts';
 import { forgetUnsentDraft, keepUnsentDraft, readUnsentDraft, UnsentDraft } from '../lib/unsentDraft';
 import { ErrorNote } from '../components/Badges';
 import { FindingList } from '../components/FindingList';
 import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
 import { RichEditor, RichEditorHandle } from '../components/RichEditor';
-
-interface Account {
-  id: number;
-  name: string;
-  platformLabel?: string;
-  status?: string;
-}
-
-/** The unit's accounts in normal standing (正常), from the account registry; none when it is not there. */
-function useAccounts(): Account[] | null {
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
-  useEffect(() => {
-    get<{ items?: Account[] }>('/api/accounts?status=normal&pageSize=500')
-      .then((answer) => setAccounts((answer.items ?? []).filter((a) => !a.status || a.status === 'normal')))
-      .catch(() => setAccounts(null));
-  }, []);
-  return accounts;
-}
 
 /** Writing a new draft, or revising a returned one: pre-check, apply suggestions, submit. */
 export function DraftEditorPage() {
@@ -35,7 +18,7 @@ export function DraftEditorPage() {
   const draftId = params.id ? Number(params.id) : null;
   const navigate = useNavigate();
   const editor = useRef<RichEditorHandle>(null);
-  const accounts = useAccounts();
+  const accounts = useNormalAccounts();
   const userId = useSession().user?.id ?? 0;
   // A new draft starts from what was typed before the session ended, if anything was.
   const [unsentNew] = useState(() => (draftId === null ? readUnsentDraft(userId, null) : null));
@@ -146,8 +129,16 @@ export function DraftEditorPage() {
     void precheck(root.innerHTML);
   };
 
-  const submit = async (event: FormEvent) => {
+  // No target account is allowed (the draft may then go out on any 正常 account), but is asked about once.
+  const [askingNoAccount, setAskingNoAccount] = useState(false);
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (accounts?.length && !accountIds.length) setAskingNoAccount(true);
+    else void send();
+  };
+
+  const send = async () => {
+    setAskingNoAccount(false);
     setBusy('submit');
     setError(null);
     try {
@@ -246,6 +237,17 @@ export function DraftEditorPage() {
             </p>
           ) : null}
           <ErrorNote message={error} />
+          {askingNoAccount ? (
+            <div className="confirm" role="group" aria-label="请确认" data-testid="no-account-question">
+              <span className="confirm-question">没有勾选发布账号。通过后可在本单位任一状态为“正常”的账号登记发布。确定不指定发布账号就提交吗？</span>
+              <button type="button" className="small primary" onClick={() => void send()}>
+                不指定账号，提交审核
+              </button>
+              <button type="button" className="small" onClick={() => setAskingNoAccount(false)}>
+                返回勾选
+              </button>
+            </div>
+          ) : null}
           <div className="actions">
             <button type="button" onClick={() => void precheck()} disabled={busy !== null}>
               {busy === 'check' ? '正在预检…' : '预检'}

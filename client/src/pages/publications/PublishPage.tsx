@@ -4,6 +4,7 @@ import { ApiError, get, messageOf, post, queryString } from '../../lib/api';
 import { timeText } from '../../lib/labels';
 import type { Draft, Paged, Publication, TextComparison } from '../../lib/types';
 import { accountList, useAccountNames } from '../../lib/useAccountNames';
+import { useNormalAccounts } from '../../lib/useNormalAccounts';
 import { useFetch } from '../../lib/useFetch';
 import { ErrorNote, StatusBadge } from '../../components/Badges';
 import { TextDifferences } from '../../components/TextDifferences';
@@ -28,6 +29,12 @@ function instantOf(local: string): string {
   return local ? new Date(local).toISOString() : new Date().toISOString();
 }
 
+/** Why no account is left to record on: all recorded, or (no target named) none of the unit in normal standing. */
+function noAccountLeftText(named: boolean, candidates: number, registryLoaded: boolean): string {
+  if (named || candidates > 0) return '所有发布账号都已登记。';
+  return registryLoaded ? '本单位没有状态为“正常”的备案账号，暂不能登记发布。' : '正在读取本单位的账号…';
+}
+
 /**
  * After the last approval, an editor records where and when the approved revision went out on each
  * target account. Pasting the platform's text proves it is the approved one: a difference beyond
@@ -36,6 +43,7 @@ function instantOf(local: string): string {
 export function PublishPage() {
   const id = Number(useParams().id);
   const names = useAccountNames();
+  const unitAccounts = useNormalAccounts();
   const draft = useFetch(() => get<Draft>(`/api/drafts/${id}`), [id]);
   const records = useFetch(() => get<Paged<Publication>>(`/api/publications${queryString({ draftId: id, pageSize: 200 })}`), [id]);
   const [form, setForm] = useState<Form>({ accountId: '', url: '', publishedAt: '', kind: 'post', platformTitle: '', platformText: '' });
@@ -47,7 +55,10 @@ export function PublishPage() {
   const d = draft.data;
   if (!d) return <ErrorNote message={draft.error} />;
   const recorded = new Set((records.data?.items ?? []).map((p) => p.accountId));
-  const open = d.accountIds.filter((accountId) => !recorded.has(accountId));
+  // A draft reviewed without target accounts may go out on any 正常 account of the unit.
+  const named = d.accountIds.length > 0;
+  const candidates = named ? d.accountIds : (unitAccounts ?? []).map((a) => a.id);
+  const open = candidates.filter((accountId) => !recorded.has(accountId));
   const publishable = d.status === 'approved' || d.status === 'published';
   const accountId = form.accountId || String(open[0] ?? '');
 
@@ -105,13 +116,13 @@ export function PublishPage() {
         </div>
       </div>
       <p className="muted">
-        审核通过的是第 {d.revision} 版 · 发布账号：{accountList(d.accountIds, names)}
+        审核通过的是第 {d.revision} 版 · 发布账号：{named ? accountList(d.accountIds, names) : '未指定（可登记在本单位任一状态为“正常”的账号）'}
       </p>
       {!publishable ? <div className="error">稿件尚未通过全部审核，不能登记发布（先审后发）。</div> : null}
       <div className="columns">
         <form className="card main-column" onSubmit={record} aria-label="登记发布">
           <h2>登记一次发布</h2>
-          {publishable && !open.length ? <p className="muted">所有发布账号都已登记。</p> : null}
+          {publishable && !open.length ? <p className="muted">{noAccountLeftText(named, candidates.length, unitAccounts !== null)}</p> : null}
           <label>
             发布账号
             <select name="accountId" value={accountId} onChange={(e) => setForm({ ...form, accountId: e.target.value })} required>
