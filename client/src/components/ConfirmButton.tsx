@@ -3,7 +3,8 @@ import { ReactNode, useState } from 'react';
 /**
  * A button for something that cannot be undone (delete, disable, suspend): the first click asks in
  * the page, the second one does it. An in-page question rather than window.confirm, so that it
- * reads like the rest of the console and says exactly what will happen.
+ * reads like the rest of the console and says exactly what will happen. A page that also asks by
+ * other means (a keyboard shortcut) passes `asking` and `onAskingChange` to hold the question itself.
  */
 export function ConfirmButton({
   label,
@@ -13,6 +14,8 @@ export function ConfirmButton({
   danger = true,
   disabled = false,
   className = 'small',
+  asking: heldAsking,
+  onAskingChange,
 }: {
   label: ReactNode;
   question: ReactNode;
@@ -21,8 +24,12 @@ export function ConfirmButton({
   danger?: boolean;
   disabled?: boolean;
   className?: string;
+  asking?: boolean;
+  onAskingChange?(asking: boolean): void;
 }) {
-  const [asking, setAsking] = useState(false);
+  const [ownAsking, setOwnAsking] = useState(false);
+  const asking = heldAsking ?? ownAsking;
+  const setAsking = onAskingChange ?? setOwnAsking;
   const [busy, setBusy] = useState(false);
   if (!asking) {
     return (

@@ -8,6 +8,7 @@ import type { Draft, DraftAddress, DraftChange } from '../lib/types';
 import { useClaim } from '../lib/useClaim';
 import { accountList, useAccountNames } from '../lib/useAccountNames';
 import { ErrorNote, StatusBadge, VerdictBadge } from '../components/Badges';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { DiffView, RevisionDiff } from '../components/DiffView';
 import { FindingList } from '../components/FindingList';
 import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
@@ -48,6 +49,8 @@ export function ReviewPage() {
   const [selected, setSelected] = useState<number | null>(null);
   const [result, setResult] = useState<{ error?: string; done?: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // 否决 ends the draft for good: the button and the X key only ask, the confirmation sends it.
+  const [askingReject, setAskingReject] = useState(false);
   const [diff, setDiff] = useState<{ label: string; diff: RevisionDiff } | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const shownRevision = useRef<number | null>(null);
@@ -95,7 +98,7 @@ export function ReviewPage() {
   const movedOn = change !== null || (draft !== null && (draft.status !== 'in_review' || draft.level !== user?.level));
 
   const decide = useCallback(
-    async (decision: Decision) => {
+    async (decision: Decision, confirmed = false) => {
       if (!draft || decisionBlocked) return;
       if (decision === 'approve' && !allChecked) {
         setResult({ error: `通过前须逐项勾选五关：${CHECKS.filter((c) => !checks[c.key]).map((c) => c.label).join('、')}` });
@@ -106,6 +109,12 @@ export function ReviewPage() {
         commentRef.current?.focus();
         return;
       }
+      if (decision === 'reject' && !confirmed) {
+        setResult(null);
+        setAskingReject(true);
+        return;
+      }
+      setAskingReject(false);
       setBusy(true);
       setResult(null);
       try {
@@ -291,9 +300,20 @@ export function ReviewPage() {
               <button type="button" disabled={decisionBlocked} onClick={() => void decide('return')}>
                 退回修改 <kbd>R</kbd>
               </button>
-              <button type="button" className="danger" disabled={decisionBlocked} onClick={() => void decide('reject')}>
-                否决 <kbd>X</kbd>
-              </button>
+              <ConfirmButton
+                className=""
+                label={
+                  <>
+                    否决 <kbd>X</kbd>
+                  </>
+                }
+                question="否决后稿件即终止，不能再修改或重新提交。确定否决吗？"
+                confirmLabel="确认否决"
+                disabled={decisionBlocked}
+                asking={askingReject}
+                onAskingChange={(asking) => (asking ? void decide('reject') : setAskingReject(false))}
+                onConfirm={() => decide('reject', true)}
+              />
             </div>
             <p className="muted small">快捷键：1–5 勾选五关，A 通过，R 退回，X 否决，J/K 上下切换问题，C 填写意见。</p>
           </form>
