@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildUnit, buildUser, PASSWORD } from '../support/factories';
+import { buildReviewTeam, buildUnit, buildUser, PASSWORD } from '../support/factories';
 import { browserSuite, signIn } from './support/browser';
 
 describe('the console in a browser: a session that ends while a draft is being written', function () {
@@ -110,6 +110,44 @@ describe('the console in a browser: a session that ends while a draft is being w
     await page.reload();
     await page.getByRole('button', { name: '退出登录' }).waitFor();
     assert.deepEqual(await page.evaluate(copiesOf(first.id)), [], 'no copy of another user is left after the reload');
+    assert.deepEqual(person.errors, []);
+  });
+  it('keeps a reviewer’s unsent comment and ticks: after signing in again they are back on the review page, and a recorded decision leaves no copy', async () => {
+    const team = await buildReviewTeam(suite.url, 2);
+    const submitted = await team.editorClient.post('/api/drafts', { title: '县水利局汛期值班安排', body: '<p>汛期实行24小时值班。</p>', sourceType: 'original' });
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    const reviewer = team.reviewers[0]!;
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, reviewer);
+    await page.goto(`/review/${id}`);
+    await page.locator('.claim-mine').waitFor();
+    const comment = '请补充值班人员名单和联系电话';
+    await page.getByLabel(/审核意见/).fill(comment);
+    await page.getByRole('checkbox', { name: /政治关/ }).check();
+    const copies = `Object.keys(sessionStorage).filter((key) => key.startsWith('unsent-draft:${reviewer.id}:'))`;
+    await page.waitForFunction(`${copies}.length > 0`);
+
+    // The session ends by itself (signed out in another tab): the login form, then back to the draft.
+    const otherTab = await person.context.newPage();
+    await otherTab.goto('/');
+    await otherTab.getByRole('button', { name: '退出登录' }).click();
+    await otherTab.getByRole('button', { name: '登录' }).waitFor();
+    await otherTab.close();
+    await page.getByRole('status').filter({ hasText: '请重新登录' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('用户名').fill(reviewer.username);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('review-page').waitFor();
+    assert.equal(new URL(page.url()).pathname, `/review/${id}`);
+    await page.locator('.claim-mine').waitFor();
+    assert.equal(await page.getByLabel(/审核意见/).inputValue(), comment, 'the comment typed before the session ended is back');
+    assert.equal(await page.getByRole('checkbox', { name: /政治关/ }).isChecked(), true, 'so is the tick');
+
+    await page.getByRole('button', { name: /退回修改/ }).click();
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'returned');
+    await page.waitForFunction(`${copies}.length === 0`);
     assert.deepEqual(person.errors, []);
   });
 });

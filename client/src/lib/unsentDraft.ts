@@ -23,33 +23,53 @@ function keyOf(userId: number, draftId: number | null): string {
   return `${PREFIX}${userId}:${draftId ?? 'new'}`;
 }
 
-export function readUnsentDraft(userId: number, draftId: number | null): UnsentDraft | null {
+/**
+ * The key of another unsent copy of the user's (a reviewer's comment on a draft): under the same
+ * prefix, so that logout and another user's sign-in drop it with the drafts.
+ */
+export function unsentKey(userId: number, name: string): string {
+  return `${PREFIX}${userId}:${name}`;
+}
+
+export function readUnsentCopy<T>(key: string): T | null {
   try {
-    const text = window.sessionStorage.getItem(keyOf(userId, draftId));
-    return text ? (JSON.parse(text) as UnsentDraft) : null;
+    const text = window.sessionStorage.getItem(key);
+    return text ? (JSON.parse(text) as T) : null;
   } catch {
     return null; // storage switched off or a damaged copy: nothing to restore
   }
 }
 
+export function readUnsentDraft(userId: number, draftId: number | null): UnsentDraft | null {
+  return readUnsentCopy<UnsentDraft>(keyOf(userId, draftId));
+}
+
 /** False from the user's own logout to the next sign-in: a last edit that arrives then is not kept. */
 let keeping = true;
 
-export function keepUnsentDraft(userId: number, draftId: number | null, draft: UnsentDraft): void {
+export function keepUnsentCopy(key: string, copy: unknown): void {
   if (!keeping) return;
   try {
-    window.sessionStorage.setItem(keyOf(userId, draftId), JSON.stringify(draft));
+    window.sessionStorage.setItem(key, JSON.stringify(copy));
   } catch {
-    // Storage full or switched off: the editor still works, only without the copy.
+    // Storage full or switched off: the page still works, only without the copy.
   }
 }
 
-export function forgetUnsentDraft(userId: number, draftId: number | null): void {
+export function forgetUnsentCopy(key: string): void {
   try {
-    window.sessionStorage.removeItem(keyOf(userId, draftId));
+    window.sessionStorage.removeItem(key);
   } catch {
     // nothing kept, nothing to forget
   }
+}
+
+export function keepUnsentDraft(userId: number, draftId: number | null, draft: UnsentDraft): void {
+  keepUnsentCopy(keyOf(userId, draftId), draft);
+}
+
+export function forgetUnsentDraft(userId: number, draftId: number | null): void {
+  forgetUnsentCopy(keyOf(userId, draftId));
 }
 
 /** Drops the copies kept in this tab whose key `drop` picks. */

@@ -6,6 +6,7 @@ import { useLiveEvent, useResync, useWatchDraft } from '../lib/live';
 import { useSession } from '../lib/session';
 import type { Draft, DraftAddress, DraftChange } from '../lib/types';
 import { useClaim } from '../lib/useClaim';
+import { forgetUnsentReview, keepUnsentReview, readUnsentReview } from '../lib/unsentReview';
 import { accountList, useAccountNames } from '../lib/useAccountNames';
 import { ErrorNote, StatusBadge, VerdictBadge } from '../components/Badges';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -40,6 +41,7 @@ function approvedEarlier(draft: Draft): number | null {
 export function ReviewPage() {
   const id = Number(useParams().id);
   const { user } = useSession();
+  const userId = user?.id ?? 0;
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -54,6 +56,8 @@ export function ReviewPage() {
   const [diff, setDiff] = useState<{ label: string; diff: RevisionDiff } | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const shownRevision = useRef<number | null>(null);
+  // Once the decision is recorded, nothing typed is kept any more.
+  const decided = useRef(false);
   const accountNames = useAccountNames();
   const { state: claim, claim: retryClaim, release } = useClaim(id, user?.id);
 
@@ -62,6 +66,12 @@ export function ReviewPage() {
       const next = await get<Draft>(`/api/drafts/${id}`);
       // The five ticks sign off the revision that was read: a newer one is checked afresh.
       if (shownRevision.current !== null && shownRevision.current !== next.revision) setChecks({});
+      // First look at the draft: take back what was typed before the session ended, if anything was.
+      const unsent = shownRevision.current === null ? readUnsentReview(userId, id, next.revision) : null;
+      if (unsent) {
+        setComment(unsent.comment);
+        setChecks(unsent.checks);
+      }
       shownRevision.current = next.revision;
       setDraft(next);
       setChange(null);
@@ -69,11 +79,18 @@ export function ReviewPage() {
     } catch (error) {
       setLoadError(messageOf(error));
     }
-  }, [id]);
+  }, [id, userId]);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // What is typed and ticked is kept in the tab until the decision is recorded.
+  const revision = draft?.revision;
+  useEffect(() => {
+    if (revision === undefined || decided.current) return;
+    keepUnsentReview(userId, id, { revision, comment, checks });
+  }, [userId, id, revision, comment, checks]);
   useWatchDraft(id);
 
   // A change while the page is open shows at once; the reviewer keeps what they read until they reload it.
@@ -119,6 +136,8 @@ export function ReviewPage() {
       setResult(null);
       try {
         await post(`/api/drafts/${id}/reviews`, { revision: draft.revision, decision, checks, comment: comment.trim() });
+        decided.current = true;
+        forgetUnsentReview(userId, id);
         release();
         setResult({ done: `已${DECISION_LABELS[decision]}。正在返回审核队列…` });
         window.setTimeout(() => navigate('/queue'), 1200);
@@ -129,7 +148,7 @@ export function ReviewPage() {
         setBusy(false);
       }
     },
-    [draft, decisionBlocked, allChecked, checks, comment, id, release, navigate, describeChange],
+    [draft, decisionBlocked, allChecked, checks, comment, id, userId, release, navigate, describeChange],
   );
 
   // Keyboard: 1–5 tick the checks, A approve, R return, X reject, J/K next/previous finding, C comment.
