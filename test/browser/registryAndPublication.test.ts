@@ -65,6 +65,37 @@ describe('the console in a browser: the account registry, publication records an
     assert.deepEqual(person.errors, []);
   });
 
+  it('an editor’s opening application marks 开设理由 required and shows the server’s own words for a blank one', async () => {
+    const unit = await buildUnit({ name: `县应急局${Date.now() % 100000}` });
+    const editor = await suite.open();
+    await signIn(editor, await buildUser('editor', { unit }));
+    const page = editor.page;
+    await page.goto('/accounts/new');
+    const form = page.getByRole('form', { name: '开设申请' });
+    const reason = form.getByLabel('开设理由');
+    assert.notEqual(await reason.getAttribute('required'), null, 'the browser asks for it before sending');
+    assert.equal(await form.locator('label', { hasText: '开设理由' }).locator('.required').count(), 1, 'marked with *');
+    for (const name of ['name', 'ownerUnit']) {
+      assert.notEqual(await form.locator(`[name="${name}"]`).getAttribute('required'), null, `${name} is required`);
+    }
+
+    await form.getByLabel('账号名称').fill(`应急发布${Date.now() % 100000}`);
+    await form.locator('[name="ownerUnit"]').fill(unit.name);
+    await form.getByLabel('基本情况').fill('发布预警信息');
+    // Left blank where the browser does not check (here: its check switched off), the server names it.
+    await page.evaluate("document.querySelector('textarea[name=openingReason]').removeAttribute('required')");
+    await form.getByRole('button', { name: '提交开设申请' }).click();
+    const refusal = form.getByRole('alert');
+    await refusal.waitFor();
+    assert.match((await refusal.textContent())!, /须填写开设理由/);
+    assert.doesNotMatch((await refusal.textContent())!, /应为文字/);
+
+    await reason.fill('发布突发事件预警和应急科普信息');
+    await form.getByRole('button', { name: '提交开设申请' }).click();
+    await page.locator('[data-testid="account-page"][data-status="pending"]').waitFor();
+    assert.deepEqual(editor.errors, []);
+  });
+
   it('a draft approved without a target account is recorded on one of the unit’s 正常 accounts', async () => {
     const team = await buildReviewTeam(suite.url, 2);
     const running = await buildAccount(team.unit, { name: `县人社视频${Date.now() % 100000}`, platform: 'douyin' });

@@ -1,7 +1,8 @@
-import { ACCOUNT_FIELD_GROUPS, AccountField, FormValues } from '../lib/accountFields';
+import { ACCOUNT_FIELD_GROUPS, AccountField, FormValues, isRequired } from '../lib/accountFields';
 import type { TeamMember } from '../lib/types';
 
-function FieldInput({ field, value, onChange, locked }: { field: AccountField; value: string | boolean; onChange(value: string | boolean): void; locked: boolean }) {
+function FieldInput({ field, value, onChange, locked, applying }: { field: AccountField; value: string | boolean; onChange(value: string | boolean): void; locked: boolean; applying: boolean }) {
+  const required = isRequired(field, applying);
   const title = locked ? '已备案账号的此项须通过“变更备案”修改' : undefined;
   if (field.type === 'bool') {
     return (
@@ -10,16 +11,16 @@ function FieldInput({ field, value, onChange, locked }: { field: AccountField; v
       </label>
     );
   }
-  const common = { name: field.name, value: String(value), disabled: locked, title, placeholder: field.placeholder, required: field.required };
+  const common = { name: field.name, value: String(value), disabled: locked, title, placeholder: field.placeholder, required };
   return (
     <label className={field.type === 'textarea' ? 'wide' : ''}>
       {field.label}
-      {field.required ? <span className="required">*</span> : null}
+      {required ? <span className="required">*</span> : null}
       {field.type === 'textarea' ? (
         <textarea rows={3} {...common} onChange={(e) => onChange(e.target.value)} />
       ) : field.type === 'select' ? (
         <select {...common} onChange={(e) => onChange(e.target.value)}>
-          {field.required ? null : <option value="">未填写</option>}
+          {required ? null : <option value="">未填写</option>}
           {Object.entries(field.options ?? {}).map(([key, label]) => (
             <option key={key} value={key}>
               {label}
@@ -33,8 +34,18 @@ function FieldInput({ field, value, onChange, locked }: { field: AccountField; v
   );
 }
 
-/** The registration form's fields in the groups of the county's form. */
-export function AccountFormFields({ values, onChange, lockControlled = false }: { values: FormValues; onChange(values: FormValues): void; lockControlled?: boolean }) {
+/** The registration form's fields in the groups of the county's form; `applying` for a unit's opening application. */
+export function AccountFormFields({
+  values,
+  onChange,
+  lockControlled = false,
+  applying = false,
+}: {
+  values: FormValues;
+  onChange(values: FormValues): void;
+  lockControlled?: boolean;
+  applying?: boolean;
+}) {
   return (
     <>
       {ACCOUNT_FIELD_GROUPS.map((group) => (
@@ -42,7 +53,7 @@ export function AccountFormFields({ values, onChange, lockControlled = false }: 
           <legend>{group.title}</legend>
           <div className="form-grid">
             {group.fields.map((field) => (
-              <FieldInput key={field.name} field={field} value={values[field.name] ?? ''} locked={lockControlled && Boolean(field.controlled)} onChange={(value) => onChange({ ...values, [field.name]: value })} />
+              <FieldInput key={field.name} field={field} value={values[field.name] ?? ''} locked={lockControlled && Boolean(field.controlled)} applying={applying} onChange={(value) => onChange({ ...values, [field.name]: value })} />
             ))}
           </div>
         </fieldset>

@@ -9,6 +9,8 @@ export interface AccountField {
   /** Once registered, the field changes only through a change record (变更备案). */
   controlled?: boolean;
   required?: boolean;
+  /** Required of a unit's opening application (开设申请) only: an older account registers without it. */
+  requiredToApply?: boolean;
   placeholder?: string;
 }
 
@@ -60,7 +62,7 @@ export const ACCOUNT_FIELD_GROUPS: Array<{ title: string; fields: AccountField[]
   {
     title: '理由与意见',
     fields: [
-      { name: 'openingReason', label: '开设理由', type: 'textarea' },
+      { name: 'openingReason', label: '开设理由', type: 'textarea', requiredToApply: true },
       { name: 'ownerOpinion', label: '主办单位意见', type: 'textarea' },
     ],
   },
@@ -82,13 +84,22 @@ export function formValuesOf(record: Record<string, unknown> | null): FormValues
   return values;
 }
 
-/** What the API takes: empty text as null, numbers as numbers. Only the named fields. */
+/** Whether the form must have the field filled in: `applying` for a unit's opening application. */
+export function isRequired(field: AccountField, applying: boolean): boolean {
+  return Boolean(field.required || (applying && field.requiredToApply));
+}
+
+/**
+ * What the API takes: numbers as numbers, an empty date or choice as null, empty text as ''
+ * (the server reads it as not filled in, and names a required one in its own words, where null
+ * would only be refused as "not text"). Only the named fields.
+ */
 export function bodyOf(values: FormValues, fields: AccountField[]): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     const value = values[field.name];
     if (field.type === 'bool') body[field.name] = Boolean(value);
-    else if (value === '' || value === undefined) body[field.name] = field.required ? '' : null;
+    else if (value === '' || value === undefined) body[field.name] = field.required || field.type === 'text' || field.type === 'textarea' ? '' : null;
     else if (field.type === 'number') body[field.name] = Number(value);
     else body[field.name] = value;
   }

@@ -73,7 +73,7 @@ export function AccountNewPage() {
           </label>
         </div>
       ) : null}
-      <AccountFormFields values={values} onChange={setValues} />
+      <AccountFormFields values={values} onChange={setValues} applying={!isSysadmin} />
       <TeamEditor team={team} onChange={setTeam} />
       <ErrorNote message={error} />
       <div className="actions">
