@@ -3,6 +3,7 @@ import { ApiError, del, download, get, messageOf, post, put, queryString, upload
 import { readImportFile } from '../lib/importFile';
 import { timeText } from '../lib/labels';
 import { displayValue, FieldSpec, TableSpec } from '../lib/ruleSpecs';
+import { useBusy } from '../lib/useBusy';
 import { useDebounced } from '../lib/useDebounced';
 import { useFetch } from '../lib/useFetch';
 import { ErrorNote } from './Badges';
@@ -151,6 +152,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   // Renewed after each entry added: the new form starts afresh (a category box typed in closes).
   const [formRound, setFormRound] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
+  const adding = useBusy();
   const [editing, setEditing] = useState<{ id: number; values: Values } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
@@ -185,18 +187,20 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     }
   };
 
-  const create = async (event: FormEvent) => {
+  const create = (event: FormEvent) => {
     event.preventDefault();
-    setFormError(null);
-    setNotice(null);
-    try {
-      const answer = await post<Entry & { warnings?: Warning[] }>(spec.path, bodyOf(spec, form));
-      setForm(emptyValues(spec)); // only after success: a refused entry stays in the form
-      setFormRound((round) => round + 1);
-      await changed(`已添加${spec.label}“${String(answer[spec.keyField] ?? '')}”`, answer);
-    } catch (caught) {
-      setFormError(messageOf(caught));
-    }
+    void adding.run(async () => {
+      setFormError(null);
+      setNotice(null);
+      try {
+        const answer = await post<Entry & { warnings?: Warning[] }>(spec.path, bodyOf(spec, form));
+        setForm(emptyValues(spec)); // only after success: a refused entry stays in the form
+        setFormRound((round) => round + 1);
+        await changed(`已添加${spec.label}“${String(answer[spec.keyField] ?? '')}”`, answer);
+      } catch (caught) {
+        setFormError(messageOf(caught));
+      }
+    });
   };
 
   const save = async () => {
@@ -287,8 +291,8 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
           ))}
         </div>
         <ErrorNote message={formError} />
-        <button type="submit" className="primary">
-          添加
+        <button type="submit" className="primary" disabled={adding.busy}>
+          {adding.busy ? '正在添加…' : '添加'}
         </button>
       </form>
 

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { messageOf, post, put } from '../../lib/api';
+import { useBusy } from '../../lib/useBusy';
 import { useSession } from '../../lib/session';
 import type { Unit } from '../../lib/types';
 import { useUnits } from '../../lib/useUnits';
@@ -20,6 +21,7 @@ export function UnitsPage() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [names, setNames] = useState<Record<number, string>>({});
+  const creating = useBusy();
 
   const run = async (what: () => Promise<unknown>, done: string) => {
     setError(null);
@@ -33,12 +35,14 @@ export function UnitsPage() {
     }
   };
 
-  const create = async (event: FormEvent) => {
+  const create = (event: FormEvent) => {
     event.preventDefault();
-    await run(async () => {
-      await post<Unit>('/api/units', { code: form.code.trim(), name: form.name.trim() });
-      setForm({ code: '', name: '' });
-    }, '单位已创建');
+    void creating.run(() =>
+      run(async () => {
+        await post<Unit>('/api/units', { code: form.code.trim(), name: form.name.trim() });
+        setForm({ code: '', name: '' });
+      }, '单位已创建'),
+    );
   };
 
   return (
@@ -59,8 +63,8 @@ export function UnitsPage() {
               <input name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required placeholder="如 县委宣传部" />
             </label>
           </div>
-          <button type="submit" className="primary">
-            创建单位
+          <button type="submit" className="primary" disabled={creating.busy}>
+            {creating.busy ? '正在创建…' : '创建单位'}
           </button>
         </form>
       ) : (

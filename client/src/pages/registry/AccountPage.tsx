@@ -6,6 +6,7 @@ import { timeText } from '../../lib/labels';
 import { ACCOUNT_STATUS_LABELS, CHANGE_KIND_LABELS, STATUS_STEPS } from '../../lib/registryLabels';
 import { useSession } from '../../lib/session';
 import type { Account, AccountChange, MenuItem, TeamMember } from '../../lib/types';
+import { useBusy } from '../../lib/useBusy';
 import { useFetch } from '../../lib/useFetch';
 import { AccountFormFields, TeamEditor, teamBody } from '../../components/AccountForm';
 import { ErrorNote } from '../../components/Badges';
@@ -147,10 +148,15 @@ function Changes({ account, canKeep, onDone }: { account: Account; canKeep: bool
   const [form, setForm] = useState<ChangeForm>(fresh);
   const [filing, setFiling] = useState<AccountChange | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const sending = useBusy();
   const registered = ['normal', 'suspended'].includes(account.status);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    void sending.run(send);
+  };
+
+  const send = async () => {
     setError(null);
     try {
       if (filing) {
@@ -278,8 +284,8 @@ function Changes({ account, canKeep, onDone }: { account: Account; canKeep: bool
           </label>
           <ErrorNote message={error} />
           <div className="actions">
-            <button type="submit" className="primary" disabled={!filing && !form.kinds.length}>
-              {filing ? '提交备案' : form.withValues ? '提交变更备案' : '登记待备案'}
+            <button type="submit" className="primary" disabled={sending.busy || (!filing && !form.kinds.length)}>
+              {sending.busy ? '正在提交…' : filing ? '提交备案' : form.withValues ? '提交变更备案' : '登记待备案'}
             </button>
             {filing ? (
               <button type="button" onClick={() => setFiling(null)}>
@@ -353,6 +359,7 @@ export function AccountPage() {
   const [menus, setMenus] = useState<MenuItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const saving = useBusy();
   const account = record.data;
 
   useEffect(() => {
@@ -371,15 +378,16 @@ export function AccountPage() {
     setNotice(message);
     setError(null);
   };
-  const run = async (what: () => Promise<Account>, message: string) => {
-    setError(null);
-    setNotice(null);
-    try {
-      done(await what(), message);
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
-  };
+  const run = (what: () => Promise<Account>, message: string) =>
+    saving.run(async () => {
+      setError(null);
+      setNotice(null);
+      try {
+        done(await what(), message);
+      } catch (caught) {
+        setError(messageOf(caught));
+      }
+    });
   const editableFields = ACCOUNT_FIELDS.filter((f) => pending || !f.controlled);
 
   return (
@@ -422,7 +430,7 @@ export function AccountPage() {
             </fieldset>
             {account.supervisorOpinion ? <p>主管单位意见：{String(account.supervisorOpinion)}</p> : null}
             {canKeep && !closed ? (
-              <button type="submit" className="primary">
+              <button type="submit" className="primary" disabled={saving.busy}>
                 保存备案信息
               </button>
             ) : null}
@@ -431,7 +439,7 @@ export function AccountPage() {
             <h2>菜单设置</h2>
             <MenuEditor items={menus} onChange={setMenus} disabled={!canKeep || closed} />
             {canKeep && !closed ? (
-              <button type="button" onClick={() => void run(() => put<Account>(`/api/accounts/${account.id}/menus`, { items: menuBody(menus) }), '菜单已保存')}>
+              <button type="button" disabled={saving.busy} onClick={() => void run(() => put<Account>(`/api/accounts/${account.id}/menus`, { items: menuBody(menus) }), '菜单已保存')}>
                 保存菜单
               </button>
             ) : null}

@@ -4,6 +4,7 @@ import { CHECKER_LABELS, SEVERITY_LABELS } from '../../lib/labels';
 import { previousMonth } from '../../lib/registryLabels';
 import { useSession } from '../../lib/session';
 import type { Severity } from '../../lib/types';
+import { useBusy } from '../../lib/useBusy';
 import { useFetch } from '../../lib/useFetch';
 import { useUnits } from '../../lib/useUnits';
 import { ErrorNote } from '../../components/Badges';
@@ -51,21 +52,24 @@ function InteractionForm({ account, month, onSaved }: { account: AccountMonth; m
   const current = account.interaction;
   const [form, setForm] = useState({ received: String(current?.received ?? ''), answered: String(current?.answered ?? ''), answeredLate: String(current?.answeredLate ?? 0), note: current?.note ?? '' });
   const [error, setError] = useState<string | null>(null);
-  const save = async (event: FormEvent) => {
+  const saving = useBusy();
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
-      await put(`/api/reports/monthly/accounts/${account.accountId}/interaction`, {
-        month,
-        received: Number(form.received),
-        answered: Number(form.answered),
-        answeredLate: Number(form.answeredLate || 0),
-        note: form.note.trim() || null,
-      });
-      onSaved();
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
+    void saving.run(async () => {
+      setError(null);
+      try {
+        await put(`/api/reports/monthly/accounts/${account.accountId}/interaction`, {
+          month,
+          received: Number(form.received),
+          answered: Number(form.answered),
+          answeredLate: Number(form.answeredLate || 0),
+          note: form.note.trim() || null,
+        });
+        onSaved();
+      } catch (caught) {
+        setError(messageOf(caught));
+      }
+    });
   };
   return (
     <form className="interaction-form" onSubmit={save} aria-label={`${account.name}的互动数据`}>
@@ -85,7 +89,7 @@ function InteractionForm({ account, month, onSaved }: { account: AccountMonth; m
         说明
         <input value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
       </label>
-      <button type="submit" className="small primary">
+      <button type="submit" className="small primary" disabled={saving.busy}>
         保存
       </button>
       <ErrorNote message={error} />
