@@ -1,14 +1,17 @@
 import { createContext, ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { io, Socket } from 'socket.io-client';
 import { sessionStillHolds } from './api';
+import { useSession } from './session';
 
 /** How long to wait before connecting again after the server refused or dropped the connection. */
 const RETRY_MS = 5000;
 
 /**
  * One socket.io connection for the signed-in user. Events missed while disconnected are not
- * replayed, so every page re-fetches its state after each reconnect (useResync) and the
- * drafts being watched are watched again.
+ * replayed, so every page re-fetches its state after each reconnect (useResync), the drafts
+ * being watched are watched again, and the session is read again: the server drops the socket
+ * when an admin changes the user's role, level or unit, and the header and pages must show the
+ * new ones.
  */
 interface Live {
   socket: Socket | null;
@@ -20,6 +23,9 @@ const LiveContext = createContext<Live>({ socket: null, connected: false });
 export function LiveProvider({ userId, children }: { userId: number | null; children: ReactNode }) {
   const [socket, setSocket] = useState<Socket | null>(null);
   const [connected, setConnected] = useState(false);
+  const { refresh } = useSession();
+  const refreshSession = useRef(refresh);
+  refreshSession.current = refresh;
 
   useEffect(() => {
     if (userId === null) return;
@@ -33,7 +39,13 @@ export function LiveProvider({ userId, children }: { userId: number | null; chil
         if (holds) retry = setTimeout(() => next.connect(), RETRY_MS);
       });
     };
-    next.on('connect', () => setConnected(true));
+    let connectedBefore = false;
+    next.on('connect', () => {
+      setConnected(true);
+      // Not the first connect: the session was read just before it.
+      if (connectedBefore) void refreshSession.current().catch(() => undefined);
+      connectedBefore = true;
+    });
     next.on('disconnect', (reason) => {
       setConnected(false);
       if (reason === 'io server disconnect') recheck();
