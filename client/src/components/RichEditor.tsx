@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { sanitizePastedHtml } from '../lib/sanitize';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { cleanPastedHtml, sanitizePastedHtml } from '../lib/sanitize';
 
 export interface RichEditorHandle {
   root(): HTMLDivElement | null;
@@ -21,6 +21,8 @@ interface Props {
 export const RichEditor = forwardRef<RichEditorHandle, Props>(function RichEditor({ initialHtml, onChange }, ref) {
   const area = useRef<HTMLDivElement>(null);
   const loaded = useRef(false);
+  // Pictures of the last paste that could not be kept (no http(s) address).
+  const [droppedImages, setDroppedImages] = useState(0);
 
   useEffect(() => {
     if (area.current && !loaded.current) {
@@ -80,12 +82,27 @@ export const RichEditor = forwardRef<RichEditorHandle, Props>(function RichEdito
         onInput={() => onChange(area.current?.innerHTML ?? '')}
         onPaste={(event) => {
           const html = event.clipboardData.getData('text/html');
-          if (!html) return; // plain text: the browser inserts it as text
+          const imageFiles = Array.from(event.clipboardData.files).filter((file) => file.type.startsWith('image/')).length;
+          if (!html) {
+            setDroppedImages(imageFiles);
+            if (imageFiles) event.preventDefault(); // a copied picture alone: nothing to keep
+            return; // plain text: the browser inserts it as text
+          }
           event.preventDefault();
-          document.execCommand('insertHTML', false, sanitizePastedHtml(html));
+          const pasted = cleanPastedHtml(html);
+          setDroppedImages(pasted.droppedImages);
+          document.execCommand('insertHTML', false, pasted.html);
           onChange(area.current?.innerHTML ?? '');
         }}
       />
+      {droppedImages ? (
+        <div className="banner changed" role="alert" data-testid="dropped-images">
+          粘贴的内容中有 {droppedImages} 张图片没有网络地址（如截图、Word 文档中的本机图片），没有保留。请先把图片上传到发布平台或单位网站，再用“图片”按钮按地址（http:// 或 https:// 开头）插入。
+          <button type="button" className="small" onClick={() => setDroppedImages(0)}>
+            知道了
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 });

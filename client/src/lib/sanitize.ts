@@ -35,10 +35,21 @@ export function sanitizeHtml(html: string): string {
 
 /** For the editor: pasted HTML from Word or a WeChat editor, cleaned to the same allowlist. */
 export function sanitizePastedHtml(html: string): string {
+  return cleanPastedHtml(html).html;
+}
+
+/**
+ * Pasted HTML cleaned for the editor, and how many of its images were dropped: an image without
+ * an http(s) address (a screenshot's data: URL, Word's local file:) cannot be kept, and an empty
+ * <img> would only hide that a picture went missing, so the editor is told instead.
+ */
+export function cleanPastedHtml(html: string): { html: string; droppedImages: number } {
   const cleaned = sanitizeHtml(html);
-  // Word's empty paragraphs and the editor-only attributes added above are of no use in a draft.
   const holder = document.createElement('div');
   holder.innerHTML = cleaned;
+  const addressless = holder.querySelectorAll('img:not([src])');
+  addressless.forEach((img) => img.remove());
+  // Word's empty paragraphs and the editor-only attributes added above are of no use in a draft.
   holder.querySelectorAll('a').forEach((a) => {
     a.removeAttribute('target');
     a.removeAttribute('rel');
@@ -46,5 +57,5 @@ export function sanitizePastedHtml(html: string): string {
   holder.querySelectorAll('p').forEach((p) => {
     if (!p.textContent?.trim() && !p.querySelector('img')) p.remove();
   });
-  return holder.innerHTML;
+  return { html: holder.innerHTML, droppedImages: addressless.length };
 }
