@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { passwordPolicy } from '../../server/auth/passwordPolicy';
 import { ApiClient } from '../support/apiClient';
 import { buildUnit, buildUser, PASSWORD } from '../support/factories';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
@@ -23,6 +24,10 @@ describe('the console in a browser: signing in', function () {
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '请先修改密码' }).waitFor();
+    // The rules are there before anything is typed, as this installation sets them.
+    const policy = passwordPolicy();
+    const rules = (await page.getByTestId('password-rules').textContent())!;
+    assert.match(rules, new RegExp(`至少 ${policy.minLength} 位.*至少 ${policy.minClasses} 类.*最近 ${policy.history} 次`));
     await page.screenshot({ path: screenshotPath('password-change') });
     await page.getByLabel('当前密码').fill(PASSWORD);
     await page.getByLabel('新密码', { exact: true }).fill('Fresh#Review-2026');

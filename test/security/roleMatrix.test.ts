@@ -78,6 +78,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/session': { allow: SIGNED_IN },
   'DELETE /api/session': { allow: SIGNED_IN, call: async (ctx, who) => ({ client: await freshClient(ctx, who) }) },
+  'GET /api/session/password': { allow: SIGNED_IN },
   'PUT /api/session/password': { allow: SIGNED_IN, call: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'Another#2026pass' } }) },
   'POST /api/session/totp': {
     allow: SIGNED_IN,

@@ -1,7 +1,24 @@
 import { FormEvent, useState } from 'react';
-import { messageOf, put } from '../lib/api';
+import { get, messageOf, put } from '../lib/api';
 import { useSession } from '../lib/session';
+import { useFetch } from '../lib/useFetch';
 import { ErrorNote } from '../components/Badges';
+
+interface PasswordRules {
+  minLength: number;
+  minClasses: number;
+  history: number;
+}
+
+/** The rules in words, before anything is typed (as 系统设置 shows them). */
+function PasswordRulesNote({ rules }: { rules: PasswordRules | null }) {
+  if (!rules) return <p className="muted">新密码须符合密码规则，不符合时会提示原因。</p>;
+  return (
+    <p className="muted" data-testid="password-rules">
+      新密码至少 {rules.minLength} 位，须包含大写字母、小写字母、数字、符号中的至少 {rules.minClasses} 类，不能包含用户名，不能与最近 {rules.history} 次用过的密码相同。
+    </p>
+  );
+}
 
 /** Shown instead of everything else while the account must change its password (initial or reset). */
 export function PasswordPage() {
@@ -11,6 +28,7 @@ export function PasswordPage() {
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const rules = useFetch(() => get<PasswordRules>('/api/session/password'), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,7 +52,8 @@ export function PasswordPage() {
     <div className="login">
       <form className="card login-card" onSubmit={submit}>
         <h1>请先修改密码</h1>
-        <p className="muted">这是管理员为您设置的临时密码，修改后才能继续使用。新密码须符合密码规则，不符合时会提示原因。</p>
+        <p className="muted">这是管理员为您设置的临时密码，修改后才能继续使用。</p>
+        <PasswordRulesNote rules={rules.data} />
         <label>
           当前密码
           <input name="currentPassword" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />

@@ -1,5 +1,6 @@
 import { Request, Router } from 'express';
 import { attemptedName } from '../../auth/attemptedName';
+import { passwordPolicy } from '../../auth/passwordPolicy';
 import { clearLoginFailures, isLockedOut, recordLoginFailure } from '../../auth/loginThrottle';
 import { verifyAgainstDecoy, verifyPassword } from '../../auth/passwords';
 import { pendingStep } from '../../auth/sessionChecks';
@@ -136,6 +137,11 @@ export function sessionRoutes(): Router {
     await destroy(req);
     disconnectSession(sessionId);
     res.status(204).end();
+  });
+
+  /** The rules a new password must meet, for the page that asks for one (also while the change is pending). */
+  router.get('/password', authenticate, (_req, res) => {
+    res.json(passwordPolicy());
   });
 
   router.put('/password', authenticate, async (req, res) => {
