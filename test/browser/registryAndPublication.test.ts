@@ -109,7 +109,15 @@ describe('the console in a browser: the account registry, publication records an
     await page.getByLabel('标题').fill(CLEAN_DRAFT.title);
     await page.getByTestId('body-editor').fill(CLEAN_DRAFT.body.replace(/<[^>]+>/g, ''));
     await page.getByRole('button', { name: '提交审核' }).click();
-    await page.getByTestId('no-account-question').waitFor();
+    const question = page.getByTestId('no-account-question');
+    await question.waitFor();
+    // Ticking an account answers the question; unticking it again asks again at the next submit.
+    const box = page.getByRole('checkbox', { name: new RegExp(running.name) });
+    await box.check();
+    await question.waitFor({ state: 'detached' });
+    await box.uncheck();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await question.waitFor();
     await page.getByRole('button', { name: '不指定账号，提交审核' }).click();
     await page.getByTestId('draft-page').waitFor();
     const id = Number(new URL(page.url()).pathname.split('/')[2]);

@@ -224,7 +224,10 @@ export function DraftEditorPage() {
                   <input
                     type="checkbox"
                     checked={accountIds.includes(account.id)}
-                    onChange={(e) => setAccountIds((ids) => (e.target.checked ? [...ids, account.id] : ids.filter((id) => id !== account.id)))}
+                    onChange={(e) => {
+                      setAskingNoAccount(false); // the question was about the accounts as they were
+                      setAccountIds((ids) => (e.target.checked ? [...ids, account.id] : ids.filter((id) => id !== account.id)));
+                    }}
                   />{' '}
                   {account.platformLabel ? `${account.platformLabel} · ` : ''}
                   {account.name}
