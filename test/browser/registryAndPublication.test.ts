@@ -133,6 +133,12 @@ describe('the console in a browser: the account registry, publication records an
     const choice = form.getByLabel('发布账号');
     await choice.locator('option', { hasText: running.name }).waitFor({ state: 'attached' });
     assert.equal(await choice.locator('option', { hasText: suspended.name }).count(), 0, 'a suspended account takes no publication');
+    // …except a closing notice, as the server allows.
+    const closingNotice = form.getByRole('checkbox', { name: /这是停更公告/ });
+    await closingNotice.check();
+    await choice.locator('option', { hasText: suspended.name }).waitFor({ state: 'attached' });
+    await closingNotice.uncheck();
+    await choice.locator('option', { hasText: suspended.name }).waitFor({ state: 'detached' });
     assert.equal(await form.getByText('所有发布账号都已登记').count(), 0);
     await form.getByLabel('发布链接').fill('https://www.douyin.com/video/rsj-2024');
     await form.getByRole('button', { name: '登记发布' }).click();

@@ -4,7 +4,7 @@ import { ApiError, get, messageOf, post, queryString } from '../../lib/api';
 import { timeText } from '../../lib/labels';
 import type { Draft, Paged, Publication, TextComparison } from '../../lib/types';
 import { accountList, useAccountNames } from '../../lib/useAccountNames';
-import { useNormalAccounts } from '../../lib/useNormalAccounts';
+import { useAccountsInStatus, useNormalAccounts } from '../../lib/useNormalAccounts';
 import { useFetch } from '../../lib/useFetch';
 import { ErrorNote, StatusBadge } from '../../components/Badges';
 import { TextDifferences } from '../../components/TextDifferences';
@@ -44,6 +44,7 @@ export function PublishPage() {
   const id = Number(useParams().id);
   const names = useAccountNames();
   const unitAccounts = useNormalAccounts();
+  const suspendedAccounts = useAccountsInStatus('suspended');
   const draft = useFetch(() => get<Draft>(`/api/drafts/${id}`), [id]);
   const records = useFetch(() => get<Paged<Publication>>(`/api/publications${queryString({ draftId: id, pageSize: 200 })}`), [id]);
   const [form, setForm] = useState<Form>({ accountId: '', url: '', publishedAt: '', kind: 'post', platformTitle: '', platformText: '' });
@@ -55,12 +56,15 @@ export function PublishPage() {
   const d = draft.data;
   if (!d) return <ErrorNote message={draft.error} />;
   const recorded = new Set((records.data?.items ?? []).map((p) => p.accountId));
-  // A draft reviewed without target accounts may go out on any 正常 account of the unit.
+  // A draft reviewed without target accounts may go out on any 正常 account of the unit (a closing
+  // notice also on a suspended one, as the server allows).
   const named = d.accountIds.length > 0;
-  const candidates = named ? d.accountIds : (unitAccounts ?? []).map((a) => a.id);
+  const unnamedChoice = [...(unitAccounts ?? []), ...(form.kind === 'closing_notice' ? suspendedAccounts ?? [] : [])];
+  const candidates = named ? d.accountIds : unnamedChoice.map((a) => a.id);
   const open = candidates.filter((accountId) => !recorded.has(accountId));
   const publishable = d.status === 'approved' || d.status === 'published';
-  const accountId = form.accountId || String(open[0] ?? '');
+  // A choice that is no longer offered (the closing-notice box unticked) falls back to the first one.
+  const accountId = open.includes(Number(form.accountId)) ? form.accountId : String(open[0] ?? '');
 
   const compare = async () => {
     setError(null);
