@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Page } from 'playwright-core';
-import { buildAccount, buildUnit, buildUser } from '../support/factories';
+import { buildAccount, buildUnit, buildUser, loggedIn } from '../support/factories';
 import { browserSuite, signIn } from './support/browser';
 
 /** Counts the POST requests the page sends to a path, from now on. */
@@ -16,7 +16,7 @@ describe('the console in a browser: a double click sends a form once', function 
   this.timeout(120_000);
   const suite = browserSuite();
 
-  it('词库管理 添加, 单位管理 创建单位 and 提交变更备案 each send one request and show no error beside the success', async () => {
+  it('词库管理 添加, 单位管理 创建单位, 提交变更备案 and 批准开设 each send one request and show no error beside the success', async () => {
     const secadmin = await suite.open();
     await signIn(secadmin, await buildUser('secadmin'));
     const term = `双击测试词${Date.now() % 100000}`;
@@ -56,6 +56,19 @@ describe('the console in a browser: a double click sends a form once', function 
     await page.getByText('变更已备案').waitFor();
     assert.equal(changePosts(), 1, 'the change is filed once');
     assert.equal(await changes.getByRole('alert').count(), 0);
+
+    // Approving an opening application.
+    const unit = await buildUnit();
+    const applicant = await loggedIn(suite.url, await buildUser('editor', { unit }));
+    const applied = await applicant.post('/api/accounts/applications', { name: `双击申请号${Date.now() % 100000}`, platform: 'weibo', ownerUnit: unit.name, openingReason: '发布本单位政务信息' });
+    assert.equal(applied.status, 201, JSON.stringify(applied.body));
+    await page.goto(`/accounts/${applied.body.id}`);
+    const approvalPosts = countPosts(page, /\/approval$/);
+    await page.getByRole('button', { name: '批准开设' }).dblclick();
+    await page.locator('[data-testid="account-page"][data-status="normal"]').waitFor();
+    await page.getByText('已批准开设').waitFor();
+    assert.equal(approvalPosts(), 1, 'the approval is sent once');
+    assert.equal(await page.getByRole('alert').count(), 0);
     assert.deepEqual([...secadmin.errors, ...sysadmin.errors], []);
   });
 });

@@ -22,15 +22,17 @@ function Note({ text }: { text: string | null }) {
 function Approval({ account, onDone }: { account: Account; onDone(next: Account, message: string): void }) {
   const [opinion, setOpinion] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const decide = async (decision: 'approve' | 'refuse') => {
-    setError(null);
-    try {
-      const next = await post<Account>(`/api/accounts/${account.id}/approval`, { decision, opinion: opinion.trim() });
-      onDone(next, decision === 'approve' ? '已批准开设，账号状态为“正常”' : '已不予批准');
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
-  };
+  const deciding = useBusy();
+  const decide = (decision: 'approve' | 'refuse') =>
+    deciding.run(async () => {
+      setError(null);
+      try {
+        const next = await post<Account>(`/api/accounts/${account.id}/approval`, { decision, opinion: opinion.trim() });
+        onDone(next, decision === 'approve' ? '已批准开设，账号状态为“正常”' : '已不予批准');
+      } catch (caught) {
+        setError(messageOf(caught));
+      }
+    });
   return (
     <div className="card" data-testid="approval">
       <h2>审批开设申请</h2>
@@ -40,10 +42,10 @@ function Approval({ account, onDone }: { account: Account; onDone(next: Account,
       </label>
       <ErrorNote message={error} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void decide('approve')}>
+        <button type="button" className="primary" disabled={deciding.busy} onClick={() => void decide('approve')}>
           批准开设
         </button>
-        <ConfirmButton label="不予批准" className="" question="不予批准后，该申请不能再修改或批准。确定？" confirmLabel="不予批准" onConfirm={() => decide('refuse')} />
+        <ConfirmButton label="不予批准" className="" disabled={deciding.busy} question="不予批准后，该申请不能再修改或批准。确定？" confirmLabel="不予批准" onConfirm={() => decide('refuse')} />
       </div>
     </div>
   );
