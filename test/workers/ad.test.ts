@@ -116,6 +116,9 @@ describe('ad checker', () => {
         '<p>县市场监管局提醒：老年人购买保健品不要轻信“根治”“无副作用”等虚假宣传。</p>',
         '<p>县卫生健康局第一季度对全县诊所开展专项检查，实现百分之百覆盖。</p>',
         '<p>高血压目前还不能根治，患者应在医生指导下长期服药。</p>',
+        '<p>村卫生室和个体诊所要做好疫苗接种工作，确保接种率百分之百。</p>',
+        '<p>中医专家介绍，这种治疗方法几乎无副作用，适合在基层诊所推广。</p>',
+        '<p>县卫健局对辖区诊所开展专项检查，发现2家诊所在宣传中使用“根治”“无副作用”等用语，已责令整改。</p>',
       ]) {
         assert.ok(ads(body).every(([severity]) => severity === 'notice'), `${body}: ${JSON.stringify(ads(body))}`);
       }
@@ -131,6 +134,8 @@ describe('ad checker', () => {
         assert.deepEqual(ads(body), [], body);
       }
       assert.deepEqual(ads('<p>本店土鸡蛋品质最好，欢迎购买！</p>'), [['block', '最好']]);
+      assert.deepEqual(ads('<p>全县质量最好是我们店，欢迎选购</p>'), [['block', '最好']]);
+      assert.deepEqual(ads('<p>我们家的茶叶全县最好在哪都买不到，欢迎选购</p>'), [['block', '最好']]);
       assert.deepEqual(ads('<p>最好的礼品就在本店，欢迎购买。</p>'), [['block', '最好']]);
       assert.deepEqual(ads('<p>全县最便宜，欢迎购买。</p>'), [['block', '最便宜']]);
     });
@@ -251,6 +256,12 @@ describe('ad checker', () => {
 
     it('only notes sales talk quoted in an anti-fraud warning', () => {
       assert.deepEqual(ads('<p>警惕骗子以“私信领取补贴”为名实施诈骗。</p>'), [['notice', '私信领取']]);
+    });
+
+    it('takes 打击 for a warning only in its enforcement sense: not 打击乐 or 打击价', () => {
+      assert.deepEqual(ads('<p>打击乐器店，百分之百正品，全网最低价</p>').map(([severity]) => severity), ['block', 'block']);
+      assert.deepEqual(ads('<p>全场打击价，全网最低价，欢迎购买！</p>'), [['block', '全网最低价']]);
+      assert.ok(ads('<p>县市场监管局严厉打击虚假宣传，某商家宣称全网最低价被查处。</p>').every(([severity]) => severity === 'notice'));
     });
 
     it('only notes sales talk quoted by a regulator: reminders, enforcement and typical cases', () => {

@@ -62,6 +62,7 @@ describe('secrecy checker', () => {
       ['block', '领导参阅件'],
     ]);
     assert.deepEqual(secrecy('<p>本报告可供有关部门参阅借鉴。</p>'), []);
+    assert.deepEqual(secrecy('<p>以上解读仅供参阅，具体以正式文件为准。</p>'), []);
   });
 
   it('blocks internal-material labels and handling notes', () => {

@@ -192,6 +192,8 @@ describe('sensitive checker', () => {
     assert.deepEqual(found('<p>非法集资常以“保本付息”“稳赚不赔”为诱饵，请群众提高警惕。</p>'), [['notice', '稳赚不赔', '稳赚不赔']]);
     // A gambling block term in a warning is still read by a person.
     assert.deepEqual(found('<p>警惕境外网络赌场，远离赌博。</p>'), [['review', '网络赌场', '网络赌场']]);
+    // Percussion is no crackdown.
+    assert.deepEqual(found('<p>无抵押贷款，黑户可贷，打击乐队招人</p>').map(([severity]) => severity), ['review', 'review']);
     // Police news of a crackdown warns as well.
     assert.deepEqual(found('<p>县公安局持续严厉打击跨境赌博和网络赌场，今年以来破获网络赌博案件12起。</p>').find(([, text]) => text === '网络赌场'), ['review', '网络赌场', '网络赌场']);
   });
@@ -245,6 +247,10 @@ describe('sensitive checker', () => {
     }
     for (const slur of ['他妈的', '你妈的']) assert.deepEqual(found(`<p>真是${slur}！</p>`), [['block', slur, slur]], slur);
     assert.deepEqual(found('<p>妈的，气死我了。</p>'), [['block', '妈的', '妈的']]);
+    // The insult built on the same kin still blocks.
+    for (const slur of ['你大妈的', '他大妈的', '去你大妈的', '去你老妈的']) {
+      assert.deepEqual(found(`<p>真是，${slur}！</p>`).map(([severity]) => severity), ['block'], slur);
+    }
   });
 
   it('does not read counting prose as the slur 支共', () => {
