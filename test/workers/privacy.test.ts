@@ -213,6 +213,11 @@ describe('privacy checker', () => {
       assert.deepEqual(privacy(form('张三', ACCOUNT)).map(([severity, text]) => [severity, text]), [['block', ACCOUNT]]);
       assert.deepEqual(privacy(form('某某县财政局', ACCOUNT)), []);
       assert.deepEqual(privacy(form('某某县财政局', CARD)), [['notice', CARD, '6222***********0128']]);
+      // A value that ends like a label (个人账户 under 账户类型) does not make a list a form.
+      const typed =
+        '<table><tr><th>序号</th><th>户名</th><th>开户银行</th><th>账户类型</th><th>账号</th></tr>' +
+        `<tr><td>1</td><td>张铁柱</td><td>县农商银行</td><td>个人账户</td><td>${ACCOUNT}</td></tr></table>`;
+      assert.deepEqual(privacy(typed).map(([severity, text]) => [severity, text]), [['block', ACCOUNT]]);
       const office = `<table><tr><td>单位</td><td>县民政局</td></tr><tr><td>联系电话</td><td>${MOBILE}</td></tr></table>`;
       assert.deepEqual(privacy(office), [['notice', MOBILE, '138****5678']]);
     });

@@ -20,9 +20,10 @@ const SENTENCE_BREAKS = /[\s。！？；;]+/gu;
 const NOTES = /[（(][^）)]*[）)]/gu;
 /**
  * A cell that labels the personal number in the cell to its right: the table is a form (户名 | 张三,
- * 账号 | 6217…), whose first row is no header but a label and its value.
+ * 账号 | 6217…), whose first row is no header but a label and its value. The whole cell is the label: a
+ * value such as 个人账户 under a 账户类型 header is none.
  */
-const FORM_LABEL = /(?:账号|帐号|卡号|账户|帐户|身份证号?码?|身份号码|证件号码?|电话|手机(?:号码?)?|联系方式)[：:]?$/u;
+const FORM_LABEL = /^(?:银行|开户|收款|存折|一卡通|社保卡?|联系|办公|本人)?(?:账号|帐号|卡号|账户|帐户|身份证号?码?|身份号码|证件号码?|电话|手机(?:号码?)?|联系方式)[：:]?$/u;
 /** How many rows of a form before the number's row are read with it: the holder is written just above. */
 const FORM_ROWS_BEFORE = 3;
 
