@@ -28,9 +28,9 @@ function unitFinder(units: Unit[]) {
 /**
  * The registered account a row speaks of: by platform and account id when the row has one, else by
  * platform and name within the unit(s) its 主办单位 names, else by platform and name if that is unique.
- * A row whose id nobody holds still finds its account by name, so that a changed id is refused rather
+ * A row whose id nobody holds still finds a live account by name, so that a changed id is refused rather
  * than registered again; and the form's 主办单位 may name another unit than the account's own (an
- * export writes it as it is), so a name unique in the registry is the account wherever it is kept.
+ * export writes it as it is), so an account whose record says that 主办单位 is found wherever it is kept.
  */
 async function findExisting(row: InventoryRow, units: Unit[], transaction: Transaction): Promise<Account | null> {
   if (row.platformAccountId) {
@@ -39,12 +39,20 @@ async function findExisting(row: InventoryRow, units: Unit[], transaction: Trans
     const holder = holders.find((a) => a.name === row.name) ?? holders.find((a) => ['pending', 'normal', 'suspended'].includes(a.status)) ?? holders[0];
     if (holder) return holder;
   }
+  // An id nobody holds is a new account's unless a live account of that name is changing its id: a
+  // closed account keeps its id for ever, so a new id beside its name is another account.
+  const live = row.platformAccountId ? { status: LIVE_STATUSES } : {};
   const named = async (where: object) => {
-    const found = await Account.findAll({ where: { platform: row.platform, name: row.name, ...where }, transaction, lock: transaction.LOCK.UPDATE, limit: 2 });
+    const found = await Account.findAll({ where: { platform: row.platform, name: row.name, ...live, ...where }, transaction, lock: transaction.LOCK.UPDATE, limit: 2 });
     return found.length === 1 ? found[0]! : null;
   };
-  return (units.length ? await named({ unitId: units.map((u) => u.id) }) : null) ?? named({});
+  if (!units.length) return named({});
+  // Outside the units it names, only the record that itself says this 主办单位 (an export read back),
+  // not another unit's account that happens to share the name.
+  return (await named({ unitId: units.map((u) => u.id) })) ?? named({ ownerUnit: row.ownerUnit });
 }
+
+const LIVE_STATUSES = ['pending', 'normal', 'suspended'];
 
 /**
  * Imports the county's inventory table (排查及清理整合情况表). Every row is checked first and all

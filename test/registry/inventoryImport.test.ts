@@ -52,6 +52,24 @@ describe('registry: the inventory import finds the registered account and keeps 
     assert.equal(await Account.count({ where: { name: '东坝发布' } }), 1);
   });
 
+  it('registers a new account that shares a name with a closed account or with another unit’s account', async () => {
+    const unit = await buildUnit({ name: '白塔镇人民政府' });
+    const neighbour = await buildUnit({ name: '白塔街道办事处' });
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    await (await buildAccount(unit, { name: '白塔发布', platform: 'wechat_subscription' })).update({ platformAccountId: 'gh_baita01', status: 'deregistered' });
+    await buildAccount(neighbour, { name: '白塔之窗', platform: 'weibo' });
+    const file = await workbookOf([
+      ['账号名称', '平台类型', '账号ID', '主办单位', '运营状态'],
+      ['白塔发布', '微信订阅号', 'gh_baita02', '白塔镇人民政府', '正常'],
+      ['白塔之窗', '微博', '', '白塔镇人民政府', '正常'],
+    ], { title: false });
+    const imported = await uploadFile(admin, '/api/registry/inventory', file);
+    assert.equal(imported.status, 200, JSON.stringify(imported.body));
+    assert.deepEqual([imported.body.created, imported.body.updated], [2, 0]);
+    assert.equal(await Account.count({ where: { name: '白塔发布', unitId: unit.id, status: 'normal' } }), 1, 'the new account beside the closed one');
+    assert.equal(await Account.count({ where: { name: '白塔之窗', unitId: unit.id } }), 1, 'the unit’s own account, not the neighbour’s');
+  });
+
   it('refuses any change to a closed account’s record, as the account page does, and takes an identical row', async () => {
     const unit = await buildUnit({ name: '南岭乡人民政府' });
     const admin = await loggedIn(url, await buildUser('sysadmin'));
