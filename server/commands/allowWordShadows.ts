@@ -71,6 +71,7 @@ export function hiddenBlockingTermsWarning(word: string, terms: EnabledTermsByKe
  * off, else the warnings for what it hides. Nothing to say of a term.
  */
 export async function allowWordCheck(list: WordList, word: string, transaction: Transaction): Promise<WordWarning[]> {
+  if (list.name === 'terms') return switchedOffTermWarning(word, transaction);
   if (list.name !== 'allow-words') return [];
   const terms = await readEnabledTerms(transaction);
   const problem = switchOffProblem(word, terms);
@@ -95,4 +96,23 @@ export async function allowWordsImportCheck(
     if (warning) warnings.push({ ...warning, row });
   }
   return { problems, warnings };
+}
+
+/**
+ * The other way round, for a term about to be matched (added, or enabled again): an enabled
+ * allow-word that reads the same switches it off. The term is what the admin asks for, so it is
+ * kept, with a warning naming the allow-word to delete or disable.
+ */
+async function switchedOffTermWarning(term: string, transaction: Transaction): Promise<WordWarning[]> {
+  const key = normalizeTerm(term);
+  const rows = await sequelize().query<{ id: number; word: string }>('SELECT id, word FROM allow_words WHERE enabled = 1 ORDER BY id', { type: QueryTypes.SELECT, transaction });
+  const same = rows.find((row) => normalizeTerm(row.word) === key);
+  if (!same) return [];
+  return [
+    {
+      field: 'term',
+      code: 'switched_off_by_allow_word',
+      message: `敏感词“${term}”与白名单词“${same.word}”（编号 ${Number(same.id)}）归一化后相同，在白名单词删除或停用之前不会被标出`,
+    },
+  ];
 }

@@ -14,7 +14,7 @@ export interface WordWarning {
   /** The import row, for imports. */
   row?: number;
   field: string;
-  code: 'common_word' | 'government_vocabulary' | 'leader_severity' | 'same_when_normalized' | 'hides_blocking_term';
+  code: 'common_word' | 'government_vocabulary' | 'leader_severity' | 'same_when_normalized' | 'hides_blocking_term' | 'switched_off_by_allow_word';
   message: string;
 }
 

@@ -399,6 +399,15 @@ describe('word lists through the API: search, add, change, enable, delete', func
       const imported = await admin.request('POST', '/api/allow-words/import?mode=merge', ['word', `支持${term}说法`].join('\n'), { 'content-type': 'text/tab-separated-values' });
       assert.equal(imported.status, 200, JSON.stringify(imported.body));
       assert.deepEqual(imported.body.warnings.map((w: any) => [w.row, w.code]), [[2, 'hides_blocking_term']]);
+
+      // The other way round: a term added (or enabled) where an enabled allow-word reads the same is kept, with a warning.
+      const later = `后加测试${distinctTag()}`;
+      const first = await admin.post('/api/allow-words', { word: later });
+      assert.equal(first.status, 201, JSON.stringify(first.body));
+      const shadowed = await admin.post('/api/terms', { term: later, category: 'cult', severity: 'block' });
+      assert.equal(shadowed.status, 201, JSON.stringify(shadowed.body));
+      assert.deepEqual(shadowed.body.warnings.map((w: any) => w.code), ['switched_off_by_allow_word']);
+      assert.match(shadowed.body.warnings[0].message, new RegExp(`白名单词“${later}”（编号 ${first.body.id}）.*不会被标出`));
     });
   });
 });
