@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { passwordPolicy } from '../../server/auth/passwordPolicy';
+import { User } from '../../server/models';
 import { ApiClient } from '../support/apiClient';
 import { buildUnit, buildUser, PASSWORD } from '../support/factories';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
@@ -46,6 +47,19 @@ describe('the console in a browser: signing in', function () {
     await page.getByRole('button', { name: '登录' }).waitFor();
     assert.deepEqual(person.errors, []);
   });
+  it('says a password past its maximum age is the user’s own, not a temporary one', async () => {
+    const editor = await buildUser('editor', { unit: await buildUnit() });
+    await User.update({ passwordChangedAt: new Date(Date.now() - 400 * 86400_000) }, { where: { id: editor.id } });
+    const person = await suite.open();
+    await person.page.goto('/');
+    await person.page.getByLabel('用户名').fill(editor.username);
+    await person.page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await person.page.getByRole('button', { name: '登录' }).click();
+    await person.page.getByRole('heading', { name: '请先修改密码' }).waitFor();
+    assert.equal(await person.page.getByTestId('password-reason').textContent(), '您的密码已超过有效期，修改后才能继续使用。');
+    assert.deepEqual(person.errors, []);
+  });
+
   it('goes to the login page by itself when the password is changed in another session', async () => {
     const reviewer = await buildUser('reviewer', { unit: await buildUnit(), level: 1 });
     const person = await suite.open();

@@ -20,9 +20,11 @@ function PasswordRulesNote({ rules }: { rules: PasswordRules | null }) {
   );
 }
 
-/** Shown instead of everything else while the account must change its password (initial or reset). */
+/** Shown instead of everything else while the account must change its password (initial, reset, or past its age). */
 export function PasswordPage() {
-  const { refresh, logout } = useSession();
+  const { user, refresh, logout } = useSession();
+  // A password past its maximum age is the user's own, not one an admin set.
+  const expired = user?.passwordExpiresAt ? new Date(user.passwordExpiresAt).getTime() <= Date.now() : false;
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -52,7 +54,9 @@ export function PasswordPage() {
     <div className="login">
       <form className="card login-card" onSubmit={submit}>
         <h1>请先修改密码</h1>
-        <p className="muted">这是管理员为您设置的临时密码，修改后才能继续使用。</p>
+        <p className="muted" data-testid="password-reason">
+          {expired ? '您的密码已超过有效期，修改后才能继续使用。' : '这是管理员为您设置的临时密码，修改后才能继续使用。'}
+        </p>
         <PasswordRulesNote rules={rules.data} />
         <label>
           当前密码
