@@ -44,6 +44,10 @@ describe('privacy checker', () => {
     assert.deepEqual(privacy(`<p>卡号 6222 0212 3456 7890 128。</p>`), [['review', '6222 0212 3456 7890 128', '6222***********0128']]);
     assert.deepEqual(privacy('<p>电话 138-1234-5678。</p>'), [['review', '138-1234-5678', '138****5678']]);
     assert.deepEqual(privacy(`<p>旧身份证430421900101123。</p>`), [['block', '430421900101123', '4304*******1123']]);
+    // With the country code, the suggestion writes it as +86, whatever the writing.
+    for (const written of ['+86 138-1234-5678', '8613812345678']) {
+      assert.deepEqual(privacy(`<p>手机${written}。</p>`).map(([, , suggestion]) => suggestion), ['+86 138****5678'], written);
+    }
   });
 
   it('finds numbers written with full-width digits, pasted spaces, dots and other groupings', () => {

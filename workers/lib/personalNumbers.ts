@@ -105,7 +105,8 @@ export function classifyDigits(digits: string): { type: PersonalDataType; masked
   if (digits.length === 15 && isResidentId15(digits)) return { type: 'id_card', masked: mask(digits, 4, 4) };
   if (digits.length === 11 && isMobile(digits)) return { type: 'mobile', masked: mask(digits, 3, 4) };
   if (digits.length === 13 && digits.startsWith('86') && isMobile(digits.slice(2))) {
-    return { type: 'mobile', masked: `86${mask(digits.slice(2), 3, 4)}` };
+    // Written +86 139-…, 86139… or (+86)…: the suggestion writes the country code the usual way.
+    return { type: 'mobile', masked: `+86 ${mask(digits.slice(2), 3, 4)}` };
   }
   // Bank cards: UnionPay (62), Visa (4), Mastercard (5), JCB/Amex (3); 16 to 19 digits with a valid Luhn sum.
   if (digits.length >= 16 && digits.length <= 19 && /^[3-6]/.test(digits) && luhnValid(digits)) {
