@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import * as loginThrottle from '../../server/auth/loginThrottle';
+import { User } from '../../server/models';
 import { buildUnit, buildUser, loggedIn } from '../support/factories';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 
@@ -68,6 +70,30 @@ describe('the console in a browser: the system admin’s users and the auditor�
     await editor.page.getByRole('button', { name: '登录' }).waitFor();
 
     assert.deepEqual([...admin.errors, ...editor.errors], []);
+  });
+
+  it('says when a password reset could not lift the login lockout (Redis unreachable), and keeps the reset', async () => {
+    const editor = await buildUser('editor', { unit: await buildUnit() });
+    const admin = await suite.open();
+    await signIn(admin, await buildUser('sysadmin'));
+    const page = admin.page;
+    await page.getByRole('heading', { name: '用户管理' }).waitFor();
+    await page.getByLabel('搜索用户').fill(editor.username);
+    const row = page.locator(`[data-testid="users"] tr[data-user="${editor.username}"]`);
+    await row.waitFor();
+    // The server runs in this process: the lift fails as it does when Redis cannot be reached.
+    const lift = loginThrottle.liftLockout;
+    (loginThrottle as { liftLockout: typeof lift }).liftLockout = async () => ({ lifted: false, reason: 'Redis not ready within 5000 ms', key: 'test' });
+    try {
+      await row.getByRole('button', { name: '重置密码' }).click();
+      await row.getByRole('button', { name: '重置', exact: true }).click();
+      await page.getByTestId('temporary-password-value').waitFor();
+      assert.match((await page.getByTestId('lockout-stays').textContent())!, new RegExp(`${editor.username} 的登录锁定未能解除`));
+    } finally {
+      (loginThrottle as { liftLockout: typeof lift }).liftLockout = lift;
+    }
+    assert.equal((await User.findByPk(editor.id))!.mustChangePassword, true, 'the reset is saved');
+    assert.deepEqual(admin.errors, []);
   });
 
   it('an auditor filters the audit log by user and event, reads a record, exports it and verifies the chain', async () => {

@@ -80,14 +80,16 @@ export function userRoutes(): Router {
   router.put('/:id/status', async (req, res) => {
     const id = userId(req.params.id);
     const { status } = validated(UserStatusSchema, req.body);
-    res.json(presentUser((await userStatusChanger(req.user!, id, status, actorOf(req))).user));
+    const change = await userStatusChanger(req.user!, id, status, actorOf(req));
+    // Enabling also lifts a login lockout; say so when Redis could not (the change is saved either way).
+    res.json({ ...presentUser(change.user), ...(change.lockout ? { lockoutLifted: change.lockout.lifted } : {}) });
   });
 
   router.post('/:id/password-reset', async (req, res) => {
     const id = userId(req.params.id);
     validated(EmptySchema, req.body);
     const reset = await passwordResetter(req.user!, id, actorOf(req));
-    res.set('Cache-Control', 'no-store').json({ user: presentUser(reset.user), temporaryPassword: reset.temporaryPassword });
+    res.set('Cache-Control', 'no-store').json({ user: presentUser(reset.user), temporaryPassword: reset.temporaryPassword, lockoutLifted: reset.lockout.lifted });
   });
 
   return router;

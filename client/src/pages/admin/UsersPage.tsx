@@ -48,6 +48,10 @@ export function UsersPage() {
   const [busy, setBusy] = useState(false);
   const [secret, setSecret] = useState<{ who: string; password: string } | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
+  // A reset or enable is saved even when the login lockout could not be lifted (Redis unreachable): say so.
+  const [lockoutStays, setLockoutStays] = useState<string | null>(null);
+  const noteLockout = (username: string, lifted: boolean | undefined) =>
+    setLockoutStays(lifted === false ? `${username} 的登录锁定未能解除（缓存服务暂时不可用），锁定时间到后会自动解除；如需立即解除，请在缓存服务恢复后再重置一次密码。` : null);
   const [editing, setEditing] = useState<{ id: number; displayName: string; role: 'editor' | 'reviewer'; level: number; unitId: number } | null>(null);
 
   const create = async (event: FormEvent) => {
@@ -181,6 +185,14 @@ export function UsersPage() {
           </label>
         </div>
         <ErrorNote message={rowError ?? list.error} />
+        {lockoutStays ? (
+          <div className="banner changed" role="alert" data-testid="lockout-stays">
+            {lockoutStays}
+            <button type="button" className="small" onClick={() => setLockoutStays(null)}>
+              知道了
+            </button>
+          </div>
+        ) : null}
         {list.data ? (
           <>
             <table className="list" data-testid="users">
@@ -268,8 +280,9 @@ export function UsersPage() {
                               confirmLabel="重置"
                               onConfirm={() =>
                                 act(async () => {
-                                  const answer = await post<{ user: UserRecord; temporaryPassword: string }>(`/api/users/${user.id}/password-reset`);
+                                  const answer = await post<{ user: UserRecord; temporaryPassword: string; lockoutLifted: boolean }>(`/api/users/${user.id}/password-reset`);
                                   setSecret({ who: answer.user.username, password: answer.temporaryPassword });
+                                  noteLockout(answer.user.username, answer.lockoutLifted);
                                 })
                               }
                             />
@@ -281,7 +294,16 @@ export function UsersPage() {
                                 onConfirm={() => act(() => put(`/api/users/${user.id}/status`, { status: 'disabled' }))}
                               />
                             ) : (
-                              <button type="button" className="small" onClick={() => void act(() => put(`/api/users/${user.id}/status`, { status: 'active' }))}>
+                              <button
+                                type="button"
+                                className="small"
+                                onClick={() =>
+                                  void act(async () => {
+                                    const answer = await put<UserRecord & { lockoutLifted?: boolean }>(`/api/users/${user.id}/status`, { status: 'active' });
+                                    noteLockout(answer.username, answer.lockoutLifted);
+                                  })
+                                }
+                              >
                                 启用
                               </button>
                             )}
