@@ -329,7 +329,10 @@ describe('review pipeline end to end (HTTP, real worker, MariaDB, Redis)', () =>
     for (const id of ids) await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
     const queue = await team.reviewerClients[0]!.get('/api/drafts?status=in_review&level=1&sort=waiting');
     assert.equal(queue.status, 200);
-    assert.deepEqual(queue.body.items.map((d: any) => d.id), ids);
+    // The three, longest waiting first: the workers may screen them in any order.
+    assert.deepEqual(queue.body.items.map((d: any) => d.id).sort((a: number, b: number) => a - b), ids);
+    const waiting = queue.body.items.map((d: any) => [Date.parse(d.statusChangedAt), d.id]);
+    assert.deepEqual(waiting, [...waiting].sort((a, b) => a[0] - b[0] || a[1] - b[1]), 'longest waiting first');
     assert.equal(queue.body.total, 3);
     const other = await loggedIn(url, await buildUser('editor'));
     const foreign = await other.get('/api/drafts');
