@@ -2,6 +2,8 @@ import { Op } from 'sequelize';
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
 import { badRequest, forbidden } from '../errors';
 import { WorkingCalendarDay, User } from '../models';
+import { weekdayOf } from '../lib/countyDate';
+import { isWorkingDay } from '../lib/workingDays';
 import { isRegistrar } from '../policies/registryPolicy';
 import { sequelize } from '../storage/database';
 
@@ -26,7 +28,7 @@ export async function workingCalendarSetter(admin: User, year: number, days: Cal
   }
   // A weekend day marked off is harmless (a holiday entered day by day includes its weekend), but a
   // weekday marked worked is never needed: it is how working and off swapped shows.
-  const workedWeekdays = days.filter((d) => d.working && !isWeekend(d.date)).map((d) => `${d.date}（${weekdayName(d.date)}）`);
+  const workedWeekdays = days.filter((d) => d.working && isWorkingDay(d.date, NO_EXCEPTIONS)).map((d) => `${d.date}（${WEEKDAYS[weekdayOf(d.date)]}）`);
   if (workedWeekdays.length) {
     throw badRequest(`以下日期是周一至周五，本来就要上班，无须标为上班；如是节假日，“是否工作日”应填否：${workedWeekdays.join('、')}`);
   }
@@ -43,20 +45,9 @@ export async function workingCalendarSetter(admin: User, year: number, days: Cal
   });
 }
 
+/** Monday to Friday alone, as a year without any calendar entries has it. */
+const NO_EXCEPTIONS: ReadonlyMap<string, boolean> = new Map();
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
-function dayOfWeek(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
-
-function weekdayName(date: string): string {
-  return WEEKDAYS[dayOfWeek(date)]!;
-}
-
-function isWeekend(date: string): boolean {
-  const day = dayOfWeek(date);
-  return day === 0 || day === 6;
-}
 
 /** The days added, removed, and turned between working and not, each as `date` or `date:working`. */
 function calendarChanges(before: Array<{ date: string; working: boolean }>, after: CalendarDayInput[]) {

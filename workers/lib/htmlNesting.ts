@@ -18,6 +18,10 @@ export const TOO_DEEP_MESSAGE = `HTML 嵌套层数过多（超过 ${MAX_HTML_DEP
  * linear in the length of the body.
  */
 export function nestsTooDeep(html: string, maxDepth = MAX_HTML_DEPTH): boolean {
+  // A body with no more tags than the limit cannot nest deeper than it (every 2 KB post): no parse.
+  let tags = 0;
+  for (let at = html.indexOf('<'); at !== -1 && tags <= maxDepth; at = html.indexOf('<', at + 1)) tags++;
+  if (tags <= maxDepth) return false;
   let depth = 0;
   let tooDeep = false;
   const parser = new Parser(

@@ -5,11 +5,12 @@ type SourceRule = WithRuleId<SourceRuleEntry>;
 
 /** Platform words editors append to a source's name (人民日报微信公众号 is 人民日报). */
 const PLATFORM_SUFFIX = /(?:官方)?(?:微信公众号|公众号|微信|微博|客户端|网站|官网|抖音号|抖音|视频号|头条号|app|APP|App)$/;
-const DECORATION = /[\s《》“”"'‘’「」『』【】\[\]]/g;
+/** Spaces, quotes and brackets around or inside a source's name: names are compared without them. */
+export const SOURCE_NAME_DECORATION = /[\s《》“”"'‘’「」『』【】\[\]]/g;
 
 /** A source name as compared with the whitelist: half-width, no spaces, quotes or platform words. */
 export function normaliseSourceName(name: string): string {
-  let value = name.normalize('NFKC').replace(DECORATION, '');
+  let value = name.normalize('NFKC').replace(SOURCE_NAME_DECORATION, '');
   for (let i = 0; i < 2 && PLATFORM_SUFFIX.test(value) && value.replace(PLATFORM_SUFFIX, '').length >= 2; i++) {
     value = value.replace(PLATFORM_SUFFIX, '');
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDomainPattern } from '../lib/domainRules';
+import { SOURCE_NAME_DECORATION } from '../lib/sourceNames';
 import { normaliseHost } from '../lib/urls';
 import { SEVERITIES } from '../screening/types';
 
@@ -32,9 +33,6 @@ function patternCompiles(entry: { matchType: MatchType; pattern: string }): bool
 }
 const PATTERN_PROBLEM = { message: 'pattern must be a valid regular expression that never matches empty text', path: ['pattern'] };
 
-/** Quotes, brackets and spaces around or inside a source's name: the checker compares names without them. */
-const NAME_DECORATION = /[\s《》“”"'‘’「」『』【】\[\]]/g;
-
 /**
  * A domain, scheme or name pattern as the checkers read it (BADSHOP.example. is badshop.example,
  * 中国.example is xn--fiqs8s.example, “某县融媒体中心” is 某县融媒体中心), so that two entries the
@@ -44,7 +42,7 @@ function canonicalPattern<Entry extends { matchType: string; pattern: string }>(
   if (entry.matchType === 'domain') return { ...entry, pattern: normaliseHost(entry.pattern) };
   if (entry.matchType === 'scheme') return { ...entry, pattern: entry.pattern.toLowerCase() };
   if (entry.matchType === 'name' || entry.matchType === 'name_suffix') {
-    const bare = entry.pattern.replace(NAME_DECORATION, '');
+    const bare = entry.pattern.replace(SOURCE_NAME_DECORATION, '');
     return bare ? { ...entry, pattern: bare } : entry;
   }
   return entry;
