@@ -7,7 +7,7 @@ import { enqueueRescreenBatch } from '../queues/rescreenEnqueuer';
 import { sequelize } from '../storage/database';
 import { readRuleVersions } from '../../workers/rules/ruleVersions';
 
-const SCOPE_STATUS: Record<RescreenScope, string> = { in_review: 'in_review', published: 'published' };
+const SCOPE_STATUS: Record<RescreenScope, string> = { in_review: 'in_review', approved: 'approved', published: 'published' };
 
 /**
  * Starts a re-screening of every draft in a scope with the current rules. The list of revisions

@@ -1,6 +1,7 @@
 import { CreationOptional, DataTypes, InferAttributes, InferCreationAttributes, Model, NonAttribute, Sequelize } from 'sequelize';
 
-export const RESCREEN_SCOPES = ['in_review', 'published'] as const;
+/** Drafts in review, approved drafts not yet published (frozen, but not out yet), published drafts. */
+export const RESCREEN_SCOPES = ['in_review', 'published', 'approved'] as const;
 export type RescreenScope = (typeof RESCREEN_SCOPES)[number];
 
 /** A re-screening of many drafts with the current rules, e.g. after a word-list change. */

@@ -240,6 +240,50 @@ describe('re-screening drafts in review after a rule change', function () {
     assert.deepEqual([again.revision, again.level], [2, 1]);
   });
 
+  it('re-screens approved drafts not yet published: they stay approved, with the new verdict in their history', async () => {
+    const marker = `待发布测试词${Date.now() % 100000}`;
+    const team = await buildReviewTeam(url, 2, 'return');
+    const secadmin = await buildUser('secadmin');
+    const security = await loggedIn(url, secadmin);
+    const body = { title: '通知', body: `<p>会上有人提到${marker}一事。</p>`, sourceType: 'original' };
+    const approvedDraft = (await team.editorClient.post('/api/drafts', body)).body.id as number;
+    const inReviewDraft = (await team.editorClient.post('/api/drafts', body)).body.id as number;
+    const before = await team.editorClient.waitForDraft(approvedDraft, (d) => d.status === 'in_review');
+    await team.editorClient.waitForDraft(inReviewDraft, (d) => d.status === 'in_review');
+    assert.notEqual(before.verdict, 'block');
+    for (const reviewer of team.reviewerClients) {
+      const signed = await reviewer.post(`/api/drafts/${approvedDraft}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+      assert.equal(signed.status, 201, JSON.stringify(signed.body));
+    }
+    assert.equal((await team.editorClient.get(`/api/drafts/${approvedDraft}`)).body.status, 'approved');
+
+    await addTerm(marker, 'block');
+    const started = await security.post('/api/rescreens', { scope: 'approved', reason: '新增违禁词' });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    assert.equal(started.body.scope, 'approved');
+    const total = await sequelize().query<{ n: number }>(`SELECT COUNT(*) AS n FROM drafts WHERE status = 'approved'`, { type: QueryTypes.SELECT });
+    assert.equal(started.body.total, Number(total[0]!.n), 'the batch covers the approved drafts, and only them');
+    await untilBatchFinished(security, started.body.id);
+
+    // Approved is frozen: the draft stays approved (even in a unit that returns machine blocks); its verdict and history say what was found.
+    const after = (await team.editorClient.get(`/api/drafts/${approvedDraft}`)).body;
+    assert.deepEqual([after.status, after.verdict], ['approved', 'block']);
+    assert.ok(after.findings.some((f: any) => f.text === marker));
+    const [entry] = await rescreenEntries(team.editorClient, approvedDraft);
+    assert.deepEqual(
+      [entry.fromStatus, entry.toStatus, entry.verdict, entry.rescreen.batchId, entry.rescreen.previousVerdict, entry.rescreen.added],
+      ['approved', 'approved', 'block', started.body.id, before.verdict, 1],
+    );
+    // The draft in review was not in this batch.
+    const untouched = (await team.editorClient.get(`/api/drafts/${inReviewDraft}`)).body;
+    assert.deepEqual([untouched.status, untouched.verdict], ['in_review', before.verdict]);
+    assert.deepEqual(await rescreenEntries(team.editorClient, inReviewDraft), []);
+
+    const unknown = await security.post('/api/rescreens', { scope: 'approve' });
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.body.error.message, /approved（已通过待发布的稿件）/);
+  });
+
   it('writes a re-screening’s history entry in its transaction: when the entry is refused, nothing of the re-screening is kept', async () => {
     const marker = `历史测试丙${Date.now() % 100000}`;
     const team = await buildReviewTeam(url, 1);
