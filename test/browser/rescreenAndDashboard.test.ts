@@ -3,7 +3,7 @@ import { DraftEvent } from '../../server/models';
 import { screeningQueue } from '../../server/queues/screeningQueue';
 import { ScreeningAnnouncer } from '../../workers/screeningAnnouncer';
 import { ResumeRescreenTask } from '../../workers/tasks/ResumeRescreenTask';
-import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
+import { buildReviewTeam, buildUser, FIVE_CHECKS, loggedIn } from '../support/factories';
 import { dropRescreenRefusal, refuseRescreening, untilLastSeriesFailed } from '../support/rescreenRefusal';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 import { untilFlagged } from './support/terms';
@@ -84,6 +84,48 @@ describe('the console in a browser: re-screening after a word-list change, and t
     await author.page.locator('[data-testid="draft-page"][data-status="returned"]').waitFor();
     await author.page.screenshot({ path: screenshotPath('editor-draft-rescreened'), fullPage: true });
     assert.deepEqual(author.errors, []);
+  });
+
+  it('after a new term, the approved drafts waiting for publication are re-screened from the offer, and whoever records the publication is warned', async () => {
+    const team = await buildReviewTeam(suite.url, 2);
+    const marker = `待发布禁词${Date.now() % 1_000_000}`;
+    const submitted = await team.editorClient.post('/api/drafts', { title: '待发布的通知', body: `<p>会上有人提到${marker}一事。</p>`, sourceType: 'original' });
+    const id = submitted.body.id as number;
+    const before = await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    for (const reviewer of team.reviewerClients) {
+      const signed = await reviewer.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+      assert.equal(signed.status, 201, JSON.stringify(signed.body));
+    }
+
+    const admin = await suite.open();
+    await signIn(admin, await buildUser('secadmin'));
+    const page = admin.page;
+    const form = page.getByRole('form', { name: '添加敏感词' });
+    await form.getByLabel('新敏感词的词语').fill(marker);
+    await form.getByLabel('新敏感词的类别', { exact: true }).selectOption({ label: '诈骗' });
+    await form.getByLabel('新敏感词的级别').selectOption('block');
+    await form.getByRole('button', { name: '添加' }).click();
+    await page.getByRole('status').filter({ hasText: `已添加敏感词“${marker}”` }).waitFor();
+    await untilFlagged(team.editorClient, marker);
+    await page.getByTestId('rescreen-offer').getByRole('button', { name: '重新筛查已通过待发布的稿件' }).click();
+    const progress = page.locator('[data-testid="rescreen-progress"][data-finished="yes"]');
+    await progress.waitFor({ timeout: 60_000 });
+    assert.match((await progress.locator('h2').textContent())!, /已通过待发布的稿件/);
+    await page.locator(`[data-testid="changed-drafts"] tr[data-draft-id="${id}"]`).filter({ hasText: '机器拦截' }).waitFor();
+    assert.deepEqual(admin.errors, []);
+
+    // The draft stays approved; the editor about to record its publication is told what the reviewers never saw.
+    const editor = await suite.open();
+    await signIn(editor, team.editor);
+    await editor.page.goto(`/drafts/${id}/publish`);
+    const found = before.screening.findingCount as number;
+    const warning = editor.page.getByTestId('rescreened-after-approval');
+    await warning.waitFor();
+    assert.match((await warning.textContent())!, new RegExp(`机器结论为“机器拦截”，问题由 ${found} 处变为 ${found + 1} 处.*请勿发布`));
+    await editor.page.goto(`/drafts/${id}`);
+    await editor.page.locator('[data-testid="draft-page"][data-status="approved"]').waitFor();
+    await editor.page.getByTestId('rescreened-after-approval').waitFor();
+    assert.deepEqual(editor.errors, []);
   });
 
   it('a batch that had to give up on a draft finishes, and the page lists that draft for a human check', async () => {

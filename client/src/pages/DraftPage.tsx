@@ -12,6 +12,7 @@ import { FindingList } from '../components/FindingList';
 import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
 import { DraftTimeline } from '../components/DraftTimeline';
 import { ProgressSteps } from '../components/ProgressSteps';
+import { RescreenedAfterApproval } from '../components/RescreenedAfterApproval';
 import { ReviewHistory } from '../components/ReviewHistory';
 import { RevisionHistory } from '../components/RevisionHistory';
 
@@ -67,6 +68,7 @@ export function DraftPage() {
         </div>
       </div>
       <ErrorNote message={draft.error} />
+      {d.status === 'approved' || d.status === 'published' ? <RescreenedAfterApproval events={events.data?.items ?? []} /> : null}
       <ProgressSteps status={d.status} level={d.level} levels={d.reviewLevels} />
       <p className="muted" data-testid="status-line">
         第 {d.revision} 版 · {statusText(d.status, d.level)} · 作者 {personName(d.author)} · 最近变化 {timeText(d.statusChangedAt)}

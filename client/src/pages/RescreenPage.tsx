@@ -7,9 +7,11 @@ import type { DraftStatus, Verdict } from '../lib/types';
 import { useFetch } from '../lib/useFetch';
 import { ErrorNote } from '../components/Badges';
 
+type Scope = 'in_review' | 'approved' | 'published';
+
 interface Batch {
   id: number;
-  scope: 'in_review' | 'published';
+  scope: Scope;
   reason: string | null;
   total: number;
   done: number;
@@ -36,7 +38,7 @@ interface FailedDraft {
   verdict: Verdict | null;
 }
 
-const SCOPE_LABELS = { in_review: '审核中的稿件', published: '已发布的稿件' };
+const SCOPE_LABELS: Record<Scope, string> = { in_review: '审核中的稿件', approved: '已通过待发布的稿件', published: '已发布的稿件' };
 /** The drafts not re-screened listed at most (the count above the list is exact). */
 const FAILED_LISTED = 200;
 
@@ -59,7 +61,7 @@ export function RescreenPage() {
         : get<{ items: FailedDraft[] }>(`/api/rescreens/${openBatch}/failures?pageSize=${FAILED_LISTED}`),
     [openBatch, failedCount],
   );
-  const [scope, setScope] = useState<'in_review' | 'published'>('in_review');
+  const [scope, setScope] = useState<Scope>('in_review');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -96,12 +98,17 @@ export function RescreenPage() {
         <h1>重新筛查</h1>
       </div>
       <form className="card" onSubmit={start}>
-        <p className="muted">修改词库或规则后，用最新规则重新检查稿件。稿件的流转不受影响，机器结论变化的稿件会列在下方。</p>
+        <p className="muted">
+          修改词库或规则后，用最新规则重新检查稿件，机器结论变化的稿件会列在下方。审核中的稿件被拦截时，按本单位审核策略退回编辑；已通过待发布的稿件不会变动，登记发布时会提示新的结论。
+        </p>
         <label className="inline">
           范围
-          <select name="scope" value={scope} onChange={(e) => setScope(e.target.value as 'in_review' | 'published')}>
-            <option value="in_review">审核中的稿件</option>
-            <option value="published">已发布的稿件</option>
+          <select name="scope" value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
+            {(Object.keys(SCOPE_LABELS) as Scope[]).map((value) => (
+              <option key={value} value={value}>
+                {SCOPE_LABELS[value]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="inline grow">

@@ -2,11 +2,12 @@ import { FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, get, messageOf, post, queryString } from '../../lib/api';
 import { timeText } from '../../lib/labels';
-import type { Draft, Paged, Publication, TextComparison } from '../../lib/types';
+import type { Draft, DraftEvent, Paged, Publication, TextComparison } from '../../lib/types';
 import { accountList, useAccountNames } from '../../lib/useAccountNames';
 import { useAccountsInStatus, useNormalAccounts } from '../../lib/useNormalAccounts';
 import { useFetch } from '../../lib/useFetch';
 import { ErrorNote, StatusBadge } from '../../components/Badges';
+import { RescreenedAfterApproval } from '../../components/RescreenedAfterApproval';
 import { TextDifferences } from '../../components/TextDifferences';
 
 interface Comparison {
@@ -46,6 +47,7 @@ export function PublishPage() {
   const unitAccounts = useNormalAccounts();
   const suspendedAccounts = useAccountsInStatus('suspended');
   const draft = useFetch(() => get<Draft>(`/api/drafts/${id}`), [id]);
+  const events = useFetch(() => get<{ items: DraftEvent[] }>(`/api/drafts/${id}/events`), [id]);
   const records = useFetch(() => get<Paged<Publication>>(`/api/publications${queryString({ draftId: id, pageSize: 200 })}`), [id]);
   const [form, setForm] = useState<Form>({ accountId: '', url: '', publishedAt: '', kind: 'post', platformTitle: '', platformText: '' });
   const [comparison, setComparison] = useState<Comparison | null>(null);
@@ -123,6 +125,7 @@ export function PublishPage() {
         审核通过的是第 {d.revision} 版 · 发布账号：{named ? accountList(d.accountIds, names) : '未指定（可登记在本单位任一状态为“正常”的账号）'}
       </p>
       {!publishable ? <div className="error">稿件尚未通过全部审核，不能登记发布（先审后发）。</div> : null}
+      {publishable ? <RescreenedAfterApproval events={events.data?.items ?? []} /> : null}
       <div className="columns">
         <form className="card main-column" onSubmit={record} aria-label="登记发布">
           <h2>登记一次发布</h2>
