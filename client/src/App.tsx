@@ -8,6 +8,7 @@ import { homeOf } from './navigation';
 import { DraftEditorPage } from './pages/DraftEditorPage';
 import { DraftListPage } from './pages/DraftListPage';
 import { DraftPage } from './pages/DraftPage';
+import { AccountSecurityPage } from './pages/AccountSecurityPage';
 import { LoginPage } from './pages/LoginPage';
 import { PasswordPage } from './pages/PasswordPage';
 import { QueuePage } from './pages/QueuePage';
@@ -78,6 +79,7 @@ function SignedIn() {
             <Route path="/publications" element={<Only roles={REGISTRY}><PublicationsPage /></Only>} />
             <Route path="/reports/monthly" element={<Only roles={REGISTRY}><MonthlyReportPage /></Only>} />
             <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/account" element={<AccountSecurityPage />} />
             <Route path="*" element={<p className="muted">没有这个页面。</p>} />
           </Routes>
         </Suspense>

@@ -60,6 +60,27 @@ describe('the console in a browser: signing in', function () {
     assert.deepEqual(person.errors, []);
   });
 
+  it('changes one’s own password by choice on 账户安全: a mismatch is said at once, the new one works and the old one no longer does', async () => {
+    const editor = await buildUser('editor', { unit: await buildUnit() });
+    const person = await suite.open();
+    await signIn(person, editor);
+    await person.page.getByRole('link', { name: '账户安全' }).click();
+    const form = person.page.getByRole('form', { name: '修改密码' });
+    await form.getByTestId('password-rules').waitFor();
+    await form.getByLabel('当前密码').fill(PASSWORD);
+    await form.getByLabel('新密码', { exact: true }).fill('Chosen#2026-new');
+    await form.getByLabel('再次输入新密码').fill('Chosen#2026-neW');
+    await form.getByRole('button', { name: '修改密码' }).click();
+    await form.getByRole('alert').filter({ hasText: '两次输入的新密码不一致' }).waitFor();
+    await form.getByLabel('再次输入新密码').fill('Chosen#2026-new');
+    await form.getByRole('button', { name: '修改密码' }).click();
+    await person.page.getByRole('status').filter({ hasText: '密码已修改' }).waitFor();
+    assert.equal(await form.getByLabel('当前密码').inputValue(), '', 'the form is emptied');
+    assert.equal((await new ApiClient(suite.url).login(editor.username, PASSWORD)).status, 401);
+    assert.equal((await new ApiClient(suite.url).login(editor.username, 'Chosen#2026-new')).status, 200);
+    assert.deepEqual(person.errors, []);
+  });
+
   it('goes to the login page by itself when the password is changed in another session', async () => {
     const reviewer = await buildUser('reviewer', { unit: await buildUnit(), level: 1 });
     const person = await suite.open();

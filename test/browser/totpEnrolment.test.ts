@@ -10,20 +10,23 @@ describe('the console in a browser: the second factor for admins', function () {
   this.timeout(120_000);
   const suite = browserSuite();
 
-  it('the system admin requires it in the settings; an auditor without one binds an authenticator at sign-in and goes on working', async () => {
-    // The system admin must have a second factor of their own before requiring it of others.
+  it('the system admin binds an authenticator on 账户安全 and requires it in the settings; an auditor without one binds one at sign-in and goes on working', async () => {
+    // The system admin must have a second factor of their own before requiring it of others: the settings say where to bind it.
     const sysadmin = await buildUser('sysadmin');
     const adminClient = await loggedIn(suite.url, sysadmin);
-    const started = await adminClient.post('/api/session/totp', { currentPassword: PASSWORD });
-    assert.equal((await adminClient.put('/api/session/totp', { code: await codeFor(started.body.secret) })).status, 204);
-
     const admin = await suite.open();
-    await admin.page.goto('/login');
-    await admin.page.getByLabel('用户名').fill(sysadmin.username);
-    await admin.page.getByLabel('密码', { exact: true }).fill('Test#2026-review');
-    await admin.page.getByRole('button', { name: '登录' }).click();
-    await admin.page.getByLabel('动态口令').fill(await codeFor(started.body.secret, 1));
-    await admin.page.getByRole('button', { name: '登录' }).click();
+    await signIn(admin, sysadmin);
+    await admin.page.getByRole('link', { name: '系统设置' }).click();
+    await admin.page.getByTestId('bind-own-first').getByRole('link', { name: '账户安全' }).click();
+    const binding = admin.page.getByRole('form', { name: '绑定动态口令' });
+    await binding.getByLabel(/当前密码/).fill(PASSWORD);
+    await binding.getByRole('button', { name: '显示密钥' }).click();
+    const ownSecret = (await binding.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
+    await binding.getByLabel('6 位动态口令').fill(await codeFor(ownSecret));
+    await binding.getByRole('button', { name: '绑定并继续' }).click();
+    await admin.page.getByRole('status').filter({ hasText: '已绑定身份验证器' }).waitFor();
+    await admin.page.getByTestId('totp-state').waitFor();
+    assert.equal((await adminClient.get('/api/session')).body.user.totpEnabled, true);
     await admin.page.getByRole('link', { name: '系统设置' }).click();
     try {
       await admin.page.getByLabel(/登录时必须使用动态口令/).click(); // the box shows the policy the server answers with

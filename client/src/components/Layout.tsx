@@ -29,6 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <span>
             {personName(user)} · {roleText}
           </span>
+          <NavLink to="/account">账户安全</NavLink>
           <button
             type="button"
             className="link"

@@ -14,6 +14,8 @@ export interface User {
   level: number | null;
   unitId: number;
   mustChangePassword: boolean;
+  /** Whether an authenticator is bound: sign-in asks for its code. */
+  totpEnabled?: boolean;
   /** When the password reaches its maximum age (the session's answer carries it). */
   passwordExpiresAt?: string;
 }

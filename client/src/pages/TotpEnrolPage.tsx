@@ -1,76 +1,18 @@
-import { FormEvent, useState } from 'react';
-import { messageOf, post, put } from '../lib/api';
 import { useSession } from '../lib/session';
-import { ErrorNote } from '../components/Badges';
+import { TotpEnrolForm } from '../components/TotpEnrolForm';
 
 /** Shown to an admin whose account must use a second factor before anything else: bind an authenticator app. */
 export function TotpEnrolPage() {
   const { refresh, logout } = useSession();
-  const [secret, setSecret] = useState<{ secret: string; otpauthUri: string } | null>(null);
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  /** Runs one step of the form; a refusal is shown under it. */
-  const step = (work: () => Promise<void>) => async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  // Step 1: the current password (a stolen session alone must not bind an authenticator), then the secret.
-  const start = step(async () => {
-    setSecret(await post<{ secret: string; otpauthUri: string }>('/api/session/totp', { currentPassword: password }));
-    setPassword('');
-  });
-  // Step 2: a code from the authenticator proves it holds the secret.
-  const confirm = step(async () => {
-    await put('/api/session/totp', { code: code.trim() });
-    await refresh();
-  });
-
   return (
     <div className="login">
-      <form className="card login-card" onSubmit={secret ? confirm : start}>
+      <div className="card login-card">
         <h1>绑定动态口令</h1>
-        <p className="muted">
-          系统要求管理员登录时使用动态口令。
-          {secret
-            ? '请在手机的身份验证器（如 FreeOTP、Google Authenticator、微信小程序“腾讯身份验证器”）中手动添加下面的密钥，然后输入它显示的 6 位数字。'
-            : '请先输入当前密码，系统随后显示要添加到手机身份验证器中的密钥。'}
-        </p>
-        {secret ? (
-          <>
-            <p>
-              密钥：<code data-testid="totp-secret">{secret.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
-            </p>
-            <label>
-              6 位动态口令
-              <input name="code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} required />
-            </label>
-          </>
-        ) : (
-          <label>
-            当前密码（确认是您本人在操作）
-            <input name="currentPassword" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-          </label>
-        )}
-        <ErrorNote message={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {secret ? (busy ? '正在绑定…' : '绑定并继续') : busy ? '正在核对…' : '显示密钥'}
-        </button>
+        <TotpEnrolForm onEnrolled={refresh} intro="系统要求管理员登录时使用动态口令。" />
         <button type="button" className="link" onClick={() => void logout()}>
           退出登录
         </button>
-      </form>
+      </div>
     </div>
   );
 }

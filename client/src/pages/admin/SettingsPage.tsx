@@ -1,5 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { get, messageOf, put } from '../../lib/api';
+import { useSession } from '../../lib/session';
 import { useFetch } from '../../lib/useFetch';
 import { ErrorNote } from '../../components/Badges';
 
@@ -27,6 +29,7 @@ function Saved({ text }: { text: string | null }) {
 /** Sign-in security: the password policy (set by the environment) and the second factor for admins. */
 function SignInSecurity() {
   const policy = useFetch(() => get<AuthPolicy>('/api/users/policy'), []);
+  const { user } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const p = policy.data;
@@ -51,6 +54,11 @@ function SignInSecurity() {
           <label className="inline">
             <input type="checkbox" checked={p.totpRequiredForAdmins} onChange={(e) => void change(e.target.checked)} /> 系统管理员、安全管理员、安全审计员登录时必须使用动态口令
           </label>
+          {!p.totpRequiredForAdmins && !user?.totpEnabled ? (
+            <p className="muted small" data-testid="bind-own-first">
+              要求之前，请先在<Link to="/account">账户安全</Link>中为自己的账户绑定身份验证器。
+            </p>
+          ) : null}
         </>
       ) : null}
       <ErrorNote message={error ?? policy.error} />
