@@ -135,6 +135,27 @@ describe('wording checker', () => {
       ]);
     });
 
+    it('stays quiet on the county words it used to misread', () => {
+      for (const text of [
+        '县消防救援大队接警后迅速赶赴现场。',
+        '补贴资金到账后可随时提现。',
+        '该景区现仅对预约游客开放。',
+        '县委督查室对县直单位开展专项督查。',
+        '数量有限，先到先得。',
+        '窗口随到随办，做到即来即办。',
+      ]) {
+        assert.deepEqual(typoDetector().detect(text).map((h) => h.written), [], text);
+      }
+    });
+
+    it('still corrects a rare dictionary word far rarer than the word meant, and a slip beside a repeated character', () => {
+      assert.deepEqual(typoDetector().detect('我们真得很难过。').map((h) => [h.written, h.word]), [['真得', '真的']]);
+      assert.deepEqual(typoDetector().detect('大家一起怒力，怒力工作。').map((h) => [h.written, h.word]), [
+        ['怒力', '努力'],
+        ['怒力', '努力'],
+      ]);
+    });
+
     it('reports its guesses as notices', () => {
       assert.deepEqual(wording('<p>我们要一起怒力。</p>'), [['notice', '怒', '努']]);
     });

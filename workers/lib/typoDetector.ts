@@ -123,6 +123,8 @@ export class TypoDetector {
   private isSuspicious(token: string, line: string, start: number): boolean {
     if (!HAN_WORD.test(token) || NUMERAL.test(token) || this.knownWords.has(token)) return false;
     if (DIGIT_BEFORE.test(line[start - 1] ?? '')) return false;
+    // Half of a parallel phrase whose halves begin alike (先到先得, 随到随办, 即来即办): both halves are meant.
+    if (token.length === 2 && (isParallelHalf(token, line.slice(start + 2, start + 4)) || isParallelHalf(token, line.slice(start - 2, start)))) return false;
     if (token.length === 2 && (this.attested.get(token) ?? 0) > 0) return false;
     if (token.length === 2 && [...token].every((char) => (this.frequencies.get(char) ?? 0) >= SETTINGS.commonCharFrequency)) {
       return false;
@@ -154,10 +156,12 @@ export class TypoDetector {
     }
     if (!covering.includes(best.word)) return null;
 
+    // A dictionary word as written is a real, if rare, word (提现, 接警): only a correction far more
+    // frequent still makes it a slip (时侯, 真得), whatever else speaks for the correction.
+    if (written > 0 && best.frequency < SETTINGS.dictionaryWordRatio * (written + 1)) return null;
     const inLongerWord = covering.length > best.word.length && (this.frequencies.get(covering) ?? 0) > 0;
     const strong = SETTINGS.strongFrequency * (best.confusion === 'same-sound' ? 1 : 2);
-    const rareWordTypo = written > 0 && best.frequency >= SETTINGS.dictionaryWordRatio * (written + 1);
-    if (!inLongerWord && !rareWordTypo && best.frequency < strong) return null;
+    if (!inLongerWord && written === 0 && best.frequency < strong) return null;
 
     const index = start + best.index;
     return {
@@ -209,6 +213,11 @@ export class TypoDetector {
       this.attested.set(pair, (this.attested.get(pair) ?? 0) + frequency);
     }
   }
+}
+
+/** Whether two characters beside a token begin as it does and go on otherwise (先到 beside 先得; not 怒力 beside 怒力). */
+function isParallelHalf(token: string, beside: string): boolean {
+  return beside.length === 2 && beside[0] === token[0] && beside[1] !== token[1];
 }
 
 /** Words the detector must take as correct: the shipped modern vocabulary and the project's jieba user dictionary. */
