@@ -119,6 +119,15 @@ describe('triage of package word lists', () => {
       }
     });
 
+    it('drops 客服 and cctv, which a county post names as a service and as its source’s domain', () => {
+      const { triaged } = readShippedTerms();
+      for (const word of ['客服', 'cctv']) {
+        const entry = triaged.find((t) => t.term.toLowerCase() === word && t.origin === 'package:sensitive-word-filter');
+        assert.ok(entry, `${word} is in the package list`);
+        assert.equal(entry.enabled, false, `${word} must be dropped`);
+      }
+    });
+
     it('no longer sends 好朋友, 去你的 or 人也 to review, and still sends the vulgar and political variants', () => {
       const { triaged } = readShippedTerms();
       const levelOf = (word: string) => {
