@@ -226,6 +226,26 @@ describe('privacy checker', () => {
       assert.deepEqual(privacy(office), [['notice', MOBILE, '138****5678']]);
     });
 
+    it('reads a number under another kind of number\'s header (考号, 学号, 车牌号) as that number, not an account', () => {
+      const listed = (header: string, number: string) =>
+        `<table><tr><th>姓名</th><th>${header}</th><th>报考岗位</th></tr><tr><td>刘晓燕</td><td>${number}</td><td>县人民医院护理岗</td></tr></table>`;
+      for (const header of ['准考证号', '考号', '学号', '考生号', '报名号', '住院号', '车牌号', '证号']) {
+        assert.deepEqual(privacy(listed(header, '2036010100123')), [], header);
+        assert.deepEqual(privacy(listed(header, CARD_IN_TABLE)), [], `${header}, Luhn-valid`);
+      }
+      // Under a header that names an account or a card the number is one, whatever else the row holds.
+      for (const header of ['银行账号', '社保卡号', '存折号', '一卡通', '开户账户', '卡号']) {
+        assert.deepEqual(privacy(listed(header, ACCOUNT)).map(([severity, text]) => [severity, text]), [['block', ACCOUNT]], header);
+        assert.deepEqual(privacy(listed(header, CARD_IN_TABLE)).map(([severity, text]) => [severity, text]), [['block', CARD_IN_TABLE]], header);
+      }
+      const besideBank = `<table><tr><th>姓名</th><th>开户银行</th><th>号码</th></tr><tr><td>刘晓燕</td><td>农商银行</td><td>${ACCOUNT}</td></tr></table>`;
+      assert.deepEqual(privacy(besideBank).map(([severity, text]) => [severity, text]), [['block', ACCOUNT]], 'a bank\'s column beside a plain 号码');
+      // A form labels its value as a header does: 考号 | … is no account, 账号 | … is one.
+      const form = (label: string) => `<table><tr><td>姓名</td><td>刘晓燕</td></tr><tr><td>${label}</td><td>${ACCOUNT}</td></tr></table>`;
+      assert.deepEqual(privacy(form('考号')), []);
+      assert.deepEqual(privacy(form('账号')).map(([severity, text]) => [severity, text]), [['block', ACCOUNT]]);
+    });
+
     it('keeps finding IDs and phones in a table, and leaves amounts alone', () => {
       const body =
         '<table><tr><th>姓名</th><th>身份证号码</th><th>联系电话</th><th>补助金额（元）</th></tr>' +

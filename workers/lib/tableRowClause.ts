@@ -14,7 +14,9 @@ const PERSON_HEADER = /(?:姓名|户名|户主|持卡人|收款人|开户人|申
 const UNIT_HEADER = /单位(?:名称)?$/u;
 /** The office's own staff, named beside the row's holder: not whose the number is. */
 const STAFF_HEADER = /(?:联系人|经办人|负责人|审核人|填报人|填表人)/u;
-const BANK_HEADER = /(?:银行|开户行|信用社|农信|邮储|账号|帐号|账户|帐户|卡号|一卡通)/u;
+const BANK_HEADER = /(?:银行|开户行|信用社|农信|邮储|账号|帐号|账户|帐户|卡号|一卡通|一折通|存折)/u;
+/** A label naming some other kind of number (考号, 学号, 车牌号): what stands under it is that number. */
+const OTHER_NUMBER_LABEL = /号$/u;
 /** What would end the sentence or the line the checks read: a label or a cell is one phrase of the row. */
 const SENTENCE_BREAKS = /[\s。！？；;]+/gu;
 const NOTES = /[（(][^）)]*[）)]/gu;
@@ -32,6 +34,13 @@ export interface RowClause {
   /** Where the number stands in `text`. */
   start: number;
   end: number;
+  /**
+   * The number's own label (its column header, or the form label left of it) names an account or a card, or
+   * the row has a bank's column and the label names no other kind of number (开户银行 | 号码).
+   */
+  labelNamesAccount: boolean;
+  /** The number's own label names another kind of number (准考证号, 学号, 住院号), not an account. */
+  labelNamesOtherNumber: boolean;
 }
 
 /** The row of the cell that holds the span, as a sentence; null outside a table or under no label. */
@@ -40,7 +49,7 @@ export function tableRowClause(rows: TableRows, start: number, end: number): Row
   if (!cell) return null;
   const cellsBefore = rows.cellsStartingIn(cell.table, cell.row).filter((other) => other.column < cell.column);
   const left = cellsBefore[cellsBefore.length - 1];
-  if (left && FORM_LABEL.test(phrase(rows.textOf(left)))) return formClause(rows, cell, start, end);
+  if (left && FORM_LABEL.test(phrase(rows.textOf(left)))) return formClause(rows, cell, start, end, phrase(rows.textOf(left)));
   const label = phrase(rows.headerOf(cell));
   if (!label) return null;
   const persons: string[] = [];
@@ -56,11 +65,16 @@ export function tableRowClause(rows: TableRows, start: number, end: number): Row
   }
   // A person's column decides whose the row is: a 单位 beside it is where the person works or lives.
   const prefix = [...(persons.length > 0 ? persons : units), ...banks, `${label}：`].join('，');
-  return { text: prefix + rows.textOf(cell), start: prefix.length + start - cell.start, end: prefix.length + end - cell.start };
+  return { text: prefix + rows.textOf(cell), start: prefix.length + start - cell.start, end: prefix.length + end - cell.start, ...labelKinds(label, banks.length > 0) };
+}
+
+function labelKinds(label: string, bankBeside: boolean): Pick<RowClause, 'labelNamesAccount' | 'labelNamesOtherNumber'> {
+  const otherNumber = !BANK_HEADER.test(label) && OTHER_NUMBER_LABEL.test(label.replace(NOTES, ''));
+  return { labelNamesAccount: BANK_HEADER.test(label) || (bankBeside && !otherNumber), labelNamesOtherNumber: otherNumber };
 }
 
 /** A form read as the text it would be, label：value pairs from a few rows above down to the number (户名：张三，账号：…). */
-function formClause(rows: TableRows, cell: TableCell, start: number, end: number): RowClause {
+function formClause(rows: TableRows, cell: TableCell, start: number, end: number, label: string): RowClause {
   const pairs: string[] = [];
   for (let row = Math.max(0, cell.row - FORM_ROWS_BEFORE); row <= cell.row; row++) {
     const cells = rows.cellsStartingIn(cell.table, row).filter((other) => row < cell.row || other.column < cell.column);
@@ -68,7 +82,7 @@ function formClause(rows: TableRows, cell: TableCell, start: number, end: number
   }
   // The label just left of the number introduces it, whatever the pairing of the cells before it.
   const prefix = pairs.join('').replace(/，$/u, '：');
-  return { text: prefix + rows.textOf(cell), start: prefix.length + start - cell.start, end: prefix.length + end - cell.start };
+  return { text: prefix + rows.textOf(cell), start: prefix.length + start - cell.start, end: prefix.length + end - cell.start, ...labelKinds(label, false) };
 }
 
 function phrase(text: string): string {

@@ -41,8 +41,11 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
       for (const number of findPersonalNumbers(text)) {
         const policy = policies.get(number.type);
         // A number in a table is read in the sentence its row makes; the finding still points at the number.
-        const at = (rows && tableRowClause(rows, number.start, number.end)) ?? { text, start: number.start, end: number.end };
+        const row = rows && tableRowClause(rows, number.start, number.end);
+        const at = row ?? { text, start: number.start, end: number.end };
         if (!policy || looksNotPersonal(at.text, at.start, at.end, number.checked)) continue;
+        // The row's name column reads as 户名, a bank word: only the number's own header may make it an account (not 考号, 学号).
+        if (number.type === 'bank_card' && row && !row.labelNamesAccount && (number.unverifiedAccount || row.labelNamesOtherNumber)) continue;
         const holder = number.type === 'bank_card' ? holderBesideBankWord(at.text, at.start, at.end) : null;
         // Without Luhn the digits say nothing: a bank word must say it is an account, and not a unit's.
         if (number.unverifiedAccount && (holder === null || holder === 'unit')) continue;
