@@ -89,6 +89,27 @@ describe('privacy checker', () => {
     assert.deepEqual(classifyDigits(cardLike), { type: 'bank_card', masked: '6201**********0000' });
   });
 
+  it('finds the full resident ID inside a 残疾证号 (ID and two digits) or a 全国学籍号 (G, L or J and the ID)', () => {
+    const disability = '36232219850312001842'; // ID 362322198503120018 with a valid check digit, then kind and grade
+    const found = only(engine.screen(draft(`<p>胡某明，残疾证号：${disability}，肢体二级，享受重度残疾人护理补贴。</p>`)), 'privacy');
+    assert.deepEqual(found.map((f) => [f.severity, f.text, f.suggestion, f.category]), [['block', disability, '3623**********001842', 'personal_id_card']]);
+    assert.match(found[0]!.reason!, /身份证号码/);
+    assert.deepEqual(privacy('<p>邹某轩，全国学籍号G36232220080101001X，资助档次一档。</p>'), [['block', 'G36232220080101001X', 'G3623**********001X']]);
+    assert.deepEqual(privacy(`<p>学籍号：L${ID}</p>`), [['block', `L${ID}`, 'L4304**********1233']]);
+    assert.deepEqual(privacy(`<p>残疾人证编号：${ID}11</p>`), [['block', `${ID}11`, '4304**********123311']], 'a 编号 of a 残疾证 is still the ID');
+    // Alone, without a name beside it, it is what the plain ID gets.
+    assert.deepEqual(privacy(`<p>残疾证号${disability}</p>`), privacy('<p>身份证号362322198503120018</p>').map(([severity]) => [severity, disability, '3623**********001842']));
+    const table =
+      '<table><tr><th>姓名</th><th>残疾证号</th><th>全国学籍号</th><th>资助金额</th></tr>' +
+      `<tr><td>胡某明</td><td>${disability}</td><td>G36232220080101001X</td><td>1000</td></tr></table>`;
+    assert.deepEqual(privacy(table).map(([severity, text]) => [severity, text]), [['block', disability], ['block', 'G36232220080101001X']]);
+    // The ID part must pass its check digit and date: order and serial numbers of 20 digits are no IDs.
+    for (const other of ['20261127000012345678', '36232219850312001942', '36232219851332001842', 'G362322198503120019', 'G20261127000012345']) {
+      assert.deepEqual(privacy(`<p>张三，订单号码${other}。</p>`), [], other);
+      assert.deepEqual(privacy(`<p>残疾证号：${other}</p>`), [], other);
+    }
+  });
+
   describe('bank accounts that fail Luhn', () => {
     const ACCOUNT = '6217001234567890124'; // 19 digits, as a 对私账户 is written; fails Luhn
     const masked = '6217***********0124';

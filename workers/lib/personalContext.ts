@@ -13,8 +13,8 @@ const NOT_PERSONAL_LABEL = /(?:文号|编号|单号|订单号?|流水号|批次�
  * across a line break: in a table or a form the next cell or line (户主, 年龄) starts there.
  */
 const UNIT_AFTER = /^[ \u00a0\u3000]*(?:元|万|亿|千|百|人|户|个|次|吨|米|公里|千米|亩|平方|%|％|‰|件|台|辆|头|只|册|份|条|篇|年|月|日|号|小时|分钟|秒|岁|家|所|项|座)/u;
-/** A label that names a personal number outright: 身份证编号 is a person's, whatever 编号 says elsewhere. */
-const PERSONAL_NUMBER_LABEL = /(?:身份证|身份号码|证件号|手机|银行卡|卡号)[^，,。；;！？\n]{0,4}[：:\s]*$/u;
+/** A label that names a personal number outright: 身份证编号 and 残疾人证编号 are a person's, whatever 编号 says elsewhere. */
+const PERSONAL_NUMBER_LABEL = /(?:身份证|身份号码|证件号|手机|银行卡|卡号|残疾人?证|学籍)[^，,。；;！？\n]{0,4}[：:\s]*$/u;
 /** A label that names a resident ID outright. */
 const ID_NUMBER_LABEL = /(?:身份证|身份号码|证件号)[^，,。；;！？\n]{0,4}[：:\s]*$/u;
 const CURRENCY_BEFORE = /[¥￥$＄]\s*$/u;

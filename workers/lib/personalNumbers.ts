@@ -20,6 +20,8 @@ export interface PersonalNumber {
    * account numbers carry no Luhn digit, so this is a bank account only where the text says whose.
    */
   unverifiedAccount: boolean;
+  /** A 残疾证号 or 全国学籍号 that carries the holder's full resident ID: `checked`, and masked in its ID part. */
+  idWithin: boolean;
 }
 
 const CANDIDATES = new RegExp(
@@ -28,6 +30,8 @@ const CANDIDATES = new RegExp(
     String.raw`(?:\+?86[- ]?)?1[3-9]\d(?:[-. ]\d{4}[-. ]\d{4}|[- ]\d{8}|\d{4}[- ]\d{4})`,
     String.raw`\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?`, // 6222 0212 3456 7890 123, 9558 8012 3456 7
     String.raw`\d{6}[ -]\d{8}[ -]\d{3}[\dXx]`, // 430421 19900101 1236, 430421-19900101-1236
+    String.raw`[GLJglj]\d{17}[\dXx]`, // 全国学籍号: G (L, J) and the holder's resident ID
+    String.raw`\d{17}[\dXx]\d{2}`, // 残疾证号: the holder's resident ID, then the kind and the grade of the disability
     String.raw`\d{11,19}[Xx]?`,
   ]
     .map((p) => `(?<![\\dA-Za-z.])(?:${p})(?![\\dA-Za-z]|\\.\\d)`)
@@ -117,6 +121,18 @@ export function classifyDigits(digits: string): { type: PersonalDataType; masked
   return null;
 }
 
+/** Numbers made of a resident ID and a prefix or suffix: the ID is the group in the middle. */
+const ID_BEARING = [/^([GLJ])(\d{17}[\dX])()$/, /^()(\d{17}[\dX])(\d{2})$/];
+
+/** The masked form of a 全国学籍号 or 残疾证号 whose ID part is a valid resident ID, or null. */
+export function maskedIdBearing(token: string): string | null {
+  for (const pattern of ID_BEARING) {
+    const parts = pattern.exec(token.toUpperCase());
+    if (parts && isResidentId18(parts[2]!)) return parts[1]! + mask(parts[2]!, 4, 4) + parts[3]!;
+  }
+  return null;
+}
+
 /** Digits as long as a bank account's (12 to 19), which no check can confirm. */
 export function hasAccountLength(digits: string): boolean {
   return /^\d{12,19}$/.test(digits);
@@ -146,17 +162,23 @@ export function findPersonalNumbers(text: string): PersonalNumber[] {
     const digits = match[0].replace(/[^\dXx]/g, '').replace(/^\+/, '').toUpperCase();
     const end = match.index + match[0].length;
     const at = { start: match.index, end, text: text.slice(match.index, end), digits };
+    if (/^[GLJ]/i.test(match[0]) || digits.length === 20) {
+      // Only a valid ID inside makes these personal: a 20-digit order number is nothing, as it was.
+      const masked = maskedIdBearing(match[0]);
+      if (masked) numbers.push({ ...at, type: 'id_card', masked, checked: true, miscopied: false, unverifiedAccount: false, idWithin: true });
+      continue;
+    }
     const kind = classifyDigits(digits);
     if (!kind) {
       if (hasAccountLength(digits)) {
-        numbers.push({ ...at, type: 'bank_card', masked: mask(digits, 4, 4), checked: false, miscopied: false, unverifiedAccount: true });
+        numbers.push({ ...at, type: 'bank_card', masked: mask(digits, 4, 4), checked: false, miscopied: false, unverifiedAccount: true, idWithin: false });
       }
       continue;
     }
     const miscopied = kind.miscopied === true;
     numbers.push({
       ...at, type: kind.type, masked: kind.masked,
-      checked: kind.type === 'id_card' && digits.length === 18 && !miscopied, miscopied, unverifiedAccount: false,
+      checked: kind.type === 'id_card' && digits.length === 18 && !miscopied, miscopied, unverifiedAccount: false, idWithin: false,
     });
   }
   return numbers;

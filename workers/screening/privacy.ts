@@ -71,6 +71,8 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
           ? `联系${name}与姓名同时出现：办理对象、获奖者等个人的号码发布前须去除或打码为 ${number.masked}，单位联系人的工作号码请确认`
           : office
           ? `公布的联系${name}（建议打码为 ${number.masked}），请确认是单位公开的工作号码而非个人隐私`
+          : number.idWithin
+          ? `号码中含完整的${name}（残疾证号、全国学籍号由身份证号加前后缀组成），属于个人信息，发布前须去除或打码`
           : number.miscopied
             ? `疑似个人${name}（校验位不符，可能抄错了一位，但仍是个人信息），发布前须去除或打码`
             : nearName
