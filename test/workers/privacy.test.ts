@@ -307,6 +307,44 @@ describe('privacy checker', () => {
     assert.deepEqual(privacy(`<p>救助对象范围：城乡低保户，咨询电话：${MOBILE}。</p>`), [['notice', MOBILE, '138****5678']]);
   });
 
+  describe('home addresses', () => {
+    const address = (body: string) => only(engine.screen(draft(body)), 'privacy').map((f) => [f.severity, f.text, f.category]);
+
+    it('reviews a private person\'s door-level address, after a name or a role word', () => {
+      const found = only(engine.screen(draft('<p>新增低保对象：张桂林，住城关镇建设路18号3栋2单元501室，保障人数2人。</p>')), 'privacy');
+      assert.deepEqual(found.map((f) => [f.severity, f.text, f.category]), [['review', '城关镇建设路18号3栋2单元501室', 'personal_address']]);
+      assert.match(found[0]!.reason!, /住址/);
+      assert.equal(found[0]!.suggestion, '城关镇建设路', 'the address without its door');
+      for (const [body, text] of [
+        ['<p>李某某家住城关镇解放路6号楼3单元402室，系我县特困人员。</p>', '城关镇解放路6号楼3单元402室'],
+        ['<p>申请人王小明，家庭住址：城关镇人民路22号301室。</p>', '城关镇人民路22号301室'],
+        ['<p>五保户赵大山现住幸福小区二栋1单元101室。</p>', '幸福小区二栋1单元101室'],
+        ['<p>姓名：刘芳 住址：城南社区金桂园8幢2单元602室</p>', '城南社区金桂园8幢2单元602室'],
+      ]) {
+        assert.deepEqual(address(body!), [['review', text, 'personal_address']], body);
+      }
+      const table =
+        '<table><tr><th>姓名</th><th>家庭住址</th><th>保障人数</th></tr>' +
+        '<tr><td>张桂林</td><td>城关镇建设路18号3栋2单元501室</td><td>2</td></tr></table>';
+      assert.deepEqual(address(table), [['review', '城关镇建设路18号3栋2单元501室', 'personal_address']]);
+    });
+
+    it('leaves office addresses, addresses without a door and addresses of nobody named alone', () => {
+      for (const body of [
+        '<p>县政府地址：城关镇人民路1号。</p>',
+        '<p>办公地址：城关镇建设路18号3栋2单元501室，联系电话0791-1234567。</p>',
+        '<p>县政务服务大厅位于城关镇人民路22号301室。</p>',
+        '<p>张桂林，住城关镇建设路，保障人数2人。</p>',
+        '<p>低保对象张桂林，家住城关镇幸福村三组。</p>',
+        '<p>本次共走访住城关镇建设路18号3栋2单元501室的困难家庭。</p>',
+        '<p>住建局办公地点：行政中心5号楼3单元201室。</p>',
+        '<table><tr><th>单位</th><th>办公地址</th></tr><tr><td>县民政局</td><td>城关镇建设路18号3栋2单元501室</td></tr></table>',
+      ]) {
+        assert.deepEqual(address(body), [], body);
+      }
+    });
+  });
+
   it('leaves document numbers, landlines, dates, amounts and statistics alone', () => {
     for (const body of [
       '<p>根据《关于印发某办法的通知》（湘政务发〔2019〕1号）执行。</p>',

@@ -1,4 +1,5 @@
 import { holderBesideBankWord } from '../lib/bankAccountContext';
+import { findHomeAddresses, withoutDoor } from '../lib/homeAddresses';
 import { afterIdLabel, isOfficeLine, looksNotPersonal, nearPersonName } from '../lib/personalContext';
 import { findPersonalNumbers } from '../lib/personalNumbers';
 import { rulesOf } from '../lib/tableRuleKind';
@@ -13,6 +14,16 @@ interface CompiledPrivacy {
   version: number;
 }
 
+/** A private person's door-level address: no policy row, a reviewer decides (a 低保 公示 may lawfully name the village). */
+function homeAddressFinding(field: Finding['field'], address: string, start: number, version: number): Finding {
+  const street = withoutDoor(address);
+  return {
+    checker: 'privacy', severity: 'review', field, start, end: start + address.length, text: address,
+    category: 'personal_address', ...(street ? { suggestion: street } : {}), listVersion: version,
+    reason: `个人家庭住址具体到门牌房号，属于个人信息，发布前请删去门牌房号${street ? `（如只写“${street}”）` : ''}或确认确需公开`,
+  };
+}
+
 const TYPE_NAMES: Record<PersonalDataType, string> = { id_card: '居民身份证号码', mobile: '手机号码', bank_card: '银行卡号' };
 
 /**
@@ -22,7 +33,8 @@ const TYPE_NAMES: Record<PersonalDataType, string> = { id_card: '居民身份证
  * names, one labelled as an account whose holder the sentence does not name at the plain policy; a
  * unit's public account is left alone, and one that passes Luhn is only noted. Document numbers,
  * amounts, dates and office hotlines are left alone or, for a mobile behind a hotline label, only noted,
- * unless a person's name stands before the label (低保对象张三，联系电话…).
+ * unless a person's name stands before the label (低保对象张三，联系电话…). A private person's home address
+ * down to the door (see homeAddresses) goes to review.
  */
 export const privacyChecker: Checker<CompiledPrivacy> = {
   name: 'privacy',
@@ -83,6 +95,9 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
           term: number.masked, category: `personal_${number.type}`, ruleId: policy.ruleId,
           suggestion: number.masked, reason, listVersion: version,
         });
+      }
+      for (const address of findHomeAddresses(text, field === 'body' ? draft.tableCells : [])) {
+        findings.push(homeAddressFinding(field, text.slice(address.start, address.end), address.start, version));
       }
     }
     return findings;

@@ -60,6 +60,7 @@ export const CATEGORY_LABELS: Record<string, string> = {
   personal_id_card: '身份证号',
   personal_mobile: '手机号码',
   personal_bank_card: '银行卡号',
+  personal_address: '家庭住址',
   wording_formulation: '重要表述',
   wording_institution: '机构名称',
   wording_typo: '错别字',
