@@ -307,6 +307,19 @@ describe('privacy checker', () => {
     assert.deepEqual(privacy(`<p>救助对象范围：城乡低保户，咨询电话：${MOBILE}。</p>`), [['notice', MOBILE, '138****5678']]);
   });
 
+  it('only reviews a fugitive\'s ID in a 悬赏通告 or 通缉令, which publish it lawfully', () => {
+    const fugitive = `<p>犯罪嫌疑人张某，男，身份证号：${ID}，户籍地城关镇。</p>`;
+    const inNotice = only(engine.screen(draft(fugitive, { title: '某某县公安局悬赏通告' })), 'privacy');
+    assert.deepEqual(inNotice.map((f) => [f.severity, f.text, f.suggestion]), [['review', ID, '4304**********1233']]);
+    assert.match(inNotice[0]!.reason!, /公安机关/);
+    const byLine = only(engine.screen(draft(`<p>通缉令：在逃人员李某，身份证号${ID}。</p>`)), 'privacy');
+    assert.deepEqual(byLine.map((f) => [f.severity, f.text]), [['review', ID]]);
+    // Anywhere else the ID is blocked as before, a 通缉令 named on another line included.
+    assert.deepEqual(only(engine.screen(draft(fugitive, { title: '关于2026年城乡低保对象的公示' })), 'privacy').map((f) => f.severity), ['block']);
+    const elsewhere = `<p>县公安局发布悬赏通告后，群众踊跃提供线索。</p><p>低保对象王某，身份证号：${ID}。</p>`;
+    assert.deepEqual(only(engine.screen(draft(elsewhere)), 'privacy').map((f) => f.severity), ['block']);
+  });
+
   describe('home addresses', () => {
     const address = (body: string) => only(engine.screen(draft(body)), 'privacy').map((f) => [f.severity, f.text, f.category]);
 

@@ -2,6 +2,7 @@ import { holderBesideBankWord } from '../lib/bankAccountContext';
 import { findHomeAddresses, withoutDoor } from '../lib/homeAddresses';
 import { afterIdLabel, isOfficeLine, looksNotPersonal, nearPersonName } from '../lib/personalContext';
 import { findPersonalNumbers } from '../lib/personalNumbers';
+import { inWantedNotice } from '../lib/wantedNotice';
 import { rulesOf } from '../lib/tableRuleKind';
 import { tableRowClause } from '../lib/tableRowClause';
 import { TableRows } from '../lib/tableRows';
@@ -70,10 +71,15 @@ export const privacyChecker: Checker<CompiledPrivacy> = {
         // A unit's account that happens to pass Luhn is still the account a post publishes for fees and donations.
         const unitAccount = holder === 'unit';
         // A name under a contact label (联系人：张三) is the office's contact person: the plain policy applies.
-        const severity = unitAccount
+        const usual = unitAccount
           ? 'notice'
           : office ? (nearName ? policy.severity : 'notice') : nearName || holder === 'person' ? policy.severityNearName : policy.severity;
-        const reason = number.unverifiedAccount
+        // A fugitive's ID in a police notice is lawful to publish: a reviewer confirms the notice, rather than a block.
+        const wanted = number.type === 'id_card' && usual === 'block' && inWantedNotice(draft.texts.title, text, number.start);
+        const severity = wanted ? 'review' : usual;
+        const reason = wanted
+          ? `悬赏通告、通缉令中的${name}：公安机关依法公布的在逃人员信息可以发布，请确认发布主体为公安机关、内容与原通告一致，否则须去除或打码`
+          : number.unverifiedAccount
           ? holder === 'person' || nearName
             ? '私人银行账号（未通过校验位，按户名/银行判断），属于个人信息，发布前须去除或打码'
             : `疑似银行账号（旁有银行或账号字样，未写明户名），如是个人账号须去除或打码为 ${number.masked}；单位公开的收款账户请写明户名`
