@@ -51,6 +51,7 @@ export function findHomeAddresses(text: string, cells: readonly TableCell[]): Ad
   if (cells.length === 0) return spans;
   const rows = new TableRows(text, cells);
   for (const cell of cells) {
+    if (!rows.textOf(cell).includes('室')) continue; // no room, no door-level address: most cells of a long 公示
     const row = tableRowClause(rows, cell.start, cell.end);
     if (!row) continue;
     for (const span of homeAddressesIn(row.text)) {
