@@ -259,6 +259,10 @@ describe('privacy checker', () => {
         assert.deepEqual(privacy(listed(header, ACCOUNT)).map(([severity, text]) => [severity, text]), [['block', ACCOUNT]], header);
         assert.deepEqual(privacy(listed(header, CARD_IN_TABLE)).map(([severity, text]) => [severity, text]), [['block', CARD_IN_TABLE]], header);
       }
+      // A personal number's label is no other kind of number: a miscopied ID that passes Luhn is still flagged there.
+      for (const header of ['身份证号', '证件号', '手机号']) {
+        assert.deepEqual(privacy(listed(header, '620102199001010000')).map(([severity, text]) => [severity, text]), [['block', '620102199001010000']], header);
+      }
       const besideBank = `<table><tr><th>姓名</th><th>开户银行</th><th>号码</th></tr><tr><td>刘晓燕</td><td>农商银行</td><td>${ACCOUNT}</td></tr></table>`;
       assert.deepEqual(privacy(besideBank).map(([severity, text]) => [severity, text]), [['block', ACCOUNT]], 'a bank\'s column beside a plain 号码');
       // A form labels its value as a header does: 考号 | … is no account, 账号 | … is one.

@@ -17,6 +17,8 @@ const STAFF_HEADER = /(?:联系人|经办人|负责人|审核人|填报人|填�
 const BANK_HEADER = /(?:银行|开户行|信用社|农信|邮储|账号|帐号|账户|帐户|卡号|一卡通|一折通|存折)/u;
 /** A label naming some other kind of number (考号, 学号, 车牌号): what stands under it is that number. */
 const OTHER_NUMBER_LABEL = /号$/u;
+/** Labels of a person's own numbers: a card-like number under 身份证号 is a miscopied ID or a card, still the person's. */
+const PERSONAL_NUMBER_LABEL = /(?:身份证|身份号码|证件|手机|电话)/u;
 /** What would end the sentence or the line the checks read: a label or a cell is one phrase of the row. */
 const SENTENCE_BREAKS = /[\s。！？；;]+/gu;
 const NOTES = /[（(][^）)]*[）)]/gu;
@@ -69,7 +71,7 @@ export function tableRowClause(rows: TableRows, start: number, end: number): Row
 }
 
 function labelKinds(label: string, bankBeside: boolean): Pick<RowClause, 'labelNamesAccount' | 'labelNamesOtherNumber'> {
-  const otherNumber = !BANK_HEADER.test(label) && OTHER_NUMBER_LABEL.test(label.replace(NOTES, ''));
+  const otherNumber = !BANK_HEADER.test(label) && !PERSONAL_NUMBER_LABEL.test(label) && OTHER_NUMBER_LABEL.test(label.replace(NOTES, ''));
   return { labelNamesAccount: BANK_HEADER.test(label) || (bankBeside && !otherNumber), labelNamesOtherNumber: otherNumber };
 }
 
