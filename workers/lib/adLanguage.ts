@@ -1,5 +1,6 @@
 import { AdRuleEntry, SignalRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
 import { PatternHit, PatternSet } from './patternRules';
+import { insideQuotation } from './quotation';
 import { CONTEXT_REACH, sentenceWindow } from './sentenceWindow';
 import { WarningWords } from './warningWords';
 
@@ -19,6 +20,12 @@ export interface AdPhraseHit extends PatternHit<AdRule> {
   publicWord?: string;
 }
 
+/** What the heading of the post the text belongs to says about all of it (see {@link AdLanguage.find}). */
+export interface PostHeading {
+  /** The word declaring the whole post a warning (【反诈提醒】, 典型案例). */
+  warning?: string;
+}
+
 /**
  * Advertising language: phrases that count on their own (限时抢购, 原价199元), phrases that count
  * only beside a selling word (最佳, 第一, 国家级, 扫码), contact handles that also count beside a
@@ -29,6 +36,8 @@ export interface AdPhraseHit extends PatternHit<AdRule> {
  * 贴息, 房交会) makes a phrase only a notice too, as it does a cluster of selling signals: a voucher
  * notice says 门店满200元减50元 and a loan-subsidy notice 免担保. Contact handles stay as they are,
  * since no programme asks people to add a private QQ.
+ * The post's heading counts as well: in a post it declares a warning (【反诈提醒】), a phrase inside a
+ * quotation (“无抵押、当天放款”) is quoted bait, only noted, however far the next warning word.
  */
 export class AdLanguage {
   private readonly phrases: PatternSet<AdRule>;
@@ -48,7 +57,7 @@ export class AdLanguage {
     this.publicWords = new PatternSet(signalRules.filter((rule) => rule.category === 'public'));
   }
 
-  find(text: string): AdPhraseHit[] {
+  find(text: string, heading: PostHeading = {}): AdPhraseHit[] {
     const phrases = this.phrases.findAll(text);
     if (!phrases.length) return [];
     const exceptions = this.exceptions.findAll(text);
@@ -66,7 +75,8 @@ export class AdLanguage {
       const sellingWord = selling.find(near)?.text;
       const earningWord = phrase.rule.category === 'contact' ? earning.find(near)?.text : undefined;
       if (phrase.rule.needsContext && !sellingWord && !earningWord) continue;
-      const warningWord = warning.find(near)?.text;
+      const quoted = heading.warning && insideQuotation(text, phrase.start, phrase.end) ? heading.warning : undefined;
+      const warningWord = warning.find(near)?.text ?? quoted;
       const publicWord = phrase.rule.category === 'contact' ? undefined : publicWords.find(near)?.text;
       const severity = warningWord || publicWord ? 'notice' : phrase.rule.severity;
       hits.push({ ...phrase, severity, sellingWord, earningWord, warningWord, publicWord });

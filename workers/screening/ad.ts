@@ -1,10 +1,11 @@
-import { AdLanguage } from '../lib/adLanguage';
+import { AdLanguage, PostHeading } from '../lib/adLanguage';
 import { keepStrongest } from '../lib/findingOverlap';
 import { LinkClassifier } from '../lib/linkClassifier';
 import { originalSpan, PhraseText, phraseTables, phraseTextOf } from '../lib/phraseText';
 import { SellingCluster, SellingSignalKind, SellingSignals } from '../lib/sellingSignals';
 import { rulesOf } from '../lib/tableRuleKind';
 import { findTextUrls } from '../lib/urls';
+import { headingOf, WarningWords } from '../lib/warningWords';
 import { adsRuleKind } from '../rules/adsRules';
 import { linksRuleKind } from '../rules/linksRules';
 import { signalsRuleKind } from '../rules/signalsRules';
@@ -15,6 +16,7 @@ interface CompiledAds {
   links: LinkClassifier;
   language: AdLanguage;
   signals: SellingSignals;
+  warningWords: WarningWords;
   linksVersion: number;
   adsVersion: number;
   signalsVersion: number;
@@ -57,6 +59,7 @@ export const adChecker: Checker<CompiledAds> = {
       links: new LinkClassifier(links.entries, sources.entries),
       language: new AdLanguage(ads.entries, signals.entries),
       signals: new SellingSignals(signals.entries, ads.entries),
+      warningWords: new WarningWords(ads.entries),
       linksVersion: links.version,
       adsVersion: ads.version,
       signalsVersion: signals.version,
@@ -65,7 +68,9 @@ export const adChecker: Checker<CompiledAds> = {
 
   check(draft, compiled) {
     const findings = linkFindings(draft, compiled);
-    for (const field of TEXT_FIELDS) findings.push(...languageFindings(draft, field, compiled));
+    const heading = headingOf(draft);
+    const post: PostHeading = { warning: compiled.warningWords.declaredIn(heading) };
+    for (const field of TEXT_FIELDS) findings.push(...languageFindings(draft, field, post, compiled));
     return findings;
   },
 };
@@ -108,10 +113,10 @@ function linkFindings(draft: PreparedDraft, compiled: CompiledAds): Finding[] {
  * Advertising language and clusters of selling signals, read in the phrase text (限 时 抢 购 and 限時搶購 are
  * 限时抢购); offsets and text are the draft's.
  */
-function languageFindings(draft: PreparedDraft, field: Field, compiled: CompiledAds): Finding[] {
+function languageFindings(draft: PreparedDraft, field: Field, post: PostHeading, compiled: CompiledAds): Finding[] {
   const text = draft.texts[field];
   const view = phraseTextOf(draft, field, 'ads');
-  const findings = compiled.language.find(view.text).map((hit): Finding => {
+  const findings = compiled.language.find(view.text, post).map((hit): Finding => {
     const { start, end } = originalSpan(view, hit.start, hit.end);
     const what = PHRASE_NAMES[hit.rule.category] ?? hit.rule.category;
     const why = hit.warningWord

@@ -20,16 +20,25 @@ interface CompiledTerms {
 }
 
 /**
- * Categories whose terms are the bait that warnings quote (谨防“无抵押贷款”诈骗, 警惕网络赌场): beside a
- * warning word such a hit is lowered one level. Not political or violent terms, which no warning
- * makes fit to publish.
+ * Categories whose terms are the bait that warnings quote (谨防“无抵押贷款”诈骗, 警惕网络赌场) or the
+ * crimes that police news reports (破获…向吸毒人员出售冰毒): beside a warning word such a hit is lowered
+ * one level. Not political or violent terms, which no warning makes fit to publish.
  */
-const WARNED_AGAINST = new Set(['fraud', 'gambling']);
+const WARNED_AGAINST = new Set(['fraud', 'gambling', 'drugs']);
 /**
- * Pornographic terms that anti-fraud posts name (警惕裸聊敲诈): beside a warning word a block goes to a
- * person (review) instead of back to the editor, but never lower: a person reads every such post.
+ * Terms that warnings name but a person must still read: pornographic ones in anti-fraud posts
+ * (警惕裸聊敲诈), the cult's names in anti-cult education (揭批“法轮功”邪教本质) and the rumour a rebuttal
+ * quotes (网传“…支持台独…”系谣言). Beside a warning word a block goes to review instead of back to the
+ * editor, never lower. For cult and political terms only a word that condemns or rebuts counts: cult
+ * propaganda says 不要相信 and 虚假 too, never 歪理邪说 or 辟谣.
  */
-const WARNED_AGAINST_READ_BY_A_PERSON = new Set(['porn']);
+const WARNED_AGAINST_READ_BY_A_PERSON: ReadonlyMap<string, (word: string) => boolean> = new Map([
+  ['porn', () => true],
+  ['cult', (word: string) => CONDEMNS.test(word)],
+  ['political', (word: string) => CONDEMNS.test(word)],
+]);
+/** The warning words that condemn a cult or rebut a rumour: 揭批, 邪教组织, 歪理邪说, 反邪教, 辟谣, 系谣言. */
+const CONDEMNS = /揭批|邪教|歪理邪说|辟谣|谣言/u;
 
 interface Hit {
   start: number;
@@ -55,9 +64,11 @@ interface Hit {
  *    (全能神高收益: 全能/神高/收益; 神高 is no word) keeps its level. A hit with noise inside that
  *    cuts through a word is an accident of punctuation (安全性、交通 read as 性交), not an
  *    evasion: dropped.
- * A fraud or gambling term beside a warning word of the ads table (谨防, 诈骗, 警惕…) in its sentence is
- * lowered one level too: an anti-fraud post quotes the bait it warns about; a pornographic block
- * term there (警惕裸聊敲诈) goes to review.
+ * A fraud, gambling or drugs term beside a warning word of the ads table (谨防, 诈骗, 警惕, 破获…) in its
+ * sentence, or anywhere in a post whose heading declares it a warning (【反诈提醒】, 典型案例, 破获…案), is
+ * lowered one level too: an anti-fraud post quotes the bait it warns about, case news tells the crime.
+ * A pornographic block term there (警惕裸聊敲诈) goes to review, and so does a cult's name or a quoted
+ * rumour beside a word that condemns or rebuts it (揭批, 歪理邪说, 辟谣, 系谣言).
  */
 export const sensitiveChecker: Checker<CompiledTerms> = {
   name: 'sensitive',
@@ -133,9 +144,8 @@ function screenText(draft: PreparedDraft, field: Field, compiled: CompiledTerms)
     const cutBy = standsAsWord(hit, cutting[i]!) ? [] : cutting[i]!;
     const asWritten = cutBy.length === 0 ? hit.rule.severity : cutThrough(text, hit);
     if (!asWritten) return;
-    const warnedAgainst = WARNED_AGAINST.has(hit.rule.category) ? asWritten !== 'notice' : WARNED_AGAINST_READ_BY_A_PERSON.has(hit.rule.category) && asWritten === 'block';
-    const warningWord = warnedAgainst ? compiled.warningWords.near(draft, field, hit.start, hit.end) : undefined;
-    const severity = (warningWord && lowered(asWritten)) || asWritten;
+    const warning = warningAround(draft, field, hit, asWritten, compiled.warningWords);
+    const severity = (warning && lowered(asWritten)) || asWritten;
     findings.push({
       checker: 'sensitive',
       severity,
@@ -146,11 +156,32 @@ function screenText(draft: PreparedDraft, field: Field, compiled: CompiledTerms)
       term: hit.term,
       category: hit.rule.category,
       ruleId: hit.rule.id,
-      reason: reasonFor(hit, severity, cutBy, warningWord),
+      reason: reasonFor(hit, severity, cutBy, warning),
       listVersion: compiled.version,
     });
   });
   return findings;
+}
+
+/**
+ * The warning that lowers a hit of level `asWritten`, if its category is one warnings name: a warning word
+ * of its sentence, or the heading that declares the whole post a warning (【反诈提醒】, 破获…案, 揭批, 辟谣).
+ */
+function warningAround(draft: PreparedDraft, field: Field, hit: Hit, asWritten: Severity, words: WarningWords): Warning | undefined {
+  const category = hit.rule.category;
+  const readByAPerson = WARNED_AGAINST_READ_BY_A_PERSON.get(category);
+  const accept = WARNED_AGAINST.has(category) && asWritten !== 'notice' ? () => true : readByAPerson && asWritten === 'block' ? readByAPerson : undefined;
+  if (!accept) return undefined;
+  const near = words.near(draft, field, hit.start, hit.end, accept);
+  if (near) return { word: near, inHeading: false };
+  const declared = words.declaredBy(draft);
+  return declared && accept(declared) ? { word: declared, inHeading: true } : undefined;
+}
+
+interface Warning {
+  word: string;
+  /** Declared by the post's heading rather than written in the hit's sentence. */
+  inHeading: boolean;
 }
 
 /**
@@ -231,7 +262,7 @@ function withoutNested(hits: Hit[]): Hit[] {
   return kept;
 }
 
-function reasonFor(hit: Hit, severity: Severity, cutBy: readonly string[], warningWord: string | undefined): string {
+function reasonFor(hit: Hit, severity: Severity, cutBy: readonly string[], warning: Warning | undefined): string {
   const category = TERM_CATEGORY_LABELS[hit.rule.category] ?? hit.rule.category;
   let reason: string;
   if (hit.rule.category === 'leader') reason = `涉及国家领导人姓名“${hit.term}”，请核对姓名、职务和排序是否准确`;
@@ -239,7 +270,8 @@ function reasonFor(hit: Hit, severity: Severity, cutBy: readonly string[], warni
   else if (severity === 'review') reason = `命中敏感词“${hit.term}”（${category}），请人工判断语境`;
   else reason = `提示词“${hit.term}”（${category}），请留意表述`;
   if (cutBy.length) reason += `；命中处与前后文字组成了别的词语（${cutBy.map((word) => `“${word}”`).join('')}），已降一级`;
-  if (warningWord) reason += `；同一句有提醒用语“${warningWord}”，像是在提醒群众防范，已降一级`;
+  if (warning?.inHeading) reason += `；标题表明全文是提醒、通报或揭批（“${warning.word}”），已降一级`;
+  else if (warning) reason += `；同一句有提醒用语“${warning.word}”，像是在提醒群众防范，已降一级`;
   if (hit.rule.note) reason += `；备注：${hit.rule.note}`;
   return reason;
 }
