@@ -75,6 +75,20 @@ describe('warning posts, with the ad and sensitive-term checkers', () => {
     });
   });
 
+  describe('助农 promotions run by the county', () => {
+    const live = '“家乡好物·助力乡村振兴”直播活动将于12月1日晚8点举行。本次直播将推介某某脐橙、某某板鸭、高山茶等特色农产品，县长将走进直播间为家乡代言。届时欢迎大家扫码进入直播间，点赞、下单，为家乡农产品打call！';
+
+    it('sends a live-stream preview of a 助农 programme to a person at most', () => {
+      assert.notEqual(verdict('助农直播预告', live), 'block');
+    });
+
+    it('still blocks a shop asking to scan and buy, and a private seller’s contact in a 助农 post', () => {
+      assert.equal(verdict('好物推荐', '本店脐橙新鲜到货，扫码下单，立减10元。'), 'block');
+      assert.equal(verdict('助农直播预告', '直播间脐橙扫码下单，加微信 abc12345 订购。'), 'block');
+      assert.equal(verdict('助农直播预告', '脐橙扫码下单，链接：https://item.taobao.com/item.htm?id=123'), 'block');
+    });
+  });
+
   describe('standard 禁毒 and 扫黄打非 wording', () => {
     it('only notes 吗啡 in a medical sentence, 色情信息 in a crackdown and 出售冰毒 in case news', () => {
       assert.notEqual(verdict('禁毒', '吗啡是一种镇痛药物，在医疗上使用需严格遵守处方管理规定。'), 'review');

@@ -18,12 +18,16 @@ export interface AdPhraseHit extends PatternHit<AdRule> {
   warningWord?: string;
   /** The government programme's word that turned it into a mere notice (消费券 beside 满200元减50元). */
   publicWord?: string;
+  /** The programme the post's heading names (助农直播预告), which sends a block to a person instead. */
+  programmeWord?: string;
 }
 
 /** What the heading of the post the text belongs to says about all of it (see {@link AdLanguage.find}). */
 export interface PostHeading {
   /** The word declaring the whole post a warning (【反诈提醒】, 典型案例). */
   warning?: string;
+  /** The government programme's word in the heading (助农直播预告, 消费帮扶). */
+  programme?: string;
 }
 
 /**
@@ -37,7 +41,10 @@ export interface PostHeading {
  * notice says 门店满200元减50元 and a loan-subsidy notice 免担保. Contact handles stay as they are,
  * since no programme asks people to add a private QQ.
  * The post's heading counts as well: in a post it declares a warning (【反诈提醒】), a phrase inside a
- * quotation (“无抵押、当天放款”) is quoted bait, only noted, however far the next warning word.
+ * quotation (“无抵押、当天放款”) is quoted bait, only noted, however far the next warning word; in a
+ * post it names a government programme (助农直播预告), a block other than a contact handle goes to a
+ * person (review), not back to the editor, since the programme's word may stand sentences away from
+ * the 扫码、下单 it invites to.
  */
 export class AdLanguage {
   private readonly phrases: PatternSet<AdRule>;
@@ -55,6 +62,11 @@ export class AdLanguage {
     this.earning = new PatternSet(of('earning_context'));
     this.exceptions = new PatternSet(of('exception'));
     this.publicWords = new PatternSet(signalRules.filter((rule) => rule.category === 'public'));
+  }
+
+  /** The heading's programme word: a `public` word of the signals table in the title or the body's bracketed heading. */
+  programmeIn(heading: string): string | undefined {
+    return this.publicWords.findAll(heading)[0]?.text;
   }
 
   find(text: string, heading: PostHeading = {}): AdPhraseHit[] {
@@ -78,8 +90,9 @@ export class AdLanguage {
       const quoted = heading.warning && insideQuotation(text, phrase.start, phrase.end) ? heading.warning : undefined;
       const warningWord = warning.find(near)?.text ?? quoted;
       const publicWord = phrase.rule.category === 'contact' ? undefined : publicWords.find(near)?.text;
-      const severity = warningWord || publicWord ? 'notice' : phrase.rule.severity;
-      hits.push({ ...phrase, severity, sellingWord, earningWord, warningWord, publicWord });
+      const programmeWord = phrase.rule.category === 'contact' || phrase.rule.severity !== 'block' ? undefined : heading.programme;
+      const severity = warningWord || publicWord ? 'notice' : programmeWord ? 'review' : phrase.rule.severity;
+      hits.push({ ...phrase, severity, sellingWord, earningWord, warningWord, publicWord, programmeWord });
     }
     return hits;
   }

@@ -69,7 +69,7 @@ export const adChecker: Checker<CompiledAds> = {
   check(draft, compiled) {
     const findings = linkFindings(draft, compiled);
     const heading = headingOf(draft);
-    const post: PostHeading = { warning: compiled.warningWords.declaredIn(heading) };
+    const post: PostHeading = { warning: compiled.warningWords.declaredIn(heading), programme: compiled.language.programmeIn(heading) };
     for (const field of TEXT_FIELDS) findings.push(...languageFindings(draft, field, post, compiled));
     return findings;
   },
@@ -128,9 +128,10 @@ function languageFindings(draft: PreparedDraft, field: Field, post: PostHeading,
           : hit.sellingWord
             ? `${what}“${hit.text}”与推销用语“${hit.sellingWord}”同时出现，政务新媒体不得发布商业广告`
             : `${what}“${hit.text}”，政务新媒体不得发布商业广告`;
+    const programme = hit.programmeWord ? `；标题表明是政府项目（“${hit.programmeWord}”），请人工确认是在介绍政府工作而非替商家推销` : '';
     return {
       checker: 'ad', severity: hit.severity, field, start, end, text: text.slice(start, end), term: hit.rule.pattern,
-      category: `ad_${hit.rule.category}`, ruleId: hit.rule.ruleId, reason: why, listVersion: compiled.adsVersion,
+      category: `ad_${hit.rule.category}`, ruleId: hit.rule.ruleId, reason: why + programme, listVersion: compiled.adsVersion,
     };
   });
   findings.push(...compiled.signals.find(view.text).map((cluster) => clusterFinding(draft, field, view, cluster, compiled)));
