@@ -3,6 +3,7 @@ import { adChecker } from '../../workers/screening/ad';
 import { ScreeningEngine } from '../../workers/screening/engine';
 import { sensitiveChecker } from '../../workers/screening/sensitive';
 import { Verdict } from '../../workers/screening/types';
+import { insideQuotation } from '../../workers/lib/quotation';
 import { draft, engineWith } from './checkerHarness';
 
 /** Posts that public-security, 政法 and 宣传 accounts publish every day: they name what they warn against. */
@@ -107,5 +108,17 @@ describe('warning posts, with the ad and sensitive-term checkers', () => {
       assert.equal(verdict('通知', '冰毒出售，量大从优。'), 'block');
       assert.equal(verdict('通知', '听说有人长期出售冰毒。'), 'review');
     });
+  });
+});
+
+describe('insideQuotation', () => {
+  it('reads a span as quoted only between an opening mark and its closing mark on one line', () => {
+    const text = '以“低门槛、无抵押”为诱饵，又说无抵押。\n“无抵押';
+    const at = (from: number) => insideQuotation(text, text.indexOf('无抵押', from), text.indexOf('无抵押', from) + 3);
+    assert.equal(at(0), true);
+    assert.equal(at(10), false);
+    assert.equal(at(text.indexOf('\n')), false);
+    assert.equal(insideQuotation('他说"当天放款"', 3, 7), true);
+    assert.equal(insideQuotation('他说"好"，当天放款', 7, 11), false);
   });
 });

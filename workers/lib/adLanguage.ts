@@ -64,9 +64,9 @@ export class AdLanguage {
     this.publicWords = new PatternSet(signalRules.filter((rule) => rule.category === 'public'));
   }
 
-  /** The heading's programme word: a `public` word of the signals table in the title or the body's bracketed heading. */
-  programmeIn(heading: string): string | undefined {
-    return this.publicWords.findAll(heading)[0]?.text;
+  /** What a post's heading (see `headingOf`) says about all of it: a declared warning, a programme's `public` word. */
+  readHeading(heading: string): PostHeading {
+    return { warning: this.warning.declaredIn(heading), programme: this.publicWords.findAll(heading)[0]?.text };
   }
 
   find(text: string, heading: PostHeading = {}): AdPhraseHit[] {

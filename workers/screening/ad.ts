@@ -5,7 +5,7 @@ import { originalSpan, PhraseText, phraseTables, phraseTextOf } from '../lib/phr
 import { SellingCluster, SellingSignalKind, SellingSignals } from '../lib/sellingSignals';
 import { rulesOf } from '../lib/tableRuleKind';
 import { findTextUrls } from '../lib/urls';
-import { headingOf, WarningWords } from '../lib/warningWords';
+import { headingOf } from '../lib/warningWords';
 import { adsRuleKind } from '../rules/adsRules';
 import { linksRuleKind } from '../rules/linksRules';
 import { signalsRuleKind } from '../rules/signalsRules';
@@ -16,7 +16,6 @@ interface CompiledAds {
   links: LinkClassifier;
   language: AdLanguage;
   signals: SellingSignals;
-  warningWords: WarningWords;
   linksVersion: number;
   adsVersion: number;
   signalsVersion: number;
@@ -59,7 +58,6 @@ export const adChecker: Checker<CompiledAds> = {
       links: new LinkClassifier(links.entries, sources.entries),
       language: new AdLanguage(ads.entries, signals.entries),
       signals: new SellingSignals(signals.entries, ads.entries),
-      warningWords: new WarningWords(ads.entries),
       linksVersion: links.version,
       adsVersion: ads.version,
       signalsVersion: signals.version,
@@ -68,8 +66,7 @@ export const adChecker: Checker<CompiledAds> = {
 
   check(draft, compiled) {
     const findings = linkFindings(draft, compiled);
-    const heading = headingOf(draft);
-    const post: PostHeading = { warning: compiled.warningWords.declaredIn(heading), programme: compiled.language.programmeIn(heading) };
+    const post = compiled.language.readHeading(headingOf(draft));
     for (const field of TEXT_FIELDS) findings.push(...languageFindings(draft, field, post, compiled));
     return findings;
   },
