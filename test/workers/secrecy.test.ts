@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ScreeningEngine } from '../../workers/screening/engine';
 import { secrecyChecker } from '../../workers/screening/secrecy';
-import { draft, engineWith, pairs } from './checkerHarness';
+import { draft, engineWith, only, pairs } from './checkerHarness';
 
 describe('secrecy checker', () => {
   let engine: ScreeningEngine;
@@ -105,6 +105,50 @@ describe('secrecy checker', () => {
       ['block', '密级：秘密'],
       ['block', '内部使用'],
     ]);
+  });
+
+  it('reads 内部资料, 不得外传, 严禁外传 and 用后收回 in advice about secrets as a notice at most', () => {
+    for (const body of [
+      '<p>保密宣传教育周期间，县委保密办提醒：不得在微信群、朋友圈发布内部资料，会议材料用后收回，涉密文件严禁外传。</p>',
+      '<p>国家秘密的密级分为绝密、机密、秘密三级。工作秘密是指机关、单位在公务活动和内部管理中产生的，不属于国家秘密，但泄露后会对工作造成不利影响的事项。涉密文件、资料要妥善保管，不得外传。</p>',
+      '<p>不得外传内部资料，不得在互联网上处理工作秘密。</p>',
+    ]) {
+      assert.equal(engine.screen(draft(body)).verdict, 'pass', body);
+      assert.ok(secrecy(body).every(([severity]) => severity === 'notice'), body);
+    }
+    const [notice] = only(engine.screen(draft('<p>不得在朋友圈发布内部资料。</p>')), 'secrecy');
+    assert.match(notice!.reason!, /^“内部资料”：行文中常见.*请确认不是内部材料的标注$/);
+    assert.equal(engine.screen(draft('<p>正文</p>', { title: '保密知识：国家秘密与工作秘密' })).verdict, 'pass');
+    assert.equal(engine.screen(draft('<p>正文</p>', { title: '保密提醒：涉密文件严禁外传' })).verdict, 'pass');
+  });
+
+  it('still blocks those words as a marking: at a line start, at its end after a bracket, in brackets, alone, beside ★ or said of the document itself', () => {
+    assert.deepEqual(secrecy('<p>内部资料，请妥善保管</p>'), [['block', '内部资料']]);
+    assert.deepEqual(secrecy('<p>不得外传。</p><p>关于某事项的通知</p>'), [['block', '不得外传']]);
+    assert.deepEqual(secrecy('<p>关于某事项的通报【内部资料】</p>'), [['block', '内部资料']]);
+    assert.deepEqual(secrecy('<p>会议纪要（用后收回）</p>'), [['block', '用后收回']]);
+    assert.deepEqual(secrecy('<p>［严禁外传］关于某事项的报告</p>'), [['block', '严禁外传']]);
+    assert.deepEqual(secrecy('<p>内部资料 严禁外传</p>'), [
+      ['block', '内部资料'],
+      ['block', '严禁外传'],
+    ]);
+    assert.deepEqual(secrecy('<p>机密★一年 用后收回</p>'), [
+      ['block', '机密★一年'],
+      ['block', '用后收回'],
+    ]);
+    assert.deepEqual(secrecy('<p>此件用后收回。</p>'), [['block', '用后收回']]);
+    assert.deepEqual(secrecy('<p>正文</p>', '内部资料：某某会议讲话'), [['block', '内部资料']]);
+    assert.deepEqual(secrecy('内部资料\n关于某事项的通知'), [['block', '内部资料']]);
+  });
+
+  it('blocks 工作秘密 as a marking and reads it in prose as a notice at most', () => {
+    assert.deepEqual(secrecy('<p>【工作秘密】</p><p>关于某某问题的调查报告</p>'), [['block', '工作秘密']]);
+    assert.deepEqual(secrecy('工作秘密\n关于某某问题的调查报告'), [['block', '工作秘密']]);
+    assert.deepEqual(secrecy('<p>工作秘密 注意保存</p>'), [
+      ['block', '工作秘密'],
+      ['block', '注意保存'],
+    ]);
+    assert.equal(engine.screen(draft('<p>工作秘密是指机关、单位在公务活动中产生的事项。</p>')).verdict, 'pass');
   });
 
   it('checks the title as well', () => {

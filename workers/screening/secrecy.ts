@@ -40,10 +40,19 @@ export const secrecyChecker: Checker<CompiledSecrecy> = {
         findings.push({
           checker: 'secrecy', severity: hit.rule.severity, field, start, end, text,
           term: hit.rule.pattern, category: `secrecy_${hit.rule.category}`, ruleId: hit.rule.ruleId,
-          reason: `“${text.trim()}”：${CATEGORY_REASONS[hit.rule.category] ?? `含保密相关标注${chineseName(hit.rule.category) ? `（${hit.rule.category}）` : ''}`}`, listVersion: version,
+          reason: `“${text.trim()}”：${reasonOf(hit.rule)}`, listVersion: version,
         });
       }
     }
     return keepStrongest(findings);
   },
 };
+
+/**
+ * Why a hit matters. A notice on a word that is only a marking where it stands as one (不得外传 in
+ * 涉密文件严禁外传) says what its row's note says, not that the post carries a marking.
+ */
+function reasonOf(rule: SecrecyRuleEntry): string {
+  if (rule.severity === 'notice' && rule.note) return rule.note;
+  return CATEGORY_REASONS[rule.category] ?? `含保密相关标注${chineseName(rule.category) ? `（${rule.category}）` : ''}`;
+}
