@@ -138,6 +138,8 @@ describe('secrecy checker', () => {
     ]);
     assert.deepEqual(secrecy('<p>此件用后收回。</p>'), [['block', '用后收回']]);
     assert.deepEqual(secrecy('<p>正文</p>', '内部资料：某某会议讲话'), [['block', '内部资料']]);
+    assert.deepEqual(secrecy('<p>●内部资料，请妥善保管</p>'), [['block', '内部资料']]);
+    assert.deepEqual(secrecy('<p>“内部资料”一词不宜出现在公开发布的稿件中。</p>'), [['notice', '内部资料']]);
     assert.deepEqual(secrecy('内部资料\n关于某事项的通知'), [['block', '内部资料']]);
   });
 
