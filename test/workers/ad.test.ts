@@ -59,6 +59,27 @@ describe('ad checker', () => {
       );
     });
 
+    it('notes a link to a WeChat article rather than reviewing it, and still blocks shops and short links', () => {
+      assert.deepEqual(links('<p>详情请见县人社局公众号文章：https://mp.weixin.qq.com/s/Abc123</p>').map(([severity, text]) => [severity, text]), [
+        ['notice', 'https://mp.weixin.qq.com/s/Abc123'],
+      ]);
+      const [finding] = only(engine.screen(draft('<p>https://mp.weixin.qq.com/s/Abc123</p>')), 'ad');
+      assert.match(finding!.reason!, /公众号/);
+      assert.deepEqual(links('<p>https://pay.weixin.qq.com/a 与 t.cn/A6abc</p>').map(([severity]) => severity), ['block', 'block']);
+    });
+
+    it('judges a mini-program link by its name: official services noted, shops blocked, the rest reviewed', () => {
+      const severities = (body: string) => links(body).map(([severity, text]) => [severity, text]);
+      for (const name of ['国家医保服务平台', '国家政务服务平台', '湖南政务服务', '交管12123', '国务院客户端', '某某市12345', '电子社保卡', '个人所得税']) {
+        assert.deepEqual(severities(`<p>可通过#小程序://${name}/abc123 办理。</p>`), [['notice', `#小程序://${name}/abc123`]], name);
+      }
+      for (const name of ['某某商城', '国家优选', '社区拼团', '秒杀助手', '医保药店']) {
+        assert.deepEqual(severities(`<p>#小程序://${name}/abc</p>`), [['block', `#小程序://${name}/abc`]], name);
+      }
+      assert.deepEqual(severities('<p>#小程序://某某停车/abc</p>'), [['review', '#小程序://某某停车/abc']]);
+      assert.equal(engine.screen(draft('<p>可通过#小程序://国家医保服务平台/abc123 办理。</p>')).verdict, 'pass');
+    });
+
     it('sends unknown sites to review and ignores mail, phone and in-page links', () => {
       assert.deepEqual(
         links('<p><a href="https://www.example.org/x">某网站</a><a href="mailto:a@b.cn">邮箱</a><a href="tel:12345">电话</a><a href="#top">顶部</a><a href="/a/b.html">本站</a></p>'),

@@ -1,11 +1,26 @@
 import { LinkRuleEntry, SourceRuleEntry, WithRuleId } from '../rules/screeningRuleShapes';
 import { DomainMatcher } from './domainRules';
+import { miniProgramKind, miniProgramName } from './miniProgramNames';
 import { urlTarget } from './urls';
+
+/**
+ * The category of an allowed domain whose pages are anyone's account (mp.weixin.qq.com): not a shop,
+ * but the link cannot show which account wrote the page, so it is noted for a reviewer to check.
+ */
+export const ACCOUNT_PLATFORM = 'account_platform';
+/** The scheme that #小程序:// text links are read as (see urlTarget). */
+const MINI_PROGRAM_SCHEME = '小程序';
 
 /** How a URL was classified, and by which rule. */
 export type LinkVerdict =
   | { kind: 'allowed'; ruleId: string; domain: string }
   | { kind: 'commercial'; ruleId: string; category: string; pattern: string }
+  /** An article on a platform of accounts (a WeChat official account's article). */
+  | { kind: 'account'; ruleId: string; domain: string }
+  /** A mini-program whose name is that of a public service (国家医保服务平台). */
+  | { kind: 'service_mini_program'; ruleId: string; name: string }
+  /** A mini-program neither a shop nor a public service by its name. */
+  | { kind: 'unknown_mini_program'; name: string }
   | { kind: 'unknown'; target: string }
   | { kind: 'ignored' };
 
@@ -40,14 +55,23 @@ export class LinkClassifier {
     if (target.kind === 'scheme') {
       const rule = this.schemes.get(target.scheme);
       if (!rule) return { kind: 'unknown', target: `${target.scheme}:` };
+      if (target.scheme === MINI_PROGRAM_SCHEME && rule.linkClass === 'commercial') {
+        // Government services are mini-programs too: only a shop's name is commercial by itself.
+        const name = miniProgramName(url);
+        const kind = miniProgramKind(name);
+        if (kind === 'public_service') return { kind: 'service_mini_program', ruleId: rule.ruleId, name };
+        if (kind === 'other') return { kind: 'unknown_mini_program', name };
+      }
       return rule.linkClass === 'commercial'
         ? { kind: 'commercial', ruleId: rule.ruleId, category: rule.category, pattern: rule.pattern }
         : { kind: 'allowed', ruleId: rule.ruleId, domain: rule.pattern };
     }
     const match = this.domains.match(target.host);
     if (!match) return { kind: 'unknown', target: target.host };
-    return match.value.linkClass === 'commercial'
-      ? { kind: 'commercial', ruleId: match.value.ruleId, category: match.value.category, pattern: match.domain }
-      : { kind: 'allowed', ruleId: match.value.ruleId, domain: match.domain };
+    if (match.value.linkClass === 'commercial') {
+      return { kind: 'commercial', ruleId: match.value.ruleId, category: match.value.category, pattern: match.domain };
+    }
+    if (match.value.category === ACCOUNT_PLATFORM) return { kind: 'account', ruleId: match.value.ruleId, domain: match.domain };
+    return { kind: 'allowed', ruleId: match.value.ruleId, domain: match.domain };
   }
 }

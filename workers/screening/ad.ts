@@ -96,6 +96,21 @@ function linkFindings(draft: PreparedDraft, compiled: CompiledAds): Finding[] {
         ...base, severity: 'block', term: verdict.pattern, category: 'commercial_link', ruleId: verdict.ruleId,
         reason: `${origin}指向商业链接（${what}：${verdict.pattern}），政务新媒体不得链接广告或商业页面`,
       });
+    } else if (verdict.kind === 'account') {
+      findings.push({
+        ...base, severity: 'notice', term: verdict.domain, category: 'account_link', ruleId: verdict.ruleId,
+        reason: `${origin}指向公众号文章（${verdict.domain}），链接本身看不出发布账号，请核对公众号为官方账号`,
+      });
+    } else if (verdict.kind === 'service_mini_program') {
+      findings.push({
+        ...base, severity: 'notice', term: verdict.name, category: 'service_mini_program_link', ruleId: verdict.ruleId,
+        reason: `${origin}是公共服务类小程序“${verdict.name}”，请核对为官方小程序`,
+      });
+    } else if (verdict.kind === 'unknown_mini_program') {
+      findings.push({
+        ...base, severity: 'review', term: verdict.name, category: 'unknown_link', ruleId: 'ad.unknown-mini-program',
+        reason: `${origin}指向小程序“${verdict.name}”，看名称不能确定是公共服务，请确认不是广告或商业页面`,
+      });
     } else if (verdict.kind === 'unknown') {
       findings.push({
         ...base, severity: 'review', term: verdict.target, category: 'unknown_link', ruleId: 'ad.unknown-link',

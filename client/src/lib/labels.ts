@@ -48,6 +48,8 @@ export const CATEGORY_LABELS: Record<string, string> = {
   source_whitelist: '来源白名单',
   commercial_link: '商业链接',
   unknown_link: '未知链接',
+  account_link: '公众号文章链接',
+  service_mini_program_link: '公共服务小程序',
   ad_absolute: '绝对化用语',
   ad_call_to_action: '招揽用语',
   ad_contact: '联系方式',
