@@ -84,6 +84,26 @@ describe('source checker', () => {
     assert.equal(only(repost('新华社', 'https://fakegov.cn/a'), 'source')[0].severity, 'review');
   });
 
+  it('notes, rather than reviews, a whitelisted outlet reposted through a WeChat article', () => {
+    for (const name of ['央视新闻', '人民日报', '新华社']) {
+      const findings = only(repost(name, 'https://mp.weixin.qq.com/s/xyz'), 'source');
+      assert.deepEqual(findings.map((f) => [f.severity, f.ruleId]), [['notice', 'source.account-article']], name);
+      assert.match(findings[0]!.reason!, /请核对公众号为该来源的官方账号/);
+    }
+    // An outlet not on the list is still blocked, name and address.
+    assert.deepEqual(only(repost('某某自媒体', 'https://mp.weixin.qq.com/s/xyz'), 'source').map((f) => [f.severity, f.ruleId]), [
+      ['block', 'source.name-not-whitelisted'],
+      ['block', 'source.domain-not-whitelisted'],
+    ]);
+  });
+
+  it('passes a repost linking to the share pages of the outlets’ own apps', () => {
+    assert.deepEqual(only(repost('新华社', 'https://h.xinhuaxmt.com/vh512/share/123'), 'source'), []);
+    assert.deepEqual(only(repost('人民日报', 'https://wap.peopleapp.com/article/1/1'), 'source'), []);
+    // A look-alike of an app's domain is not it.
+    assert.equal(only(repost('新华社', 'https://xinhuaxmt.com.example.com/a'), 'source')[0]!.severity, 'review');
+  });
+
   it('blocks an original URL that is not a web address', () => {
     assert.equal(only(repost('新华社', 'weixin://dl/business'), 'source')[0].ruleId, 'source.bad-url');
   });
@@ -120,13 +140,26 @@ describe('source checker', () => {
     ]);
   });
 
-  it('accepts a source line naming a whitelisted source or the account itself', () => {
+  it('asks an original draft crediting a whitelisted outlet to be marked a repost, with a notice only', () => {
+    for (const [body, value] of [
+      ['<p>国务院常务会议部署……</p><p>来源：新华社</p>', '新华社'],
+      ['<p>正文（来源：新华社）</p>', '新华社'],
+      ['<p>来源：人民网</p><p>原标题：一条新闻</p>', '人民网'],
+      ['<p>来源：https://www.gov.cn/xinwen/1.htm</p>', 'https://www.gov.cn/xinwen/1.htm'],
+      // The line finder ends a name at a closing bracket: the span stops before it.
+      ['<p>来源：新华网（www.xinhuanet.com/politics/1.htm）</p>', '新华网（www.xinhuanet.com/politics/1.htm'],
+    ] as const) {
+      const findings = only(engine.screen(draft(body)), 'source');
+      assert.deepEqual(findings.map((f) => [f.severity, f.text, f.ruleId]), [['notice', value, 'source.original-whitelisted-source']], body);
+      assert.match(findings[0]!.reason!, /转载/);
+    }
+  });
+
+  it('accepts a source line naming the account itself or a body of the county', () => {
     for (const body of [
-      '<p>正文（来源：新华社）</p>',
-      '<p>来源：人民网</p><p>原标题：一条新闻</p>',
-      '<p>来源：https://www.gov.cn/xinwen/1.htm</p>',
-      '<p>来源：新华网（www.xinhuanet.com/politics/1.htm）</p>',
       '<p>来源：本网</p>',
+      '<p>来源：县融媒体中心</p>',
+      '<p>来源：某某县人民政府</p>',
       '<p>资金来源：县财政预算。</p>',
       '<p>来自全县各乡镇的200余名代表参加会议。</p>',
     ]) {

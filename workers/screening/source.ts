@@ -1,12 +1,17 @@
+import { DomainMatcher } from '../lib/domainRules';
+import { ACCOUNT_PLATFORM } from '../lib/linkClassifier';
 import { findTextUrls, urlTarget } from '../lib/urls';
 import { isLocalGovernmentBody, SourceWhitelist } from '../lib/sourceNames';
 import { findSourceLines } from '../lib/sourceLines';
 import { rulesOf } from '../lib/tableRuleKind';
+import { linksRuleKind } from '../rules/linksRules';
 import { sourcesRuleKind } from '../rules/sourcesRules';
 import { Checker, Field, Finding, PreparedDraft, Severity } from './types';
 
 interface CompiledSources {
   whitelist: SourceWhitelist;
+  /** Domains of the link rules' account platforms (mp.weixin.qq.com): anyone's account publishes there. */
+  accountPlatforms: DomainMatcher<true>;
   version: number;
 }
 
@@ -19,11 +24,15 @@ const OWN_SOURCE = /^(?:本网|本站|本台|本报|本刊|本号|本平台|本�
  */
 export const sourceChecker: Checker<CompiledSources> = {
   name: 'source',
-  ruleKinds: [sourcesRuleKind.kind],
+  ruleKinds: [sourcesRuleKind.kind, linksRuleKind.kind],
 
   compile(data) {
     const { version, entries } = rulesOf(data, sourcesRuleKind);
-    return { whitelist: new SourceWhitelist(entries), version };
+    const accountPlatforms = new DomainMatcher<true>();
+    for (const rule of rulesOf(data, linksRuleKind).entries) {
+      if (rule.matchType === 'domain' && rule.linkClass === 'allow' && rule.category === ACCOUNT_PLATFORM) accountPlatforms.add(rule.pattern, true);
+    }
+    return { whitelist: new SourceWhitelist(entries), accountPlatforms, version };
   },
 
   check(draft, compiled) {
@@ -31,7 +40,7 @@ export const sourceChecker: Checker<CompiledSources> = {
   },
 };
 
-function checkRepost(draft: PreparedDraft, { whitelist, version }: CompiledSources): Finding[] {
+function checkRepost(draft: PreparedDraft, { whitelist, accountPlatforms, version }: CompiledSources): Finding[] {
   const findings: Finding[] = [];
   const name = draft.texts.sourceName;
   const url = draft.texts.sourceUrl;
@@ -76,6 +85,11 @@ function checkRepost(draft: PreparedDraft, { whitelist, version }: CompiledSourc
       nameRule.matchType === 'name_suffix'
         ? `来源“${name.trim()}”以“${nameRule.pattern}”结尾，按党政机关名称放行`
         : `来源“${name.trim()}”在白名单内`;
+    if (accountPlatforms.match(target.host)) {
+      // The outlets publish on their own official accounts too; the address cannot say whose account it is.
+      findings.push(finding('sourceUrl', 'notice', 'source.account-article', `${listed}，原文是公众号文章（${target.host}），请核对公众号为该来源的官方账号`, target.host));
+      return findings;
+    }
     findings.push(
       finding('sourceUrl', 'review', 'source.domain-mismatch', `${listed}，但原文网址的域名 ${target.host} 不属于白名单，请核实来源是否真实、是否为原始出处`, target.host),
     );
@@ -104,7 +118,7 @@ function checkOriginal(draft: PreparedDraft, { whitelist, version }: CompiledSou
   const findings: Finding[] = [];
   for (const field of ['title', 'body'] as const) {
     const lines = findSourceLines(draft.texts[field]);
-    const namesWhitelisted = lines.some((line) => line.keyword !== '原标题' && isWhitelisted(line.value, whitelist));
+    const namesWhitelisted = lines.some((line) => line.keyword !== '原标题' && whitelistedBy(line.value, whitelist));
     for (const line of lines) {
       if (line.keyword === '原标题') {
         if (namesWhitelisted) continue;
@@ -115,7 +129,18 @@ function checkOriginal(draft: PreparedDraft, { whitelist, version }: CompiledSou
         });
         continue;
       }
-      if (OWN_SOURCE.test(line.value) || isLocalGovernmentBody(line.value) || isWhitelisted(line.value, whitelist)) continue;
+      if (OWN_SOURCE.test(line.value) || isLocalGovernmentBody(line.value)) continue;
+      const listedBy = whitelistedBy(line.value, whitelist);
+      // A name taken by its ending (…融媒体中心, …人民政府) may be the unit itself or the government above it.
+      if (listedBy === 'name_suffix') continue;
+      if (listedBy) {
+        findings.push({
+          checker: 'source', severity: 'notice', field, start: line.start, end: line.end, text: line.value,
+          term: line.keyword, category: 'repost_source', ruleId: 'source.original-whitelisted-source',
+          reason: `稿件标为原创，但注明${line.keyword}“${line.value}”：如系转载，请标为转载并填写原文网址`, listVersion: version,
+        });
+        continue;
+      }
       findings.push({
         checker: 'source', severity: 'review', field, start: line.start, end: line.end, text: line.value,
         term: line.keyword, category: 'repost_source', ruleId: 'source.original-with-outside-source',
@@ -127,13 +152,16 @@ function checkOriginal(draft: PreparedDraft, { whitelist, version }: CompiledSou
 }
 
 /**
- * A named source is acceptable when its name or, for a URL, its domain is on the whitelist; a name
- * with addresses written into it, when the name without them is and every address's domain is.
+ * How a named source is on the whitelist: by its name (exactly or by its ending) or, for a URL, by its
+ * domain; a name with addresses written into it, when the name without them is and every address's
+ * domain is. Undefined when it is not on the list.
  */
-function isWhitelisted(value: string, whitelist: SourceWhitelist): boolean {
+function whitelistedBy(value: string, whitelist: SourceWhitelist): 'name' | 'name_suffix' | 'domain' | undefined {
   const target = urlTarget(value);
-  if (target.kind === 'host' && /[./]/.test(value)) return Boolean(whitelist.domains.match(target.host));
+  if (target.kind === 'host' && /[./]/.test(value)) return whitelist.domains.match(target.host) ? 'domain' : undefined;
   const written = addressesInName(value);
-  if (written.hosts.some((host) => !whitelist.domains.match(host))) return false;
-  return written.name ? Boolean(whitelist.matchName(written.name)) : written.hosts.length > 0;
+  if (written.hosts.some((host) => !whitelist.domains.match(host))) return undefined;
+  if (!written.name) return written.hosts.length > 0 ? 'domain' : undefined;
+  const rule = whitelist.matchName(written.name);
+  return rule ? (rule.matchType === 'name_suffix' ? 'name_suffix' : 'name') : undefined;
 }
