@@ -143,6 +143,12 @@ describe('secrecy checker', () => {
     assert.deepEqual(secrecy('内部资料\n关于某事项的通知'), [['block', '内部资料']]);
   });
 
+  it('reads (内部资料) after a book title as the kind of the publication cited, a notice', () => {
+    assert.deepEqual(secrecy('<p>县文联主办的《某某文艺》（内部资料）第3期出版。</p>'), [['notice', '内部资料']]);
+    assert.deepEqual(secrecy('<p>关于某事项的报告（内部资料）</p>'), [['block', '内部资料']]);
+    assert.deepEqual(secrecy('<p>【内部资料】《某某会议讲话汇编》</p>'), [['block', '内部资料']]);
+  });
+
   it('blocks 工作秘密 as a marking and reads it in prose as a notice at most', () => {
     assert.deepEqual(secrecy('<p>【工作秘密】</p><p>关于某某问题的调查报告</p>'), [['block', '工作秘密']]);
     assert.deepEqual(secrecy('工作秘密\n关于某某问题的调查报告'), [['block', '工作秘密']]);
