@@ -77,6 +77,7 @@ describe('ad checker', () => {
         assert.deepEqual(severities(`<p>#小程序://${name}/abc</p>`), [['block', `#小程序://${name}/abc`]], name);
       }
       assert.deepEqual(severities('<p>#小程序://某某停车/abc</p>'), [['review', '#小程序://某某停车/abc']]);
+      assert.deepEqual(severities('<p>打开 #小程序:///abc123 办理</p>'), [['review', '#小程序:///abc123']]);
       assert.equal(engine.screen(draft('<p>可通过#小程序://国家医保服务平台/abc123 办理。</p>')).verdict, 'pass');
     });
 

@@ -20,7 +20,8 @@ export function miniProgramName(url: string): string {
   return rest.split('/')[0]!.trim();
 }
 
+/** A link without a name says nothing either way: a reviewer looks at it. */
 export function miniProgramKind(name: string): MiniProgramKind {
-  if (!name || SHOP_WORDS.test(name)) return 'shop';
+  if (SHOP_WORDS.test(name)) return 'shop';
   return PUBLIC_SERVICE.test(name) ? 'public_service' : 'other';
 }
