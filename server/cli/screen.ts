@@ -1,10 +1,12 @@
 import readline from 'node:readline';
 import { z } from 'zod';
-import { nestsTooDeep, TOO_DEEP_MESSAGE } from '../../workers/lib/htmlNesting';
 import { RuleProvider } from '../../workers/rules/ruleProvider';
 import { ScreeningEngine } from '../../workers/screening/engine';
+import { HttpError } from '../errors';
 import { sanitizeDraftHtml } from '../lib/draftHtml';
 import { logger } from '../logger';
+import { validated } from '../middlewares/validate';
+import { DraftContentSchema } from '../routes/drafts/schema';
 import { closeDatabase } from '../storage/database';
 import { closeRedis } from '../storage/redis';
 
@@ -14,14 +16,9 @@ import { closeRedis } from '../storage/redis';
  * else; notes go to standard error. Uses the database's current rules when it can reach them,
  * else the shipped lists in wordlists/.
  */
-const LineSchema = z.object({
-  id: z.union([z.string(), z.number()]).nullish(),
-  title: z.string().default(''),
-  body: z.string().default(''),
-  sourceType: z.enum(['original', 'repost']).default('original'),
-  sourceName: z.string().nullish(),
-  sourceUrl: z.string().nullish(),
-});
+// The API's draft content (same required fields, same refusal of unknown ones, same words), plus the
+// caller's id; accountIds means nothing here.
+const LineSchema = DraftContentSchema.omit({ accountIds: true }).extend({ id: z.union([z.string(), z.number()]).nullish() });
 
 async function loadEngine(): Promise<ScreeningEngine> {
   try {
@@ -42,12 +39,16 @@ function screenLine(engine: ScreeningEngine, line: string): unknown {
   } catch {
     return { id: null, error: 'not a JSON line' };
   }
-  const input = LineSchema.safeParse(parsed);
   const id = (parsed as { id?: unknown } | null)?.id ?? null;
-  if (!input.success) return { id, error: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-  // Checked before sanitising, as the API does: one body nested too deep would hold the whole batch.
-  if (nestsTooDeep(input.data.body)) return { id, error: `body: ${TOO_DEEP_MESSAGE}` };
-  const result = engine.screen({ ...input.data, body: sanitizeDraftHtml(input.data.body) });
+  let input: z.infer<typeof LineSchema>;
+  try {
+    // The schema checks the nesting depth before sanitising, as the API does: one body nested too deep would hold the whole batch.
+    input = validated(LineSchema, parsed);
+  } catch (error) {
+    if (error instanceof HttpError) return { id, error: error.message };
+    throw error;
+  }
+  const result = engine.screen({ ...input, body: sanitizeDraftHtml(input.body) });
   return { id, verdict: result.verdict, findings: result.findings, listVersions: result.listVersions };
 }
 

@@ -20,8 +20,8 @@ describe('the batch screener and a body nested too deep', () => {
   it('answers that line with an error and screens the next as usual', async () => {
     const deep = '<div>'.repeat(20_000) + '<p>县政府召开常务会议。</p>' + '</div>'.repeat(20_000);
     const answers = await screenLines([
-      { id: 'deep', title: '通知', body: deep },
-      { id: 'plain', title: '通知', body: '<p>县政府召开常务会议。</p>' },
+      { id: 'deep', title: '通知', body: deep, sourceType: 'original' },
+      { id: 'plain', title: '通知', body: '<p>县政府召开常务会议。</p>', sourceType: 'original' },
     ]);
     assert.equal(answers[0].id, 'deep');
     assert.match(answers[0].error, /HTML 嵌套层数过多/);
