@@ -1,4 +1,3 @@
-import readline from 'node:readline';
 import { z } from 'zod';
 import { RuleProvider } from '../../workers/rules/ruleProvider';
 import { ScreeningEngine } from '../../workers/screening/engine';
@@ -9,12 +8,15 @@ import { validated } from '../middlewares/validate';
 import { DraftContentSchema } from '../routes/drafts/schema';
 import { closeDatabase } from '../storage/database';
 import { closeRedis } from '../storage/redis';
+import { byteLines } from './byteLines';
+import { notUtf8Answer, utf16Refusal, utf8Text } from './screenInputText';
 
 /**
  * The batch screener: JSON lines in ({id,title,body,sourceType,sourceName,sourceUrl}), one JSON
  * line out per line in ({id,verdict,findings}), in input order. Standard output carries nothing
- * else; notes go to standard error. Uses the database's current rules when it can reach them,
- * else the shipped lists in wordlists/.
+ * else; notes go to standard error. The input must be UTF-8 (a byte-order mark at the start is
+ * skipped); the exit code is 1 when some line could not be screened. Uses the database's current
+ * rules when it can reach them, else the shipped lists in wordlists/.
  */
 // The API's draft content (same required fields, same refusal of unknown ones, same words), plus the
 // caller's id; accountIds means nothing here.
@@ -32,7 +34,7 @@ async function loadEngine(): Promise<ScreeningEngine> {
   }
 }
 
-function screenLine(engine: ScreeningEngine, line: string): unknown {
+function screenLine(engine: ScreeningEngine, line: string): object {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -52,17 +54,35 @@ function screenLine(engine: ScreeningEngine, line: string): unknown {
   return { id, verdict: result.verdict, findings: result.findings, listVersions: result.listVersions };
 }
 
-async function main(): Promise<void> {
+/** Answers every line; 1 when some line could not be screened (or the input is not UTF-8 at all), else 0. */
+async function main(): Promise<number> {
   const engine = await loadEngine();
-  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    const answer = line.trim() ? screenLine(engine, line) : { id: null, error: 'empty line' };
+  let lineNumber = 0;
+  let unscreened = 0;
+  for await (const bytes of byteLines(process.stdin)) {
+    lineNumber += 1;
+    if (lineNumber === 1) {
+      const refusal = utf16Refusal(bytes);
+      if (refusal) {
+        process.stderr.write(`screen: ${refusal}\n`);
+        return 1;
+      }
+    }
+    const answer = answerLine(engine, bytes, lineNumber);
+    if ('error' in answer) unscreened += 1;
     if (!process.stdout.write(`${JSON.stringify(answer)}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
+  if (unscreened) process.stderr.write(`screen: ${unscreened} of ${lineNumber} lines could not be screened (their answers say why)\n`);
+  return unscreened ? 1 : 0;
+}
+
+function answerLine(engine: ScreeningEngine, bytes: Buffer, lineNumber: number): object {
+  const line = utf8Text(bytes, lineNumber);
+  if (line === null) return notUtf8Answer(bytes, lineNumber);
+  return line.trim() ? screenLine(engine, line) : { id: null, error: 'empty line' };
 }
 
 main()
-  .then(() => 0)
   .catch((error: unknown) => {
     logger.error({ err: error }, 'screen failed');
     process.stderr.write(`screen: ${(error as Error).message}\n`);

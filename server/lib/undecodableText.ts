@@ -8,7 +8,9 @@ import { badRequest } from '../errors';
  */
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
-const HOW_TO_SAVE = '请用记事本打开该文件，“另存为”时把编码选为“UTF-8”后重新导入';
+/** How to turn a GBK file into UTF-8 on Windows; the batch screener says it too. */
+export const SAVE_AS_UTF8 = '请用记事本打开该文件，“另存为”时把编码选为“UTF-8”';
+const HOW_TO_SAVE = `${SAVE_AS_UTF8}后重新导入`;
 
 function refusal(where: string, row: number) {
   return badRequest(`导入未执行：文件不是 UTF-8 编码（${where}有无法识别的字符）。${HOW_TO_SAVE}`, [
