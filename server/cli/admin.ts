@@ -13,14 +13,14 @@ import { NewUnitSchema } from '../routes/units/schema';
 import { closeDatabase, DatabaseUnreachableError } from '../storage/database';
 import { prepareDatabase } from '../storage/migrator';
 import { closeRedis } from '../storage/redis';
-import { readStdin } from './readStdin';
+import { readPasswordFromStdin } from './readStdin';
 
 const USAGE = `Usage: npm run --silent admin -- <command> [options]
 
 Commands:
   user:create --username NAME --role ROLE [--level N] [--unit CODE] [--display-name NAME] --password-stdin
       ROLE: editor, reviewer, sysadmin, secadmin, auditor; --level for reviewers (1 初审, 2 复审, 3 终审).
-      The password is read from standard input; it is the user's own (no change required at first login).
+      The password is the one line read from standard input; it is the user's own (no change required at first login).
   unit:create --code CODE --name NAME [--levels 2|3]
   user:reset-password --username NAME [--password-stdin]
       Sets a temporary password (printed once, or read from standard input) that must be changed at
@@ -51,7 +51,7 @@ async function userCreate(args: string[]): Promise<number> {
   });
   if (!values.username || !values.role) throw new UsageError('user:create needs --username and --role');
   if (!values['password-stdin']) throw new UsageError('user:create reads the password from standard input: add --password-stdin (no password on the command line)');
-  const password = (await readStdin()).replace(/\r?\n$/, '');
+  const password = await readPasswordFromStdin();
   const level = values.level === undefined ? undefined : Number(values.level);
   if (level !== undefined && !Number.isInteger(level)) throw new UsageError(`--level must be a whole number, not "${values.level}"`);
   const user = await userCreator(

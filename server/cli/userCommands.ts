@@ -7,7 +7,7 @@ import { badRequest } from '../errors';
 import { env } from '../env';
 import { User } from '../models';
 import { sequelize } from '../storage/database';
-import { readStdin } from './readStdin';
+import { readPasswordFromStdin } from './readStdin';
 
 /**
  * The operator's account commands on the server. They reach every account, the three admin
@@ -39,7 +39,7 @@ function lockoutOutcome(username: string, lockout: LockoutLift | undefined): num
 export const operatorUserCommands: Record<string, (args: string[], operator: AuditActor) => Promise<number>> = {
   async 'user:reset-password'(args, operator) {
     const { user, values } = await accountNamed(args, { 'password-stdin': { type: 'boolean' } });
-    const given = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : undefined;
+    const given = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
     const reset = await passwordResetter(null, user.id, operator, given);
     process.stdout.write(
       given
