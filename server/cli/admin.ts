@@ -19,7 +19,7 @@ const USAGE = `Usage: npm run --silent admin -- <command> [options]
 
 Commands:
   user:create --username NAME --role ROLE [--level N] [--unit CODE] [--display-name NAME] --password-stdin
-      ROLE: editor, reviewer, sysadmin, secadmin, auditor; --level for reviewers (1 初审, 2 复审, 3 终审).
+      ROLE: editor, reviewer, sysadmin, secadmin, auditor; --level for reviewers only, and required (1 初审, 2 复审, 3 终审).
       The password is the one line read from standard input; it is the user's own (no change required at first login).
   unit:create --code CODE --name NAME [--levels 2|3]
   user:reset-password --username NAME [--password-stdin]
@@ -51,9 +51,11 @@ async function userCreate(args: string[]): Promise<number> {
   });
   if (!values.username || !values.role) throw new UsageError('user:create needs --username and --role');
   if (!values['password-stdin']) throw new UsageError('user:create reads the password from standard input: add --password-stdin (no password on the command line)');
-  const password = await readPasswordFromStdin();
+  // The console gives a new reviewer level 1 by default; here the operator says which, as the README's examples do.
+  if (values.role === 'reviewer' && values.level === undefined) throw new UsageError('a reviewer needs --level 1, 2 or 3 (1 初审, 2 复审, 3 终审)');
   const level = values.level === undefined ? undefined : Number(values.level);
   if (level !== undefined && !Number.isInteger(level)) throw new UsageError(`--level must be a whole number, not "${values.level}"`);
+  const password = await readPasswordFromStdin();
   const user = await userCreator(
     { username: values.username, role: values.role, level, unitCode: values.unit, displayName: values['display-name'], password, mustChangePassword: false },
     operator,
