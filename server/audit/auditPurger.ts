@@ -24,7 +24,8 @@ const toSqlTime = (date: Date) => date.toISOString().replace('T', ' ').replace('
  * deletes the oldest records and, in the same transaction, stores the hash of the last one it
  * removed as the anchor the verifier starts from. The delete trigger lets these deletes through
  * only while @audit_purge_before is set on this connection, only for records older than it, and
- * only when it lies at least 184 days back. The purge itself is an audit record.
+ * only when it lies at least 184 days back. The purge itself is an audit record, even one that
+ * found nothing to remove.
  */
 export async function purgeAuditLog(actor: AuditActor, options: { retentionDays?: number; dryRun?: boolean; now?: Date } = {}): Promise<PurgeReport> {
   const retentionDays = options.retentionDays ?? env().AUDIT_RETENTION_DAYS;
@@ -43,7 +44,18 @@ export async function purgeAuditLog(actor: AuditActor, options: { retentionDays?
   const [old] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM audit_log WHERE id < ?', { replacements: [boundary], type: QueryTypes.SELECT });
   const total = Number(old?.n ?? 0);
   const report: PurgeReport = { retentionDays, cutoff, removed: 0, anchor: null, dryRun: Boolean(options.dryRun) };
-  if (options.dryRun || total === 0) return { ...report, removed: total };
+  if (options.dryRun) return { ...report, removed: total };
+  if (total === 0) {
+    // A scheduled purge that found nothing old enough is still a purge the log should show.
+    await recordAudit(actor, {
+      eventType: 'audit.purge',
+      objectType: 'audit_log',
+      objectId: boundary - 1,
+      outcome: 'success',
+      detail: { retentionDays, cutoff: cutoff.toISOString(), removed: 0, anchor: null },
+    });
+    return report;
+  }
 
   let removed = 0;
   while (removed < total) {

@@ -30,8 +30,11 @@ export async function clearLoginFailures(username: string): Promise<void> {
   await httpRedis().del(key(username));
 }
 
-/** What became of a lockout after an admin's reset or enable; `key` names the counter when it stays. */
-export type LockoutLift = { lifted: true } | { lifted: false; reason: string; key: string };
+/**
+ * What became of a lockout after an admin's reset or enable: `wasLocked` says whether the account
+ * was locked out when it was lifted (then the lift is audited); `key` names the counter when it stays.
+ */
+export type LockoutLift = { lifted: true; wasLocked: boolean } | { lifted: false; reason: string; key: string };
 
 /**
  * Lifts a lockout after a change that is already committed (a password reset, an enabled account),
@@ -42,8 +45,9 @@ export type LockoutLift = { lifted: true } | { lifted: false; reason: string; ke
 export async function liftLockout(username: string): Promise<LockoutLift> {
   try {
     await whenReady(httpRedis(), 5000);
-    await clearLoginFailures(username);
-    return { lifted: true };
+    // Read and cleared at once, so that the count read is the count lifted.
+    const [[, failures]] = (await httpRedis().multi().get(key(username)).del(key(username)).exec()) as [[Error | null, string | null], [Error | null, number]];
+    return { lifted: true, wasLocked: Number(failures ?? 0) >= env().LOGIN_MAX_FAILURES };
   } catch (error) {
     const reason = (error as Error).message;
     logger.warn({ err: reason, username }, 'login lockout not lifted');

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { SYSTEM_ACTOR } from '../audit/auditRecorder';
 import { purgeAuditLog } from '../audit/auditPurger';
 import { verifyAuditChain } from '../audit/auditVerifier';
 import { unitCreator } from '../commands/unitCreator';
@@ -13,6 +12,7 @@ import { NewUnitSchema } from '../routes/units/schema';
 import { closeDatabase, DatabaseUnreachableError } from '../storage/database';
 import { prepareDatabase } from '../storage/migrator';
 import { closeRedis } from '../storage/redis';
+import { operatorActor } from './operatorActor';
 import { readPasswordFromStdin } from './readStdin';
 
 const USAGE = `Usage: npm run --silent admin -- <command> [options]
@@ -34,7 +34,7 @@ Commands:
   migrate           Create the database and apply migrations (every start does this too).
 `;
 
-const operator = { ...SYSTEM_ACTOR, username: 'operator-cli' };
+const operator = operatorActor();
 
 async function userCreate(args: string[]): Promise<number> {
   const { values } = parseArgs({

@@ -62,11 +62,19 @@ export const operatorUserCommands: Record<string, (args: string[], operator: Aud
   },
   async 'user:reset-totp'(args, operator) {
     const { user } = await accountNamed(args);
-    await sequelize().transaction(async (transaction) => {
-      await User.update({ totpSecret: null, totpLastStep: null }, { where: { id: user.id }, transaction });
+    const removed = await sequelize().transaction(async (transaction) => {
+      const locked = await User.findByPk(user.id, { transaction, lock: transaction.LOCK.UPDATE });
+      // Nothing to remove is no action: no record, and no claim that a second factor was removed.
+      if (!locked?.totpSecret) return false;
+      await locked.update({ totpSecret: null, totpLastStep: null }, { transaction });
       await recordAudit(operator, { eventType: 'totp.reset', objectType: 'user', objectId: user.id, outcome: 'success', detail: { username: user.username } }, transaction);
+      return true;
     });
-    process.stdout.write(`second factor of ${user.username} removed; they enrol again at their next login if it is required\n`);
+    process.stdout.write(
+      removed
+        ? `second factor of ${user.username} removed; they enrol again at their next login if it is required\n`
+        : `${user.username}：该用户没有绑定动态口令，无需重置\n`,
+    );
     return 0;
   },
 };

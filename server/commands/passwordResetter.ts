@@ -1,5 +1,5 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { liftLockout, LockoutLift } from '../auth/loginThrottle';
+import { LockoutLift } from '../auth/loginThrottle';
 import { rememberPassword } from '../auth/passwordHistory';
 import { passwordProblems } from '../auth/passwordPolicy';
 import { hashPassword } from '../auth/passwords';
@@ -9,6 +9,7 @@ import { badRequest, forbidden, notFound } from '../errors';
 import { User } from '../models';
 import { accountManagementRefusal } from '../policies/accountPolicy';
 import { sequelize } from '../storage/database';
+import { lockoutLifter } from './lockoutLifter';
 
 export interface ResetPassword {
   user: User;
@@ -42,5 +43,5 @@ export async function passwordResetter(admin: User | null, userId: number, actor
     transaction.afterCommit(() => dropLiveConnections(locked.id));
     return locked;
   });
-  return { user, temporaryPassword: password, lockout: await liftLockout(user.username) };
+  return { user, temporaryPassword: password, lockout: await lockoutLifter(user, actor, 'password.reset') };
 }

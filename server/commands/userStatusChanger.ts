@@ -1,11 +1,12 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { liftLockout, LockoutLift } from '../auth/loginThrottle';
+import { LockoutLift } from '../auth/loginThrottle';
 import { dropLiveConnections } from '../auth/signOutEverywhere';
 import { forbidden, notFound } from '../errors';
 import { User } from '../models';
 import { accountManagementRefusal } from '../policies/accountPolicy';
 import { sequelize } from '../storage/database';
 import { releaseChangedReviewerClaims } from './changedReviewerClaimsReleaser';
+import { lockoutLifter } from './lockoutLifter';
 
 /**
  * Disables or enables an account. A disabled account cannot sign in, its sessions end at their
@@ -38,5 +39,5 @@ export async function userStatusChanger(admin: User | null, userId: number, stat
     return target;
   });
   if (disabled) await releaseChangedReviewerClaims(user.id, actor);
-  return status === 'active' ? { user, lockout: await liftLockout(user.username) } : { user };
+  return status === 'active' ? { user, lockout: await lockoutLifter(user, actor, 'user.enable') } : { user };
 }

@@ -56,6 +56,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'login.success': '登录成功',
   'login.failure': '登录失败',
   'login.locked': '账户锁定',
+  'login.unlock': '解除锁定',
   logout: '退出登录',
   'password.change': '修改密码',
   'password.reset': '重置密码',
