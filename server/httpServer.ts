@@ -8,6 +8,7 @@ import { createSession } from './middlewares/session';
 import { closeScreeningQueue } from './queues/screeningQueue';
 import { createSocketServer } from './realtime/socketServer';
 import { sessionSecret } from './storage/appSettings';
+import { recordServerRedisSettings } from './storage/serverRedisSettings';
 import { httpRedis, whenReady } from './storage/redis';
 
 export interface HttpServerHandle {
@@ -32,6 +33,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const port = options.port ?? env().PORT;
   await whenReady(httpRedis());
   const session = await createSession(await sessionSecret(env().SESSION_SECRET));
+  // For the operator's commands that lift lockouts: they check that they use this Redis and prefix.
+  await recordServerRedisSettings();
   const ownScreener = options.screener ? undefined : createScreener(1);
   const screener = options.screener ?? ownScreener!;
   screener.catch((error) => logger.warn({ err: (error as Error).message }, 'pre-check screener not started'));

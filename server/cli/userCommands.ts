@@ -3,10 +3,11 @@ import { AuditActor, recordAudit } from '../audit/auditRecorder';
 import { LockoutLift } from '../auth/loginThrottle';
 import { passwordResetter } from '../commands/passwordResetter';
 import { userStatusChanger } from '../commands/userStatusChanger';
-import { badRequest } from '../errors';
+import { badRequest, conflict } from '../errors';
 import { env } from '../env';
 import { User } from '../models';
 import { sequelize } from '../storage/database';
+import { redisMismatchWithServer } from '../storage/serverRedisSettings';
 import { readPasswordFromStdin } from './readStdin';
 
 /**
@@ -36,9 +37,19 @@ function lockoutOutcome(username: string, lockout: LockoutLift | undefined): num
   return 1;
 }
 
+/**
+ * Lifting a lockout under another Redis prefix or URL than the server's would clear a counter the
+ * server never reads: refused before anything changes, so that the command can simply be run again.
+ */
+async function refuseOtherRedis(): Promise<void> {
+  const mismatch = await redisMismatchWithServer();
+  if (mismatch) throw conflict(`${mismatch}（账户未作任何更改）`);
+}
+
 export const operatorUserCommands: Record<string, (args: string[], operator: AuditActor) => Promise<number>> = {
   async 'user:reset-password'(args, operator) {
     const { user, values } = await accountNamed(args, { 'password-stdin': { type: 'boolean' } });
+    await refuseOtherRedis();
     const given = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
     const reset = await passwordResetter(null, user.id, operator, given);
     process.stdout.write(
@@ -56,6 +67,7 @@ export const operatorUserCommands: Record<string, (args: string[], operator: Aud
   },
   async 'user:enable'(args, operator) {
     const { user } = await accountNamed(args);
+    await refuseOtherRedis();
     const change = await userStatusChanger(null, user.id, 'active', operator);
     process.stdout.write(`enabled ${user.username}\n`);
     return lockoutOutcome(user.username, change.lockout);

@@ -11,6 +11,7 @@ import { ApiClient } from '../support/apiClient';
 import { buildUnit, buildUser, loggedIn } from '../support/factories';
 import { collectEvents, connectSocket, nextEvent } from '../support/socketClient';
 import { prepareTestDatabase } from '../support/testStores';
+import { recordServerRedisSettings } from '../../server/storage/serverRedisSettings';
 import { deleteKeysOfPrefix } from '../../server/storage/storeCleanup';
 
 /** The same session on another server process: the cookie and CSRF token of a login made elsewhere. */
@@ -71,6 +72,8 @@ describe('two servers and two workers on one MariaDB and Redis', function () {
     await queue?.close();
     await stopAll([serverA, serverB, ...workers]);
     await deleteKeysOfPrefix(env().REDIS_URL, redisPrefix);
+    // These servers recorded their own prefix for the operator's commands: give the run's back to later suites.
+    await recordServerRedisSettings();
   });
 
   it('honours a login made on server A on server B', async () => {

@@ -3,6 +3,7 @@ import { passwordProblems } from '../../server/auth/passwordPolicy';
 import { temporaryPassword } from '../../server/auth/temporaryPassword';
 import { parseEnv } from '../../server/env';
 import { User } from '../../server/models';
+import { sequelize } from '../../server/storage/database';
 import { ApiClient } from '../support/apiClient';
 import { buildUnit, buildUser, loggedIn, PASSWORD } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
@@ -192,7 +193,12 @@ describe('password policy, history, expiry and first-login change', function () 
     it('says so, and how to lift it later, when Redis cannot be reached; the reset itself is kept', async () => {
       const editor = await lockedOut('editor');
       const unreachable = { REDIS_URL: 'redis://127.0.0.1:1/0' };
-      const reset = await runAdmin(['user:reset-password', '--username', editor.username], { env: unreachable });
+      // The server's own Redis down, as the command sees it: the URL it was recorded with does not answer.
+      const [[recorded]] = (await sequelize().query("SELECT value FROM app_settings WHERE name = 'server_redis_url'")) as [Array<{ value: string }>, unknown];
+      await sequelize().query("UPDATE app_settings SET value = ? WHERE name = 'server_redis_url'", { replacements: [unreachable.REDIS_URL] });
+      const reset = await runAdmin(['user:reset-password', '--username', editor.username], { env: unreachable }).finally(() =>
+        sequelize().query("UPDATE app_settings SET value = ? WHERE name = 'server_redis_url'", { replacements: [recorded?.value ?? ''] }),
+      );
       assert.equal(reset.code, 1);
       const temporary = /temporary password of \S+: (\S+)/.exec(reset.stdout)?.[1];
       assert.ok(temporary, `the temporary password is still shown: ${reset.stdout}`);
