@@ -107,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   env();
-  await prepareDatabase();
+  const applied = await prepareDatabase();
   initModels();
   switch (command) {
     case 'user:create':
@@ -124,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
     case 'user:reset-totp':
       return operatorUserCommands[command](args, operator);
     case 'migrate':
-      process.stdout.write('database is up to date\n');
+      process.stdout.write(applied.length ? `已应用 ${applied.length} 个迁移，数据库已是最新\n` : '没有需要应用的迁移，数据库已是最新\n');
       return 0;
     default:
       throw new UsageError(`unknown command "${command}"`);
