@@ -19,8 +19,12 @@ import { notUtf8Answer, utf16Refusal, utf8Text } from './screenInputText';
  * rules when it can reach them, else the shipped lists in wordlists/.
  */
 // The API's draft content (same required fields, same refusal of unknown ones, same words), plus the
-// caller's id; accountIds means nothing here.
-const LineSchema = DraftContentSchema.omit({ accountIds: true }).extend({ id: z.union([z.string(), z.number()]).nullish() });
+// caller's id; accountIds means nothing here. A line without sourceType is an original post, as it
+// always was here: lines exported from a publishing platform rarely say.
+const LineSchema = DraftContentSchema.omit({ accountIds: true }).extend({
+  id: z.union([z.string(), z.number()]).nullish(),
+  sourceType: DraftContentSchema.shape.sourceType.default('original'),
+});
 
 async function loadEngine(): Promise<ScreeningEngine> {
   try {
