@@ -1,16 +1,13 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
 import { Claim, releaseClaim, takeClaim } from '../claims/claimStore';
 import { qualifiedClaims } from '../claims/qualifiedClaims';
-import { conflict, forbidden, HttpError, notFound } from '../errors';
+import { claimedByAnother } from '../claims/claimRefusal';
+import { conflict, forbidden, notFound } from '../errors';
 import { Draft, Review, User } from '../models';
 import { canReadDraft, reviewRefusal } from '../policies/draftPolicy';
 import { levelLabel, STATUS_LABELS } from '../presenters/labels';
 import { draftWriterIds } from '../queries/draftWriters';
 import { broadcastClaimChange, claimChangeOf } from '../realtime/claimBroadcaster';
-
-function holderName(claim: Claim): string {
-  return claim.displayName ? `${claim.displayName}（${claim.username}）` : claim.username;
-}
 
 /** The draft, if this reviewer may work on it now: 404 outside their scope, 403 never, 409 moved on. */
 async function claimableDraft(reviewer: User, draftId: number): Promise<Draft> {
@@ -44,7 +41,7 @@ export async function draftClaimer(reviewer: User, draftId: number, actor: Audit
   }
   const { claim, ours, renewed } = taken;
   if (!ours) {
-    throw new HttpError(409, 'claimed', `${holderName(claim)} 正在审核此稿件，领取至 ${new Date(claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })}；到期后可接手`, { claim });
+    throw claimedByAnother(claim);
   }
   if (!renewed) {
     try {

@@ -1,4 +1,6 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
+import { blockingClaim } from '../claims/blockingClaim';
+import { claimedByAnother } from '../claims/claimRefusal';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { recordDraftEvent } from '../events/recordDraftEvent';
 import { Draft, Review, Revision, Unit, User } from '../models';
@@ -34,9 +36,10 @@ function checkDecision(input: ReviewInput): void {
 }
 
 /**
- * Records a reviewer's decision. The draft row is locked for the whole transaction, so of two
- * reviewers deciding at the same moment exactly one finds the draft still waiting; the other
- * gets 409. The unique keys on reviews (one decision per revision and level, one level per
+ * Records a reviewer's decision. While another reviewer holds a live claim on the draft (same
+ * level and revision) the decision is theirs: anyone else gets 409 `claimed`. The draft row is
+ * locked for the whole transaction, so of two reviewers deciding at the same moment exactly one
+ * finds the draft still waiting; the other gets 409. The unique keys on reviews (one decision per revision and level, one level per
  * person and revision) hold the same rules in the database itself.
  */
 export async function reviewRecorder(reviewer: User, draftId: number, input: ReviewInput, actor: AuditActor): Promise<RecordedReview> {
@@ -59,6 +62,9 @@ export async function reviewRecorder(reviewer: User, draftId: number, input: Rev
     }
     const signedBefore = await Review.findOne({ where: { revisionId: draft.currentRevisionId!, reviewerId: reviewer.id }, transaction });
     if (signedBefore) throw forbidden(`您已在${levelLabel(signedBefore.level)}签署过此版本，同一人不能签署两个级别`);
+    // Checked with the draft locked: a claim's holder is the one to decide while the claim lives.
+    const claim = await blockingClaim(draft, reviewer.id, transaction);
+    if (claim) throw claimedByAnother(claim);
 
     const revision = await Revision.findByPk(draft.currentRevisionId!, { transaction });
     const unit = await Unit.findByPk(draft.unitId, { transaction });

@@ -96,6 +96,38 @@ describe('claims, the review queue, revision diffs and history', () => {
     });
   }
 
+  it('refuses a decision by anyone but the holder of a live claim, naming the holder; an expired claim blocks nobody', async () => {
+    const team = await buildReviewTeam(url, 2);
+    const second = await loggedIn(url, await buildUser('reviewer', { unit: team.unit, level: 1 }));
+    const [first] = team.reviewerClients;
+    const id = (await team.editorClient.post('/api/drafts', CLEAN_DRAFT)).body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    assert.equal((await first!.post(`/api/drafts/${id}/claim`)).status, 200);
+
+    for (const decision of [
+      { revision: 1, decision: 'reject', comment: '抢先否决' },
+      { revision: 1, decision: 'return', comment: '抢先退回' },
+      { revision: 1, decision: 'approve', checks: FIVE_CHECKS },
+    ]) {
+      const refused = await second.post(`/api/drafts/${id}/reviews`, decision);
+      assert.equal(refused.status, 409, JSON.stringify(refused.body));
+      assert.equal(refused.body.error.id, 'claimed');
+      assert.match(refused.body.error.message, /正在审核此稿件，领取至 \d{2}:\d{2}:\d{2}/);
+      assert.equal(refused.body.error.details.claim.userId, team.reviewers[0]!.id);
+    }
+    assert.equal((await team.editorClient.get(`/api/drafts/${id}`)).body.status, 'in_review', 'nothing was decided');
+
+    // Once the claim runs out the colleague may decide (and the holder's own decision was never in doubt).
+    await httpRedis().pexpire(redisKey('claim', id), 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const decided = await second.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+    assert.equal(decided.status, 201, JSON.stringify(decided.body));
+
+    assert.equal((await team.reviewerClients[1]!.post(`/api/drafts/${id}/claim`)).status, 200);
+    const own = await team.reviewerClients[1]!.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+    assert.equal(own.status, 201, JSON.stringify(own.body));
+  });
+
   it('lets a colleague take over a claim whose holder was moved by other means, and hides it from the queue', async () => {
     const team = await buildReviewTeam(url, 2);
     const holder = await buildUser('reviewer', { unit: team.unit, level: 1 });
