@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { OperationMode, Platform, RegisteredStatus, RemedialMeasure } from '../models/Account';
 import { INVENTORY_COLUMNS, InventoryKey, parseOperationMode, parsePlatform, parseRemedialMeasure, parseStatus } from './inventoryColumns';
 import { cellDate, cellNumber, cellText, headerKey } from './spreadsheetCells';
+import { invisibleNameProblem } from '../lib/visibleText';
 
 export interface RowError {
   /** The spreadsheet's own row number, as the user sees it in Excel. */
@@ -125,9 +126,13 @@ export async function readInventory(file: Buffer): Promise<{ rows: InventoryRow[
     if (measureText && !remedialMeasure) fail('remedialMeasure', `“${measureText}”不是有效的整改措施（保留、变更、关停、注销）`);
     const openedOn = cellDate(cells.get('openedOn'));
     if (openedOn === null) fail('openedOn', `“${cellText(cells.get('openedOn'))}”不是有效的日期（如 2024-03-01）`);
+    const name = text('name');
+    // The same rule as the account form's: a name with a line break or that shows nothing is no name.
+    const nameProblem = name ? invisibleNameProblem(name, '账号名称') : null;
+    if (nameProblem) fail('name', nameProblem);
     const parsed = {
       row: r,
-      name: text('name') ?? '',
+      name: name ?? '',
       ...(platformText ? parsePlatform(platformText) : { platform: 'other' as Platform, platformOther: null }),
       platformAccountId: text('platformAccountId'),
       ownerUnit: text('ownerUnit') ?? '',

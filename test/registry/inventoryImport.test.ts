@@ -93,6 +93,17 @@ describe('registry: the inventory import finds the registered account and keeps 
     assert.equal(patched.body.error.message, '账号已注销，备案信息不能再修改', 'the same rule as the account page');
   });
 
+  it('refuses account names with a line break or that show nothing, as the account form does', async () => {
+    const home = await buildUnit({ name: '南湖镇人民政府' });
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    const header = ['账号名称', '平台类型', '账号ID', '主办单位', '运营状态'];
+    const refused = await uploadFile(admin, '/api/registry/inventory', await workbookOf([header, ['南湖\n发布', '今日头条', 'nanhu-1', home.name, '正常'], ['\u2800\u2800', '今日头条', 'nanhu-2', home.name, '正常']], { title: false }));
+    assert.equal(refused.status, 422, JSON.stringify(refused.body));
+    assert.deepEqual(rowErrors(refused.body).map((e: any[]) => [e[0], e[1]]), [[2, '账号名称'], [3, '账号名称']]);
+    assert.match(rowErrors(refused.body)[0][2], /账号名称不能包含控制字符/);
+    assert.equal(await Account.count({ where: { unitId: home.id } }), 0);
+  });
+
   it('refuses a row whose 主办单位 names another unit: an import moves no account between units', async () => {
     const home = await buildUnit({ name: '北塘镇人民政府' });
     const other = await buildUnit({ name: '北塘街道办事处' });

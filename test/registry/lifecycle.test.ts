@@ -127,6 +127,20 @@ describe('account registry: lifecycle and refusals', () => {
     assert.deepEqual(audited.map((a) => a.eventType), ['account.apply', 'account.approve', 'account.update', 'account.suspension', 'account.resumption', 'account.deregistration']);
   });
 
+  it('refuses account names with control characters or that show nothing', async () => {
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    const unit = await buildUnit();
+    for (const name of ['名\r\nX-Injected: 1"; filename=evil.html', '名\u0000', '\u2800\u2800', '名\u200f', '\u0301']) {
+      const refused = await admin.post('/api/accounts', { ...FORM, name, platformAccountId: `ctl${Date.now()}`, unitId: unit.id, openingReason: null });
+      assert.equal(refused.status, 400, JSON.stringify(name));
+      assert.match(refused.body.error.message, /账号名称不能/);
+    }
+    const member = await admin.post('/api/accounts', { ...FORM, team: [{ ...FORM.team[0], name: '李\n红' }], platformAccountId: `ctl${Date.now()}`, unitId: unit.id, openingReason: null });
+    assert.equal(member.status, 400, JSON.stringify(member.body));
+    const ordinary = await admin.post('/api/accounts', { ...FORM, name: '清河镇发布（服务号）', platformAccountId: `ok${Date.now()}`, unitId: unit.id, openingReason: null });
+    assert.equal(ordinary.status, 201, JSON.stringify(ordinary.body));
+  });
+
   it('keeps other units’ accounts out of sight and lets only the right roles act', async () => {
     const unit = await buildUnit();
     const other = await buildUnit();

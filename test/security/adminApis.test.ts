@@ -95,6 +95,38 @@ describe('the three admins: accounts, units, review policy, audit log', function
       assert.equal((await sysadmin.put(`/api/users/${editor.id}`, { displayName: null })).status, 200);
     });
 
+    it('refuses blank-looking names (braille blank, Hangul fillers, bare combining marks), direction marks and control characters', async () => {
+      const editor = await buildUser('editor', { unit });
+      const blank = ['\u2800\u2800', '\u115f', '\u1160\u1160', '\u3164', '\uffa0 \uffa0', '\u0301\u0301', ' \u0301\u2800 '];
+      const direction = ['\u200f', '张\u200e三', '\u061c张三'];
+      const control = ['张\u0000三', '张\r三', '张\n三', '张\t三', '张\u0085三', '张\u0007三', '\u0000'];
+      for (const [names, message] of [
+        [blank, /不能只有空格或不可见字符|不能只由组合符号组成/],
+        [direction, /不能包含文字方向控制字符/],
+        [control, /不能包含控制字符/],
+      ] as const) {
+        for (const name of names) {
+          const person = await sysadmin.put(`/api/users/${editor.id}`, { displayName: name });
+          assert.equal(person.status, 400, JSON.stringify(name));
+          assert.match(person.body.error.message, /姓名不能/);
+          assert.match(person.body.error.message, message);
+          const renamed = await sysadmin.put(`/api/units/${unit.id}`, { name });
+          assert.equal(renamed.status, 400, JSON.stringify(name));
+          assert.match(renamed.body.error.message, message);
+          assert.equal((await sysadmin.post('/api/units', { code: `ctl${Date.now()}`, name })).status, 400, JSON.stringify(name));
+          assert.equal((await sysadmin.post('/api/users', { username: `ctl${Date.now()}`, role: 'editor', unitId: unit.id, displayName: name })).status, 400, JSON.stringify(name));
+        }
+      }
+      const cli = await runAdmin(['user:create', '--username', `ctl${Date.now()}`, '--role', 'editor', '--display-name', '\u2800\u2800', '--password-stdin'], { stdin: 'Ctl#2026-check\n' });
+      assert.equal(cli.code, 1);
+      assert.match(cli.stderr, /姓名不能只有空格或不可见字符/);
+      // Names with accents, a braille letter or a Hangul syllable are names.
+      for (const name of ['José', 'Zoë Müller', '김민준', '⠁⠃']) {
+        assert.equal((await sysadmin.put(`/api/users/${editor.id}`, { displayName: name })).status, 200, name);
+      }
+      assert.equal((await User.findByPk(editor.id))!.displayName, '⠁⠃');
+    });
+
     it('changes role between editor and reviewer, level and unit, but never touches an admin account or its own', async () => {
       const editor = await buildUser('editor', { unit });
       const other = await buildUnit();

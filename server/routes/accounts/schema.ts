@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleName } from '../visibleName';
 import { isDateString } from '../../lib/countyDate';
 import { CHANGE_KINDS } from '../../models/AccountChange';
 import { ACCOUNT_STATUSES, PLATFORMS } from '../../models/Account';
@@ -34,7 +35,7 @@ const httpUrl = z
   .transform(keepAbsent((value) => (value ? value : null)));
 
 export const TeamMemberSchema = z.strictObject({
-  name: z.string().trim().min(1, '姓名不能为空').max(50),
+  name: z.string().trim().min(1, '姓名不能为空').max(50).superRefine(visibleName('姓名')),
   unit: text(200),
   post: text(100),
   officePhone: text(50),
@@ -101,7 +102,7 @@ const plainFields = {
 
 /** Fields that, once an account is registered, change only through a change record (变更备案). */
 const controlledFields = {
-  name: z.string().trim().min(1, '账号名称不能为空').max(100),
+  name: z.string().trim().min(1, '账号名称不能为空').max(100).superRefine(visibleName('账号名称')),
   platformAccountId: text(100),
   operatorUnit: text(200),
   operatorLeader: text(50),

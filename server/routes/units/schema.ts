@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { invisibleNameProblem } from '../../lib/visibleText';
+import { visibleName } from '../visibleName';
 
 const unitName = z
   .string()
   .trim()
   .min(1, '单位名称不能为空')
   .max(100, '单位名称不能超过 100 个字符')
-  .superRefine((name, context) => {
-    const problem = invisibleNameProblem(name, '单位名称');
-    if (problem) context.addIssue({ code: 'custom', message: problem });
-  });
+  .superRefine(visibleName('单位名称'));
 
 export const NewUnitSchema = z.strictObject({
   code: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, '单位编码须为 1–64 个字母、数字或 _ . -'),

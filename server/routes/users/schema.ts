@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invisibleNameProblem } from '../../lib/visibleText';
+import { visibleName } from '../visibleName';
 import { ROLES } from '../../models/User';
 import { USERNAME_PATTERN } from '../../commands/userCreator';
 
@@ -7,10 +7,7 @@ const displayName = z
   .string()
   .trim()
   .max(100, '姓名不能超过 100 个字符')
-  .superRefine((name, context) => {
-    const problem = invisibleNameProblem(name, '姓名');
-    if (problem) context.addIssue({ code: 'custom', message: problem });
-  });
+  .superRefine(visibleName('姓名'));
 
 export const UserListQuerySchema = z.strictObject({
   unitId: z.coerce.number().int().positive().optional(),
