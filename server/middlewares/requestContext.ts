@@ -7,7 +7,7 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
-      /** Request id, echoed in X-Request-Id and recorded in audit records. */
+      /** Request id (made by the server), answered in X-Request-Id and recorded in audit records. */
       id: string;
       /** The signed-in user, loaded fresh from the database by `authenticate`. */
       user?: User;
@@ -24,10 +24,13 @@ declare module 'express-session' {
   }
 }
 
-/** Gives every request an id (a proxy's X-Request-Id is kept if it looks sane). */
+/**
+ * Gives every request an id of the server's making, answered in X-Request-Id. One sent by the client
+ * is ignored: audit records carry this id, and a client that chose it could make its records pass
+ * for another request's.
+ */
 export const requestContext: RequestHandler = (req, res, next) => {
-  const incoming = req.get('x-request-id');
-  req.id = incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+  req.id = randomUUID();
   res.setHeader('X-Request-Id', req.id);
   next();
 };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { modelOf, ruleTableOf } from '../../server/commands/ruleTables';
 import { AuditRecord } from '../../server/models';
 import { sequelize } from '../../server/storage/database';
@@ -13,7 +12,7 @@ export async function securityAdmin(url: string): Promise<ApiClient> {
   return loggedIn(url, await buildUser('secadmin'));
 }
 
-/** A call with its own request id, and the audit records it left. */
+/** A call, and the audit records it left (found by the request id the server answered). */
 export async function tracedCall(
   client: ApiClient,
   method: string,
@@ -21,9 +20,8 @@ export async function tracedCall(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<ApiAnswer & { audit: Array<{ eventType: string; objectType: string | null; objectId: string | null; outcome: string; detail: any }> }> {
-  const requestId = `rules-${randomUUID()}`;
-  const answer = await client.request(method, path, body, { 'x-request-id': requestId, ...headers });
-  const rows = await AuditRecord.findAll({ where: { requestId }, order: [['id', 'ASC']] });
+  const answer = await client.request(method, path, body, headers);
+  const rows = await AuditRecord.findAll({ where: { requestId: answer.headers.get('x-request-id') }, order: [['id', 'ASC']] });
   return {
     ...answer,
     audit: rows.map((row) => ({

@@ -5,7 +5,7 @@ import { csvCell } from '../../server/audit/auditExporter';
 import { ApiClient } from '../support/apiClient';
 import { buildUnit, buildUser, CLEAN_DRAFT, loggedIn } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
-import { auditRowsAfter, auditRowsOf, lastAuditId, newRequestId, runAdmin } from './helpers';
+import { auditRowsAfter, auditRowsOf, lastAuditId, requestIdOf, runAdmin } from './helpers';
 
 /** Three separate admins (三员分立): what each may do, and what none of them may. */
 describe('the three admins: accounts, units, review policy, audit log', function () {
@@ -26,8 +26,8 @@ describe('the three admins: accounts, units, review policy, audit log', function
 
   describe('system admin: accounts', () => {
     it('creates an editor or reviewer with a temporary password that is never written to the audit log', async () => {
-      const requestId = newRequestId();
-      const created = await sysadmin.request('POST', '/api/users', { username: `rv${Date.now()}`, role: 'reviewer', level: 2, unitId: unit.id, displayName: '王五' }, { 'x-request-id': requestId });
+      const created = await sysadmin.request('POST', '/api/users', { username: `rv${Date.now()}`, role: 'reviewer', level: 2, unitId: unit.id, displayName: '王五' });
+      const requestId = requestIdOf(created);
       assert.equal(created.status, 201);
       assert.equal(created.headers.get('cache-control'), 'no-store');
       assert.equal(created.body.user.level, 2);
@@ -166,8 +166,8 @@ describe('the three admins: accounts, units, review policy, audit log', function
       assert.equal((await sysadmin.put(`/api/units/${created.body.id}`, { name: '某某镇' })).body.name, '某某镇');
       assert.equal((await secadmin.post('/api/units', { code: `${code}x`, name: '不行' })).status, 403);
       assert.equal((await sysadmin.put(`/api/units/${created.body.id}/review-policy`, { reviewLevels: 2 })).status, 403, 'the review policy is the security admin\'s');
-      const requestId = newRequestId();
-      const policy = await secadmin.request('PUT', `/api/units/${created.body.id}/review-policy`, { reviewLevels: 2, blockPolicy: 'review' }, { 'x-request-id': requestId });
+      const policy = await secadmin.request('PUT', `/api/units/${created.body.id}/review-policy`, { reviewLevels: 2, blockPolicy: 'review' });
+      const requestId = requestIdOf(policy);
       assert.equal(policy.status, 200);
       assert.deepEqual([policy.body.reviewLevels, policy.body.blockPolicy], [2, 'review']);
       const [row] = await auditRowsOf(requestId);
@@ -250,8 +250,8 @@ describe('the three admins: accounts, units, review policy, audit log', function
       await client.post('/api/drafts', CLEAN_DRAFT);
       const search = await auditor.get(`/api/audit?userId=${editor.id}`);
 
-      const requestId = newRequestId();
-      const csv = await fetch(`${url}/api/audit/export?format=csv&userId=${editor.id}`, { headers: { cookie: auditor.cookie!, 'x-request-id': requestId } });
+      const csv = await fetch(`${url}/api/audit/export?format=csv&userId=${editor.id}`, { headers: { cookie: auditor.cookie! } });
+      const requestId = requestIdOf(csv);
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type')!, /text\/csv/);
       assert.match(csv.headers.get('content-disposition')!, /attachment; filename="?audit-log-\d{8}\.csv"?/);

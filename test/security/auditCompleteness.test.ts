@@ -9,7 +9,7 @@ import { projectRoot } from '../../workers/lib/projectRoot';
 import { ApiClient } from '../support/apiClient';
 import { buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn, PASSWORD } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
-import { auditRowsOf, newRequestId } from './helpers';
+import { auditRowsOf, requestIdOf } from './helpers';
 
 /** Commands that change stored state without an audit record of their own, and why. */
 const UNAUDITED_COMMANDS: Record<string, string> = {
@@ -38,8 +38,8 @@ describe('audit completeness', function () {
 
     const expectations: Array<{ what: string; event: string; outcome?: string; userId: number; objectId?: string | number }> = [];
     const run = async (client: ApiClient, method: string, route: string, body: unknown, expect: Omit<(typeof expectations)[number], 'what'>) => {
-      const requestId = newRequestId();
-      const answer = await client.request(method, route, body, { 'x-request-id': requestId });
+      const answer = await client.request(method, route, body);
+      const requestId = requestIdOf(answer);
       const rows = await auditRowsOf(requestId);
       const what = `${method} ${route} → ${answer.status}`;
       assert.equal(rows.length, 1, `${what}: ${JSON.stringify(rows.map((r) => r.event_type))}`);
@@ -85,6 +85,22 @@ describe('audit completeness', function () {
     await run(await loggedIn(url, secadmin), 'PUT', `/api/units/${unit.body.id}/review-policy`, { reviewLevels: 2 }, { event: 'unit.review_policy', userId: secadmin.id, objectId: unit.body.id });
     await run(await loggedIn(url, auditor), 'GET', '/api/audit/export?format=csv&eventType=review.*', undefined, { event: 'audit.export', userId: auditor.id });
     assert.equal(expectations.length, 19);
+  });
+
+  it('records the request id the server made, never one the client sent', async () => {
+    const editor = await loggedIn(url, await buildUser('editor'));
+    const earlier = await editor.get('/api/session');
+    const borrowed = requestIdOf(earlier);
+    const refused = await editor.request('GET', '/api/users', undefined, { 'x-request-id': borrowed });
+    assert.equal(refused.status, 403);
+    const own = requestIdOf(refused);
+    assert.notEqual(own, borrowed, 'the answer names the server’s id');
+    assert.equal(refused.body.error.requestId, own);
+    assert.deepEqual((await auditRowsOf(own)).map((r) => r.event_type), ['access.denied']);
+    assert.deepEqual(await auditRowsOf(borrowed), [], 'no record carries the id the client sent');
+    const chosen = await editor.request('GET', '/api/users', undefined, { 'x-request-id': 'forged-0000-id' });
+    assert.deepEqual(await auditRowsOf('forged-0000-id'), []);
+    assert.deepEqual((await auditRowsOf(requestIdOf(chosen))).map((r) => r.event_type), ['access.denied']);
   });
 
   it('keeps passwords, one-time secrets and personal names out of the log', async () => {

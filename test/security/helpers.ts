@@ -1,5 +1,4 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -7,9 +6,11 @@ import { QueryTypes } from 'sequelize';
 import { sequelize } from '../../server/storage/database';
 import { projectRoot } from '../../workers/lib/projectRoot';
 
-/** A request id the audit log can be searched by (X-Request-Id is kept when it looks sane). */
-export function newRequestId(): string {
-  return `t-${randomUUID()}`;
+/** The id the server gave a request (its X-Request-Id answer), by which the audit log is searched. */
+export function requestIdOf(answer: { headers: Headers }): string {
+  const id = answer.headers.get('x-request-id');
+  if (!id) throw new Error('the answer has no X-Request-Id');
+  return id;
 }
 
 export interface AuditRow {

@@ -10,7 +10,7 @@ import { ApiAnswer, ApiClient } from '../support/apiClient';
 import { buildAccount, buildUnit, buildUser, CLEAN_DRAFT, loggedIn, PASSWORD } from '../support/factories';
 import { connectSocket } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
-import { auditRowsAfter, auditRowsOf, lastAuditId, newRequestId } from './helpers';
+import { auditRowsAfter, auditRowsOf, lastAuditId, requestIdOf } from './helpers';
 
 /**
  * Every role against every endpoint of docs/openapi.yaml, and every socket event the server
@@ -266,9 +266,9 @@ describe('the role matrix: every role against every endpoint and socket event', 
       for (const who of EVERYONE) {
         const call = entry.call ? await entry.call(ctx, who) : {};
         const client = call.client ?? ctx.clients[who];
-        const requestId = newRequestId();
         const body = call.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
-        const answer: ApiAnswer = await client.request(method, call.path ?? defaultPath(template, ctx), body, { 'x-request-id': requestId });
+        const answer: ApiAnswer = await client.request(method, call.path ?? defaultPath(template, ctx), body);
+        const requestId = requestIdOf(answer);
         const expected = entry.allow.includes(who) ? 'allowed' : who === 'anonymous' ? 401 : 403;
         const got = answer.status === 401 || answer.status === 403 ? answer.status : 'allowed';
         const where = `${route} as ${who}`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ApiClient } from '../support/apiClient';
 import { buildUnit, buildUser, CLEAN_DRAFT, loggedIn, PASSWORD } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
-import { auditRowsOf, newRequestId } from './helpers';
+import { auditRowsOf, requestIdOf } from './helpers';
 
 /** Sessions: a new id at login, ended on the server at logout, cookies locked down, CSRF required. */
 describe('sessions and CSRF', () => {
@@ -48,8 +48,9 @@ describe('sessions and CSRF', () => {
   it('ends the session on the server at logout: the old cookie is refused afterwards', async () => {
     const client = await loggedIn(url, await buildUser('reviewer'));
     const cookie = client.cookie!;
-    const requestId = newRequestId();
-    assert.equal((await client.request('DELETE', '/api/session', undefined, { 'x-request-id': requestId })).status, 204);
+    const logout = await client.request('DELETE', '/api/session');
+    assert.equal(logout.status, 204);
+    const requestId = requestIdOf(logout);
     const replay = new ApiClient(url);
     replay.cookie = cookie;
     replay.csrfToken = client.csrfToken;
@@ -92,8 +93,8 @@ describe('sessions and CSRF', () => {
       ["another session's", editor, { 'x-csrf-token': other.csrfToken! }],
     ];
     for (const [what, client, header] of tokens) {
-      const requestId = newRequestId();
-      const answer = await client.request('POST', '/api/drafts', CLEAN_DRAFT, { ...header, 'x-request-id': requestId });
+      const answer = await client.request('POST', '/api/drafts', CLEAN_DRAFT, header);
+      const requestId = requestIdOf(answer);
       assert.equal(answer.status, 403, `${what} token`);
       assert.equal(answer.body.error.id, 'csrf');
       const rows = await auditRowsOf(requestId);
