@@ -2,6 +2,7 @@ import { Op, Transaction } from 'sequelize';
 import { extractHtmlText } from '../../workers/lib/htmlText';
 import { badRequest, unprocessable } from '../errors';
 import { contentHash } from '../lib/contentHash';
+import { pointsInside } from '../lib/internalAddress';
 import { sanitizeDraftHtml } from '../lib/draftHtml';
 import { Account, DraftAccount, User } from '../models';
 import { ACCOUNT_STATUS_LABELS, AccountStatus } from '../models/Account';
@@ -27,6 +28,19 @@ function refuseInactiveAccounts(accounts: Account[]): void {
 }
 
 /**
+ * An image of the body loads in every reviewer's browser when the draft is opened, and a link is
+ * one click away: neither may point into the internal network or at the reviewer's own machine
+ * (422 names the address). Checked before anything is written, so a refused revision loses nothing.
+ */
+function refuseInternalAddresses(links: ReadonlyArray<{ url: string; origin: string }>, sourceUrl: string | null): void {
+  const image = links.find((link) => link.origin === 'src' && pointsInside(link.url));
+  if (image) throw unprocessable(`图片地址不能指向内网或本机：${image.url}`);
+  const link = links.find((candidate) => candidate.origin !== 'src' && pointsInside(candidate.url));
+  if (link) throw unprocessable(`链接地址不能指向内网或本机：${link.url}`);
+  if (sourceUrl && pointsInside(sourceUrl)) throw unprocessable(`来源链接不能指向内网或本机：${sourceUrl}`);
+}
+
+/**
  * A revision that leaves out accountIds keeps the draft's accounts: they are held to the same
  * rule as named ones, so that a draft for a suspended account is refused now, not at publication.
  */
@@ -43,8 +57,9 @@ export async function refuseInactiveKeptAccounts(draftId: number, transaction: T
  */
 export async function prepareDraftContent(author: User, content: DraftContent, transaction?: Transaction): Promise<PreparedContent> {
   const body = sanitizeDraftHtml(content.body);
-  const bodyText = extractHtmlText(body).text;
+  const { text: bodyText, links } = extractHtmlText(body);
   if (!bodyText.trim() && !/<img\s/i.test(body)) throw badRequest('正文（body）：去除不允许的标签后正文为空');
+  refuseInternalAddresses(links, content.sourceUrl || null);
   const accountIds = [...new Set(content.accountIds ?? [])];
   if (accountIds.length) {
     const accounts = await Account.findAll({ where: { id: { [Op.in]: accountIds } }, transaction });
