@@ -53,7 +53,7 @@ function consoleRoutes(): RequestHandler[] {
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', env().TRUST_PROXY === 'false' ? false : env().TRUST_PROXY);
+  app.set('trust proxy', env().TRUST_PROXY);
   app.use(requestContext);
   app.use(
     helmet({

@@ -1,9 +1,9 @@
-import { env, EnvError } from './env';
+import { env } from './env';
 import { logger } from './logger';
 import { initModels } from './models';
-import { DatabaseUnreachableError } from './storage/database';
 import { prepareDatabase } from './storage/migrator';
-import { checkRedis, RedisUnreachableError } from './storage/redis';
+import { checkRedis } from './storage/redis';
+import { StartupProblem } from './startupProblem';
 
 /**
  * What every process does before it serves: validate the configuration, make sure MariaDB and
@@ -17,12 +17,22 @@ export async function bootstrap(processName: string): Promise<void> {
     await prepareDatabase();
     initModels();
   } catch (error) {
-    if (error instanceof EnvError || error instanceof DatabaseUnreachableError || error instanceof RedisUnreachableError) {
-      process.stderr.write(`\n${processName} cannot start.\n${error.message}\n\n`);
-    } else {
-      logger.fatal({ err: error }, `${processName} cannot start`);
-      process.stderr.write(`\n${processName} cannot start: ${(error as Error).message}\n\n`);
-    }
-    process.exit(1);
+    cannotStart(processName, error);
   }
+}
+
+/**
+ * Ends a process that could not start: a problem the operator can fix in one plain message, anything
+ * else logged with its stack for a developer.
+ */
+export function cannotStart(processName: string, error: unknown): never {
+  if (error instanceof StartupProblem) {
+    process.stderr.write(`\n${processName} cannot start.\n${error.message}\n\n`);
+  } else {
+    logger.fatal({ err: error }, `${processName} cannot start`);
+    process.stderr.write(`\n${processName} cannot start: ${(error as Error).message}\n\n`);
+  }
+  // Let the logger flush what it holds before the process ends.
+  logger.flush();
+  process.exit(1);
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { isOrigin, originList } from './allowedOrigins';
+import { StartupProblem } from './startupProblem';
+import { expressAcceptsTrustProxy, trustProxySetting } from './trustProxy';
 
 /**
  * Configuration comes from the environment only, validated once at start-up.
@@ -46,9 +49,23 @@ const EnvSchema = z.object({
   /** How long audit records are kept before `admin audit:purge` may remove them (网络安全法: at least six months). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'at least 184 days (six months)').default(365),
   /** Comma-separated origins allowed to open socket.io connections besides the server's own. */
-  ALLOWED_ORIGINS: z.string().default(''),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform(originList)
+    .superRefine((origins, context) => {
+      const wrong = origins.filter((origin) => !isOrigin(origin));
+      if (wrong.length) context.addIssue({ code: 'custom', message: `${wrong.join('、')} 不是来源地址：每一项应形如 https://主机名[:端口]，以逗号分隔` });
+    })
+    .transform((origins) => origins.map((origin) => origin.replace(/\/$/, ''))),
   /** Express "trust proxy": set when a reverse proxy terminates TLS and sends X-Forwarded-Proto. */
-  TRUST_PROXY: z.string().default('loopback'),
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform(trustProxySetting)
+    .refine(expressAcceptsTrustProxy, {
+      message: '应为 true、false、代理的层数，或以逗号分隔的 IP 地址、网段（如 10.0.0.0/8）、loopback、linklocal、uniquelocal',
+    }),
   WORKER_CONCURRENCY: positiveInt.default(8),
   /** Threads of a worker process that do the matching; unset: one per CPU core; 0: on the event loop. */
   SCREENING_THREADS: z.coerce.number().int().min(0, 'must be 0 or more').max(64, 'must be at most 64').optional(),
@@ -57,7 +74,7 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export class EnvError extends Error {}
+export class EnvError extends StartupProblem {}
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = EnvSchema.safeParse(source);

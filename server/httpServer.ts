@@ -3,6 +3,7 @@ import { createScreener } from '../workers/threads/createScreener';
 import { Screener } from '../workers/threads/Screener';
 import { createApp } from './app';
 import { env } from './env';
+import { listenProblem } from './listenProblem';
 import { logger } from './logger';
 import { createSession } from './middlewares/session';
 import { closeScreeningQueue } from './queues/screeningQueue';
@@ -42,7 +43,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const server = http.createServer(app);
   const sockets = createSocketServer(server, session.middleware, session.store);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenProblem(error, env().HOST, port)));
     server.listen(port, env().HOST, () => resolve());
   });
   const address = server.address();

@@ -1,4 +1,4 @@
-import { bootstrap } from './bootstrap';
+import { bootstrap, cannotStart } from './bootstrap';
 import { logger } from './logger';
 import { onShutdown, installShutdownHandlers } from './shutdown';
 import { closeDatabase } from './storage/database';
@@ -17,4 +17,4 @@ async function main(): Promise<void> {
   process.stdout.write(`政务新媒体发布前审核 server listening on ${http.url}\n`);
 }
 
-void main();
+main().catch((error: unknown) => cannotStart('The server', error));

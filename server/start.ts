@@ -1,7 +1,7 @@
 import { startMonitoring } from '../workers/monitoring';
 import { startScreeningWorker } from '../workers/screeningWorker';
 import { createScreener } from '../workers/threads/createScreener';
-import { bootstrap } from './bootstrap';
+import { bootstrap, cannotStart } from './bootstrap';
 import { env } from './env';
 import { startHttpServer } from './httpServer';
 import { logger } from './logger';
@@ -30,4 +30,4 @@ async function main(): Promise<void> {
   process.stdout.write(`政务新媒体发布前审核 is running: open ${http.url} in a browser\n`);
 }
 
-void main();
+main().catch((error: unknown) => cannotStart('The product', error));

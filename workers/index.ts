@@ -1,4 +1,4 @@
-import { bootstrap } from '../server/bootstrap';
+import { bootstrap, cannotStart } from '../server/bootstrap';
 import { env } from '../server/env';
 import { logger } from '../server/logger';
 import { closeScreeningQueue } from '../server/queues/screeningQueue';
@@ -20,4 +20,4 @@ async function main(): Promise<void> {
   process.stdout.write(`screening worker started (concurrency ${env().WORKER_CONCURRENCY})\n`);
 }
 
-void main();
+main().catch((error: unknown) => cannotStart('The worker', error));

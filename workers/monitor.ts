@@ -1,4 +1,4 @@
-import { bootstrap } from '../server/bootstrap';
+import { bootstrap, cannotStart } from '../server/bootstrap';
 import { logger } from '../server/logger';
 import { installShutdownHandlers, onShutdown } from '../server/shutdown';
 import { closeDatabase } from '../server/storage/database';
@@ -17,4 +17,4 @@ async function main(): Promise<void> {
   process.stdout.write('account monitoring started\n');
 }
 
-void main();
+main().catch((error: unknown) => cannotStart('The monitor', error));

@@ -4,14 +4,15 @@ import { verifyAuditChain } from '../audit/auditVerifier';
 import { unitCreator } from '../commands/unitCreator';
 import { userCreator } from '../commands/userCreator';
 import { operatorUserCommands } from './userCommands';
-import { env, EnvError } from '../env';
+import { env } from '../env';
 import { HttpError } from '../errors';
 import { validated } from '../middlewares/validate';
 import { initModels } from '../models';
 import { NewUnitSchema } from '../routes/units/schema';
-import { closeDatabase, DatabaseUnreachableError } from '../storage/database';
+import { closeDatabase } from '../storage/database';
 import { prepareDatabase } from '../storage/migrator';
 import { closeRedis } from '../storage/redis';
+import { StartupProblem } from '../startupProblem';
 import { operatorActor } from './operatorActor';
 import { readPasswordFromStdin } from './readStdin';
 
@@ -134,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .catch((error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}`);
-    else if (error instanceof HttpError || error instanceof EnvError || error instanceof DatabaseUnreachableError) process.stderr.write(`error: ${error.message}\n`);
+    else if (error instanceof HttpError || error instanceof StartupProblem) process.stderr.write(`error: ${error.message}\n`);
     else if (error instanceof TypeError && /Unknown option|unexpected argument/i.test(error.message)) process.stderr.write(`${error.message}\n\n${USAGE}`);
     else process.stderr.write(`error: ${(error as Error).message}\n`);
     return error instanceof UsageError ? 2 : 1;

@@ -22,11 +22,7 @@ type SessionRequest = IncomingMessage & { session?: Partial<SessionData>; sessio
 function originAllowed(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
-  const allowed = env()
-    .ALLOWED_ORIGINS.split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  if (allowed.includes(origin)) return true;
+  if (env().ALLOWED_ORIGINS.includes(origin)) return true;
   try {
     return new URL(origin).host === req.headers.host;
   } catch {

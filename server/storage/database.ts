@@ -3,6 +3,7 @@ import mysql from 'mysql2/promise';
 import { ConnectionError, Sequelize } from 'sequelize';
 import { env } from '../env';
 import { logger } from '../logger';
+import { StartupProblem } from '../startupProblem';
 
 export interface DatabaseLocation {
   host: string;
@@ -23,7 +24,7 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
   };
 }
 
-export class DatabaseUnreachableError extends Error {
+export class DatabaseUnreachableError extends StartupProblem {
   constructor(location: DatabaseLocation, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(

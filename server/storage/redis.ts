@@ -1,6 +1,7 @@
 import IORedis, { Redis, RedisOptions } from 'ioredis';
 import { env } from '../env';
 import { logger } from '../logger';
+import { StartupProblem } from '../startupProblem';
 
 /**
  * Two kinds of Redis connection, as BullMQ recommends: workers wait for Redis forever
@@ -74,7 +75,7 @@ export function queuePrefix(): string {
   return `{${env().REDIS_PREFIX}}`;
 }
 
-export class RedisUnreachableError extends Error {
+export class RedisUnreachableError extends StartupProblem {
   constructor(url: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     const where = new URL(url);
