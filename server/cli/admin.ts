@@ -11,7 +11,7 @@ import { initModels } from '../models';
 import { NewUnitSchema } from '../routes/units/schema';
 import { closeDatabase } from '../storage/database';
 import { prepareDatabase } from '../storage/migrator';
-import { closeRedis } from '../storage/redis';
+import { checkRedis, closeRedis } from '../storage/redis';
 import { StartupProblem } from '../startupProblem';
 import { operatorActor } from './operatorActor';
 import { readPasswordFromStdin } from './readStdin';
@@ -108,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   env();
+  await checkRedis();
   const applied = await prepareDatabase();
   initModels();
   switch (command) {

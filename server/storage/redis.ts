@@ -87,6 +87,28 @@ export class RedisUnreachableError extends StartupProblem {
   }
 }
 
+export class RedisDatabaseIndexError extends StartupProblem {}
+
+/**
+ * ioredis only warns when the SELECT of REDIS_URL's /db fails, then carries on in database 0: the
+ * data of this installation would land among another's. The index is selected again here to refuse it.
+ */
+async function checkDatabaseIndex(probe: Redis): Promise<void> {
+  const index = Number(new URL(env().REDIS_URL).pathname.slice(1) || 0);
+  try {
+    await probe.select(index);
+  } catch (error) {
+    const count = await probe
+      .config('GET', 'databases')
+      .then((reply) => `${(reply as string[])[1]} 个数据库`)
+      .catch(() => '默认 16 个数据库');
+    throw new RedisDatabaseIndexError(
+      `REDIS_URL 中的数据库编号 ${index} 超出范围（${(error as Error).message}）：这台 Redis 只有 ${count}，编号从 0 起。\n` +
+        '请改用一个范围内的编号（如 redis://127.0.0.1:6379/0），或在 Redis 的配置中调大 databases。',
+    );
+  }
+}
+
 /**
  * Checks at start that Redis answers, and warns loudly when it may evict keys:
  * an evicted queue key is a lost job.
@@ -106,6 +128,12 @@ export async function checkRedis(): Promise<void> {
   } catch (error) {
     probe.disconnect();
     throw new RedisUnreachableError(env().REDIS_URL, error);
+  }
+  try {
+    await checkDatabaseIndex(probe);
+  } catch (error) {
+    probe.disconnect();
+    throw error;
   }
   try {
     const [, policy] = (await probe.config('GET', 'maxmemory-policy')) as [string, string];

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import { projectRoot } from '../../workers/lib/projectRoot';
+import { ManagedProcess } from './support/ManagedProcess';
 import { ProductStack } from './support/ProductStack';
 
 /** A stack trace tells a county operator nothing: what stops a process at start is said in one plain line. */
@@ -32,5 +34,27 @@ describe('faults: problems at start-up', function () {
     assert.equal(exit.code, 1, child.text);
     assert.match(child.text, /HOST/);
     assert.doesNotMatch(child.text, STACK_LINE);
+  });
+
+  it('refuses a Redis database index out of range, in every process, naming the index', async () => {
+    const url = new URL(stack.redisUrl);
+    url.pathname = '/99';
+    const entryPoints = ['dist/server/index.js', 'dist/workers/index.js', 'dist/workers/monitor.js', 'dist/server/cli/admin.js'];
+    const children = entryPoints.map(
+      (entry, i) =>
+        new ManagedProcess(`startup-db99-${i}`, process.execPath, entry.endsWith('admin.js') ? [entry, 'migrate'] : [entry], {
+          cwd: projectRoot(),
+          env: stack.env({ REDIS_URL: url.toString() }),
+        }),
+    );
+    stack.processes.push(...children);
+    for (const [i, child] of children.entries()) {
+      const exit = await Promise.race([child.exited, new Promise<never>((_, reject) => setTimeout(() => reject(child.failure('still running after 60 s')), 60_000))]);
+      assert.equal(exit.code, 1, `${entryPoints[i]}: ${child.text}`);
+      assert.match(child.text, /99/, entryPoints[i]);
+      assert.match(child.text, /16/, entryPoints[i]);
+      assert.doesNotMatch(child.text, /DB index is out of range[\s\S]*\{"level"/, entryPoints[i]);
+      assert.doesNotMatch(child.text, STACK_LINE, entryPoints[i]);
+    }
   });
 });
