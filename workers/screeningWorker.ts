@@ -4,6 +4,7 @@ import { env } from '../server/env';
 import { logger } from '../server/logger';
 import { SCREENING_QUEUE, ScreeningJobData } from '../server/queues/screeningQueue';
 import { createRedis, queuePrefix } from '../server/storage/redis';
+import { reportRedisErrors } from '../server/storage/redisOutageLog';
 import { ScreeningJobResult, ScreeningProcessor } from './processors/ScreeningProcessor';
 import { ScreeningAnnouncer } from './screeningAnnouncer';
 import { createScreener } from './threads/createScreener';
@@ -52,10 +53,11 @@ export async function startScreeningWorker(options: { concurrency?: number; scre
   const announcer = new ScreeningAnnouncer();
   worker.on('completed', (_job, result) => announcer.announce(result));
   worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'screening job failed'));
-  worker.on('error', (error) => logger.warn({ err: error.message }, 'screening worker error'));
+  reportRedisErrors(worker, 'screening-worker');
   worker.on('stalled', (jobId) => logger.warn({ jobId }, 'screening job stalled (its worker died); queued again'));
 
   const reconcileQueue = new Queue<ScreeningJobData>(SCREENING_QUEUE, { connection: createRedis('worker', 'reconciler'), prefix: queuePrefix() });
+  reportRedisErrors(reconcileQueue, 'reconciler');
   const reconciler = new ReconcileScreeningTask(reconcileQueue, {
     announce: (change) => announcer.announceChange(change),
     announceFailure: (change) => announcer.announceMachineFailure(change),

@@ -7,6 +7,7 @@ import { env } from '../env';
 import { tooManyRequests } from '../errors';
 import { logger } from '../logger';
 import { httpRedis, redisKey } from '../storage/redis';
+import { redisFailed, redisRestored } from '../storage/redisOutageLog';
 import { actorOf } from './requestContext';
 
 export interface RateLimitConfig {
@@ -70,6 +71,8 @@ function limiter(redis: Redis, spec: LimitSpec): RequestHandler {
     // Counters live in Redis, drafts in MariaDB: while Redis is unreachable requests go through
     // unlimited rather than refused, so that a submission still succeeds (MariaDB is the source of truth).
     passOnStoreError: true,
+    // Store errors as JSON through the outage log (one warning per outage), not stack traces on the console.
+    logger: { error: (error) => redisFailed('rate-limits', error), warn: (error, message) => logger.warn({ err: String(error) }, message ?? 'rate limiter warning') },
     ...(spec.key ? { keyGenerator: spec.key } : {}),
     ...(spec.skip ? { skip: spec.skip } : {}),
     handler: (req, _res, next) => {
@@ -87,6 +90,7 @@ function limiter(redis: Redis, spec: LimitSpec): RequestHandler {
 /** The product's rate limits; with RATE_LIMIT=off each is a pass-through (load tests). Lockout is separate. */
 export function createRateLimits(config = rateLimitConfig(), redis: Redis = httpRedis()): RateLimits {
   if (!config.enabled) return { login: passThrough, submission: passThrough, export: passThrough };
+  redis.on('ready', () => redisRestored('rate-limits'));
   const byUser = (req: Request) => `user:${req.user?.id ?? 'anonymous'}`;
   return {
     login: limiter(redis, { name: 'login', windowMs: 60_000, limit: config.loginPerMinute, message: `登录尝试过于频繁（每分钟最多 ${config.loginPerMinute} 次），请稍后再试` }),

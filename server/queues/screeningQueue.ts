@@ -1,5 +1,6 @@
 import { JobsOptions, Queue } from 'bullmq';
 import { createRedis, queuePrefix } from '../storage/redis';
+import { reportRedisErrors } from '../storage/redisOutageLog';
 
 export const SCREENING_QUEUE = 'screening';
 
@@ -33,11 +34,14 @@ let producer: Queue<ScreeningJobData> | undefined;
 
 /** The producer side, on a fail-fast connection: a request never hangs on a Redis outage. */
 export function screeningQueue(): Queue<ScreeningJobData> {
-  producer ??= new Queue<ScreeningJobData>(SCREENING_QUEUE, {
+  if (producer) return producer;
+  producer = new Queue<ScreeningJobData>(SCREENING_QUEUE, {
     connection: createRedis('http', 'screening-producer'),
     prefix: queuePrefix(),
     defaultJobOptions: SCREENING_JOB_OPTIONS,
   });
+  // BullMQ prints the errors of a queue nobody listens to as stack traces on the console.
+  reportRedisErrors(producer, 'screening-producer');
   return producer;
 }
 

@@ -11,7 +11,7 @@ import { logger } from '../logger';
 import { Draft, User } from '../models';
 import { canReadDraft } from '../policies/draftPolicy';
 import { DurableSessionStore } from '../storage/DurableSessionStore';
-import { createRedis, redisKey } from '../storage/redis';
+import { createRedis, redisKey, watchConnection } from '../storage/redis';
 import { realtimeServer, setRealtimeServer } from './draftBroadcaster';
 import { rooms } from './rooms';
 import { startSocketSessionSweeper } from './socketSessionSweeper';
@@ -73,7 +73,7 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
   const pub = createRedis('subscriber', 'socket-pub');
   const sub = pub.duplicate();
   // A duplicate does not inherit listeners: without one, an outage prints unhandled-error noise.
-  sub.on('error', (error: Error) => logger.warn({ err: error.message }, 'socket.io adapter subscriber error'));
+  watchConnection(sub, 'socket-sub');
   io.adapter(createAdapter(pub, sub, { key: redisKey('socket.io') }));
   // The session is read at the handshake only: every long-polling request would otherwise renew it,
   // and a console whose proxy does not pass WebSocket upgrades would never reach the idle timeout.

@@ -2,6 +2,7 @@ import IORedis, { Redis, RedisOptions } from 'ioredis';
 import { env } from '../env';
 import { logger } from '../logger';
 import { StartupProblem } from '../startupProblem';
+import { redisRestored, reportRedisErrors } from './redisOutageLog';
 
 /**
  * Two kinds of Redis connection, as BullMQ recommends: workers wait for Redis forever
@@ -29,20 +30,20 @@ export function createRedis(role: ConnectionRole, name: string, url = env().REDI
     connectionName: `${env().REDIS_PREFIX}:${name}`,
     retryStrategy: (attempt) => Math.min(200 * attempt, 2000),
   });
-  // One warning when a connection goes down and one line when it is back, not one per reconnect attempt.
-  let down = false;
-  connection.on('error', (error) => {
-    if (down) return logger.debug({ err: error.message, connection: name }, 'redis still unreachable');
-    down = true;
-    logger.warn({ err: error.message, connection: name }, 'redis connection error');
-  });
-  connection.on('ready', () => {
-    if (down) logger.info({ connection: name }, 'redis connection restored');
-    down = false;
-  });
+  watchConnection(connection, name);
   open.add(connection);
   connection.once('end', () => open.delete(connection));
   return connection;
+}
+
+/**
+ * Logs the connection's outages through the outage log: one warning when it goes down, a reminder a
+ * minute while it stays down, one line when it is back. Every connection needs it, duplicates too:
+ * ioredis prints a connection's errors as stack traces when nothing listens.
+ */
+export function watchConnection(connection: Redis, name: string): void {
+  reportRedisErrors(connection, name);
+  connection.on('ready', () => redisRestored(name));
 }
 
 let shared: Redis | undefined;
