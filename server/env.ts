@@ -19,8 +19,12 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
     .string()
-    .regex(/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+$/, 'must look like mysql://user[:password]@host:port/database')
-    .default('mysql://root@127.0.0.1:3306/gov_review'),
+    .default('mysql://root@127.0.0.1:3306/gov_review')
+    .superRefine((url, context) => {
+      const name = /^mysql:\/\/[^/]+\/([^/?#]+)$/.exec(url)?.[1];
+      if (name === undefined) context.addIssue({ code: 'custom', message: '应形如 mysql://用户[:密码]@主机:端口/数据库名' });
+      else if (!/^[A-Za-z0-9_]+$/.test(name)) context.addIssue({ code: 'custom', message: `数据库名 ${name} 不可用：只能含字母、数字和下划线（A-Z a-z 0-9 _），如 gov_review` });
+    }),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must look like redis://host:port[/db]')

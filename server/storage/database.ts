@@ -27,12 +27,33 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
 export class DatabaseUnreachableError extends StartupProblem {
   constructor(location: DatabaseLocation, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(
-      `MariaDB is not reachable at ${location.host}:${location.port} as ${location.user} (${reason}).\n` +
-        'Start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd\n' +
-        'or point DATABASE_URL at a running server (mysql://user:password@host:port/database).',
-    );
+    super(accessDenied(cause) ? refusedCredentials(location, reason) : notReachable(location, reason));
   }
+}
+
+/**
+ * MariaDB answered, and refused the user or password (SQLSTATE 28000: ER_ACCESS_DENIED_ERROR, or
+ * ER_ACCESS_DENIED_NO_PASSWORD_ERROR for a user it does not know): it runs, starting it is no advice.
+ */
+function accessDenied(cause: unknown): boolean {
+  return (cause as { sqlState?: string } | undefined)?.sqlState === '28000';
+}
+
+function refusedCredentials(location: DatabaseLocation, reason: string): string {
+  return (
+    `MariaDB at ${location.host}:${location.port} refused user "${location.user}" (${reason}).\n` +
+    'MariaDB runs, but the user name or password in DATABASE_URL is wrong. Check them with:\n' +
+    `  mysql -h ${location.host} -P ${location.port} -u ${location.user} -p\n` +
+    'and fix DATABASE_URL (mysql://user:password@host:port/database; in a password write @ : / as %40 %3A %2F).'
+  );
+}
+
+function notReachable(location: DatabaseLocation, reason: string): string {
+  return (
+    `MariaDB is not reachable at ${location.host}:${location.port} as ${location.user} (${reason}).\n` +
+    'Start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd\n' +
+    'or point DATABASE_URL at a running server (mysql://user:password@host:port/database).'
+  );
 }
 
 /** Creates the database with utf8mb4 if it does not exist yet; fails with where it tried and how to fix it. */

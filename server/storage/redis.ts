@@ -80,9 +80,10 @@ export class RedisUnreachableError extends StartupProblem {
   constructor(url: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     const where = new URL(url);
+    const port = where.port || '6379';
     super(
-      `Redis is not reachable at ${where.hostname}:${where.port || 6379} (${reason}).\n` +
-        'Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no\n' +
+      `Redis is not reachable at ${where.hostname}:${port} (${reason}).\n` +
+        `Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port ${port} --save "" --appendonly no\n` +
         'or point REDIS_URL at a running server (redis://host:port/db).',
     );
   }

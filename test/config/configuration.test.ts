@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import express from 'express';
 import { parseEnv } from '../../server/env';
+import { ensureDatabaseExists } from '../../server/storage/database';
+import { RedisUnreachableError } from '../../server/storage/redis';
 
 /** The start-up check of the configuration: every mistake listed in words, nothing the product accepts refused. */
 describe('configuration check', () => {
@@ -25,5 +27,25 @@ describe('configuration check', () => {
       'http://b.example:8080',
     ]);
     assert.deepEqual(parseEnv({}).ALLOWED_ORIGINS, []);
+  });
+
+  it('says a database name is the problem, and which characters it may have', () => {
+    assert.throws(() => parseEnv({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/gov-review' }), /数据库名.*gov-review[\s\S]*A-Z a-z 0-9 _/);
+    assert.equal(parseEnv({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/gov_review2' }).DATABASE_URL, 'mysql://root@127.0.0.1:3306/gov_review2');
+  });
+
+  it('says refused credentials are refused, without advice to start a MariaDB that runs', async () => {
+    await assert.rejects(ensureDatabaseExists('mysql://nobody:pw@127.0.0.1:3306/gov_review_x'), (error: Error) => {
+      assert.match(error.message, /nobody/);
+      assert.match(error.message, /user name or password/);
+      assert.doesNotMatch(error.message, /start-stop-daemon|Start it/);
+      return true;
+    });
+  });
+
+  it('gives the Redis start command for the port configured', () => {
+    const message = new RedisUnreachableError('redis://127.0.0.1:6399', new Error('connect ECONNREFUSED')).message;
+    assert.match(message, /--port 6399/);
+    assert.doesNotMatch(message, /6379/);
   });
 });
