@@ -1,4 +1,4 @@
-import { env } from './env';
+import { EnvScope, loadEnv } from './env';
 import { logger } from './logger';
 import { initModels } from './models';
 import { prepareDatabase } from './storage/migrator';
@@ -8,11 +8,12 @@ import { StartupProblem } from './startupProblem';
 /**
  * What every process does before it serves: validate the configuration, make sure MariaDB and
  * Redis answer (saying which one does not, where it tried and how to start it), then create or
- * migrate the schema. Problems end the process with a message for the operator.
+ * migrate the schema. Problems end the process with a message for the operator. Workers and monitors
+ * (scope 'background') do not check the HTTP server's variables.
  */
-export async function bootstrap(processName: string): Promise<void> {
+export async function bootstrap(processName: string, scope: EnvScope = 'all'): Promise<void> {
   try {
-    env();
+    loadEnv(scope);
     await checkRedis();
     await prepareDatabase();
     initModels();

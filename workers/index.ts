@@ -10,7 +10,7 @@ import { startScreeningWorker } from './screeningWorker';
 /** `npm run worker`: screening workers on the shared queue; start as many processes as needed. */
 async function main(): Promise<void> {
   installShutdownHandlers();
-  await bootstrap('The worker');
+  await bootstrap('The worker', 'background');
   const workers = await startScreeningWorker();
   onShutdown('workers', () => workers.close());
   onShutdown('queues', () => closeScreeningQueue());

@@ -8,7 +8,7 @@ import { startMonitoring } from './monitoring';
 /** `npm run monitor`: the registry's monitoring (account freshness pushed live); one or more processes. */
 async function main(): Promise<void> {
   installShutdownHandlers();
-  await bootstrap('The monitor');
+  await bootstrap('The monitor', 'background');
   const monitoring = startMonitoring();
   onShutdown('monitoring', () => monitoring.close());
   onShutdown('redis', () => closeRedis());

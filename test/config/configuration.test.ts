@@ -48,4 +48,37 @@ describe('configuration check', () => {
     assert.match(message, /--port 6399/);
     assert.doesNotMatch(message, /6379/);
   });
+
+  it('says every configuration problem in Chinese', () => {
+    const source = {
+      PORT: 'abc',
+      PASSWORD_MIN_LENGTH: '6',
+      PASSWORD_MIN_CLASSES: '2',
+      PASSWORD_MAX_AGE_DAYS: '400',
+      PASSWORD_HISTORY: '3',
+      AUDIT_RETENTION_DAYS: '30',
+      SESSION_SECRET: 'short',
+      REDIS_URL: 'http://x',
+      REDIS_PREFIX: 'a b',
+      SCREENING_THREADS: '99',
+      LOG_LEVEL: 'loud',
+    };
+    assert.throws(() => parseEnv(source), (error: Error) => {
+      const lines = error.message.split('\n');
+      assert.equal(lines.length, Object.keys(source).length + 1, error.message);
+      // Variable names, units and example values aside, no English words.
+      for (const line of lines) assert.doesNotMatch(line.replace(/^\s+- [A-Z_]+:/, '').replace(/redis:\/\/\S*|[a-z]+(?=[、）]|$)/g, ''), /\b(at least|at most|must|expected|Invalid|received|problem)\b/i, line);
+      return true;
+    });
+  });
+
+  it('checks in a worker or monitor only what it uses: a bad PORT does not stop it', () => {
+    assert.throws(() => parseEnv({ PORT: 'abc' }), /PORT/);
+    assert.equal(parseEnv({ PORT: 'abc', TRUST_PROXY: 'garbage', WORKER_CONCURRENCY: '3' }, 'background').WORKER_CONCURRENCY, 3);
+    assert.throws(() => parseEnv({ PORT: 'abc', WORKER_CONCURRENCY: 'x' }, 'background'), (error: Error) => {
+      assert.match(error.message, /WORKER_CONCURRENCY/);
+      assert.doesNotMatch(error.message, /PORT/);
+      return true;
+    });
+  });
 });

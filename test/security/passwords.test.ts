@@ -37,7 +37,7 @@ describe('password policy, history, expiry and first-login change', function () 
     const defaults = parseEnv({});
     assert.deepEqual([defaults.PASSWORD_MIN_LENGTH, defaults.PASSWORD_MIN_CLASSES, defaults.PASSWORD_MAX_AGE_DAYS, defaults.PASSWORD_HISTORY], [8, 3, 90, 5]);
     for (const weaker of [{ PASSWORD_MIN_LENGTH: '6' }, { PASSWORD_MIN_CLASSES: '2' }, { PASSWORD_MAX_AGE_DAYS: '400' }, { PASSWORD_HISTORY: '2' }]) {
-      assert.throws(() => parseEnv(weaker), /problem/, JSON.stringify(weaker));
+      assert.throws(() => parseEnv(weaker), /配置有/, JSON.stringify(weaker));
     }
   });
 

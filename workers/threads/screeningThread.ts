@@ -1,4 +1,5 @@
 import { parentPort, threadId } from 'node:worker_threads';
+import { loadEnv } from '../../server/env';
 import { logger } from '../../server/logger';
 import { RuleProvider } from '../rules/ruleProvider';
 import { ScreeningEngine } from '../screening/engine';
@@ -24,6 +25,9 @@ export type ScreeningThreadMessage =
   | { type: 'screening-thread-ready'; threadId: number; listVersions: RuleVersions }
   | { type: 'screening-thread-failed'; threadId: number; error: string };
 
+// A thread reads the stores' settings only; its process checked the rest (and the HTTP server's
+// variables must not stop a worker process's threads).
+loadEnv('background');
 const rules = new RuleProvider('database');
 
 /** A draft that touches every checker, jieba and the word frequencies included, so their lazy loads happen now. */
