@@ -11,7 +11,7 @@ import { initModels } from '../models';
 import { NewUnitSchema } from '../routes/units/schema';
 import { closeDatabase } from '../storage/database';
 import { prepareDatabase } from '../storage/migrator';
-import { checkRedis, closeRedis } from '../storage/redis';
+import { checkRedis, closeRedis, RedisUnreachableError } from '../storage/redis';
 import { StartupProblem } from '../startupProblem';
 import { operatorActor } from './operatorActor';
 import { readPasswordFromStdin } from './readStdin';
@@ -108,7 +108,11 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   env();
-  await checkRedis();
+  // Redis may be down: the commands work on MariaDB and say what they could not do in Redis (a
+  // lockout left in place). A Redis that answers in the wrong database would be worse, so that stops here.
+  await checkRedis().catch((error: unknown) => {
+    if (!(error instanceof RedisUnreachableError)) throw error;
+  });
   const applied = await prepareDatabase();
   initModels();
   switch (command) {
