@@ -43,7 +43,8 @@ function consoleRoutes(): RequestHandler[] {
   return [
     express.static(dist, { index: false, maxAge: '1h' }),
     (req, res, next) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api/') || !fs.existsSync(index)) return next();
+      // HEAD as GET (uptime checks send it); sendFile leaves the body out.
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api/') || !fs.existsSync(index)) return next();
       res.sendFile(index);
     },
   ];
