@@ -1,3 +1,4 @@
+import { reportUnprotectedAuditLog } from './audit/auditTriggers';
 import { EnvScope, loadEnv } from './env';
 import { logger } from './logger';
 import { initModels } from './models';
@@ -17,6 +18,7 @@ export async function bootstrap(processName: string, scope: EnvScope = 'all'): P
     await checkRedis();
     await prepareDatabase();
     initModels();
+    await reportUnprotectedAuditLog();
   } catch (error) {
     cannotStart(processName, error);
   }

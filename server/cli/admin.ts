@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { recordAudit } from '../audit/auditRecorder';
 import { purgeAuditLog } from '../audit/auditPurger';
+import { missingAuditTriggers, reportUnprotectedAuditLog, restoreAuditTriggers, RESTORE_COMMAND } from '../audit/auditTriggers';
 import { verifyAuditChain } from '../audit/auditVerifier';
 import { unitCreator } from '../commands/unitCreator';
 import { userCreator } from '../commands/userCreator';
@@ -28,7 +30,9 @@ Commands:
       first login; ends the account's sessions and lifts a lockout. For every role, admins included.
   user:disable --username NAME | user:enable --username NAME
   user:reset-totp --username NAME      Removes a lost authenticator; the user enrols again.
-  audit:verify      Check the audit log's hash chain; exits 1 naming the first broken record.
+  audit:verify      Check the audit log's hash chain and its protecting triggers; exits 1 naming the
+                    first broken record or the missing triggers.
+  audit:restore-triggers  Create the audit log's append-only triggers again after someone dropped them.
   audit:purge [--dry-run]
       Remove audit records older than AUDIT_RETENTION_DAYS (default 365, at least 184); the chain
       stays verifiable from an anchor. --dry-run only counts them.
@@ -79,11 +83,29 @@ async function unitCreate(args: string[]): Promise<number> {
 
 async function auditVerify(): Promise<number> {
   const report = await verifyAuditChain();
+  const missing = await missingAuditTriggers();
   if (report.firstBreak) {
     process.stdout.write(`audit log BROKEN at record ${report.firstBreak.id}: ${report.firstBreak.reason} (${report.checked} records before it are intact)\n`);
-    return 1;
+  } else {
+    process.stdout.write(`audit log intact: ${report.checked} records verified\n`);
   }
-  process.stdout.write(`audit log intact: ${report.checked} records verified\n`);
+  if (missing.length) {
+    process.stdout.write(
+      `audit log NOT PROTECTED: trigger(s) ${missing.join(', ')} missing, so the database no longer refuses UPDATE or DELETE.\n` +
+        `Find out who dropped them (database root access), then restore them with: ${RESTORE_COMMAND}\n`,
+    );
+  }
+  return report.firstBreak || missing.length ? 1 : 0;
+}
+
+async function auditRestoreTriggers(): Promise<number> {
+  const restored = await restoreAuditTriggers();
+  if (!restored.length) {
+    process.stdout.write('audit log triggers are in place: nothing to restore\n');
+    return 0;
+  }
+  await recordAudit(operator, { eventType: 'audit.triggers_restored', objectType: 'audit_log', objectId: null, outcome: 'success', detail: { restored } });
+  process.stdout.write(`restored audit log trigger(s): ${restored.join(', ')}\n`);
   return 0;
 }
 
@@ -115,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const applied = await prepareDatabase();
   initModels();
+  await reportUnprotectedAuditLog();
   switch (command) {
     case 'user:create':
       return userCreate(args);
@@ -124,6 +147,8 @@ async function main(argv: string[]): Promise<number> {
       return auditVerify();
     case 'audit:purge':
       return auditPurge(args);
+    case 'audit:restore-triggers':
+      return auditRestoreTriggers();
     case 'user:reset-password':
     case 'user:disable':
     case 'user:enable':

@@ -88,7 +88,8 @@ describe('the audit log: append-only, hash-chained, verifiable, purged only past
       }
       assert.equal((await verifyAuditChain()).firstBreak, null, 'restored, the chain holds again');
       const cli = await runAdmin(['audit:verify']);
-      assert.equal(cli.code, 0, cli.stdout + cli.stderr);
+      assert.match(cli.stdout, /audit log intact/, cli.stdout + cli.stderr);
+      assert.equal(cli.code, 1, 'the chain holds, but the triggers are still missing');
     });
 
     it('names the record after a removed one, and notices when the newest records are removed', async () => {
@@ -113,6 +114,30 @@ describe('the audit log: append-only, hash-chained, verifiable, purged only past
         await reinsert(newest!);
       }
       assert.equal((await verifyAuditChain()).firstBreak, null);
+    });
+
+    it('says so in `admin audit:verify` (exit 1) and at every start, until `admin audit:restore-triggers`', async () => {
+      const verify = await runAdmin(['audit:verify']);
+      assert.equal(verify.code, 1, verify.stdout + verify.stderr);
+      assert.match(verify.stdout, /NOT PROTECTED: trigger\(s\) audit_log_no_update, audit_log_no_delete missing/);
+      assert.match(verify.stdout, /admin -- audit:restore-triggers/);
+      const started = await runAdmin(['migrate']);
+      assert.equal(started.code, 0, started.stderr);
+      const logged = started.stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: number; msg: string; missing?: string[] });
+      assert.ok(
+        logged.some((entry) => entry.level === 50 && /NOT PROTECTED/.test(entry.msg) && entry.missing?.length === 2),
+        `an error at start: ${started.stderr}`,
+      );
+
+      const restored = await runAdmin(['audit:restore-triggers']);
+      assert.equal(restored.code, 0, restored.stdout + restored.stderr);
+      assert.match(restored.stdout, /restored audit log trigger\(s\): audit_log_no_update, audit_log_no_delete/);
+      const [some] = await rows('SELECT id FROM audit_log ORDER BY id LIMIT 1');
+      await assert.rejects(sequelize().query('DELETE FROM audit_log WHERE id = ?', { replacements: [some!.id] }), /append-only/);
+      await assert.rejects(sequelize().query('UPDATE audit_log SET outcome = "failure" WHERE id = ?', { replacements: [some!.id] }), /append-only/);
+      const after = await runAdmin(['audit:verify']);
+      assert.equal(after.code, 0, after.stdout + after.stderr);
+      assert.equal((await rows("SELECT id FROM audit_log WHERE event_type = 'audit.triggers_restored'")).length, 1, 'the restoration is audited');
     });
   });
 
@@ -192,7 +217,7 @@ describe('the audit log: append-only, hash-chained, verifiable, purged only past
 
       const tooShort = await runAdmin(['audit:purge'], { env: { DATABASE_URL: url, AUDIT_RETENTION_DAYS: '100' } });
       assert.notEqual(tooShort.code, 0);
-      assert.match(tooShort.stderr, /AUDIT_RETENTION_DAYS: at least 184 days/);
+      assert.match(tooShort.stderr, /AUDIT_RETENTION_DAYS: 不能小于 184 天/);
     });
   });
 });
