@@ -4,6 +4,7 @@ import { ConnectionError, Sequelize } from 'sequelize';
 import { env } from '../env';
 import { logger } from '../logger';
 import { StartupProblem } from '../startupProblem';
+import { sqlForLog } from './sqlForLog';
 
 export interface DatabaseLocation {
   host: string;
@@ -90,7 +91,7 @@ export function sequelize(): Sequelize {
     host: location.host,
     port: location.port,
     dialect: 'mysql',
-    logging: (sql) => logger.trace({ sql }, 'sql'),
+    logging: (sql) => logger.trace({ sql: sqlForLog(sql) }, 'sql'),
     timezone: '+00:00',
     // multipleStatements: the hot paths send several statements in one round trip (see
     // storage/batchedTransaction). Every statement of the product is parameterised and escaped by
