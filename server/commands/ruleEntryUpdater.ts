@@ -5,6 +5,7 @@ import { notFound } from '../errors';
 import { forgetDeleted, rememberDeleted } from './deletedDefaults';
 import { clashOf } from './ruleConflicts';
 import { validatedEntry } from './ruleEntryValidation';
+import { refuseStaleEdit } from './staleEditGuard';
 import { versionedRuleChange } from './ruleChange';
 import { changedFields, keyOf, modelOf, RuleFields, rowOf, RuleTable, sameFields, storedEntry } from './ruleTables';
 import { isReleaseOrigin } from './shippedMergePlan';
@@ -15,17 +16,20 @@ import { isReleaseOrigin } from './shippedMergePlan';
  * clashes with the other entries. Changing nothing writes nothing. A release's rule whose key the
  * admin changes (its pattern, its wrong form) no longer stands for the release's: the old key is
  * remembered as deleted, so that a merge of the release's defaults does not add it back beside the
- * admin's version (see deletedDefaults).
+ * admin's version (see deletedDefaults). With `expectedUpdatedAt`, a form loaded before another
+ * admin's change to the rule is refused (see refuseStaleEdit).
  */
 export async function ruleEntryUpdater(
   table: RuleTable,
   id: number,
   changes: RuleFields,
   actor: AuditActor,
+  expectedUpdatedAt?: string,
 ): Promise<{ row: Model; version: number }> {
   const { result, version } = await versionedRuleChange(table.kind, actor, async (transaction) => {
     const row = await modelOf(table).findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!row) throw notFound(`找不到${table.label}中编号为 ${id} 的规则`);
+    await refuseStaleEdit(expectedUpdatedAt, row.get('updatedAt') as Date, { objectType: 'rule', objectId: `${table.kind}-${id}` }, transaction);
     const before = storedEntry(table, row);
     const after = validatedEntry(table, { ...before, ...changes });
     if (sameFields(table, before, after)) return { result: row, audit: [] };

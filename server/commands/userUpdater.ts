@@ -6,6 +6,7 @@ import { Role } from '../models/User';
 import { accountManagementRefusal, roleAssignmentRefusal } from '../policies/accountPolicy';
 import { refuseLevelBeyondUnit } from '../policies/reviewLevels';
 import { sequelize } from '../storage/database';
+import { refuseStaleEdit } from './staleEditGuard';
 import { releaseChangedReviewerClaims } from './changedReviewerClaimsReleaser';
 import { levelFor } from './userCreator';
 
@@ -20,14 +21,16 @@ export interface UserChanges {
  * A system admin changes an editor's or reviewer's name, role (between editor and reviewer),
  * review level or unit. The account's live connections are dropped when its role, level or unit
  * changes, so that they reconnect to the rooms of its new place, and a reviewer's claims are given back.
+ * With `expectedUpdatedAt`, a form loaded before another admin's change is refused (see refuseStaleEdit).
  */
-export async function userUpdater(admin: User, userId: number, changes: UserChanges, actor: AuditActor): Promise<User> {
+export async function userUpdater(admin: User, userId: number, changes: UserChanges, actor: AuditActor, expectedUpdatedAt?: string): Promise<User> {
   let movedReviewer = false;
   const updated = await sequelize().transaction(async (transaction) => {
     const user = await User.findByPk(userId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!user) throw notFound('找不到该用户');
     const refusal = accountManagementRefusal(admin, user) ?? (changes.role ? roleAssignmentRefusal(changes.role) : null);
     if (refusal) throw forbidden(refusal);
+    await refuseStaleEdit(expectedUpdatedAt, user.updatedAt, { objectType: 'user', objectId: user.id }, transaction);
 
     const role = changes.role ?? user.role;
     const level = levelFor(role, changes.level !== undefined ? changes.level : role === user.role ? user.level : undefined);

@@ -1,5 +1,6 @@
 import { AuditActor } from '../audit/auditRecorder';
 import { notFound } from '../errors';
+import { refuseStaleEdit } from './staleEditGuard';
 import { versionedRuleChange } from './ruleChange';
 import { termWarnings, WordWarning } from './wordListWarnings';
 import { changedFields, entryIdOf, sameFields, WordFields, WordList, WordRow, wordRowOf } from './wordLists';
@@ -7,18 +8,21 @@ import { changedFields, entryIdOf, sameFields, WordFields, WordList, WordRow, wo
 /**
  * The security admin changes the category, severity or note of a term (the note of an
  * allow-word). The text itself never changes: a different word is a different entry. Changing
- * nothing writes nothing and keeps the version.
+ * nothing writes nothing and keeps the version. With `expectedUpdatedAt`, a form loaded before
+ * another admin's change to the entry is refused (see refuseStaleEdit).
  */
 export async function wordEntryUpdater(
   list: WordList,
   id: number,
   change: Partial<WordFields>,
   actor: AuditActor,
+  expectedUpdatedAt?: string,
 ): Promise<{ row: WordRow; version: number; warnings: WordWarning[] }> {
   const { result, version } = await versionedRuleChange(list.kind, actor, async (transaction) => {
     const stored = await list.model().findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!stored) throw notFound(`${list.label}中没有编号为 ${id} 的词条`);
     const before = wordRowOf(list, stored);
+    await refuseStaleEdit(expectedUpdatedAt, before.updatedAt, { objectType: list.objectType, objectId: entryIdOf(list, id) }, transaction);
     const after: WordFields = { ...before, ...change };
     if (sameFields(before, after)) return { result: before, audit: [] };
     const attributes: Record<string, unknown> = { note: after.note };

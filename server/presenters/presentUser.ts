@@ -18,5 +18,7 @@ export function presentUser(user: User) {
     totpEnabled: Boolean(user.totpSecret),
     lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
     createdAt: user.createdAt ? user.createdAt.toISOString() : null,
+    /** The last change to the account (not a login): an edit form sends it back as expectedUpdatedAt. */
+    updatedAt: user.updatedAt ? user.updatedAt.toISOString() : null,
   };
 }

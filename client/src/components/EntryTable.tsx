@@ -12,6 +12,7 @@ import { DeletedEntries, DeletedEntry } from './DeletedEntries';
 import { HeldBackEntries, HeldBackEntry } from './HeldBackEntries';
 import { KeptEntries, KeptEntry, releaseChanges } from './KeptEntries';
 import { Pager } from './Pager';
+import { isStaleEdit, StaleEditNote } from './StaleEditNote';
 
 type Entry = Record<string, unknown> & { id: number; enabled: boolean; origin: string; updatedAt: string; valid?: boolean };
 type Values = Record<string, string | boolean>;
@@ -153,7 +154,10 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const [formRound, setFormRound] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
   const adding = useBusy();
-  const [editing, setEditing] = useState<{ id: number; values: Values } | null>(null);
+  // An open edit: what is typed, and the entry's updatedAt as the form loaded it (sent back as expectedUpdatedAt).
+  const [editing, setEditing] = useState<{ id: number; values: Values; updatedAt: string } | null>(null);
+  // The last save was refused: another admin changed the entry after the form was opened.
+  const [stale, setStale] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -205,8 +209,42 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
 
   const save = async () => {
     if (!editing) return;
-    const ok = await act(() => put(`${spec.path}/${editing.id}`, bodyOf(spec, editing.values, spec.editable)), `已修改编号 ${editing.id} 的${spec.label}`);
-    if (ok) setEditing(null);
+    setError(null);
+    setNotice(null);
+    setProblems([]);
+    setStale(false);
+    try {
+      // Refused (409) if another admin changed the entry since the form was opened: their change is not undone.
+      const answer = await put<{ warnings?: Warning[] }>(`${spec.path}/${editing.id}`, { ...bodyOf(spec, editing.values, spec.editable), expectedUpdatedAt: editing.updatedAt });
+      setEditing(null);
+      await changed(`已修改编号 ${editing.id} 的${spec.label}`, answer);
+    } catch (caught) {
+      setError(messageOf(caught)); // the form stays open with what was typed
+      setStale(isStaleEdit(caught));
+    }
+  };
+
+  const startEdit = (entry: Entry) => {
+    setEditing({ id: entry.id, values: valuesOf(spec, entry), updatedAt: entry.updatedAt });
+    setStale(false);
+  };
+
+  /** After a stale save: the form again, with the entry as saved now. */
+  const reloadEdited = async () => {
+    if (!editing) return;
+    setError(null);
+    setStale(false);
+    try {
+      startEdit(await get<Entry>(`${spec.path}/${editing.id}`));
+      await list.refetch();
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  };
+
+  const closeEdit = () => {
+    setEditing(null);
+    setStale(false);
   };
 
   /** Before an import: no message of an earlier action stays on screen. */
@@ -363,6 +401,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
           ) : null}
         </div>
         <ErrorNote message={error ?? list.error} />
+        {stale && editing ? <StaleEditNote onReload={() => void reloadEdited()} /> : null}
         {problems.length ? (
           <table className="list compact" data-testid="import-problems">
             <thead>
@@ -421,7 +460,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
                       {fields.map((field) => (
                         <td key={field.name}>
                           {edit && spec.editable.includes(field.name) ? (
-                            <Input field={field} value={edit.values[field.name] ?? ''} onChange={(value) => setEditing({ id: edit.id, values: { ...edit.values, [field.name]: value } })} />
+                            <Input field={field} value={edit.values[field.name] ?? ''} onChange={(value) => setEditing({ ...edit, values: { ...edit.values, [field.name]: value } })} />
                           ) : (
                             displayValue(field, entry[field.name])
                           )}
@@ -437,13 +476,13 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
                             <button type="button" className="small primary" onClick={() => void save()}>
                               保存
                             </button>
-                            <button type="button" className="small" onClick={() => setEditing(null)}>
+                            <button type="button" className="small" onClick={closeEdit}>
                               取消
                             </button>
                           </>
                         ) : (
                           <>
-                            <button type="button" className="small" onClick={() => setEditing({ id: entry.id, values: valuesOf(spec, entry) })}>
+                            <button type="button" className="small" onClick={() => startEdit(entry)}>
                               修改
                             </button>
                             <button

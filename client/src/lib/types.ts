@@ -194,6 +194,8 @@ export interface UserRecord extends User {
   totpEnabled: boolean;
   lastLoginAt: string | null;
   createdAt: string | null;
+  /** The last change to the account: an edit sends it back as expectedUpdatedAt. */
+  updatedAt: string | null;
 }
 
 export interface Paged<T> {

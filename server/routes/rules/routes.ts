@@ -20,6 +20,7 @@ import { MAX_IMPORT_ROWS, RuleExportQuerySchema, RuleImportJsonSchema, RuleImpor
 import { isTsvUpload, splitEnabled } from '../entryRequests';
 import { ShippedMergeSchema } from '../shippedMergeSchema';
 import { refuseUndecodableEntries } from '../../lib/undecodableText';
+import { splitExpectedUpdatedAt } from '../expectedUpdatedAt';
 
 function tableOf(kind: unknown): RuleTable {
   const table = typeof kind === 'string' ? ruleTableOf(kind) : undefined;
@@ -185,10 +186,10 @@ export function ruleRoutes(): Router {
   router.put('/:kind/:id', async (req, res) => {
     const table = tableOf(req.params.kind);
     const id = entryId(table, req.params.id);
-    const body = req.body as unknown;
+    const { expectedUpdatedAt, fields: body } = splitExpectedUpdatedAt(req.body);
     if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length === 0) throw badRequest('没有要修改的内容');
     if ('enabled' in body) throw badRequest('启用或停用请用 PUT /api/rules/{kind}/{id}/enabled');
-    const { row, version } = await ruleEntryUpdater(table, id, body as Record<string, unknown>, actorOf(req));
+    const { row, version } = await ruleEntryUpdater(table, id, body as Record<string, unknown>, actorOf(req), expectedUpdatedAt);
     res.json({ ...presentRuleEntry(table, row), version });
   });
 

@@ -117,7 +117,8 @@ export function sessionRoutes(): Router {
     if (replaced) disconnectSession(replaced);
     req.user = user;
     await sequelize().transaction(async (transaction) => {
-      await user.update({ lastLoginAt: new Date() }, { transaction });
+      // silent: a login is not a change to the account, and must not make an admin's open edit form stale.
+      await user.update({ lastLoginAt: new Date() }, { transaction, silent: true });
       await recordAudit(actorOf(req), { eventType: 'login.success', objectType: 'user', objectId: user.id, outcome: 'success', detail: { secondFactor: Boolean(user.totpSecret) } }, transaction);
     });
     req.session.userId = user.id;

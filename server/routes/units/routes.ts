@@ -8,6 +8,7 @@ import { actorOf } from '../../middlewares/requestContext';
 import { idParam, validated } from '../../middlewares/validate';
 import { Unit } from '../../models';
 import { presentUnit } from '../../presenters/presentUnit';
+import { splitExpectedUpdatedAt } from '../expectedUpdatedAt';
 import { NewUnitSchema, ReviewPolicySchema, UnitChangesSchema } from './schema';
 
 function unitId(raw: unknown): number {
@@ -45,8 +46,9 @@ export function unitRoutes(): Router {
 
   router.put('/:id', sysadmin, async (req, res) => {
     const id = unitId(req.params.id);
-    const input = validated(UnitChangesSchema, req.body);
-    res.json(presentUnit(await unitUpdater(id, input, actorOf(req))));
+    const { expectedUpdatedAt, fields } = splitExpectedUpdatedAt(req.body);
+    const input = validated(UnitChangesSchema, fields);
+    res.json(presentUnit(await unitUpdater(id, input, actorOf(req), expectedUpdatedAt)));
   });
 
   router.put('/:id/review-policy', secadmin, async (req, res) => {

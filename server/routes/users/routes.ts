@@ -16,6 +16,7 @@ import { User } from '../../models';
 import { roleAssignmentRefusal } from '../../policies/accountPolicy';
 import { presentUser } from '../../presenters/presentUser';
 import { EmptySchema } from '../session/schema';
+import { splitExpectedUpdatedAt } from '../expectedUpdatedAt';
 import { AuthPolicyChangeSchema, NewUserSchema, UserChangesSchema, UserListQuerySchema, UserStatusSchema } from './schema';
 
 function userId(raw: unknown): number {
@@ -73,8 +74,9 @@ export function userRoutes(): Router {
 
   router.put('/:id', async (req, res) => {
     const id = userId(req.params.id);
-    const changes = validated(UserChangesSchema, req.body);
-    res.json(presentUser(await userUpdater(req.user!, id, changes, actorOf(req))));
+    const { expectedUpdatedAt, fields } = splitExpectedUpdatedAt(req.body);
+    const changes = validated(UserChangesSchema, fields);
+    res.json(presentUser(await userUpdater(req.user!, id, changes, actorOf(req), expectedUpdatedAt)));
   });
 
   router.put('/:id/status', async (req, res) => {

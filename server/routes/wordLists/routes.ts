@@ -18,6 +18,7 @@ import { allWordEntries, listWordEntries, wordCategoriesInUse, WordListFilter } 
 import { exportQueryOf, ImportJsonSchema, ImportQuerySchema, listQueryOf, MAX_IMPORT_ROWS, MAX_TSV_BYTES, WordStatusSchema } from './schema';
 import { formatWordListTsv, parseWordListTsv } from './wordListTsv';
 import { isTsvUpload, splitEnabled } from '../entryRequests';
+import { splitExpectedUpdatedAt } from '../expectedUpdatedAt';
 import { ShippedMergeSchema } from '../shippedMergeSchema';
 import { refuseUndecodableEntries } from '../../lib/undecodableText';
 
@@ -153,13 +154,13 @@ export function wordListRoutes(name: WordListName): Router {
 
   router.put('/:id', async (req, res) => {
     const id = entryId(list, req.params.id);
-    const body = req.body as unknown;
+    const { expectedUpdatedAt, fields: body } = splitExpectedUpdatedAt(req.body);
     if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length === 0) throw badRequest('没有要修改的内容');
     if ('enabled' in body) throw badRequest(`启用或停用请用 PUT /api/${list.name}/{id}/enabled`);
     if (list.textField in body) throw badRequest(`${fieldPhrase(list.textField, list.fieldLabels[list.textField])}不能修改：换一个词就是另一个词条，请删除后重新添加`);
     const { change, problems } = checkChange(list, body);
     if (!change) throw invalidEntry(list, problems);
-    const { row, version, warnings } = await wordEntryUpdater(list, id, change, actorOf(req));
+    const { row, version, warnings } = await wordEntryUpdater(list, id, change, actorOf(req), expectedUpdatedAt);
     res.json({ ...presentWordEntry(list, row), version, warnings });
   });
 

@@ -5,6 +5,7 @@ import { useSession } from '../../lib/session';
 import type { Unit } from '../../lib/types';
 import { useUnits } from '../../lib/useUnits';
 import { ErrorNote } from '../../components/Badges';
+import { isStaleEdit, StaleEditNote } from '../../components/StaleEditNote';
 
 const BLOCK_POLICY_LABELS = { return: '退回作者修改', review: '仍交初审，由审核员判断' };
 
@@ -20,19 +21,32 @@ export function UnitsPage() {
   const [form, setForm] = useState({ code: '', name: '' });
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [names, setNames] = useState<Record<number, string>>({});
+  // Names being typed, each with the unit's updatedAt as it was when typing began (sent back as expectedUpdatedAt).
+  const [names, setNames] = useState<Record<number, { name: string; updatedAt: string }>>({});
+  const [stale, setStale] = useState<number | null>(null);
   const creating = useBusy();
 
-  const run = async (what: () => Promise<unknown>, done: string) => {
+  const run = async (what: () => Promise<unknown>, done: string, unitId?: number) => {
     setError(null);
     setNotice(null);
+    setStale(null);
     try {
       await what();
       setNotice(done);
       setVersion((v) => v + 1);
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(messageOf(caught)); // a typed name stays in its box
+      if (isStaleEdit(caught) && unitId !== undefined) setStale(unitId);
     }
+  };
+
+  /** After a stale rename: the unit's name as saved now, and typing starts afresh. */
+  const reloadUnit = (unitId: number) => {
+    const { [unitId]: _dropped, ...others } = names;
+    setNames(others);
+    setStale(null);
+    setError(null);
+    setVersion((v) => v + 1);
   };
 
   const create = (event: FormEvent) => {
@@ -71,6 +85,7 @@ export function UnitsPage() {
         <p className="muted">每个单位的稿件经过几级审核（两级：初审、复审；三级：初审、复审、终审），以及机器预审“拦截”的稿件怎么处理。修改只影响之后进入审核的稿件。</p>
       )}
       <ErrorNote message={error} />
+      {stale !== null ? <StaleEditNote onReload={() => reloadUnit(stale)} /> : null}
       {notice ? <div className="success" role="status">{notice}</div> : null}
       <table className="list" data-testid="units">
         <thead>
@@ -88,7 +103,11 @@ export function UnitsPage() {
               <td>{unit.code}</td>
               <td>
                 {isSysadmin ? (
-                  <input aria-label={`${unit.code} 的名称`} value={names[unit.id] ?? unit.name} onChange={(e) => setNames({ ...names, [unit.id]: e.target.value })} />
+                  <input
+                    aria-label={`${unit.code} 的名称`}
+                    value={names[unit.id]?.name ?? unit.name}
+                    onChange={(e) => setNames({ ...names, [unit.id]: { name: e.target.value, updatedAt: names[unit.id]?.updatedAt ?? unit.updatedAt } })}
+                  />
                 ) : (
                   unit.name
                 )}
@@ -126,8 +145,19 @@ export function UnitsPage() {
                   <button
                     type="button"
                     className="small"
-                    disabled={!names[unit.id] || names[unit.id] === unit.name}
-                    onClick={() => void run(() => put(`/api/units/${unit.id}`, { name: (names[unit.id] ?? '').trim() }), '名称已保存')}
+                    disabled={!names[unit.id]?.name || names[unit.id]?.name === unit.name}
+                    onClick={() =>
+                      void run(
+                        async () => {
+                          const typed = names[unit.id]!;
+                          await put(`/api/units/${unit.id}`, { name: typed.name.trim(), expectedUpdatedAt: typed.updatedAt });
+                          const { [unit.id]: _saved, ...others } = names;
+                          setNames(others);
+                        },
+                        '名称已保存',
+                        unit.id,
+                      )
+                    }
                   >
                     保存名称
                   </button>

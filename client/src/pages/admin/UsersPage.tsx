@@ -10,6 +10,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { Pager } from '../../components/Pager';
 import { SecretOnce } from '../../components/SecretOnce';
 import { FilterOptions } from '../../components/FilterOptions';
+import { isStaleEdit, StaleEditNote } from '../../components/StaleEditNote';
 
 const PAGE_SIZE = 50;
 const MANAGED: Role[] = ['editor', 'reviewer'];
@@ -23,6 +24,20 @@ interface NewUser {
 }
 
 const EMPTY: NewUser = { username: '', displayName: '', role: 'editor', level: 1, unitId: '' };
+
+/** An open edit form: what is typed, and when the user was last changed as the form loaded it. */
+interface Editing {
+  id: number;
+  displayName: string;
+  role: 'editor' | 'reviewer';
+  level: number;
+  unitId: number;
+  updatedAt: string | null;
+}
+
+function editingOf(user: UserRecord): Editing {
+  return { id: user.id, displayName: user.displayName ?? '', role: user.role as 'editor' | 'reviewer', level: user.level ?? 1, unitId: user.unitId, updatedAt: user.updatedAt };
+}
 
 /**
  * The system admin's user accounts: create editors and reviewers with a temporary password shown
@@ -52,7 +67,9 @@ export function UsersPage() {
   const [lockoutStays, setLockoutStays] = useState<string | null>(null);
   const noteLockout = (username: string, lifted: boolean | undefined) =>
     setLockoutStays(lifted === false ? `${username} 的登录锁定未能解除（缓存服务暂时不可用），锁定时间到后会自动解除；如需立即解除，请在缓存服务恢复后再重置一次密码。` : null);
-  const [editing, setEditing] = useState<{ id: number; displayName: string; role: 'editor' | 'reviewer'; level: number; unitId: number } | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  // The last save was refused: another admin changed the user after the form was opened.
+  const [stale, setStale] = useState(false);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -88,15 +105,42 @@ export function UsersPage() {
 
   const saveEdit = async () => {
     if (!editing) return;
-    await act(async () => {
+    setRowError(null);
+    setStale(false);
+    try {
       await put(`/api/users/${editing.id}`, {
         displayName: editing.displayName.trim() || null,
         role: editing.role,
         level: editing.role === 'reviewer' ? editing.level : null,
         unitId: editing.unitId,
+        // Refused (409) if another admin changed the user since the form was opened: their change is not undone.
+        ...(editing.updatedAt ? { expectedUpdatedAt: editing.updatedAt } : {}),
       });
       setEditing(null);
-    });
+      await list.refetch();
+    } catch (caught) {
+      setRowError(messageOf(caught)); // the form stays open with what was typed
+      setStale(isStaleEdit(caught));
+    }
+  };
+
+  /** After a stale save: the form again, with the user as saved now. */
+  const reloadEdited = async () => {
+    if (!editing) return;
+    setRowError(null);
+    setStale(false);
+    try {
+      setEditing(editingOf(await get<UserRecord>(`/api/users/${editing.id}`)));
+      await list.refetch();
+    } catch (caught) {
+      setRowError(messageOf(caught));
+    }
+  };
+
+  const closeEdit = () => {
+    setEditing(null);
+    setStale(false);
+    setRowError(null);
   };
 
   return (
@@ -185,6 +229,7 @@ export function UsersPage() {
           </label>
         </div>
         <ErrorNote message={rowError ?? list.error} />
+        {stale && editing ? <StaleEditNote onReload={() => void reloadEdited()} /> : null}
         {lockoutStays ? (
           <div className="banner changed" role="alert" data-testid="lockout-stays">
             {lockoutStays}
@@ -244,7 +289,7 @@ export function UsersPage() {
                         <button type="button" className="small primary" onClick={() => void saveEdit()}>
                           保存
                         </button>
-                        <button type="button" className="small" onClick={() => setEditing(null)}>
+                        <button type="button" className="small" onClick={closeEdit}>
                           取消
                         </button>
                       </td>
@@ -270,7 +315,7 @@ export function UsersPage() {
                             <button
                               type="button"
                               className="small"
-                              onClick={() => setEditing({ id: user.id, displayName: user.displayName ?? '', role: user.role as 'editor' | 'reviewer', level: user.level ?? 1, unitId: user.unitId })}
+                              onClick={() => (setEditing(editingOf(user)), setStale(false), setRowError(null))}
                             >
                               修改
                             </button>

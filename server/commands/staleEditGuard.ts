@@ -1,0 +1,40 @@
+import { Op, Transaction } from 'sequelize';
+import { conflict } from '../errors';
+import { AuditRecord } from '../models';
+
+/** Where the audit log keeps an entry's changes: `${objectType}.…` events about `objectId`. */
+export interface AuditedObject {
+  objectType: string;
+  objectId: string | number;
+}
+
+/** An audit record written in the same transaction as the change is this close to the row's updatedAt. */
+const SAME_CHANGE_MS = 5_000;
+const OFFSET_MS = 8 * 3600 * 1000;
+
+/** 11:05 when it was today in the county, 2026-11-27 11:05 otherwise. */
+function countyTime(at: Date, now = new Date()): string {
+  const local = new Date(at.getTime() + OFFSET_MS).toISOString();
+  const today = new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return local.slice(0, 10) === today ? local.slice(11, 16) : `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+/**
+ * Optimistic concurrency for the admins' edit forms. The form sends the entry's `updatedAt` as it
+ * loaded it; another value now means someone saved in between, and saving the form over it would
+ * silently undo their change. The refusal names who and when, from the audit record of that change,
+ * when there is one. Without `loaded` (older scripts) nothing is checked.
+ */
+export async function refuseStaleEdit(loaded: string | undefined, current: Date, audited: AuditedObject, transaction: Transaction): Promise<void> {
+  if (loaded === undefined || Date.parse(loaded) === current.getTime()) return;
+  const last = await AuditRecord.findOne({
+    where: { objectType: audited.objectType, objectId: String(audited.objectId), outcome: 'success', eventType: { [Op.startsWith]: `${audited.objectType}.` } },
+    order: [['id', 'DESC']],
+    transaction,
+  });
+  const named = last && last.username && Math.abs(last.createdAt.getTime() - current.getTime()) <= SAME_CHANGE_MS;
+  const message = named
+    ? `该条目已被 ${last.username} 于 ${countyTime(last.createdAt)} 修改，请刷新后再改`
+    : '该条目已被其他管理员修改，请刷新后再改';
+  throw conflict(message, { reason: 'stale_edit', updatedAt: current.toISOString(), ...(named ? { changedBy: last.username, changedAt: last.createdAt.toISOString() } : {}) });
+}
