@@ -311,6 +311,12 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     else void importFile(file, 'merge');
   };
 
+  // What is on screen: the search as typed and the filters chosen (empty ones mean 全部).
+  const onScreen = { q: q.trim(), ...filters };
+  const narrowed = Object.values(onScreen).some((value) => value !== '');
+  const exportAs = (format: 'tsv' | 'json') =>
+    download(`${spec.path}/export${queryString({ ...(spec.filteredExport ? onScreen : {}), format })}`, `${spec.label}.${format}`).catch((caught) => setError(messageOf(caught)));
+
   // The categories the table already uses join the shipped ones, in the form, the rows and the filter.
   const fields = spec.fields.map((field) => withCategoriesInUse(field, list.data?.categories));
   const filterFields = fields.filter((f) => spec.filters.includes(f.name));
@@ -363,12 +369,13 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
           </label>
         </div>
         <div className="filters">
-          <button type="button" onClick={() => void download(`${spec.path}/export?format=tsv`, `${spec.label}.tsv`).catch((caught) => setError(messageOf(caught)))}>
+          <button type="button" onClick={() => void exportAs('tsv')}>
             导出 TSV
           </button>
-          <button type="button" onClick={() => void download(`${spec.path}/export?format=json`, `${spec.label}.json`).catch((caught) => setError(messageOf(caught)))}>
+          <button type="button" onClick={() => void exportAs('json')}>
             导出 JSON
           </button>
+          {narrowed && !spec.filteredExport ? <span className="muted small">导出的是整张表（不按上面的搜索和筛选）</span> : null}
           <label className="inline">
             导入方式
             <select aria-label="导入方式" value={importMode} onChange={(e) => setImportMode(e.target.value as 'merge' | 'replace')}>

@@ -28,6 +28,8 @@ export interface TableSpec {
   filters: string[];
   /** How the console names a new entry's key field in messages. */
   keyField: string;
+  /** The export takes the list's search and filters (the word lists); a rule table's export is the whole table. */
+  filteredExport?: boolean;
 }
 
 export const SEVERITY_OPTIONS = { block: '拦截', review: '需审核', notice: '提示' };
@@ -171,6 +173,7 @@ export const TERM_SPEC: TableSpec = {
   ],
   editable: ['category', 'severity', 'note'],
   filters: ['category', 'severity'],
+  filteredExport: true,
 };
 
 export const ALLOW_WORD_SPEC: TableSpec = {
@@ -180,6 +183,7 @@ export const ALLOW_WORD_SPEC: TableSpec = {
   fields: [{ name: 'word', label: '白名单词', type: 'text', placeholder: '包含敏感词的正常词语，如 路口交通' }, note],
   editable: ['note'],
   filters: [],
+  filteredExport: true,
 };
 
 /** How a stored value reads in the table. */
