@@ -1,5 +1,6 @@
-import { Request } from 'express';
+import express, { Request } from 'express';
 import { badRequest } from '../errors';
+import { EXCEL_REFUSAL, isSpreadsheetBytes, SPREADSHEET_TYPES } from '../lib/spreadsheetUpload';
 
 /**
  * Request helpers shared by the rule-table and word-list routes, which take entries the same way.
@@ -15,3 +16,19 @@ export function splitEnabled(body: unknown): { fields: unknown; enabled: boolean
 
 /** Whether an upload is a TSV file (as the request body) rather than JSON. */
 export const isTsvUpload = (req: Request) => Boolean(req.is(['text/tab-separated-values', 'text/plain']));
+
+/** The body parser of a TSV import: an Excel workbook is refused by its first bytes, before it is read as text. */
+export function tsvUpload(limit: string) {
+  return express.text({
+    type: ['text/tab-separated-values', 'text/plain'],
+    limit,
+    verify: (_req, _res, bytes) => {
+      if (isSpreadsheetBytes(bytes)) throw badRequest(EXCEL_REFUSAL);
+    },
+  });
+}
+
+/** An upload typed as an Excel workbook: refused in the same words. */
+export function refuseSpreadsheetType(req: Request): void {
+  if (req.is(SPREADSHEET_TYPES)) throw badRequest(EXCEL_REFUSAL);
+}

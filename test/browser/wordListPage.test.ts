@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ApiClient } from '../support/apiClient';
 import { buildUser, loggedIn } from '../support/factories';
+import { XLS_BYTES, XLSX_BYTES } from '../support/spreadsheetBytes';
 import { keepWordLists } from '../terms/termSupport';
 import { browserSuite, Person, signIn } from './support/browser';
 
@@ -52,5 +55,28 @@ describe('the console in a browser: the word lists', function () {
     assert.ok(text.includes(`${marker}甲`), text);
     assert.ok(!text.includes(`${marker}乙`) && !text.includes(`${marker}丙`), text);
     assert.match(download.suggestedFilename(), /-filtered\.tsv$/);
+  });
+
+  it('says an Excel file must be saved as text first, without sending it', async () => {
+    await openTerms();
+    const page = admin.page;
+    const sent: string[] = [];
+    const record = (request: { url(): string }) => void (request.url().includes('/import') && sent.push(request.url()));
+    page.on('request', record);
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'terms-'));
+    for (const [name, bytes] of [['敏感词.xlsx', XLSX_BYTES], ['敏感词.xls', XLS_BYTES]] as const) {
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, bytes);
+      await page.getByLabel('导入敏感词文件').setInputFiles(file);
+      const alert = page.getByRole('alert').filter({ hasText: '不支持直接导入 Excel 文件' });
+      await alert.waitFor().catch(async (error) => {
+        throw new Error(`${String(error)}; the alerts: ${JSON.stringify(await page.getByRole('alert').allTextContents())}`);
+      });
+      assert.match((await alert.textContent())!, /“另存为”“文本文件（制表符分隔）”/);
+      assert.doesNotMatch((await alert.textContent())!, /UTF-8/);
+      await page.getByLabel('导入敏感词文件').setInputFiles([]);
+    }
+    page.off('request', record);
+    assert.deepEqual(sent, [], 'the console does not send a workbook');
   });
 });

@@ -4,7 +4,21 @@
  * UTF-8 (File.text()), a GBK file would turn into replacement characters and garbled words.
  */
 export async function readImportFile(file: Blob): Promise<string> {
-  return decodeImportBytes(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isSpreadsheet(bytes)) throw new Error(EXCEL_REFUSAL);
+  return decodeImportBytes(bytes);
+}
+
+/** The server says the same of a workbook sent as it is (server/lib/spreadsheetUpload.ts). */
+export const EXCEL_REFUSAL = '不支持直接导入 Excel 文件：请在 Excel 中“另存为”“文本文件（制表符分隔）”后再导入（也可导入本页导出的 TSV 或 JSON 文件）';
+
+/**
+ * An Excel workbook, by its first bytes: a zip (.xlsx) or an OLE compound file (.xls). Decoded as
+ * text it would be refused as "not UTF-8", which sends the admin to Notepad instead of Excel's 另存为.
+ */
+function isSpreadsheet(bytes: Uint8Array): boolean {
+  const starts = (signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
+  return starts([0x50, 0x4b, 0x03, 0x04]) || starts([0xd0, 0xcf, 0x11, 0xe0]);
 }
 
 /** UTF-16 when a byte order mark says so, else UTF-8 if every byte is valid UTF-8, else GB18030 (a superset of GBK). */

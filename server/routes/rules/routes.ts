@@ -1,4 +1,4 @@
-import express, { Request, Router } from 'express';
+import { Request, Router } from 'express';
 import { readRuleVersions } from '../../../workers/rules/ruleVersions';
 import { recordAudit } from '../../audit/auditRecorder';
 import { ruleEntryCreator } from '../../commands/ruleEntryCreator';
@@ -17,7 +17,7 @@ import { presentRuleEntry } from '../../presenters/presentRuleEntry';
 import { listRuleEntries, ruleCategoriesInUse } from '../../queries/ruleEntryList';
 import { formatRuleTsv, parseRuleTsv } from './ruleTsv';
 import { MAX_IMPORT_ROWS, RuleExportQuerySchema, RuleImportJsonSchema, RuleImportQuerySchema, RuleListQuerySchema, RuleStatusSchema } from './schema';
-import { isTsvUpload, splitEnabled } from '../entryRequests';
+import { isTsvUpload, refuseSpreadsheetType, splitEnabled, tsvUpload } from '../entryRequests';
 import { ShippedMergeSchema } from '../shippedMergeSchema';
 import { refuseUndecodableEntries } from '../../lib/undecodableText';
 import { splitExpectedUpdatedAt } from '../expectedUpdatedAt';
@@ -66,6 +66,7 @@ function importRequestOf(table: RuleTable, req: Request) {
     if (typeof req.body !== 'string' || req.body.trim() === '') throw badRequest('导入的文件是空的');
     return { mode, format: 'tsv' as const, rows: parseRuleTsv(table, req.body) };
   }
+  refuseSpreadsheetType(req);
   if (!req.is('application/json')) throw badRequest('导入的内容须为 TSV（Content-Type: text/tab-separated-values）或 JSON（application/json）');
   const body = validated(RuleImportJsonSchema, req.body);
   if (body.kind !== undefined && body.kind !== table.kind) throw badRequest(`这是规则集 ${body.kind} 的导出文件，不能导入到 ${table.kind}`);
@@ -159,7 +160,7 @@ export function ruleRoutes(): Router {
 
   router.post(
     '/:kind/import',
-    express.text({ type: ['text/tab-separated-values', 'text/plain'], limit: '4mb' }),
+    tsvUpload('4mb'),
     async (req, res) => {
       const table = tableOf(req.params.kind);
       const request = importRequestOf(table, req);

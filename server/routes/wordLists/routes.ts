@@ -1,4 +1,4 @@
-import express, { Request, Router } from 'express';
+import { Request, Router } from 'express';
 import { readRuleVersions } from '../../../workers/rules/ruleVersions';
 import { recordAudit } from '../../audit/auditRecorder';
 import { wordEntryCreator } from '../../commands/wordEntryCreator';
@@ -17,7 +17,7 @@ import { presentWordEntry } from '../../presenters/presentWordEntry';
 import { allWordEntries, listWordEntries, wordCategoriesInUse, WordListFilter } from '../../queries/wordListEntries';
 import { exportQueryOf, ImportJsonSchema, ImportQuerySchema, listQueryOf, MAX_IMPORT_ROWS, MAX_TSV_BYTES, WordStatusSchema } from './schema';
 import { formatWordListTsv, parseWordListTsv } from './wordListTsv';
-import { isTsvUpload, splitEnabled } from '../entryRequests';
+import { isTsvUpload, refuseSpreadsheetType, splitEnabled, tsvUpload } from '../entryRequests';
 import { splitExpectedUpdatedAt } from '../expectedUpdatedAt';
 import { ShippedMergeSchema } from '../shippedMergeSchema';
 import { refuseUndecodableEntries } from '../../lib/undecodableText';
@@ -42,6 +42,7 @@ function importRequestOf(list: WordList, req: Request) {
     if (typeof req.body !== 'string' || req.body.trim() === '') throw badRequest('导入的文件是空的');
     return { mode, format: 'tsv' as const, rows: parseWordListTsv(list, req.body) };
   }
+  refuseSpreadsheetType(req);
   if (!req.is('application/json')) throw badRequest('导入的内容须为 TSV（Content-Type: text/tab-separated-values）或 JSON（application/json）');
   if (Object.keys(req.query).length) throw badRequest('JSON 导入的 mode 写在请求体中，不用查询参数');
   const body = validated(ImportJsonSchema, req.body);
@@ -133,7 +134,7 @@ export function wordListRoutes(name: WordListName): Router {
     });
   });
 
-  router.post('/import', express.text({ type: ['text/tab-separated-values', 'text/plain'], limit: MAX_TSV_BYTES }), async (req, res) => {
+  router.post('/import', tsvUpload(MAX_TSV_BYTES), async (req, res) => {
     const request = importRequestOf(list, req);
     if (request.rows.length > MAX_IMPORT_ROWS) throw badRequest(`一次最多导入 ${MAX_IMPORT_ROWS} 条，这次有 ${request.rows.length} 条；请分批以 merge 方式导入`);
     res.json(await wordListImporter(list, request, actorOf(req)));
