@@ -1,9 +1,9 @@
 import { AuditActor } from '../audit/auditRecorder';
-import { notFound } from '../errors';
 import { versionedRuleChange } from './ruleChange';
 import { rememberDeleted } from './deletedDefaults';
 import { keyOf, modelOf, RuleTable, storedEntry } from './ruleTables';
 import { isReleaseOrigin } from './shippedMergePlan';
+import { goneEntry } from './goneEntry';
 
 /**
  * The security admin deletes one rule. The audit record keeps the whole entry, so a deleted rule
@@ -14,7 +14,7 @@ import { isReleaseOrigin } from './shippedMergePlan';
 export async function ruleEntryDeleter(table: RuleTable, id: number, actor: AuditActor): Promise<{ version: number }> {
   const { version } = await versionedRuleChange(table.kind, actor, async (transaction) => {
     const row = await modelOf(table).findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
-    if (!row) throw notFound(`找不到${table.label}中编号为 ${id} 的规则`);
+    if (!row) throw goneEntry('规则');
     const fields = storedEntry(table, row);
     const before = { ...fields, enabled: Boolean(row.get('enabled')), origin: String(row.get('origin')) };
     await row.destroy({ transaction });

@@ -1,9 +1,9 @@
 import { Model } from 'sequelize';
 import { AuditActor } from '../audit/auditRecorder';
-import { notFound } from '../errors';
 import { clashOf } from './ruleConflicts';
 import { versionedRuleChange } from './ruleChange';
 import { modelOf, RuleTable, storedEntry } from './ruleTables';
+import { goneEntry } from './goneEntry';
 
 /**
  * The security admin enables or disables one rule. A disabled rule stays in the table (and in
@@ -18,7 +18,7 @@ export async function ruleEntryStatusChanger(
 ): Promise<{ row: Model; version: number }> {
   const { result, version } = await versionedRuleChange(table.kind, actor, async (transaction) => {
     const row = await modelOf(table).findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
-    if (!row) throw notFound(`找不到${table.label}中编号为 ${id} 的规则`);
+    if (!row) throw goneEntry('规则');
     const was = Boolean(row.get('enabled'));
     if (was === enabled) return { result: row, audit: [] };
     if (enabled) {

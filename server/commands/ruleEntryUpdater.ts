@@ -1,7 +1,6 @@
 import { Model } from 'sequelize';
 import { readState } from '../../workers/lib/shippedState';
 import { AuditActor } from '../audit/auditRecorder';
-import { notFound } from '../errors';
 import { forgetDeleted, rememberDeleted } from './deletedDefaults';
 import { clashOf } from './ruleConflicts';
 import { validatedEntry } from './ruleEntryValidation';
@@ -9,6 +8,7 @@ import { refuseStaleEdit } from './staleEditGuard';
 import { versionedRuleChange } from './ruleChange';
 import { changedFields, keyOf, modelOf, RuleFields, rowOf, RuleTable, sameFields, storedEntry } from './ruleTables';
 import { isReleaseOrigin } from './shippedMergePlan';
+import { goneEntry } from './goneEntry';
 
 /**
  * The security admin changes some fields of one rule. The result is validated as a whole (a
@@ -28,7 +28,7 @@ export async function ruleEntryUpdater(
 ): Promise<{ row: Model; version: number }> {
   const { result, version } = await versionedRuleChange(table.kind, actor, async (transaction) => {
     const row = await modelOf(table).findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
-    if (!row) throw notFound(`找不到${table.label}中编号为 ${id} 的规则`);
+    if (!row) throw goneEntry('规则');
     await refuseStaleEdit(expectedUpdatedAt, row.get('updatedAt') as Date, { objectType: 'rule', objectId: `${table.kind}-${id}` }, transaction);
     const before = storedEntry(table, row);
     const after = validatedEntry(table, { ...before, ...changes });

@@ -1,9 +1,9 @@
 import { AuditActor } from '../audit/auditRecorder';
-import { notFound } from '../errors';
 import { rememberDeleted } from './deletedDefaults';
 import { versionedRuleChange } from './ruleChange';
 import { isReleaseOrigin } from './shippedMergePlan';
 import { apiFieldsOf, entryIdOf, WordList, wordRowOf } from './wordLists';
+import { goneEntry } from './goneEntry';
 
 /**
  * The security admin deletes one entry. The audit record keeps all of it, so a deleted term can
@@ -13,7 +13,7 @@ import { apiFieldsOf, entryIdOf, WordList, wordRowOf } from './wordLists';
 export async function wordEntryDeleter(list: WordList, id: number, actor: AuditActor): Promise<{ version: number }> {
   const { version } = await versionedRuleChange(list.kind, actor, async (transaction) => {
     const stored = await list.model().findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
-    if (!stored) throw notFound(`${list.label}中没有编号为 ${id} 的词条`);
+    if (!stored) throw goneEntry('词条');
     const row = wordRowOf(list, stored);
     await stored.destroy({ transaction });
     // A release's entry the admin deleted stays deleted: the next merge of the release's defaults leaves it out.

@@ -1,9 +1,9 @@
 import { AuditActor } from '../audit/auditRecorder';
-import { notFound } from '../errors';
 import { allowWordCheck } from './allowWordShadows';
 import { versionedRuleChange } from './ruleChange';
 import { termWarnings, WordWarning } from './wordListWarnings';
 import { entryIdOf, WordList, WordRow, wordRowOf } from './wordLists';
+import { goneEntry } from './goneEntry';
 
 /**
  * The security admin enables or disables one entry. A disabled entry stays in the list (and in
@@ -19,7 +19,7 @@ export async function wordEntryStatusChanger(
 ): Promise<{ row: WordRow; version: number; warnings: WordWarning[] }> {
   const { result, version, changed } = await versionedRuleChange(list.kind, actor, async (transaction) => {
     const stored = await list.model().findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
-    if (!stored) throw notFound(`${list.label}中没有编号为 ${id} 的词条`);
+    if (!stored) throw goneEntry('词条');
     const was = Boolean(stored.get('enabled'));
     if (was === enabled) return { result: { row: wordRowOf(list, stored), shadows: [] }, audit: [] };
     const shadows = enabled ? await allowWordCheck(list, String(stored.get(list.textField)), transaction) : [];

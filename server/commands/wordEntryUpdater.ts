@@ -1,9 +1,9 @@
 import { AuditActor } from '../audit/auditRecorder';
-import { notFound } from '../errors';
 import { refuseStaleEdit } from './staleEditGuard';
 import { versionedRuleChange } from './ruleChange';
 import { termWarnings, WordWarning } from './wordListWarnings';
 import { changedFields, entryIdOf, sameFields, WordFields, WordList, WordRow, wordRowOf } from './wordLists';
+import { goneEntry } from './goneEntry';
 
 /**
  * The security admin changes the category, severity or note of a term (the note of an
@@ -20,7 +20,7 @@ export async function wordEntryUpdater(
 ): Promise<{ row: WordRow; version: number; warnings: WordWarning[] }> {
   const { result, version } = await versionedRuleChange(list.kind, actor, async (transaction) => {
     const stored = await list.model().findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
-    if (!stored) throw notFound(`${list.label}中没有编号为 ${id} 的词条`);
+    if (!stored) throw goneEntry('词条');
     const before = wordRowOf(list, stored);
     await refuseStaleEdit(expectedUpdatedAt, before.updatedAt, { objectType: list.objectType, objectId: entryIdOf(list, id) }, transaction);
     const after: WordFields = { ...before, ...change };

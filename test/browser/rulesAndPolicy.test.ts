@@ -124,6 +124,7 @@ describe('the console in a browser: the security admin’s rule tables and revie
     await page.getByTestId('rescreen-offer').waitFor();
 
     await row.getByRole('button', { name: '停用' }).click();
+    await row.getByRole('group', { name: '请确认' }).getByRole('button', { name: '停用' }).click();
     await row.locator('.badge', { hasText: '停用' }).waitFor();
     assert.equal(await row.getByRole('button', { name: '启用' }).count(), 1);
     await page.screenshot({ path: screenshotPath('secadmin-rules'), fullPage: true });

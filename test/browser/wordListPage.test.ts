@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Term } from '../../server/models';
 import { ApiClient } from '../support/apiClient';
 import { buildUser, loggedIn } from '../support/factories';
 import { XLS_BYTES, XLSX_BYTES } from '../support/spreadsheetBytes';
@@ -32,8 +33,9 @@ describe('the console in a browser: the word lists', function () {
     return answer.body as { id: number; term: string };
   }
 
+  /** The page afresh: no search or filter left from an earlier test. */
   async function openTerms() {
-    await admin.page.getByRole('link', { name: '词库管理' }).click();
+    await admin.page.goto('/wordlists');
     await admin.page.getByTestId('table-terms').waitFor();
   }
 
@@ -78,5 +80,30 @@ describe('the console in a browser: the word lists', function () {
     }
     page.off('request', record);
     assert.deepEqual(sent, [], 'the console does not send a workbook');
+  });
+
+  it('asks before disabling a term, and says so when another admin deleted the term being edited', async () => {
+    const disabled = await addTerm(`${marker}停用`, 'fraud', 'block');
+    const deleted = await addTerm(`${marker}已删`, 'fraud', 'review');
+    await openTerms();
+    const page = admin.page;
+    await page.getByLabel('搜索敏感词').fill(marker);
+    const row = page.locator(`[data-testid="entries"] tr[data-entry="${disabled.term}"]`);
+    await row.getByRole('button', { name: '停用' }).click();
+    const question = row.getByRole('group', { name: '请确认' });
+    await question.waitFor();
+    assert.match((await question.textContent())!, /停用“.+停用”？/);
+    assert.equal((await Term.findByPk(disabled.id))!.enabled, true, 'nothing changes before the admin confirms');
+    await question.getByRole('button', { name: '停用' }).click();
+    await row.locator('.badge', { hasText: '停用' }).waitFor();
+    assert.equal((await Term.findByPk(disabled.id))!.enabled, false);
+
+    const other = page.locator(`[data-testid="entries"] tr[data-entry="${deleted.term}"]`);
+    await other.getByRole('button', { name: '修改' }).click();
+    assert.equal((await api.delete(`/api/terms/${deleted.id}`)).status, 200); // another admin deletes it meanwhile
+    await other.getByLabel('备注').fill('改备注');
+    await other.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('alert').filter({ hasText: '该词条已不存在（可能已被其他管理员删除），请刷新列表' }).waitFor();
+    assert.equal(await other.getByLabel('备注').inputValue(), '改备注', 'the form keeps what was typed');
   });
 });

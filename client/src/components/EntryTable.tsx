@@ -492,13 +492,19 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
                             <button type="button" className="small" onClick={() => startEdit(entry)}>
                               修改
                             </button>
-                            <button
-                              type="button"
-                              className="small"
-                              onClick={() => void act(() => put(`${spec.path}/${entry.id}/enabled`, { enabled: !entry.enabled }), `已${entry.enabled ? '停用' : '启用'}“${key}”`)}
-                            >
-                              {entry.enabled ? '停用' : '启用'}
-                            </button>
+                            {entry.enabled ? (
+                              // Disabling stops the checkers using the entry at once: asked first, like deleting.
+                              <ConfirmButton
+                                label="停用"
+                                question={`停用“${key}”？停用后筛查不再使用该${spec.label}，可随时重新启用。`}
+                                confirmLabel="停用"
+                                onConfirm={() => void act(() => put(`${spec.path}/${entry.id}/enabled`, { enabled: false }), `已停用“${key}”`)}
+                              />
+                            ) : (
+                              <button type="button" className="small" onClick={() => void act(() => put(`${spec.path}/${entry.id}/enabled`, { enabled: true }), `已启用“${key}”`)}>
+                                启用
+                              </button>
+                            )}
                             <ConfirmButton label="删除" question={`删除“${key}”？`} confirmLabel="删除" onConfirm={() => void act(() => del(`${spec.path}/${entry.id}`), `已删除“${key}”`)} />
                           </>
                         )}

@@ -21,6 +21,7 @@ import { isTsvUpload, refuseSpreadsheetType, splitEnabled, tsvUpload } from '../
 import { ShippedMergeSchema } from '../shippedMergeSchema';
 import { refuseUndecodableEntries } from '../../lib/undecodableText';
 import { splitExpectedUpdatedAt } from '../expectedUpdatedAt';
+import { goneEntry } from '../../commands/goneEntry';
 
 function tableOf(kind: unknown): RuleTable {
   const table = typeof kind === 'string' ? ruleTableOf(kind) : undefined;
@@ -180,7 +181,7 @@ export function ruleRoutes(): Router {
     const table = tableOf(req.params.kind);
     const id = entryId(table, req.params.id);
     const row = await modelOf(table).findByPk(id);
-    if (!row) throw notFound(`找不到${table.label}中编号为 ${id} 的规则`);
+    if (!row) throw goneEntry('规则');
     res.json(presentRuleEntry(table, row));
   });
 

@@ -21,6 +21,7 @@ import { isTsvUpload, refuseSpreadsheetType, splitEnabled, tsvUpload } from '../
 import { splitExpectedUpdatedAt } from '../expectedUpdatedAt';
 import { ShippedMergeSchema } from '../shippedMergeSchema';
 import { refuseUndecodableEntries } from '../../lib/undecodableText';
+import { goneEntry } from '../../commands/goneEntry';
 
 const termsVersion = async () => (await readRuleVersions()).terms ?? 0;
 
@@ -149,7 +150,7 @@ export function wordListRoutes(name: WordListName): Router {
   router.get('/:id', async (req, res) => {
     const id = entryId(list, req.params.id);
     const row = await list.model().findByPk(id);
-    if (!row) throw notFound(`${list.label}中没有编号为 ${id} 的词条`);
+    if (!row) throw goneEntry('词条');
     res.json(presentWordEntry(list, wordRowOf(list, row)));
   });
 
