@@ -29,6 +29,7 @@ describe('the console in a browser: a session that ends while a draft is being w
     await otherTab.close();
     await page.getByRole('button', { name: '登录' }).waitFor({ timeout: 30_000 });
     await page.getByRole('status').filter({ hasText: '请重新登录' }).waitFor();
+    assert.equal(await page.getByRole('status').textContent(), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的稿件内容仍在。');
 
     await page.getByLabel('用户名').fill(editor.username);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
@@ -136,6 +137,7 @@ describe('the console in a browser: a session that ends while a draft is being w
     await otherTab.getByRole('button', { name: '登录' }).waitFor();
     await otherTab.close();
     await page.getByRole('status').filter({ hasText: '请重新登录' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByRole('status').textContent(), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的审核意见仍在。');
     await page.getByLabel('用户名').fill(reviewer.username);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
@@ -149,5 +151,27 @@ describe('the console in a browser: a session that ends while a draft is being w
     await team.editorClient.waitForDraft(id, (d) => d.status === 'returned');
     await page.waitForFunction(`${copies}.length === 0`);
     assert.deepEqual(person.errors, []);
+  });
+
+  it('promises nothing about unsent content on a page that keeps none (an admin’s form)', async () => {
+    const admin = await buildUser('secadmin');
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, admin);
+    await page.goto('/wordlists');
+    await page.getByRole('form', { name: '添加敏感词' }).getByLabel('新敏感词的词语', { exact: true }).fill('半截词语');
+
+    const otherTab = await person.context.newPage();
+    await otherTab.goto('/');
+    await otherTab.getByRole('button', { name: '退出登录' }).click();
+    await otherTab.getByRole('button', { name: '登录' }).waitFor();
+    await otherTab.close();
+    await page.getByRole('status').filter({ hasText: '请重新登录' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByRole('status').textContent(), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面。');
+
+    await page.getByLabel('用户名').fill(admin.username);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '词库管理' }).waitFor();
   });
 });

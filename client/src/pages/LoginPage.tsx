@@ -1,10 +1,14 @@
 import { FormEvent, useState } from 'react';
+import { useLocation } from 'react-router';
 import { ApiError, messageOf } from '../lib/api';
 import { useSession } from '../lib/session';
+import { unsentWorkKeptOn } from '../lib/unsentWorkPages';
 import { ErrorNote } from '../components/Badges';
 
 export function LoginPage() {
   const { login, expired } = useSession();
+  // The page the ended session was on (App's SignedIn passes it): only some keep what was typed.
+  const kept = unsentWorkKeptOn((useLocation().state as { from?: unknown } | null)?.from);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
@@ -33,7 +37,7 @@ export function LoginPage() {
         <p className="muted">先审后发 · 分级审核 · 全程留痕</p>
         {expired ? (
           <p className="warning" role="status">
-            登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的稿件内容仍在。
+            {`登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面${kept ? `，没有提交的${kept}仍在` : ''}。`}
           </p>
         ) : null}
         <label>
