@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { periodBound } from '../periodBound';
+import { periodBound, refuseReversedPeriod } from '../periodBound';
 
 const FilterFields = {
   username: z.string().trim().min(1).max(64).optional(),
@@ -18,13 +18,17 @@ const FilterFields = {
   to: periodBound('to').optional(),
 };
 
-export const AuditQuerySchema = z.strictObject({
-  ...FilterFields,
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-});
+export const AuditQuerySchema = z
+  .strictObject({
+    ...FilterFields,
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .superRefine(refuseReversedPeriod);
 
-export const AuditExportQuerySchema = z.strictObject({
-  ...FilterFields,
-  format: z.enum(['csv', 'xlsx'], { message: '须为 csv 或 xlsx' }).default('xlsx'),
-});
+export const AuditExportQuerySchema = z
+  .strictObject({
+    ...FilterFields,
+    format: z.enum(['csv', 'xlsx'], { message: '须为 csv 或 xlsx' }).default('xlsx'),
+  })
+  .superRefine(refuseReversedPeriod);

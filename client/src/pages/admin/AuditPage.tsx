@@ -83,8 +83,12 @@ export function AuditPage() {
   const [verification, setVerification] = useState<{ intact: boolean; checked: number; firstBreak: { id: number; reason: string } | null } | null>(null);
   const [verifying, setVerifying] = useState(false);
 
+  // Said before asking: a period that ends before it starts would list nothing and not say why.
+  const [formError, setFormError] = useState<string | null>(null);
   const search = (event: FormEvent) => {
     event.preventDefault();
+    if (form.from && form.to && form.from > form.to) return setFormError('开始日期晚于结束日期');
+    setFormError(null);
     setPage(1);
     setApplied(form);
   };
@@ -174,9 +178,10 @@ export function AuditPage() {
         <button type="submit" className="primary">
           查询
         </button>
-        <button type="button" onClick={() => (setForm(EMPTY), setApplied(EMPTY), setPage(1))}>
+        <button type="button" onClick={() => (setForm(EMPTY), setApplied(EMPTY), setPage(1), setFormError(null))}>
           清除条件
         </button>
+        <ErrorNote message={formError} />
       </form>
       <div className="card">
         <div className="page-head">
