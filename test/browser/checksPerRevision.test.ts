@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildReviewTeam, buildUser, loggedIn } from '../support/factories';
+import { buildReviewTeam, loggedIn } from '../support/factories';
 import { browserSuite, signIn } from './support/browser';
 
 describe('the console in a browser: the five checks belong to the revision that was read', function () {
@@ -20,9 +20,9 @@ describe('the console in a browser: the five checks belong to the revision that 
     for (const key of ['1', '2', '3', '4', '5']) await page.locator('body').press(key);
     assert.equal(await page.locator('.signoff input[type="checkbox"]:checked').count(), 5);
 
-    // Meanwhile another reviewer of the level returns it, and the author sends revision 2.
-    const rival = await loggedIn(suite.url, await buildUser('reviewer', { unit: team.unit, level: 1 }));
-    const returned = await rival.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '请补充会议时间' });
+    // Meanwhile the same reviewer returns it from another window (the claim keeps everyone else out), and the author sends revision 2.
+    const elsewhere = await loggedIn(suite.url, team.reviewers[0]!);
+    const returned = await elsewhere.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '请补充会议时间' });
     assert.equal(returned.status, 201, JSON.stringify(returned.body));
     const revised = await team.editorClient.put(`/api/drafts/${id}`, { title: '县政府常务会议通知', body: '<p>县政府于3月5日召开常务会议。</p>', sourceType: 'original' });
     assert.equal(revised.status, 200, JSON.stringify(revised.body));

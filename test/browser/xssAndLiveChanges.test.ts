@@ -22,7 +22,7 @@ describe('the console in a browser: hostile drafts and changes while a reviewer 
   this.timeout(180_000);
   const suite = browserSuite();
 
-  it('XSS payloads in a draft do nothing in the reviewer’s page; another reviewer’s decision shows at once and a stale approval is refused', async () => {
+  it('XSS payloads in a draft do nothing in the reviewer’s page; a decision made elsewhere shows at once and a stale approval is refused', async () => {
     const team = await buildReviewTeam(suite.url, 2);
     const submitted = await team.editorClient.post('/api/drafts', { title: '关于召开常务会议的通知', body: PAYLOADS, sourceType: 'original' });
     assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
@@ -53,10 +53,13 @@ describe('the console in a browser: hostile drafts and changes while a reviewer 
     assert.equal(reader.context.pages().length, 1, 'no window was opened');
     await page.screenshot({ path: screenshotPath('reviewer-xss-draft'), fullPage: true });
 
-    // Another reviewer of the same level decides while this page is open (through the API: the
-    // console would not let them, since the draft is claimed).
+    // Another reviewer of the same level cannot decide while this page holds the claim, not even through the API.
     const rival = await loggedIn(suite.url, await buildUser('reviewer', { unit: team.unit, level: 1 }));
-    const returned = await rival.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '含有可疑代码，退回' });
+    const refused = await rival.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '含有可疑代码，退回' });
+    assert.equal(refused.status, 409, JSON.stringify(refused.body));
+    // The same reviewer decides from another window while this page is open.
+    const elsewhere = await loggedIn(suite.url, team.reviewers[0]!);
+    const returned = await elsewhere.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '含有可疑代码，退回' });
     assert.equal(returned.status, 201, JSON.stringify(returned.body));
     const banner = page.getByTestId('change-banner');
     await banner.waitFor();

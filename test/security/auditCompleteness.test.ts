@@ -18,6 +18,7 @@ const UNAUDITED_COMMANDS: Record<string, string> = {
   'idempotency.ts': 'a helper inside submit and revise, which audit the request itself',
   'revisionStore.ts': 'a helper inside submit and revise (the revision and its accounts), which audit the request itself',
   'deletedDefaults.ts': 'a helper inside the deletes, creates, edits, imports and merges of rules and word lists, which audit the change themselves (deletedDefault in their records)',
+  'unitNameGuard.ts': 'a helper inside unit creation and renaming, which audit the change themselves; it only creates the empty lock row they share',
 };
 
 describe('audit completeness', function () {
