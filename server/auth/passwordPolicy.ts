@@ -1,4 +1,5 @@
 import { env } from '../env';
+import { isCommonPassword } from './commonPasswords';
 
 export interface PasswordPolicy {
   minLength: number;
@@ -33,6 +34,7 @@ export function passwordProblems(password: string, username: string, policy = pa
   const classes = CLASSES.filter((re) => re.test(password)).length;
   if (classes < policy.minClasses) problems.push(`密码须包含小写字母、大写字母、数字、符号中的至少 ${policy.minClasses} 类`);
   if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('密码不能包含用户名');
+  if (isCommonPassword(password)) problems.push('密码过于常见（如 Password1、Admin@123、Qwer1234），容易被猜中，请换一个');
   return problems;
 }
 

@@ -67,6 +67,13 @@ describe('the console in a browser: signing in', function () {
     await person.page.getByRole('link', { name: '账户安全' }).click();
     const form = person.page.getByRole('form', { name: '修改密码' });
     await form.getByTestId('password-rules').waitFor();
+    assert.match((await form.getByTestId('password-rules').textContent())!, /不能是加了数字符号的常见密码/);
+    await form.getByLabel('当前密码').fill(PASSWORD);
+    // A common password dressed up to meet the classes is refused in words.
+    await form.getByLabel('新密码', { exact: true }).fill('Password1!');
+    await form.getByLabel('再次输入新密码').fill('Password1!');
+    await form.getByRole('button', { name: '修改密码' }).click();
+    await form.getByRole('alert').filter({ hasText: '密码过于常见' }).waitFor();
     await form.getByLabel('当前密码').fill(PASSWORD);
     await form.getByLabel('新密码', { exact: true }).fill('Chosen#2026-new');
     await form.getByLabel('再次输入新密码').fill('Chosen#2026-neW');

@@ -18,14 +18,24 @@ describe('password policy, history, expiry and first-login change', function () 
 
   it('holds the default policy: 8 characters, 3 of 4 classes, not the user name', () => {
     const policy = { minLength: 8, minClasses: 3, maxAgeDays: 90, history: 5 };
-    assert.deepEqual(passwordProblems('Abcdef1!', 'zhang', policy), []);
-    assert.deepEqual(passwordProblems('abcdef1!', 'zhang', policy), [], 'lower, digit, symbol: three classes');
+    assert.deepEqual(passwordProblems('Kestrel1!', 'zhang', policy), []);
+    assert.deepEqual(passwordProblems('kestrel1!', 'zhang', policy), [], 'lower, digit, symbol: three classes');
     assert.match(passwordProblems('Abc1!', 'zhang', policy).join(), /至少需要 8 个字符/);
     assert.match(passwordProblems('abcdefgh1', 'zhang', policy).join(), /至少 3 类/);
     assert.match(passwordProblems('Zhangsan#2026', 'zhangsan', policy).join(), /不能包含用户名/);
     const stricter = { ...policy, minLength: 12, minClasses: 4 };
     assert.match(passwordProblems('Abcdef1!', 'zhang', stricter).join(), /12 个字符/);
     assert.match(passwordProblems('abcdefgh1!xx', 'zhang', stricter).join(), /至少 4 类/);
+  });
+
+  it('refuses a common password dressed up to meet the classes, and nothing else for it', () => {
+    const policy = { minLength: 8, minClasses: 3, maxAgeDays: 90, history: 5 };
+    for (const common of ['Password1', 'P@ssw0rd!', 'Admin@123', 'Qwer1234!', 'Woaini520!', 'Abcdef1!', '!Passw0rd2026', 'Aa123456!']) {
+      assert.match(passwordProblems(common, 'zhang', policy).join(), /密码过于常见/, common);
+    }
+    for (const ordinary of ['Test#2026-review', 'Chang3-me!now', 'Kestrel1!', 'Accept#2026-check', 'Passage#River9']) {
+      assert.deepEqual(passwordProblems(ordinary, 'zhang', policy), [], ordinary);
+    }
   });
 
   it('is configurable by environment, but never below the 等保 floors', () => {

@@ -14,7 +14,7 @@ function PasswordRulesNote({ rules }: { rules: PasswordRules | null }) {
   if (!rules) return <p className="muted">新密码须符合密码规则，不符合时会提示原因。</p>;
   return (
     <p className="muted" data-testid="password-rules">
-      新密码至少 {rules.minLength} 位，须包含大写字母、小写字母、数字、符号中的至少 {rules.minClasses} 类，不能包含用户名，不能与最近 {rules.history} 次用过的密码相同。
+      新密码至少 {rules.minLength} 位，须包含大写字母、小写字母、数字、符号中的至少 {rules.minClasses} 类，不能包含用户名，不能是加了数字符号的常见密码（如 Password1、Admin@123），不能与最近 {rules.history} 次用过的密码相同。
     </p>
   );
 }
