@@ -270,6 +270,15 @@ describe('sensitive checker', () => {
     assert.deepEqual(texts('<p>3支共</p>'), ['支共'], 'nothing skipped');
   });
 
+  it('leaves the notices of words inside a web address to the link checks, and still shows a stronger term there', () => {
+    assert.deepEqual(found('<p>详见 https://item.taobao.com/item.htm?id=1 和 http://example.net/a</p>'), []);
+    assert.deepEqual(found('<p>taobao 和 item 都写在正文里。</p>').map(([severity, text]) => [severity, text]), [
+      ['notice', 'taobao'],
+      ['notice', 'item'],
+    ], 'outside an address they are still noted');
+    assert.deepEqual(found('<p>详见 http://example.com/fuck/a 网站</p>'), [['review', 'fuck', 'fuck']]);
+  });
+
   it('drops a hit nested in a longer curated hit', () => {
     assert.deepEqual(found('<p>冰毒出售</p>'), [['block', '冰毒出售', '冰毒出售']]);
     assert.deepEqual(found('<p>禁毒宣传：远离冰毒。</p>'), [['notice', '冰毒', '冰毒']]);
