@@ -141,6 +141,20 @@ describe('account registry: lifecycle and refusals', () => {
     assert.equal(ordinary.status, 201, JSON.stringify(ordinary.body));
   });
 
+  it('refuses a creation or start of operation dated after today, in words', async () => {
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    const unit = await buildUnit();
+    const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86400_000).toISOString().slice(0, 10);
+    for (const field of ['openedOn', 'operationStartedOn']) {
+      const refused = await admin.post('/api/accounts', { ...FORM, [field]: tomorrow, platformAccountId: `day${Date.now()}`, unitId: unit.id, openingReason: null });
+      assert.equal(refused.status, 400, JSON.stringify(refused.body));
+      assert.match(refused.body.error.message, /不能晚于今天/, field);
+    }
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const accepted = await admin.post('/api/accounts', { ...FORM, openedOn: today, operationStartedOn: today, platformAccountId: `today${Date.now()}`, unitId: unit.id, openingReason: null });
+    assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
+  });
+
   it('keeps other units’ accounts out of sight and lets only the right roles act', async () => {
     const unit = await buildUnit();
     const other = await buildUnit();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { visibleName } from '../visibleName';
-import { isDateString } from '../../lib/countyDate';
+import { countyDate, isDateString } from '../../lib/countyDate';
+import { now } from '../../lib/clock';
 import { CHANGE_KINDS } from '../../models/AccountChange';
 import { ACCOUNT_STATUSES, PLATFORMS } from '../../models/Account';
 
@@ -18,9 +19,11 @@ const text = (max: number) =>
     .nullish()
     .transform(keepAbsent((value) => (value ? value : null)));
 
-const date = z
+/** A day that has happened (an account's creation or its start of operation): not after today in the county. */
+const pastDate = z
   .string()
   .refine(isDateString, { message: '须为 YYYY-MM-DD 格式的日期' })
+  .refine((value) => value <= countyDate(now()), { message: '不能晚于今天' })
   .nullish()
   .transform(keepAbsent((value) => value ?? null));
 
@@ -75,7 +78,7 @@ export const MenusSchema = z.strictObject({
 /** The fields anyone who may edit an account may change at any time (no change record needed). */
 const plainFields = {
   platformOther: text(50),
-  openedOn: date,
+  openedOn: pastDate,
   certified: z.boolean().optional(),
   certifiedSubject: text(200),
   newsLicence: z.boolean().optional(),
@@ -89,7 +92,7 @@ const plainFields = {
   description: text(5000),
   openingReason: text(2000),
   ownerOpinion: text(2000),
-  operationStartedOn: date,
+  operationStartedOn: pastDate,
   followers: count,
   readCount: count,
   postingFrequency: text(50),
