@@ -1,5 +1,6 @@
 import { Op, Transaction } from 'sequelize';
 import { conflict } from '../errors';
+import { countyDate, countyDayTime } from '../lib/countyDate';
 import { AuditRecord } from '../models';
 
 /** Where the audit log keeps an entry's changes: `${objectType}.…` events about `objectId`. */
@@ -10,13 +11,12 @@ export interface AuditedObject {
 
 /** An audit record written in the same transaction as the change is this close to the row's updatedAt. */
 const SAME_CHANGE_MS = 5_000;
-const OFFSET_MS = 8 * 3600 * 1000;
 
 /** 11:05 when it was today in the county, 2026-11-27 11:05 otherwise. */
 function countyTime(at: Date, now = new Date()): string {
-  const local = new Date(at.getTime() + OFFSET_MS).toISOString();
-  const today = new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-  return local.slice(0, 10) === today ? local.slice(11, 16) : `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+  const day = countyDate(at);
+  const time = countyDayTime(at);
+  return day === countyDate(now) ? time : `${day} ${time}`;
 }
 
 /**

@@ -18,6 +18,11 @@ export function countyDate(at: Date): string {
   return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The county time of day of an instant, as HH:MM. */
+export function countyDayTime(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(11, 16);
+}
+
 /** The instant a county date begins (00:00 in China). */
 export function countyDayStart(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`);

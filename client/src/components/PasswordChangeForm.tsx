@@ -1,5 +1,6 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import { get, messageOf, put } from '../lib/api';
+import { useBusy } from '../lib/useBusy';
 import { useFetch } from '../lib/useFetch';
 import { ErrorNote } from './Badges';
 
@@ -28,7 +29,7 @@ export function PasswordChangeForm({ onChanged, children }: { onChanged: () => P
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const rules = useFetch(() => get<PasswordRules>('/api/session/password'), []);
 
   const submit = async (event: FormEvent) => {
@@ -37,19 +38,18 @@ export function PasswordChangeForm({ onChanged, children }: { onChanged: () => P
       setError('两次输入的新密码不一致');
       return;
     }
-    setBusy(true);
     setError(null);
-    try {
-      await put('/api/session/password', { currentPassword: current, newPassword: next });
-      setCurrent('');
-      setNext('');
-      setAgain('');
-      await onChanged();
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        await put('/api/session/password', { currentPassword: current, newPassword: next });
+        setCurrent('');
+        setNext('');
+        setAgain('');
+        await onChanged();
+      } catch (caught) {
+        setError(messageOf(caught));
+      }
+    });
   };
 
   return (

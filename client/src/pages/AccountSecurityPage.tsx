@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { api, messageOf } from '../lib/api';
 import { useSession } from '../lib/session';
+import { useBusy } from '../lib/useBusy';
 import { ErrorNote } from '../components/Badges';
 import { PasswordChangeForm } from '../components/PasswordChangeForm';
 import { TotpEnrolForm } from '../components/TotpEnrolForm';
@@ -10,19 +11,18 @@ function TotpRemoveForm({ onRemoved }: { onRemoved: () => Promise<void> }) {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(null);
-    try {
-      await api('DELETE', '/api/session/totp', { currentPassword: password, code: code.trim() });
-      await onRemoved();
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        await api('DELETE', '/api/session/totp', { currentPassword: password, code: code.trim() });
+        await onRemoved();
+      } catch (caught) {
+        setError(messageOf(caught));
+      }
+    });
   };
   return (
     <form onSubmit={submit} aria-label="停用动态口令">
