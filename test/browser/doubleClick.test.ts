@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { Page } from 'playwright-core';
-import { buildAccount, buildUnit, buildUser, loggedIn } from '../support/factories';
+import { buildAccount, buildUnit, buildUser, loggedIn, PASSWORD } from '../support/factories';
 import { browserSuite, signIn } from './support/browser';
 
-/** Counts the POST requests the page sends to a path, from now on. */
-function countPosts(page: Page, path: RegExp): () => number {
+/** Counts the requests of one method (POST unless told) the page sends to a path, from now on. */
+function countPosts(page: Page, path: RegExp, method = 'POST'): () => number {
   let count = 0;
   page.on('request', (request) => {
-    if (request.method() === 'POST' && path.test(new URL(request.url()).pathname)) count++;
+    if (request.method() === method && path.test(new URL(request.url()).pathname)) count++;
   });
   return () => count;
 }
@@ -70,5 +70,30 @@ describe('the console in a browser: a double click sends a form once', function 
     assert.equal(approvalPosts(), 1, 'the approval is sent once');
     assert.equal(await page.getByRole('alert').count(), 0);
     assert.deepEqual([...secadmin.errors, ...sysadmin.errors], []);
+  });
+
+  it('账户安全: 显示密钥 and 修改密码 each send one request on a double click, and the second does not refuse the first', async () => {
+    const person = await suite.open();
+    await signIn(person, await buildUser('editor', { unit: await buildUnit() }));
+    const page = person.page;
+    await page.getByRole('link', { name: '账户安全' }).click();
+
+    const binding = page.getByRole('form', { name: '绑定动态口令' });
+    const secretRequests = countPosts(page, /^\/api\/session\/totp$/);
+    await binding.getByLabel(/当前密码/).fill(PASSWORD);
+    await binding.getByRole('button', { name: '显示密钥' }).dblclick();
+    await binding.getByTestId('totp-secret').waitFor();
+    assert.equal(secretRequests(), 1, 'one secret is made, the one on screen');
+
+    const form = page.getByRole('form', { name: '修改密码' });
+    const passwordChanges = countPosts(page, /^\/api\/session\/password$/, 'PUT');
+    await form.getByLabel('当前密码').fill(PASSWORD);
+    await form.getByLabel('新密码', { exact: true }).fill('Doubled#2026-new');
+    await form.getByLabel('再次输入新密码').fill('Doubled#2026-new');
+    await form.getByRole('button', { name: '修改密码' }).dblclick();
+    await page.getByRole('status').filter({ hasText: '密码已修改' }).waitFor();
+    assert.equal(passwordChanges(), 1, 'the password is changed once');
+    assert.equal(await form.getByRole('alert').count(), 0, 'no 当前密码不正确 from a second copy');
+    assert.deepEqual(person.errors, []);
   });
 });

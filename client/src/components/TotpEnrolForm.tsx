@@ -1,5 +1,6 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import { messageOf, post, put } from '../lib/api';
+import { useBusy } from '../lib/useBusy';
 import { ErrorNote } from './Badges';
 
 /**
@@ -11,20 +12,19 @@ export function TotpEnrolForm({ onEnrolled, intro }: { onEnrolled: () => Promise
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
 
-  /** Runs one step of the form; a refusal is shown under it. */
-  const step = (work: () => Promise<void>) => async (event: FormEvent) => {
+  /** Runs one step of the form, once however often it is clicked; a refusal is shown under it. */
+  const step = (work: () => Promise<void>) => (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      setError(null);
+      try {
+        await work();
+      } catch (caught) {
+        setError(messageOf(caught));
+      }
+    });
   };
 
   const start = step(async () => {
