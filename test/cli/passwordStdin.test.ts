@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { verifyPassword } from '../../server/auth/passwords';
 import { initModels, User } from '../../server/models';
-import { buildUser } from '../support/factories';
+import { buildUser, unique } from '../support/factories';
 import { prepareTestDatabase } from '../support/testStores';
 import { runAdmin } from '../security/helpers';
 
-const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
 describe('admin --password-stdin: one line is the password', function () {
   this.timeout(120_000);

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { initModels, User } from '../../server/models';
 import { prepareTestDatabase } from '../support/testStores';
 import { runAdmin } from '../security/helpers';
-
-const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+import { unique } from '../support/factories';
 
 describe('admin user:create and the review level', function () {
   this.timeout(120_000);

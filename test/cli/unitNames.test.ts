@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { Unit } from '../../server/models';
 import { ApiClient } from '../support/apiClient';
-import { buildUnit, buildUser, loggedIn } from '../support/factories';
+import { buildUnit, buildUser, loggedIn, unique } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
 import { runAdmin } from '../security/helpers';
 
-const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
 describe('unit names are unique', function () {
   this.timeout(120_000);

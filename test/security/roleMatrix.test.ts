@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -7,7 +6,7 @@ import { Unit, User } from '../../server/models';
 import { Role } from '../../server/models/User';
 import { projectRoot } from '../../workers/lib/projectRoot';
 import { ApiAnswer, ApiClient } from '../support/apiClient';
-import { buildAccount, buildUnit, buildUser, CLEAN_DRAFT, loggedIn, PASSWORD } from '../support/factories';
+import { buildAccount, buildUnit, buildUser, CLEAN_DRAFT, loggedIn, PASSWORD, unique } from '../support/factories';
 import { connectSocket } from '../support/socketClient';
 import { startTestProduct } from '../support/testProduct';
 import { auditRowsAfter, auditRowsOf, lastAuditId, requestIdOf } from './helpers';
@@ -58,7 +57,6 @@ const refused = () => ({ body: REFUSED_BODY });
 const REGISTRY_READERS: Who[] = ['editor', 'reviewer', 'sysadmin', 'auditor'];
 const ACCOUNT_KEEPERS: Who[] = ['editor', 'sysadmin'];
 
-const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
 
 async function freshClient(ctx: Context, who: Who): Promise<ApiClient | undefined> {
   if (who === 'anonymous') return new ApiClient(ctx.url);

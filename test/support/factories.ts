@@ -8,7 +8,8 @@ import { ApiClient } from './apiClient';
 export const PASSWORD = 'Test#2026-review';
 export const FIVE_CHECKS = { political: true, legal: true, policy: true, secrecy: true, wording: true };
 
-const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
+/** A name no other test has used: the prefix and eight random hex digits. */
+export const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
 
 export async function buildUnit(overrides: Partial<{ code: string; name: string; reviewLevels: number; blockPolicy: 'return' | 'review' }> = {}): Promise<Unit> {
   return Unit.create({ code: unique('unit'), name: '测试单位', ...overrides });
