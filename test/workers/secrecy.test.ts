@@ -143,6 +143,37 @@ describe('secrecy checker', () => {
     assert.deepEqual(secrecy('内部资料\n关于某事项的通知'), [['block', '内部资料']]);
   });
 
+  it('reads 注意保存, 不得复制 and 严禁复制 after 内部资料 in prose as a notice at most, like 不得外传', () => {
+    for (const body of [
+      '<p>保密办提醒各单位：对内部资料，不得复制，要注意保存，用完及时交回。</p>',
+      '<p>会上强调，收到的内部资料，严禁复制、拍照，严禁转发到微信群。</p>',
+    ]) {
+      assert.equal(engine.screen(draft(body)).verdict, 'pass', body);
+      assert.ok(secrecy(body).every(([severity]) => severity === 'notice'), body);
+    }
+  });
+
+  it('still blocks 注意保存, 不得复制 and 严禁复制 as a marking: alone, in brackets, beside ★, at a line start, said of the document', () => {
+    assert.deepEqual(secrecy('<p>内部资料，不得复制</p>'), [
+      ['block', '内部资料'],
+      ['block', '不得复制'],
+    ]);
+    assert.deepEqual(secrecy('<p>严禁复制 注意保存</p>'), [
+      ['block', '严禁复制'],
+      ['block', '注意保存'],
+    ]);
+    assert.deepEqual(secrecy('<p>关于某事项的报告（严禁复制）</p>'), [['block', '严禁复制']]);
+    assert.deepEqual(secrecy('<p>秘密★一年，不得复制。关于某事项的报告</p>'), [
+      ['block', '秘密★一年'],
+      ['block', '不得复制'],
+    ]);
+    assert.deepEqual(secrecy('<p>严禁复制，违者追究责任。</p>'), [['block', '严禁复制']]);
+    assert.deepEqual(secrecy('<p>此件不得复制。</p>'), [['block', '不得复制']]);
+    assert.deepEqual(secrecy('<p>本文件注意保存，阅后交回。</p>'), [['block', '注意保存']]);
+    // Everyday advice opening a line is no marking.
+    assert.deepEqual(secrecy('<p>注意保存：购物小票是维权的凭证。</p>'), [['notice', '注意保存']]);
+  });
+
   it('reads (内部资料) after a book title as the kind of the publication cited, a notice', () => {
     assert.deepEqual(secrecy('<p>县文联主办的《某某文艺》（内部资料）第3期出版。</p>'), [['notice', '内部资料']]);
     assert.deepEqual(secrecy('<p>关于某事项的报告（内部资料）</p>'), [['block', '内部资料']]);
@@ -166,10 +197,16 @@ describe('secrecy checker', () => {
   it('does not raise ordinary secrecy words above a notice', () => {
     assert.deepEqual(secrecy('<p>切实做好保密工作，加强保密教育。</p>'), []);
     assert.deepEqual(secrecy('<p>科学家正在揭开宇宙的秘密。</p>'), []);
-    assert.deepEqual(secrecy('<p>严禁在非涉密计算机上处理机密信息。</p>'), [
+    assert.deepEqual(secrecy('<p>严禁在涉密计算机上连接互联网，严禁在非涉密计算机上处理机密信息。</p>'), [
       ['notice', '涉密'],
       ['notice', '机密'],
     ]);
+  });
+
+  it('says nothing of 涉密 where the text names what is not secret (非涉密, 除涉密…外)', () => {
+    assert.deepEqual(secrecy('<p>非涉密政务信息系统应当接入全县政务云。</p>'), []);
+    assert.deepEqual(secrecy('<p>除涉密事项外，各类政务服务事项均应网上可办。</p>'), []);
+    assert.deepEqual(secrecy('<p>涉密人员出境应当经过批准。</p>'), [['notice', '涉密']]);
   });
 
   it('passes the verdict when only notices remain', () => {
