@@ -87,12 +87,17 @@ describe('sensitive checker', () => {
     assert.match(result.findings[0].reason!, /核对姓名、职务/);
   });
 
+  it('does not note the name inside the name of the thought, where there is no title or order to check', () => {
+    assert.deepEqual(found('<p>坚持以习近平新时代中国特色社会主义思想为指导，深入学习习近平法治思想。</p>'), []);
+    assert.deepEqual(found('<p>以习近平新时代中国特色社会主义思想为指导，认真落实习近平总书记重要指示。</p>'), [['notice', '习近平', '习近平']]);
+  });
+
   it('leaves the 习 of 学习 out of 习近平 and finds the name every time', () => {
-    const body = '<p>深入学习习近平新时代中国特色社会主义思想，认真学习习近平总书记重要讲话精神。</p>';
+    const body = '<p>深入学习习近平同志重要论述，认真学习习近平总书记重要讲话精神。</p>';
     const findings = screen(body).findings.map((f) => [f.severity, f.start, f.end, f.text, f.term]);
     assert.deepEqual(findings, [
       ['notice', 4, 7, '习近平', '习近平'],
-      ['notice', 25, 28, '习近平', '习近平'],
+      ['notice', 18, 21, '习近平', '习近平'],
     ]);
     assert.deepEqual(found('<p>认真学习习近平总书记重要讲话精神。</p>'), [['notice', '习近平', '习近平']]);
     assert.deepEqual(found('<p>组织党员学习 习近平总书记重要讲话。</p>'), [['notice', '习近平', '习近平']]);
@@ -196,6 +201,15 @@ describe('sensitive checker', () => {
     assert.deepEqual(found('<p>无抵押贷款，黑户可贷，打击乐队招人</p>').map(([severity]) => severity), ['review', 'review']);
     // Police news of a crackdown warns as well.
     assert.deepEqual(found('<p>县公安局持续严厉打击跨境赌博和网络赌场，今年以来破获网络赌博案件12起。</p>').find(([, text]) => text === '网络赌场'), ['review', '网络赌场', '网络赌场']);
+  });
+
+  it('drops a notice of what a rule forbids: 不得含有色情内容, 禁止传播', () => {
+    assert.deepEqual(found('<p>网络直播不得含有淫秽、色情等内容。</p>'), []);
+    assert.deepEqual(found('<p>禁止在公共场所传播色情信息。</p>'), []);
+    // Without such a word the same term is still noted; so is a leader's name beside 不得, and crime news keeps its notice.
+    assert.deepEqual(found('<p>网上色情内容时有出现。</p>').map(([severity, text]) => [severity, text]), [['notice', '色情']]);
+    assert.deepEqual(found('<p>不得随意使用习近平总书记的照片。</p>').map(([severity, text]) => [severity, text]), [['notice', '习近平']]);
+    assert.deepEqual(found('<p>警方严厉打击色情直播。</p>').map(([severity, text]) => [severity, text]), [['notice', '色情']]);
   });
 
   it('sends a pornographic block term in an anti-fraud warning to a person, not back to the editor', () => {

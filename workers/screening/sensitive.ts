@@ -147,6 +147,7 @@ function screenText(draft: PreparedDraft, field: Field, compiled: CompiledTerms)
     const cutBy = standsAsWord(hit, cutting[i]!) ? [] : cutting[i]!;
     const asWritten = cutBy.length === 0 ? hit.rule.severity : cutThrough(text, hit);
     if (!asWritten) return;
+    if (asWritten === 'notice' && forbiddenInItsSentence(draft, field, hit, compiled.warningWords)) return;
     const warning = warningAround(draft, field, hit, asWritten, compiled.warningWords);
     const severity = (warning && lowered(asWritten)) || asWritten;
     // A notice inside a web address (item and taobao in item.taobao.com, net in example.net) tells a
@@ -182,6 +183,21 @@ function warningAround(draft: PreparedDraft, field: Field, hit: Hit, asWritten: 
   if (near) return { word: near, inHeading: false };
   const declared = words.declaredBy(draft);
   return declared && accept(declared) ? { word: declared, inHeading: true } : undefined;
+}
+
+/** The warning words of a rule that forbids (不得含有…, 禁止传播…, 严禁…), not of news that fights or warns. */
+const PROHIBITS = /^(?:不得|禁止|严禁)$/u;
+
+/**
+ * A notice term of a category that rules forbid (色情, 赌博, 毒品, 诈骗) in a sentence that forbids it
+ * (网络直播不得含有淫秽、色情内容): the notice asks to check how the thing is described, and a list of
+ * forbidden content describes nothing. Crime and warning news (严厉打击…性交易, 刷单返利类诈骗案件高发) keeps its
+ * notices, and so do leaders, political and cult terms, whatever stands beside them.
+ */
+function forbiddenInItsSentence(draft: PreparedDraft, field: Field, hit: Hit, words: WarningWords): boolean {
+  const category = hit.rule.category;
+  if (!WARNED_AGAINST.has(category) && category !== 'porn') return false;
+  return words.near(draft, field, hit.start, hit.end, (word) => PROHIBITS.test(word)) !== undefined;
 }
 
 interface Warning {
