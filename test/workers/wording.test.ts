@@ -255,6 +255,15 @@ describe('wording checker', () => {
       }
     });
 
+    it('reads the short names of newer ministries and bureaus as names, not as a slip after them', () => {
+      for (const text of ['县应急局要加强汛期值守。', '应急部为这类车辆号牌的主管部门。', '应急部要按照部署抓好落实。', '市卫健委要求各医院做好准备。']) {
+        assert.deepEqual(typoDetector().detect(text).map((h) => h.written), [], text);
+      }
+      // The same pairs are still slips where no name stands before them.
+      assert.deepEqual(typoDetector().detect('请检查受伤的部为是否红肿。').map((h) => [h.written, h.word]), [['部为', '部位']]);
+      assert.deepEqual(typoDetector().detect('家长部要让孩子独自下河游泳。').map((h) => [h.written, h.word]), [['部要', '不要']]);
+    });
+
     it('still corrects a rare dictionary word far rarer than the word meant, and a slip beside a repeated character', () => {
       assert.deepEqual(typoDetector().detect('我们真得很难过。').map((h) => [h.written, h.word]), [['真得', '真的']]);
       assert.deepEqual(typoDetector().detect('大家一起怒力，怒力工作。').map((h) => [h.written, h.word]), [
