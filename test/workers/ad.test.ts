@@ -124,6 +124,38 @@ describe('ad checker', () => {
       }
     });
 
+    it('notes superlatives in a tourism or investment promotion, never more than a notice', () => {
+      assert.deepEqual(ads('<p>欢迎广大游客来我县赏花，这里有全国最美的油菜花海。</p>'), [['notice', '全国最美']]);
+      assert.deepEqual(ads('<p>我县是全省最大的茶叶产区，诚邀各地客商前来投资兴业。</p>'), [['notice', '全省最大']]);
+      assert.deepEqual(ads('<p>景区拥有世界第一高的瀑布，是游客出行的首选。</p>'), [
+        ['notice', '世界第一'],
+        ['notice', '首选'],
+      ]);
+      assert.deepEqual(ads('<p>顶级度假酒店开业，最佳观景平台等你来打卡。</p>'), [
+        ['notice', '顶级'],
+        ['notice', '最佳'],
+      ]);
+      const [notice] = only(engine.screen(draft('<p>欢迎游客来看全国最美的梯田。</p>')), 'ad');
+      assert.match(notice!.reason!, /旅游推介、招商稿中的绝对化用语/);
+      assert.equal(engine.screen(draft('<p>欢迎游客来看全国最美的梯田。</p>')).verdict, 'pass');
+    });
+
+    it('stays silent on rankings, honours and ordinary superlatives beside tourism or investment words', () => {
+      for (const body of [
+        '<p>我县荣获全国第一，旅游收入再创新高。</p>',
+        '<p>今年全县旅游收入位居全省第一。</p>',
+        '<p>“最美乡村”评选结果揭晓，游客纷纷前来打卡。</p>',
+        '<p>县第一届旅游节开幕，游客络绎不绝。</p>',
+        '<p>他被评为最美奋斗者，家乡的景区也迎来了游客。</p>',
+        '<p>最新旅游政策出台，最近景区游客增多。</p>',
+        '<p>最低生活保障标准提高，最高人民法院发布典型案例。</p>',
+        '<p>推广最佳实践，做好招商引资工作。</p>',
+        '<p>全国最大的淡水湖今年水位偏低。</p>',
+      ]) {
+        assert.deepEqual(ads(body), [], body);
+      }
+    });
+
     it('blocks a clinic’s or a health product’s promise of a cure, not a health warning or a clinic inspection', () => {
       assert.deepEqual(ads('<p>××诊所祖传秘方，专治风湿骨痛，根治不复发，无效退款，无副作用。地址：城关镇民主路12号，欢迎咨询。</p>'), [
         ['block', '祖传秘方'],

@@ -139,7 +139,9 @@ function languageFindings(draft: PreparedDraft, field: Field, post: PostHeading,
           ? `${what}“${hit.text}”与赚钱话术“${hit.earningWord}”同时出现，是刷单、兼职诈骗招揽的典型写法，政务新媒体不得发布`
           : hit.sellingWord
             ? `${what}“${hit.text}”与推销用语“${hit.sellingWord}”同时出现，政务新媒体不得发布商业广告`
-            : `${what}“${hit.text}”，政务新媒体不得发布商业广告`;
+            : hit.rule.severity === 'notice' && hit.rule.note
+              ? `${what}“${hit.text}”：${hit.rule.note}` // a notice row says itself why (旅游推介中的“最美”)
+              : `${what}“${hit.text}”，政务新媒体不得发布商业广告`;
     const programme = hit.programmeWord ? `；标题表明是政府项目（“${hit.programmeWord}”），请人工确认是在介绍政府工作而非替商家推销` : '';
     return {
       checker: 'ad', severity: hit.severity, field, start, end, text: text.slice(start, end), term: hit.rule.pattern,
