@@ -3,6 +3,7 @@ import { Claim, releaseClaim, takeClaim } from '../claims/claimStore';
 import { qualifiedClaims } from '../claims/qualifiedClaims';
 import { claimedByAnother } from '../claims/claimRefusal';
 import { conflict, forbidden, notFound } from '../errors';
+import { logger } from '../logger';
 import { Draft, Review, User } from '../models';
 import { canReadDraft, reviewRefusal } from '../policies/draftPolicy';
 import { levelLabel, STATUS_LABELS } from '../presenters/labels';
@@ -55,14 +56,35 @@ export async function draftClaimer(reviewer: User, draftId: number, actor: Audit
   return claim;
 }
 
-/** Leaving the page (or deciding) gives the draft back to the level's queue. Releasing nothing is not an error. */
+/**
+ * Gives this reviewer's claim on the draft back to the level's queue: audited and announced live
+ * when there was one to give back; nothing happens when there was none (already given back).
+ */
+async function giveBackClaim(draft: Pick<Draft, 'id' | 'unitId' | 'revision'>, reviewer: User, level: number, actor: AuditActor): Promise<boolean> {
+  const released = await releaseClaim(draft.id, reviewer.id);
+  if (released) {
+    await recordAudit(actor, { eventType: 'draft.claim_release', objectType: 'draft', objectId: draft.id, outcome: 'success', detail: { level, revision: draft.revision } });
+    broadcastClaimChange(draft.unitId, claimChangeOf(draft.id, level, draft.revision, null));
+  }
+  return released;
+}
+
+/** Leaving the page gives the draft back to the level's queue. Releasing nothing is not an error. */
 export async function draftClaimReleaser(reviewer: User, draftId: number, actor: AuditActor): Promise<boolean> {
   const draft = await Draft.findByPk(draftId);
   if (!draft || !canReadDraft(reviewer, draft)) throw notFound('找不到该稿件');
-  const released = await releaseClaim(draft.id, reviewer.id);
-  if (released) {
-    await recordAudit(actor, { eventType: 'draft.claim_release', objectType: 'draft', objectId: draft.id, outcome: 'success', detail: { level: reviewer.level, revision: draft.revision } });
-    broadcastClaimChange(draft.unitId, claimChangeOf(draft.id, reviewer.level ?? draft.level ?? 1, draft.revision, null));
+  return giveBackClaim(draft, reviewer, reviewer.level ?? draft.level ?? 1, actor);
+}
+
+/**
+ * A recorded decision gives back the deciding reviewer's claim, so that the draft never shows as
+ * taken by someone who already decided (the page's own release may never come: closed, offline).
+ * Called after the decision committed; a failure here is only logged, and the claim runs out.
+ */
+export async function decidedClaimReleaser(reviewer: User, decided: { id: number; unitId: number; revision: number; level: number }, actor: AuditActor): Promise<void> {
+  try {
+    await giveBackClaim(decided, reviewer, decided.level, actor);
+  } catch (error) {
+    logger.warn({ err: error instanceof Error ? error.message : String(error), draftId: decided.id }, 'could not release the claim of a decided draft');
   }
-  return released;
 }

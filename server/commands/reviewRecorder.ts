@@ -1,6 +1,7 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
 import { blockingClaim } from '../claims/blockingClaim';
 import { claimedByAnother } from '../claims/claimRefusal';
+import { decidedClaimReleaser } from './draftClaimer';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { recordDraftEvent } from '../events/recordDraftEvent';
 import { Draft, Review, Revision, Unit, User } from '../models';
@@ -44,7 +45,7 @@ function checkDecision(input: ReviewInput): void {
  */
 export async function reviewRecorder(reviewer: User, draftId: number, input: ReviewInput, actor: AuditActor): Promise<RecordedReview> {
   checkDecision(input);
-  return sequelize().transaction(async (transaction) => {
+  const decided = await sequelize().transaction(async (transaction) => {
     const draft = await Draft.findByPk(draftId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!draft || reviewerOfAnotherUnit(reviewer, draft)) throw notFound('找不到该稿件');
     const refusal = reviewRefusal(reviewer, draft, await draftWriterIds(draft.id, transaction));
@@ -117,7 +118,7 @@ export async function reviewRecorder(reviewer: User, draftId: number, input: Rev
       transaction,
     );
     transaction.afterCommit(() => broadcastDraftChange(change));
-    return {
+    const recorded: RecordedReview = {
       id: review.id,
       draftId: draft.id,
       revision: draft.revision,
@@ -126,5 +127,10 @@ export async function reviewRecorder(reviewer: User, draftId: number, input: Rev
       status: draft.status,
       nextLevel: draft.level,
     };
+    return { recorded, unitId: draft.unitId };
   });
+  // The decision is made: the claim that kept colleagues off the draft at this level has done its job.
+  const { recorded, unitId } = decided;
+  await decidedClaimReleaser(reviewer, { id: recorded.draftId, unitId, revision: recorded.revision, level: recorded.level }, actor);
+  return recorded;
 }

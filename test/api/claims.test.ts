@@ -63,6 +63,47 @@ describe('claims, the review queue, revision diffs and history', () => {
     }
   });
 
+  for (const decision of [
+    { revision: 1, decision: 'approve', checks: FIVE_CHECKS },
+    { revision: 1, decision: 'return', comment: '请核实日期' },
+    { revision: 1, decision: 'reject', comment: '不宜发布' },
+  ]) {
+    it(`gives back, live, the claim of a reviewer who decides (${decision.decision}) without the page releasing it`, async () => {
+      const team = await buildReviewTeam(url, 2);
+      const colleague = await loggedIn(url, await buildUser('reviewer', { unit: team.unit, level: 1 }));
+      const id = (await team.editorClient.post('/api/drafts', CLEAN_DRAFT)).body.id as number;
+      await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+      const [holder] = team.reviewerClients;
+      assert.equal((await holder!.post(`/api/drafts/${id}/claim`)).status, 200);
+
+      const watcher = await connectSocket(colleague);
+      try {
+        const released = nextEvent(watcher, 'claim:changed', (c) => c.draftId === id && c.holder === null, 5000);
+        // The page is closed before it can release: only the decision reaches the server.
+        const decided = await holder!.post(`/api/drafts/${id}/reviews`, decision);
+        assert.equal(decided.status, 201, JSON.stringify(decided.body));
+        assert.equal(await httpRedis().get(redisKey('claim', id)), null, 'no claim is left in Redis');
+        const change = await released;
+        assert.deepEqual([change.level, change.revision, change.expiresAt], [1, 1, null]);
+      } finally {
+        watcher.disconnect();
+      }
+      const releases = () => AuditRecord.count({ where: { eventType: 'draft.claim_release', objectId: String(id) } });
+      assert.equal(await releases(), 1, 'the release is on record');
+      // The page's own release, arriving late, finds nothing to give back and records nothing more.
+      assert.equal((await holder!.delete(`/api/drafts/${id}/claim`)).status, 204);
+      assert.equal(await releases(), 1);
+
+      if (decision.decision === 'return') {
+        assert.equal((await team.editorClient.put(`/api/drafts/${id}`, { ...CLEAN_DRAFT, body: '<p>报名时间已更正为3月2日。</p>' })).status, 200);
+        await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review' && d.revision === 2);
+        const entry = (await colleague.get('/api/queue')).body.items.find((i: any) => i.id === id);
+        assert.equal(entry.claim, null, 'the second revision waits unclaimed');
+        assert.equal((await colleague.post(`/api/drafts/${id}/claim`)).status, 200);
+      }
+    });
+  }
+
   for (const [change, path, body] of [
     ['disabled', 'status', { status: 'disabled' }],
     ['moved to another unit', '', 'another unit'],
