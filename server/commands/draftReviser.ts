@@ -5,13 +5,14 @@ import { Draft, User } from '../models';
 import { canReadDraft, canReviseDraft } from '../policies/draftPolicy';
 import { announceCommittedSubmission, recordScreeningRequest } from '../queues/outbox';
 import { ScreeningJobData } from '../queues/screeningQueue';
-import { DraftContent } from '../routes/drafts/schema';
+import { RevisionContent } from '../routes/drafts/schema';
 import { sequelize } from '../storage/database';
 import { executeStatement } from '../storage/directSql';
 import { STATUS_LABELS } from '../presenters/labels';
 import { prepareDraftContent, refuseInactiveKeptAccounts } from './draftContentPreparer';
 import { claimIdempotencyKey, IdempotentReplay, requestHash, StoredAnswer } from './idempotency';
 import { insertRevision, storeDraftAccounts } from './revisionStore';
+import { refuseUnchangedRevision } from './unchangedRevisionGuard';
 
 export interface RevisedDraft {
   id: number;
@@ -22,12 +23,13 @@ export interface RevisedDraft {
 /**
  * The author turns a returned draft into a new revision. It is screened again and starts over
  * at level 1; reviews of earlier revisions stay on record but no longer count. The screening job
- * is queued once the commit has succeeded.
+ * is queued once the commit has succeeded. The same content sent back needs a note saying why
+ * (see unchangedRevisionGuard); a note is kept on the revised entry of the draft's history.
  */
 export async function draftReviser(
   author: User,
   draftId: number,
-  content: DraftContent,
+  content: RevisionContent,
   actor: AuditActor,
   idempotencyKey?: string,
 ): Promise<StoredAnswer<RevisedDraft>> {
@@ -47,8 +49,10 @@ export async function draftReviser(
       if (draft.status !== 'returned') {
         throw conflict(`稿件当前状态为“${STATUS_LABELS[draft.status]}”，只有被退回的稿件可以修改`);
       }
-      const prepared = await prepareDraftContent(author, content, transaction);
+      const { note, ...draftContent } = content;
+      const prepared = await prepareDraftContent(author, draftContent, transaction);
       if (content.accountIds === undefined) await refuseInactiveKeptAccounts(draft.id, transaction);
+      await refuseUnchangedRevision(draft, prepared, content.accountIds === undefined, note || undefined, transaction);
       const number = draft.revision + 1;
       const now = new Date();
       const revisionId = await insertRevision(transaction, draft.id, number, author.id, prepared, now);
@@ -62,7 +66,7 @@ export async function draftReviser(
       // when it could not load the list); an empty list clears them.
       if (content.accountIds !== undefined) await storeDraftAccounts(transaction, draft.id, prepared.accountIds, true);
       const revised: DraftState = { id: draft.id, unitId: draft.unitId, authorId: draft.authorId, title: prepared.title, status: 'screening', level: null, revision: number, verdict: null };
-      const change = await recordDraftEvent(revised, { type: 'revised', actorId: author.id, fromStatus: draft.status, fromLevel: draft.level }, transaction);
+      const change = await recordDraftEvent(revised, { type: 'revised', actorId: author.id, fromStatus: draft.status, fromLevel: draft.level, ...(note ? { detail: { note } } : {}) }, transaction);
       const request: ScreeningJobData = { draftId: draft.id, revisionId, revision: number, trigger: 'submit' };
       await recordScreeningRequest(request, transaction);
       const answer = { statusCode: 200, body: { id: draft.id, revision: number, status: revised.status } };

@@ -65,6 +65,8 @@ export async function loadDraftEvents(draftId: number) {
       toLevel: event.toLevel,
       verdict: typeof detail?.verdict === 'string' ? detail.verdict : null,
       rescreen: event.type === 'rescreened' ? rescreenOf(detail) : null,
+      // The editor's note to the reviewers on a revision (why it was sent back unchanged, or what changed).
+      note: event.type === 'revised' && typeof detail?.note === 'string' ? detail.note : null,
       createdAt: event.createdAt,
     };
   });

@@ -172,7 +172,7 @@ describe('publication records: only the approved revision, as approved', () => {
       assert.equal(returned.status, 201, JSON.stringify(returned.body));
     };
     await returnIt(1);
-    assert.equal((await team.editorClient.put(`/api/drafts/${id}`, CLEAN_DRAFT)).status, 200);
+    assert.equal((await team.editorClient.put(`/api/drafts/${id}`, { ...CLEAN_DRAFT, title: `${CLEAN_DRAFT.title}（补充时间）` })).status, 200);
     assert.deepEqual((await team.editorClient.get(`/api/drafts/${id}`)).body.accountIds, [account.id]);
     await returnIt(2);
     assert.equal((await team.editorClient.put(`/api/drafts/${id}`, { ...CLEAN_DRAFT, accountIds: [] })).status, 200);

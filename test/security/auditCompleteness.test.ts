@@ -63,7 +63,7 @@ describe('audit completeness', function () {
     const id = submitted.body.id as number;
     await editorClient.waitForDraft(id, (d) => d.status === 'in_review');
     await run(level1, 'POST', `/api/drafts/${id}/reviews`, { revision: 1, decision: 'return', comment: '请核实日期' }, { event: 'review.return', userId: team.reviewers[0]!.id, objectId: id });
-    await run(editorClient, 'PUT', `/api/drafts/${id}`, CLEAN_DRAFT, { event: 'draft.revise', userId: team.editor.id, objectId: id });
+    await run(editorClient, 'PUT', `/api/drafts/${id}`, { ...CLEAN_DRAFT, body: '<p>报名时间已核实为3月1日至3月7日。</p>' }, { event: 'draft.revise', userId: team.editor.id, objectId: id });
     await editorClient.waitForDraft(id, (d) => d.status === 'in_review' && d.revision === 2);
     await run(level1, 'POST', `/api/drafts/${id}/reviews`, { revision: 2, decision: 'approve', checks: FIVE_CHECKS }, { event: 'review.approve', userId: team.reviewers[0]!.id, objectId: id });
     await run(level2, 'POST', `/api/drafts/${id}/reviews`, { revision: 2, decision: 'reject', comment: '不宜发布' }, { event: 'review.reject', userId: team.reviewers[1]!.id, objectId: id });

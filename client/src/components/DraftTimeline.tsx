@@ -38,6 +38,7 @@ export function DraftTimeline({ events }: { events: DraftEvent[] }) {
           {event.rescreen
             ? rescreenText(event, event.rescreen)
             : `${EVENT_LABELS[event.type] ?? event.type} · ${personName(event.actor)} → ${statusText(event.toStatus, event.toLevel)}`}
+          {event.note ? <div className="small" data-testid="revision-note">说明：{event.note}</div> : null}
         </li>
       ))}
     </ol>

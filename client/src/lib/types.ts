@@ -133,6 +133,8 @@ export interface DraftEvent {
   toLevel: number | null;
   verdict: Verdict | null;
   rescreen: DraftRescreen | null;
+  /** The editor's note on a revision, when they wrote one. */
+  note?: string | null;
   createdAt: string;
 }
 

@@ -31,6 +31,8 @@ export function DraftEditorPage() {
   const [sourceName, setSourceName] = useState(unsentNew?.sourceName ?? '');
   const [sourceUrl, setSourceUrl] = useState(unsentNew?.sourceUrl ?? '');
   const [accountIds, setAccountIds] = useState<number[]>(unsentNew?.accountIds ?? []);
+  // A revision's note to the reviewers: the reason when the draft goes back unchanged.
+  const [note, setNote] = useState('');
   const [restored, setRestored] = useState(unsentNew !== null);
   // The content as the server has it (empty for a new draft): a copy is kept only when it differs.
   const [saved, setSaved] = useState<UnsentDraft | null>(draftId === null ? { revision: null, title: '', body: '', sourceType: 'original', sourceName: '', sourceUrl: '', accountIds: [] } : null);
@@ -142,7 +144,10 @@ export function DraftEditorPage() {
     setBusy('submit');
     setError(null);
     try {
-      const answer = draftId === null ? await post<{ id: number }>('/api/drafts', content()) : await put<{ id: number }>(`/api/drafts/${draftId}`, content());
+      const answer =
+        draftId === null
+          ? await post<{ id: number }>('/api/drafts', content())
+          : await put<{ id: number }>(`/api/drafts/${draftId}`, { ...content(), ...(note.trim() ? { note: note.trim() } : {}) });
       setSaved(null); // the page is left: no copy is written after this one is dropped
       forgetUnsentDraft(userId, draftId);
       navigate(`/drafts/${answer.id}`);
@@ -238,6 +243,12 @@ export function DraftEditorPage() {
             <p className="muted small" data-testid="no-accounts">
               本单位还没有状态为“正常”的备案账号，稿件暂不能指定发布账号；可在“本单位账号”中提交开设申请。
             </p>
+          ) : null}
+          {draftId !== null ? (
+            <label>
+              修改说明（选填；未作修改时请写明理由）
+              <textarea name="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={3} />
+            </label>
           ) : null}
           <ErrorNote message={error} />
           {askingNoAccount ? (

@@ -10,7 +10,7 @@ import { canReadDraft, canSubmitDraft } from '../../policies/draftPolicy';
 import { presentDraft, presentDraftSummary } from '../../presenters/presentDraft';
 import { loadDraftDetail } from '../../queries/draftDetail';
 import { listDrafts } from '../../queries/draftList';
-import { DraftContentSchema, DraftListQuerySchema, ReviewSchema } from './schema';
+import { DraftContentSchema, DraftListQuerySchema, ReviewSchema, RevisionContentSchema } from './schema';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -65,7 +65,7 @@ export function draftRoutes(): Router {
   router.put('/:id', async (req, res) => {
     const user = req.user!;
     const draft = await readableDraft(user, req.params.id);
-    const content = validated(DraftContentSchema, req.body);
+    const content = validated(RevisionContentSchema, req.body);
     const answer = await draftReviser(user, draft.id, content, actorOf(req), idempotencyKeyOf(req.get('idempotency-key')));
     res.status(answer.statusCode).json(answer.body);
   });

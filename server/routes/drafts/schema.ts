@@ -29,6 +29,15 @@ export const DraftContentSchema = z.strictObject({
 });
 export type DraftContent = z.infer<typeof DraftContentSchema>;
 
+/**
+ * A new revision of a returned draft: its content, and optionally the editor's note to the
+ * reviewers (why nothing was changed, or what was), kept in the draft's history.
+ */
+export const RevisionContentSchema = DraftContentSchema.extend({
+  note: z.string().trim().max(1000, '说明不能超过 1000 个字符').optional(),
+});
+export type RevisionContent = z.infer<typeof RevisionContentSchema>;
+
 export const DraftListQuerySchema = z.strictObject({
   status: z.enum(['screening', 'returned', 'in_review', 'approved', 'rejected', 'published']).optional(),
   level: z.coerce.number().int().min(1).max(9).optional(),
