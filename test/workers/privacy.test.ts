@@ -346,6 +346,19 @@ describe('privacy checker', () => {
       assert.deepEqual(address(table), [['review', '城关镇建设路18号3栋2单元501室', 'personal_address']]);
     });
 
+    it('reads an anonymised name with a remark before 住 as a private person, and a village house number as a door', () => {
+      for (const [body, text] of [
+        ['<p>王某某（女），住XX县XX镇XX村3组12号，系独居老人。</p>', 'XX县XX镇XX村3组12号'],
+        ['<p>当事人李某（男，45岁），家住城关镇建设路18号3栋2单元501室。</p>', '城关镇建设路18号3栋2单元501室'],
+        ['<p>张某某（68岁），现住幸福村三组七号。</p>', '幸福村三组七号'],
+        ['<p>赵某，住青山村15号。</p>', '青山村15号'],
+      ]) {
+        assert.deepEqual(address(body!), [['review', text, 'personal_address']], body);
+      }
+      const found = only(engine.screen(draft('<p>王某某（女），住XX县XX镇XX村3组12号。</p>')), 'privacy');
+      assert.equal(found[0]!.suggestion, 'XX县XX镇XX村', 'the address without its house number');
+    });
+
     it('leaves office addresses, addresses without a door and addresses of nobody named alone', () => {
       for (const body of [
         '<p>县政府地址：城关镇人民路1号。</p>',
@@ -353,6 +366,11 @@ describe('privacy checker', () => {
         '<p>县政务服务大厅位于城关镇人民路22号301室。</p>',
         '<p>张桂林，住城关镇建设路，保障人数2人。</p>',
         '<p>低保对象张桂林，家住城关镇幸福村三组。</p>',
+        '<p>王某某（女），住XX县XX镇XX村3组。</p>',
+        '<p>李某（男，45岁），家住城关镇建设路。</p>',
+        '<p>村委会办公地址：XX县XX镇XX村3组12号。</p>',
+        '<p>王某某（女），到XX村3组12号的村便民服务点办理。</p>',
+        '<p>张某某住XX村8号楼附近。</p>',
         '<p>本次共走访住城关镇建设路18号3栋2单元501室的困难家庭。</p>',
         '<p>住建局办公地点：行政中心5号楼3单元201室。</p>',
         '<table><tr><th>单位</th><th>办公地址</th></tr><tr><td>县民政局</td><td>城关镇建设路18号3栋2单元501室</td></tr></table>',

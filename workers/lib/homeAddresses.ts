@@ -5,8 +5,9 @@ import { TableRows } from './tableRows';
 
 /**
  * A private person's home address down to the door (建设路18号3栋2单元501室) is personal data: it leads
- * to the person's home. Only a door-level address a private person is said to live at counts: an
- * office's address (办公地址, 服务大厅位于) and a street or village without a door number are public.
+ * to the person's home, and so is a village house number (幸福村3组12号). Only a door-level address a
+ * private person is said to live at counts: an office's address (办公地址, 服务大厅位于) and a street or
+ * village without a door number are public.
  */
 
 /** Words saying where someone lives; not 住 of 住房, 住建, 住院, 住宿 or 住户. */
@@ -16,7 +17,10 @@ const ROOM = '[0-9０-９]+室';
 /** No pause, space or other sentence break inside an address. */
 const ADDRESS_CHAR = '[^\\s，,、。；;！？：:（()）]';
 /** A building or house number, then within a few characters a room: 3栋2单元501室, 6号楼402室, 22号301室. */
-const DOOR = `${NUMBER}(?:栋|幢|号楼|号)${ADDRESS_CHAR}{0,12}?${ROOM}`;
+const FLAT_DOOR = `${NUMBER}(?:栋|幢|号楼|号)${ADDRESS_CHAR}{0,12}?${ROOM}`;
+/** A village house: the group (村民小组) or the village, then the house number: 3组12号, 幸福村8号; not 12号楼 or 12号院 of a compound. */
+const HOUSE_DOOR = `(?:${NUMBER}(?:组|社|队)|(?<=村))${NUMBER}号(?![楼院])`;
+const DOOR = `(?:${FLAT_DOOR}|${HOUSE_DOOR})`;
 const HOME_ADDRESS = new RegExp(`${LIVES_AT}(?<address>${ADDRESS_CHAR}{0,30}?${DOOR})`, 'gu');
 
 export interface AddressSpan {

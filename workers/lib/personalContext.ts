@@ -34,12 +34,18 @@ const PRIVATE_ROLE =
   '户主|申请人|贫困户|脱贫户|低保户|五保户|特困人员|特困户|监测户|当事人|患者|失主|求助人';
 const PAUSE_BEFORE_NAME = '(?:^|[^\\p{Script=Han}]|[，、：:（(])';
 const ROLE_BEFORE_NAME = `(?:${PRIVATE_ROLE})[：:]?`;
-const NAME = `(?<name>[${SURNAMES}]\\p{Script=Han}{1,2})`;
+/** An anonymised name, any surname then 某 (王某某, 李某, 欧阳某某): never a dictionary word. */
+const ANONYMISED_NAME = '(?!某)\\p{Script=Han}{1,2}?某某?';
+const NAME = `(?<name>${ANONYMISED_NAME}|[${SURNAMES}]\\p{Script=Han}{1,2})`;
+/** A remark after a name in a case or a 公示: （女）, （男，45岁）, （68岁）. */
+const AGE = '[0-9０-９一二三四五六七八九十]+岁';
+const PERSON_REMARK = `(?:[（(](?:[男女](?:[，,、\\s]*${AGE})?|${AGE})[）)])?`;
 /** A name, then the number or its label: 张三，电话：, 低保对象张三联系电话 */
 const NAME_BEFORE_TAIL =
+  PERSON_REMARK +
   '(?:先生|女士|同志)?\\s*(?:[，,、：:（(]\\s*)?(?:的)?(?:身份证(?:号码?)?|公民身份号码|手机(?:号码?)?|电话|联系电话|联系方式|银行卡(?:号)?|卡号|账号)?\\s*[：:]?\\s*$';
 /** A name opening a clause that goes on to list ID words: 张三，身份证号…，手机… */
-const NAME_THEN_ID_WORDS_TAIL = '[，,、（(：:\\s][^。！？\\n]{0,40}?(?:身份证|身份号码|手机|电话|联系方式|银行卡|卡号|账号)';
+const NAME_THEN_ID_WORDS_TAIL = PERSON_REMARK + '[，,、（(：:\\s][^。！？\\n]{0,40}?(?:身份证|身份号码|手机|电话|联系方式|银行卡|卡号|账号)';
 
 const NAME_BEFORE = new RegExp(`${PAUSE_BEFORE_NAME}${NAME}${NAME_BEFORE_TAIL}`, 'u');
 const NAME_THEN_ID_WORDS = new RegExp(`${PAUSE_BEFORE_NAME}${NAME}${NAME_THEN_ID_WORDS_TAIL}`, 'u');
