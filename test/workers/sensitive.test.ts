@@ -174,6 +174,27 @@ describe('sensitive checker', () => {
     }
   });
 
+  it('keeps curated names whole that jieba would glue to a neighbour (说法, 来华, 来自, 平日, 日报)', () => {
+    for (const [body, severity, term] of [
+      ['听说法轮佛法能治病。', 'block', '法轮佛法'],
+      ['邀请大家来华藏宗门听课。', 'review', '华藏宗门'],
+      ['有人教他们来自制炸药。', 'review', '自制炸药'],
+      ['网上有人发刁近平日常的帖子。', 'block', '刁近平'],
+      ['账号叫共狗日报。', 'block', '共狗'],
+      ['柴玲日前发声。', 'review', '柴玲'],
+    ]) {
+      assert.deepEqual(found(`<p>${body}</p>`), [[severity, term, term]], body);
+    }
+    // 浸淫/水墨画 is still read as words: the hit inside them stays lowered.
+    assert.deepEqual(found('<p>他浸淫水墨画多年。</p>'), [['review', '淫水', '淫水']]);
+  });
+
+  it('leaves the copies of a term\'s last character that begin the next word out of the hit', () => {
+    assert.deepEqual(found('<p>五月三十五日日益临近。</p>'), [['review', '五月三十五日', '五月三十五日']]);
+    // An ordinary doubled word keeps the whole run: 今日/你/妈妈 holds no 日你妈.
+    assert.deepEqual(found('<p>今日你妈妈来了吗？</p>'), []);
+  });
+
   it('does not block government warnings about 刷单 fraud', () => {
     // A warning names the scam in its own words: the terms stay highlighted, as notices.
     assert.deepEqual(found('<p>警惕兼职刷单诈骗，切勿轻信日赚千元的广告。</p>'), [

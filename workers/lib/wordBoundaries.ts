@@ -89,3 +89,46 @@ function safeOffset(text: string, offset: number): number {
   const unit = text.charCodeAt(offset);
   return offset > 0 && offset < text.length && unit >= 0xdc00 && unit <= 0xdfff ? offset - 1 : offset;
 }
+
+/**
+ * Where a hit ends once copies of its last character that begin the word after it are left out:
+ * the mirror of {@link startPastPrecedingWord}. In 五月三十五日日赚 the hit 五月三十五日 ends at the
+ * second 日, which begins 日赚. When jieba ends a word where the first copy ends and starts the word
+ * holding the last copy after it, the later copies are the next word's: the hit ends after the
+ * first copy. An ordinary doubled word (你妈妈身体: 妈妈 is one word) keeps its span, and so does a
+ * term that itself ends with a doubled character.
+ */
+export function endBeforeFollowingWord(text: string, hit: SpanOfTerm): number {
+  const firstCopyEnd = endOfFirstCopyOfLastCharacter(text, hit.start, hit.end);
+  const term = Array.from(hit.term);
+  if (firstCopyEnd === hit.end || term.length < 2 || term[term.length - 1] === term[term.length - 2]) return hit.end;
+  const left = foldPreservingOffsets(text.slice(safeOffset(text, Math.max(0, hit.start - CONTEXT)), hit.start));
+  const right = foldPreservingOffsets(text.slice(firstCopyEnd, safeOffset(text, Math.min(text.length, hit.end + CONTEXT))));
+  const termEnd = left.length + hit.term.length;
+  const lastCopy = termEnd + (hit.end - firstCopyEnd) - 1;
+  let endsAtFirstCopy = false;
+  let gluedAfter = false;
+  let offset = 0;
+  for (const word of cut(left + hit.term + right)) {
+    const end = offset + word.length;
+    if (end === termEnd) endsAtFirstCopy = true;
+    if (offset <= lastCopy && end > lastCopy) gluedAfter = offset >= termEnd && end > hit.end - firstCopyEnd + termEnd;
+    offset = end;
+  }
+  return endsAtFirstCopy && gluedAfter ? firstCopyEnd : hit.end;
+}
+
+/** The offset just after the first of the copies of a hit's last character that end it (noise between them allowed). */
+function endOfFirstCopyOfLastCharacter(text: string, start: number, end: number): number {
+  const chars = Array.from(text.slice(start, end));
+  const folded = chars.map((char) => foldCodePoint(char.codePointAt(0) ?? 0));
+  const last = folded[folded.length - 1];
+  let firstEnd = end;
+  let offset = end;
+  for (let i = chars.length - 1; i > 0; i--) {
+    offset -= chars[i]!.length;
+    if (folded[i] === last) firstEnd = offset + chars[i]!.length;
+    else if (folded[i] !== NOISE) break;
+  }
+  return firstEnd;
+}

@@ -4,7 +4,7 @@ import { foldTerm, normalizeTerm } from '../lib/normalizer';
 import { rulesOf } from '../lib/tableRuleKind';
 import { WarningWords } from '../lib/warningWords';
 import { findTextUrls, TextUrl } from '../lib/urls';
-import { startPastPrecedingWord, wordsCuttingHits } from '../lib/wordBoundaries';
+import { endBeforeFollowingWord, startPastPrecedingWord, wordsCuttingHits } from '../lib/wordBoundaries';
 import { wordFrequency } from '../lib/wordFrequency';
 import { adsRuleKind } from '../rules/adsRules';
 import { ORDINARY_FREQUENCY } from '../rules/packageTermTriage';
@@ -51,7 +51,8 @@ interface Hit {
 /**
  * Sensitive terms: every field of the draft against the word lists and allow-words of the
  * `terms` rule set, with the evasion-proof matcher. A hit whose first character is repeated
- * leaves out the copies that end the word before it (学习习近平 is 学习 and 习近平, not 习习近平).
+ * leaves out the copies that end the word before it (学习习近平 is 学习 and 习近平, not 习习近平), and one
+ * whose last character is repeated the copies that begin the word after it (五月三十五日日赚).
  * False alarms are kept down in three steps:
  *  - a hit inside an allow-word (路口交通 ⊃ 口交) is dropped;
  *  - a hit that only exists because an ordinary reduplicated word collapsed (妈妈的 read as 妈的)
@@ -133,6 +134,7 @@ function screenText(draft: PreparedDraft, field: Field, compiled: CompiledTerms)
   const hits: Hit[] = [];
   for (const hit of matched) {
     hit.start = startPastPrecedingWord(text, hit);
+    hit.end = endBeforeFollowingWord(text, hit);
     if (allowed.some((allow) => allow.start <= hit.start && hit.end <= allow.end)) continue;
     if (collapsesOrdinaryRepeat(text, hit)) continue;
     if (splitsCountByPunctuation(text, hit)) continue;
