@@ -194,6 +194,20 @@ describe('ad checker', () => {
       assert.deepEqual(ads('<p>全县最便宜，欢迎购买。</p>'), [['block', '最便宜']]);
     });
 
+    it('flags fake-certificate offers, not a service centre issuing certificates or a school pointing to 学信网', () => {
+      assert.deepEqual(ads('<p>办理各类毕业证，学信网可查，微信：zhengjian888</p>').map(([severity]) => severity), ['block', 'review']);
+      assert.deepEqual(ads('<p>驾照免考拿证，当天出证。</p>'), [['block', '免考拿证']]);
+      assert.deepEqual(ads('<p>毕业证学位证可查可验，全国通用。</p>'), [['review', '毕业证学位证可查可验']]);
+      for (const body of [
+        '<p>县政务服务中心可办理各类证件，咨询电话0791-1234567。</p>',
+        '<p>学生可在学信网可查询本人学历信息。</p>',
+        '<p>电子营业执照全国可查可验。</p>',
+        '<p>驾考包过是骗局，请考生不要轻信。</p>',
+      ]) {
+        assert.deepEqual(ads(body).filter(([severity]) => severity !== 'notice'), [], body);
+      }
+    });
+
     it('blocks calls to buy or to contact', () => {
       assert.deepEqual(ads('<p>私信领取优惠，点击下单，加V了解。</p>'), [
         ['block', '私信领取'],
@@ -538,7 +552,7 @@ describe('ad checker', () => {
 
     it('sends a company hiring with pay it promises to review, not a government recruitment notice or job fair', () => {
       assert.deepEqual(signals('<p>丽华美发诚聘发型师、洗发助理，保底工资加提成，有意者请致电李店长。</p>'), [['review', '美发、诚聘、保底、有意者请致电']]);
-      assert.deepEqual(signals('<p>我是兴隆餐馆的店长，本店现招服务员，包吃住，有意向可与我联系。</p>'), [['review', '我是兴隆餐馆的、本店、包吃住、与我联系']]);
+      assert.deepEqual(signals('<p>我是兴隆餐馆的店长，本店现招服务员，包吃住，有意向可与我联系。</p>'), [['review', '我是兴隆餐馆的、本店、服务员、包吃住、与我联系']]);
       for (const body of [
         '<p>县人社局举办春季招聘会，部分企业提供包吃住、保底工资加提成的岗位，咨询电话：0731-1234567。</p>',
         '<p>我县事业单位公开招聘工作人员，待遇按有关规定执行，有意者请于3月7日前报名。</p>',
@@ -549,8 +563,42 @@ describe('ad checker', () => {
       }
       // A job fair relays what the companies offer: only noted.
       assert.deepEqual(signals('<p>春风行动招聘会现场，多家企业急招普工，包吃住，保底加提成，有意者可直接致电。</p>'), [
-        ['notice', '急招、包吃住、保底、有意者可直接致电'],
+        ['notice', '急招、普工、包吃住、保底、有意者可直接致电'],
       ]);
+    });
+
+    it('sends a shop or a factory hiring with shift and perk promises to review, not the same jobs relayed by a public job service', () => {
+      for (const body of [
+        '<p>本店长期招聘服务员，包吃住，待遇优厚，有意者请来电。</p>',
+        '<p>本公司急需招聘普工20名，两班倒，做六休一，欢迎前来面试。</p>',
+        '<p>新开火锅店招聘收银员、传菜员，工资日结，期待您的加入。</p>',
+      ]) {
+        assert.deepEqual(aboveNotice(body).map(([severity]) => severity), ['review'], body);
+      }
+      for (const body of [
+        '<p>县人社局发布就业岗位信息：某食品公司招聘普工30名，包吃住，月薪4000元，有意者请致电0791-1234567。</p>',
+        '<p>春风行动招聘会现场，多家企业招聘服务员、普工，提供包吃住，欢迎前来面试。</p>',
+        '<p>县人民医院公开招聘护理人员，资格复审后进行面试，具体见公告。</p>',
+        '<p>县城区学校校舍维修项目招标公告：最高投标限价128万元，联系人：张工，电话：0791-1234567。</p>',
+      ]) {
+        assert.deepEqual(aboveNotice(body), [], body);
+      }
+    });
+
+    it('sends a bank or a seller chasing customers to review: 优质客户, 办卡送, 贷款就找我, TEL：', () => {
+      for (const body of [
+        '<p>您是我行优质客户，即日起办卡送电饭煲，TEL：0791-8888888</p>',
+        '<p>需要贷款就找我，资金周转快，额度高。</p>',
+        '<p>专业足浴按摩，免费检测，上门接送，TEL：0791-6666666</p>',
+      ]) {
+        assert.deepEqual(aboveNotice(body).map(([severity]) => severity), ['review'], body);
+      }
+      for (const body of [
+        '<p>12345政务服务便民热线全天候受理群众诉求，也可加入县政务服务QQ群123456789咨询。</p>',
+        '<p>县人社局提醒：创业担保贷款可到县就业服务中心办理，咨询电话0791-1234567。</p>',
+      ]) {
+        assert.deepEqual(aboveNotice(body), [], body);
+      }
     });
 
     it('makes nothing of a worker’s pay told in the news, a county company in a quote, a consumer warning or a public body hiring', () => {
