@@ -208,6 +208,20 @@ describe('ad checker', () => {
       }
     });
 
+    it('reads contact handles written to slip past: Q Q spaced, a QQ handle with letters, a mobile in Chinese numerals', () => {
+      assert.deepEqual(ads('<p>日赚三百，Q Q：123456789</p>'), [['block', 'Q Q：123456789']]);
+      assert.deepEqual(ads('<p>网上兼职，日赚三百，扣扣号：abc12345</p>'), [['block', '扣扣号：abc12345']]);
+      assert.deepEqual(ads('<p>兼职日结，电话：一三八 一二三四 五六七八</p>'), [['review', '一三八 一二三四 五六七八']]);
+      assert.deepEqual(ads('<p>微信：壹叁玖壹贰叁肆伍陆柒捌</p>'), [['review', '壹叁玖壹贰叁肆伍陆柒捌']]);
+      for (const body of [
+        '<p>县政务服务Q Q群：123456789，工作日在线答复。</p>',
+        '<p>欢迎加入县政务服务QQ群：123456789。</p>',
+        '<p>本办法自二〇二四年一月一日起施行，一二三四五六七八九十各等级按附表执行。</p>',
+      ]) {
+        assert.deepEqual(ads(body).filter(([severity]) => severity !== 'notice'), [], body);
+      }
+    });
+
     it('blocks calls to buy or to contact', () => {
       assert.deepEqual(ads('<p>私信领取优惠，点击下单，加V了解。</p>'), [
         ['block', '私信领取'],
