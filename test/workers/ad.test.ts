@@ -59,6 +59,15 @@ describe('ad checker', () => {
       );
     });
 
+    it('blocks a short link whose dots are disguised, and leaves prose and government addresses alone', () => {
+      assert.deepEqual(links('<p>日赚三百，看 t . cn/A6abcd</p>'), [['block', 't . cn/A6abcd', 7, 20]]);
+      assert.deepEqual(links('<p>打开 dwz点cn/abc12 领取</p>').map(([severity, text]) => [severity, text]), [['block', 'dwz点cn/abc12']]);
+      assert.deepEqual(links('<p>详情见 bit(.)ly/3xYz9</p>').map(([severity]) => severity), ['block']);
+      for (const body of ['<p>网址 www . gov . cn/zhengce 可查询。</p>', '<p>下午3点to/do清单整理完毕。</p>', '<p>会议于下午3点开始。</p>']) {
+        assert.deepEqual(links(body), [], body);
+      }
+    });
+
     it('notes a link to a WeChat article rather than reviewing it, and still blocks shops and short links', () => {
       assert.deepEqual(links('<p>详情请见县人社局公众号文章：https://mp.weixin.qq.com/s/Abc123</p>').map(([severity, text]) => [severity, text]), [
         ['notice', 'https://mp.weixin.qq.com/s/Abc123'],

@@ -55,6 +55,36 @@ export function findTextUrls(text: string): TextUrl[] {
   return urls;
 }
 
+/** What an evader writes for the dot of a host: spaces around it, a full stop, 点, (.), [.], dot. */
+const DISGUISED_DOT = String.raw`(?:\s*(?:[.．。]|点|\(\.\)|\[\.\]|\bdot\b)\s*)`;
+/**
+ * A bare host whose dots are disguised, then a path (t . cn/A6bcd, dwz点cn/abc): a short link written to
+ * slip past the link checks. The path is required: prose does not run a Latin word, 点 and a domain
+ * ending into a slash.
+ */
+const DISGUISED_URL = new RegExp(
+  String.raw`(?<![A-Za-z0-9@._%+-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?${DISGUISED_DOT})+(?:${BARE_TLDS.join('|')})(?![A-Za-z0-9-])\s*/[A-Za-z0-9_-]{3,}`,
+  'giu',
+);
+const PLAIN_DOT = /^[A-Za-z0-9-]$|^\.$/;
+
+/**
+ * Web addresses whose dots are disguised, each with the address it stands for (t.cn/A6bcd) and the
+ * span as written. Addresses written plainly are left to {@link findTextUrls}.
+ */
+export function findDisguisedUrls(text: string): TextUrl[] {
+  const urls: TextUrl[] = [];
+  for (const match of text.matchAll(DISGUISED_URL)) {
+    const slash = match[0].indexOf('/');
+    const hostPart = match[0].slice(0, slash);
+    const host = hostPart.replace(new RegExp(DISGUISED_DOT, 'giu'), '.').trim();
+    if (hostPart === host) continue; // written plainly: findTextUrls has it
+    if (!Array.from(host).every((char) => PLAIN_DOT.test(char))) continue;
+    urls.push({ url: host + match[0].slice(slash), start: match.index, end: match.index + match[0].length });
+  }
+  return urls;
+}
+
 const IGNORED_SCHEMES = new Set(['mailto', 'tel', 'sms', 'data', 'javascript', 'about', 'blob', 'cid']);
 /** The scheme a URL starts with (`https:`, `weixin:`, `mailto:`). */
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;

@@ -4,7 +4,7 @@ import { LinkClassifier } from '../lib/linkClassifier';
 import { originalSpan, PhraseText, phraseTables, phraseTextOf } from '../lib/phraseText';
 import { SellingCluster, SellingSignalKind, SellingSignals } from '../lib/sellingSignals';
 import { rulesOf } from '../lib/tableRuleKind';
-import { findTextUrls } from '../lib/urls';
+import { findDisguisedUrls, findTextUrls } from '../lib/urls';
 import { headingOf } from '../lib/warningWords';
 import { adsRuleKind } from '../rules/adsRules';
 import { linksRuleKind } from '../rules/linksRules';
@@ -74,9 +74,13 @@ export const adChecker: Checker<CompiledAds> = {
 
 /** Every URL once: written in a text field, or standing in an href/src (offsets of its visible text). */
 function linkFindings(draft: PreparedDraft, compiled: CompiledAds): Finding[] {
-  const found: Array<{ field: Field; url: string; start: number; end: number; origin: string }> = [];
+  const found: Array<{ field: Field; url: string; start: number; end: number; origin: string; written?: string }> = [];
   for (const field of TEXT_FIELDS) {
     for (const url of findTextUrls(draft.texts[field])) found.push({ field, ...url, origin: '正文网址' });
+    // Judged as the address it stands for, shown as written.
+    for (const url of findDisguisedUrls(draft.texts[field])) {
+      found.push({ field, ...url, origin: '正文中拆开写的网址', written: draft.texts[field].slice(url.start, url.end) });
+    }
   }
   for (const link of draft.links) {
     const origin = link.origin === 'src' ? '图片地址' : '超链接';
@@ -84,12 +88,12 @@ function linkFindings(draft: PreparedDraft, compiled: CompiledAds): Finding[] {
   }
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  for (const { field, url, start, end, origin } of found) {
+  for (const { field, url, start, end, origin, written } of found) {
     const key = `${field}|${start}|${end}|${url}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const verdict = compiled.links.classify(url);
-    const base = { checker: 'ad' as const, field, start, end, text: url, listVersion: compiled.linksVersion };
+    const base = { checker: 'ad' as const, field, start, end, text: written ?? url, listVersion: compiled.linksVersion };
     if (verdict.kind === 'commercial') {
       const what = CATEGORY_NAMES[verdict.category] ?? verdict.category;
       findings.push({
