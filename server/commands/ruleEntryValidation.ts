@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { badRequest, fieldPhrase } from '../errors';
+import { badRequest, fieldPhrase, unprocessable } from '../errors';
+import { overBroadProblem } from './overBroadRules';
 import { RuleFields, RuleTable } from './ruleTables';
 
 /** One problem of one entry: which field (and import row), and what is wrong, in Chinese. */
@@ -118,9 +119,18 @@ export function checkEntry(table: RuleTable, input: unknown): { fields?: RuleFie
   return { fields: result.data as RuleFields, problems };
 }
 
-/** The validated entry, or a 400 naming every bad field. */
+/** A well-formed entry that would match far too much (a public suffix, a generic source name), or none. */
+export function breadthProblems(table: RuleTable, fields: RuleFields, input: unknown): RuleProblem[] {
+  const written = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).pattern : undefined;
+  const problem = overBroadProblem(table.kind, fields, written);
+  return problem ? [problem] : [];
+}
+
+/** The validated entry, or a 400 naming every bad field, or a 422 when it is well-formed but would match far too much. */
 export function validatedEntry(table: RuleTable, input: unknown): RuleFields {
   const { fields, problems } = checkEntry(table, input);
   if (!fields) throw badRequest(describeProblems(table, problems), problems);
+  const tooBroad = breadthProblems(table, fields, input);
+  if (tooBroad.length) throw unprocessable(describeProblems(table, tooBroad), tooBroad);
   return fields;
 }

@@ -1,9 +1,9 @@
 import { Model, Transaction } from 'sequelize';
 import { agrees, entryState, readState, stateText } from '../../workers/lib/shippedState';
 import { AuditActor, AuditEvent } from '../audit/auditRecorder';
-import { badRequest, conflict } from '../errors';
+import { badRequest, conflict, unprocessable } from '../errors';
 import { ImportCounts, ImportFormat, ImportMode, ImportRequestOf } from './importShapes';
-import { checkEntry, columnOf, describeProblems, ProblemPlace, RuleProblem } from './ruleEntryValidation';
+import { breadthProblems, checkEntry, columnOf, describeProblems, ProblemPlace, RuleProblem } from './ruleEntryValidation';
 import { forgetDeleted, readDeleted, rememberDeleted } from './deletedDefaults';
 import { versionedRuleChange } from './ruleChange';
 import { changedFields, entryLabel, keyOf, modelOf, periodsOverlap, RuleFields, rowOf, RuleTable, sameFields, storedEntry } from './ruleTables';
@@ -48,6 +48,8 @@ function problemDetails(table: RuleTable, problems: RuleProblem[], format: Impor
 /** Every row validated, and checked against the other rows of the same import: all problems, not the first. */
 function readRows(table: RuleTable, request: ImportRequest): ImportEntry[] {
   const problems: RuleProblem[] = [];
+  /** Well-formed rows that would match far too much: with other problems a 400 names them all, alone a 422. */
+  const tooBroad: RuleProblem[] = [];
   const entries: ImportEntry[] = [];
   const byKey = new Map<string, ImportEntry>();
   const rowWord = placeOf(request.format).rowWord;
@@ -57,6 +59,7 @@ function readRows(table: RuleTable, request: ImportRequest): ImportEntry[] {
     problems.push(...checked.problems.map((p) => ({ ...p, row })));
     if (enabled !== undefined && typeof enabled !== 'boolean') problems.push({ row, field: 'enabled', message: '须为 yes 或 no（JSON 中为 true 或 false）' });
     if (!checked.fields) continue;
+    tooBroad.push(...breadthProblems(table, checked.fields, input).map((p) => ({ ...p, row })));
     const entry = { row, fields: checked.fields, enabled: enabled !== false };
     const key = keyOf(table, entry.fields);
     const twin = byKey.get(key);
@@ -72,8 +75,10 @@ function readRows(table: RuleTable, request: ImportRequest): ImportEntry[] {
     byKey.set(key, entry);
     entries.push(entry);
   }
-  if (problems.length) {
-    throw badRequest(`导入未执行，没有写入任何规则。共 ${problems.length} 处问题：${describeProblems(table, problems, placeOf(request.format))}`, problemDetails(table, problems, request.format));
+  const all = [...problems, ...tooBroad].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  if (all.length) {
+    const refusal = problems.length ? badRequest : unprocessable;
+    throw refusal(`导入未执行，没有写入任何规则。共 ${all.length} 处问题：${describeProblems(table, all, placeOf(request.format))}`, problemDetails(table, all, request.format));
   }
   return entries;
 }
