@@ -85,8 +85,11 @@ const CHUNK = 1000;
 /** An audit record's detail is a TEXT column (64 KB): the changes of a large import are spread over records of at most this size. */
 const AUDIT_PART_BYTES = 40_000;
 
-/** Every row validated and checked against the other rows of the upload: all problems, not the first. */
-function readRows(list: WordList, request: WordImportRequest): ImportEntry[] {
+/**
+ * Every row validated and checked against the other rows of the upload: all problems, not the first.
+ * They are reported with those found against the stored entries, in one answer (see wordListImporter).
+ */
+function readRows(list: WordList, request: WordImportRequest): { entries: ImportEntry[]; problems: WordProblem[] } {
   const problems: WordProblem[] = [];
   const entries: ImportEntry[] = [];
   const byText = new Map<string, number>();
@@ -105,12 +108,13 @@ function readRows(list: WordList, request: WordImportRequest): ImportEntry[] {
     byText.set(checked.entry.text, row);
     entries.push({ row, entry: checked.entry, enabled: enabled as boolean | undefined, origin });
   }
-  if (problems.length) throw refused(list, problems, request.format);
-  return entries;
+  return { entries, problems };
 }
 
+/** Every problem of the upload by line, so that the admin mends the file once. */
 function refused(list: WordList, problems: WordProblem[], place: ProblemPlace) {
-  return badRequest(`导入未执行，没有写入任何词条。共 ${problems.length} 处问题：${describeProblems(list, problems, place)}`, problems);
+  const byRow = [...problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return badRequest(`导入未执行，没有写入任何词条。共 ${byRow.length} 处问题：${describeProblems(list, byRow, place)}`, byRow);
 }
 
 async function readStored(list: WordList, transaction: Transaction): Promise<StoredRow[]> {
@@ -223,34 +227,51 @@ function warningsOf(list: WordList, planned: Plan): WordWarning[] {
   return warnings;
 }
 
-async function normalizedTwinWarnings(list: WordList, planned: Plan, stored: StoredRow[], place: ProblemPlace): Promise<WordWarning[]> {
+/** A new entry that reads the same once normalised as a stored entry the import keeps, or as an earlier new row of the upload. */
+interface NormalizedTwin {
+  item: ImportEntry;
+  key: string;
+  twin: { id?: number; row?: number; text: string; enabled?: boolean };
+}
+
+function normalizedTwins(planned: Plan, stored: StoredRow[]): NormalizedTwin[] {
   if (planned.creates.length === 0) return [];
   const deleted = new Set(planned.deletes);
-  const byKey = new Map<string, { id?: number; row?: number; text: string }>();
+  const byKey = new Map<string, NormalizedTwin['twin']>();
   for (const row of stored) {
     if (deleted.has(row)) continue;
     const key = normalizeTerm(row.text);
-    if (!byKey.has(key)) byKey.set(key, { id: row.id, text: row.text });
+    if (!byKey.has(key)) byKey.set(key, { id: row.id, text: row.text, enabled: row.enabled });
   }
-  const warnings: WordWarning[] = [];
+  const twins: NormalizedTwin[] = [];
   for (const item of planned.creates) {
     const key = normalizeTerm(item.entry.text);
     const twin = byKey.get(key);
-    if (!twin) {
-      byKey.set(key, { row: item.row, text: item.entry.text });
-      continue;
-    }
-    if (twin.id !== undefined) warnings.push({ ...sameWhenNormalizedWarning(list, item.entry.text, { id: twin.id, text: twin.text }), row: item.row });
-    else {
-      warnings.push({
-        row: item.row,
-        field: list.textField,
-        code: 'same_when_normalized',
-        message: `“${item.entry.text}”与第 ${twin.row} ${place === 'tsv' ? '行' : '条'}的“${twin.text}”归一化后相同，匹配时是同一个词（取级别最高的一条）`,
-      });
-    }
+    if (twin) twins.push({ item, key, twin });
+    else byKey.set(key, { row: item.row, text: item.entry.text });
   }
-  return warnings;
+  return twins;
+}
+
+/** A release's own spellings that read the same are merged as it ships them, with a warning. */
+function normalizedTwinWarning(list: WordList, { item, twin }: NormalizedTwin, place: ProblemPlace): WordWarning {
+  if (twin.id !== undefined) return { ...sameWhenNormalizedWarning(list, item.entry.text, { id: twin.id, text: twin.text }), row: item.row };
+  return {
+    row: item.row,
+    field: list.textField,
+    code: 'same_when_normalized',
+    message: `“${item.entry.text}”与第 ${twin.row} ${place === 'tsv' ? '行' : '条'}的“${twin.text}”归一化后相同，匹配时是同一个词（取级别最高的一条）`,
+  };
+}
+
+/** An admin's upload is held to the add form's rule: a new entry that the matcher would read as another is refused, naming the other. */
+function normalizedTwinProblem(list: WordList, { item, key, twin }: NormalizedTwin, place: ProblemPlace): WordProblem {
+  const same = `归一化后相同（都读作“${key}”），匹配时是同一个词`;
+  const message =
+    twin.id !== undefined
+      ? `“${item.entry.text}”与${list.label}中已有的“${twin.text}”（编号 ${twin.id}${twin.enabled ? '' : '，已停用'}）${same}，不必重复添加；请删去这一行，或修改已有的那一条`
+      : `“${item.entry.text}”与第 ${twin.row} ${place === 'tsv' ? '行' : '条'}的“${twin.text}”${same}；请只保留一行`;
+  return { row: item.row, field: list.textField, message };
 }
 
 function columnsOf(list: WordList): string[] {
@@ -362,34 +383,39 @@ function auditOf(list: WordList, planned: Plan, applied: { createdIds: Map<strin
 
 /**
  * The security admin imports a word list (TSV in the format of the shipped files, or JSON), all
- * or nothing: every row is validated and checked against the others first, new entries are
- * checked against the normaliser, and a single problem anywhere writes nothing (400, every
- * problem with its row). Entries are matched by their text as written: a match is updated, the
+ * or nothing: every row is validated and checked against the others, new entries are checked
+ * against the normaliser and against the stored entries as the add form checks them (one that
+ * reads the same as another once normalised is refused), and a single problem anywhere writes
+ * nothing (400, every problem of the file with its row, in one answer). Entries are matched by their text as written: a match is updated, the
  * rest are added (origin `import`), and `replace` also deletes every stored entry the upload does
  * not name. A column the upload leaves out (note, enabled) keeps the stored value. Common words
- * and entries that read the same as another once normalised are allowed, with warnings; an
+ * are allowed, with warnings, and so are a release's own spellings that read the same; an
  * allow-word that reads the same as an enabled term is a problem of its row (allowWordShadows).
  * The release's defaults (request.shipped) are merged as shippedMergePlan says: what the admin
  * changed is kept and listed, entries the release no longer ships are disabled, not deleted, and
  * release entries the admin deleted stay deleted unless the request names them in `restore`.
  */
 export async function wordListImporter(list: WordList, request: WordImportRequest, actor: AuditActor): Promise<WordImportSummary> {
-  const entries = readRows(list, request);
+  const read = readRows(list, request);
   const { result, version } = await versionedRuleChange(list.kind, actor, async (transaction) => {
     const stored = await readStored(list, transaction);
-    const shipped = request.shipped ? planShipped(list, entries, stored, await readDeleted(list.name, transaction), new Set(request.restore)) : undefined;
-    const planned = shipped?.planned ?? plan(entries, stored, request.mode);
+    const shipped = request.shipped ? planShipped(list, read.entries, stored, await readDeleted(list.name, transaction), new Set(request.restore)) : undefined;
+    const planned = shipped?.planned ?? plan(read.entries, stored, request.mode);
     const tooShort = planned.creates.flatMap((item) => {
       const problem = normalizationProblem(list, item.entry.text);
       return problem ? [{ ...problem, row: item.row }] : [];
     });
-    if (tooShort.length) throw refused(list, tooShort, request.format);
     // The release's own allow-words are merged as it ships them; an admin's upload may not switch a term off.
     const shadows = list.name === 'allow-words' && !request.shipped ? await allowWordsImportCheck(newlyMatching(planned), transaction) : { problems: [], warnings: [] };
-    if (shadows.problems.length) throw refused(list, shadows.problems, request.format);
-    const warnings = [...warningsOf(list, planned), ...shadows.warnings, ...(await normalizedTwinWarnings(list, planned, stored, request.format))].sort(
-      (a, b) => (a.row ?? 0) - (b.row ?? 0),
-    );
+    // A row already refused as too short is not also named as another's twin.
+    const tooShortRows = new Set(tooShort.map((p) => p.row));
+    const twins = normalizedTwins(planned, stored).filter(({ item }) => !tooShortRows.has(item.row));
+    const twinProblems = request.shipped ? [] : twins.map((twin) => normalizedTwinProblem(list, twin, request.format));
+    // Rows too short to match are only known once planned (a stored entry may keep its one character): all problems go out together.
+    const problems = [...read.problems, ...tooShort, ...shadows.problems, ...twinProblems];
+    if (problems.length) throw refused(list, problems, request.format);
+    const twinWarnings = request.shipped ? twins.map((twin) => normalizedTwinWarning(list, twin, request.format)) : [];
+    const warnings = [...warningsOf(list, planned), ...shadows.warnings, ...twinWarnings].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     const counts = shipped?.counts ?? { created: planned.creates.length, updated: planned.updates.length, deleted: planned.deletes.length, unchanged: planned.unchanged };
     const changed = planned.creates.length + planned.updates.length + planned.deletes.length + planned.restamps.length > 0;
     const applied = changed ? await apply(list, planned, transaction) : { createdIds: new Map<string, number>(), forgotten: new Set<string>() };

@@ -49,3 +49,11 @@ export async function keepWordLists(): Promise<() => Promise<void>> {
     await announceRuleChange(httpRedis(), 'terms', version);
   };
 }
+
+/** Digit sets that take turns, so that no two neighbours are alike (the normaliser reads a run as one character). */
+const DIGIT_SETS = ['零一二三四五六七八九', 'abcdefghij', '甲乙丙丁戊己庚辛壬癸', 'klmnopqrst'];
+
+/** A number as four characters that no other number folds to: 0011 would read as 01 once normalised. */
+export function distinctNumber(n: number): string {
+  return [...String(n).padStart(4, '0')].map((digit, i) => DIGIT_SETS[i % DIGIT_SETS.length]![Number(digit)]).join('');
+}
