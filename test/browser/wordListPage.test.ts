@@ -6,7 +6,7 @@ import { Term } from '../../server/models';
 import { ApiClient } from '../support/apiClient';
 import { buildUser, loggedIn } from '../support/factories';
 import { XLS_BYTES, XLSX_BYTES } from '../support/spreadsheetBytes';
-import { keepWordLists } from '../terms/termSupport';
+import { distinctNumber, keepWordLists } from '../terms/termSupport';
 import { browserSuite, Person, signIn } from './support/browser';
 
 /** The security admin's 词库管理 page: what its export, import and row buttons do. */
@@ -105,5 +105,59 @@ describe('the console in a browser: the word lists', function () {
     await other.getByRole('button', { name: '保存' }).click();
     await page.getByRole('alert').filter({ hasText: '该词条已不存在（可能已被其他管理员删除），请刷新列表' }).waitFor();
     assert.equal(await other.getByLabel('备注').inputValue(), '改备注', 'the form keeps what was typed');
+  });
+
+  it('jumps to any page of a long list by its number, keeping the search and filters, and still exports all that they show', async () => {
+    const many = `翻页${marker}`;
+    const entries = Array.from({ length: 260 }, (_, i) => ({ term: `${many}${distinctNumber(i)}`, category: 'gambling', severity: 'review' }));
+    const imported = await api.post('/api/terms/import', { mode: 'merge', entries });
+    assert.equal(imported.status, 200, JSON.stringify(imported.body).slice(0, 500));
+    assert.equal(imported.body.created, 260);
+
+    await openTerms();
+    const page = admin.page;
+    await page.getByLabel('搜索敏感词').fill(many);
+    await page.getByLabel('按类别筛选').selectOption('gambling');
+    const pager = page.getByTestId('pager');
+    await pager.getByText('第 1 / 6 页，共 260 条').waitFor();
+    const numbers = async () => (await pager.locator('.page-numbers').innerText()).replace(/\s+/g, ' ').trim();
+    assert.equal(await numbers(), '1 2 3 … 6');
+
+    const firstRow = () => page.locator('[data-testid="entries"] tbody tr').first().innerText();
+    /** The first term of a page as the API lists it with the same search and filter. */
+    const firstOf = async (n: number) => {
+      const listed = await api.get(`/api/terms?q=${encodeURIComponent(many)}&category=gambling&page=${n}&pageSize=50`);
+      assert.equal(listed.body.total, 260, 'the list answers the total the pager needs');
+      return listed.body.items[0].term as string;
+    };
+    const onPage = async (n: number) => {
+      await page.locator(`[aria-current="page"]`).filter({ hasText: String(n) }).waitFor();
+      const expected = await firstOf(n);
+      await page.waitForFunction((term) => (globalThis as any).document.querySelector('[data-testid="entries"] tbody tr')?.textContent.includes(term), expected);
+    };
+
+    await pager.getByRole('button', { name: '第 6 页' }).click();
+    await onPage(6);
+    await pager.getByText('第 6 / 6 页，共 260 条').waitFor();
+    assert.equal(await page.locator('[data-testid="entries"] tbody tr').count(), 10);
+    assert.equal(await numbers(), '1 … 4 5 6');
+    assert.ok(await pager.getByRole('button', { name: '下一页' }).isDisabled());
+
+    await pager.getByLabel('页码').fill('3');
+    await pager.getByLabel('页码').press('Enter');
+    await onPage(3);
+    assert.equal(await numbers(), '1 2 3 4 5 6');
+    assert.ok((await firstRow()).includes(await firstOf(3)));
+    assert.equal(await page.getByLabel('搜索敏感词').inputValue(), many, 'the search stays');
+    assert.equal(await page.getByLabel('按类别筛选').inputValue(), 'gambling', 'the filter stays');
+
+    await pager.getByLabel('页码').fill('9');
+    assert.ok(await pager.getByRole('button', { name: '跳转' }).isDisabled(), 'no page 9');
+    await pager.getByRole('button', { name: '第 1 页' }).click();
+    await onPage(1);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 TSV' }).click()]);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    assert.match(text.split('\n')[0]!, /筛选条件 .*共 260 条/, text.split('\n')[0]);
   });
 });
