@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Unit } from '../../server/models';
+import { SourceRule, Unit } from '../../server/models';
 import { wordingRuleKind } from '../../workers/rules/wordingRules';
 import { keepRuleTables } from '../rules/ruleSupport';
 import { buildUnit, buildUser } from '../support/factories';
@@ -30,6 +30,33 @@ describe('the console in a browser: the security admin’s rule tables and revie
     const restore = await keepRuleTables(['secrecy']);
     try {
       await chooseCategories();
+    } finally {
+      await restore();
+    }
+  });
+
+  it('refuses a whitelist entry that would pass half the internet, saying which and why, and adds nothing', async () => {
+    const restore = await keepRuleTables(['sources']);
+    try {
+      const admin = await suite.open();
+      await signIn(admin, await buildUser('secadmin'));
+      const page = admin.page;
+      await page.getByRole('link', { name: '筛查规则' }).click();
+      await page.getByRole('link', { name: /^转载来源白名单/ }).click();
+      await page.getByTestId('table-sources').waitFor();
+      const form = page.getByRole('form', { name: '添加转载来源白名单' });
+      await form.getByLabel('新转载来源白名单的单位或分组').fill('测试');
+      await form.getByLabel('新转载来源白名单的匹配方式').selectOption('domain');
+      await form.getByLabel('新转载来源白名单的规则内容').fill('com');
+      await form.getByRole('button', { name: '添加' }).click();
+      const alert = form.getByRole('alert');
+      await alert.waitFor();
+      assert.match((await alert.textContent())!, /「com」是公共后缀，会放行所有以它结尾的网站，请填写具体域名，如 xinhuanet\.com/);
+      await form.getByLabel('新转载来源白名单的匹配方式').selectOption('name_suffix');
+      await form.getByLabel('新转载来源白名单的规则内容').fill('日报');
+      await form.getByRole('button', { name: '添加' }).click();
+      await form.getByRole('alert').filter({ hasText: '「日报」' }).waitFor();
+      assert.equal(await SourceRule.count({ where: { pattern: ['com', '日报'] } }), 0);
     } finally {
       await restore();
     }
