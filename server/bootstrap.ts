@@ -26,14 +26,15 @@ export async function bootstrap(processName: string, scope: EnvScope = 'all'): P
 
 /**
  * Ends a process that could not start: a problem the operator can fix in one plain message, anything
- * else logged with its stack for a developer.
+ * else logged with its stack for a developer. processName is said to the operator, e.g. 「审核服务」.
  */
 export function cannotStart(processName: string, error: unknown): never {
+  // The operator reads the header with the message under it: both in Chinese.
   if (error instanceof StartupProblem) {
-    process.stderr.write(`\n${processName} cannot start.\n${error.message}\n\n`);
+    process.stderr.write(`\n${processName}无法启动：\n${error.message}\n\n`);
   } else {
-    logger.fatal({ err: error }, `${processName} cannot start`);
-    process.stderr.write(`\n${processName} cannot start: ${(error as Error).message}\n\n`);
+    logger.fatal({ err: error, process: processName }, 'cannot start');
+    process.stderr.write(`\n${processName}无法启动：${(error as Error).message}\n\n`);
   }
   // Let the logger flush what it holds before the process ends.
   logger.flush();

@@ -8,7 +8,7 @@ import { startHttpServer } from './httpServer';
 /** `npm run server`: the HTTP API, the console and socket.io, without screening workers. */
 async function main(): Promise<void> {
   installShutdownHandlers();
-  await bootstrap('The server');
+  await bootstrap('审核网页服务');
   const http = await startHttpServer();
   onShutdown('http', () => http.close());
   onShutdown('redis', () => closeRedis());
@@ -17,4 +17,4 @@ async function main(): Promise<void> {
   process.stdout.write(`政务新媒体发布前审核 server listening on ${http.url}\n`);
 }
 
-main().catch((error: unknown) => cannotStart('The server', error));
+main().catch((error: unknown) => cannotStart('审核网页服务', error));

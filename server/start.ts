@@ -13,7 +13,7 @@ import { closeRedis } from './storage/redis';
 /** `npm start`: the whole product in one process for a single machine: server, console and workers. */
 async function main(): Promise<void> {
   installShutdownHandlers();
-  await bootstrap('The product');
+  await bootstrap('审核服务');
   // One screening pool for the workers and the pre-check: one copy of the lists per thread.
   const screener = createScreener(env().WORKER_CONCURRENCY);
   const http = await startHttpServer({ screener });
@@ -30,4 +30,4 @@ async function main(): Promise<void> {
   process.stdout.write(`政务新媒体发布前审核 is running: open ${http.url} in a browser\n`);
 }
 
-main().catch((error: unknown) => cannotStart('The product', error));
+main().catch((error: unknown) => cannotStart('审核服务', error));

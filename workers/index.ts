@@ -10,7 +10,7 @@ import { startScreeningWorker } from './screeningWorker';
 /** `npm run worker`: screening workers on the shared queue; start as many processes as needed. */
 async function main(): Promise<void> {
   installShutdownHandlers();
-  await bootstrap('The worker', 'background');
+  await bootstrap('预审进程', 'background');
   const workers = await startScreeningWorker();
   onShutdown('workers', () => workers.close());
   onShutdown('queues', () => closeScreeningQueue());
@@ -20,4 +20,4 @@ async function main(): Promise<void> {
   process.stdout.write(`screening worker started (concurrency ${env().WORKER_CONCURRENCY})\n`);
 }
 
-main().catch((error: unknown) => cannotStart('The worker', error));
+main().catch((error: unknown) => cannotStart('预审进程', error));

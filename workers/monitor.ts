@@ -8,7 +8,7 @@ import { startMonitoring } from './monitoring';
 /** `npm run monitor`: the registry's monitoring (account freshness pushed live); one or more processes. */
 async function main(): Promise<void> {
   installShutdownHandlers();
-  await bootstrap('The monitor', 'background');
+  await bootstrap('账号监测进程', 'background');
   const monitoring = startMonitoring();
   onShutdown('monitoring', () => monitoring.close());
   onShutdown('redis', () => closeRedis());
@@ -17,4 +17,4 @@ async function main(): Promise<void> {
   process.stdout.write('account monitoring started\n');
 }
 
-main().catch((error: unknown) => cannotStart('The monitor', error));
+main().catch((error: unknown) => cannotStart('账号监测进程', error));

@@ -22,6 +22,8 @@ describe('faults: problems at start-up', function () {
       const exit = await child.exited;
       assert.equal(exit.code, 1, child.text);
       assert.match(child.text, new RegExp(`端口 ${stack.port} 已被占用`));
+      assert.match(child.text, /^审核网页服务无法启动：$/m, 'the header is in Chinese, like the message under it');
+      assert.doesNotMatch(child.text, /cannot start/);
       assert.doesNotMatch(child.text, STACK_LINE);
     } finally {
       occupant.close();
@@ -40,6 +42,7 @@ describe('faults: problems at start-up', function () {
     const url = new URL(stack.redisUrl);
     url.pathname = '/99';
     const entryPoints = ['dist/server/index.js', 'dist/workers/index.js', 'dist/workers/monitor.js', 'dist/server/cli/admin.js'];
+    const headers = ['审核网页服务无法启动：', '预审进程无法启动：', '账号监测进程无法启动：', undefined];
     const children = entryPoints.map(
       (entry, i) =>
         new ManagedProcess(`startup-db99-${i}`, process.execPath, entry.endsWith('admin.js') ? [entry, 'migrate'] : [entry], {
@@ -55,6 +58,8 @@ describe('faults: problems at start-up', function () {
       assert.match(child.text, /16/, entryPoints[i]);
       assert.doesNotMatch(child.text, /DB index is out of range[\s\S]*\{"level"/, entryPoints[i]);
       assert.doesNotMatch(child.text, STACK_LINE, entryPoints[i]);
+      assert.doesNotMatch(child.text, /cannot start/, entryPoints[i]);
+      if (headers[i]) assert.ok(child.text.split('\n').includes(headers[i]!), `${entryPoints[i]}: ${child.text}`);
     }
   });
 });
