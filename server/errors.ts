@@ -38,6 +38,11 @@ function databaseConnectionLost(error: BaseError): boolean {
 
 const REDIS_DOWN = /Stream isn't writeable|enableOfflineQueue|Connection is closed|max retries per request|ECONNREFUSED.*6379|Command timed out/i;
 
+/** A request failed because Redis could not be reached (not because of a fault in the code). */
+export function redisUnavailable(error: unknown): boolean {
+  return error instanceof Error && !(error instanceof HttpError) && !(error instanceof BaseError) && REDIS_DOWN.test(error.message);
+}
+
 /** Translates library errors into HttpErrors in one place instead of in every route. */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
@@ -53,7 +58,7 @@ export function toHttpError(error: unknown): HttpError {
     }
     return serviceUnavailable('数据库暂时不可用，请稍后再试；已保存的内容不会丢失');
   }
-  if (error instanceof Error && REDIS_DOWN.test(error.message)) {
+  if (redisUnavailable(error)) {
     return serviceUnavailable('缓存服务（Redis）暂时不可用，请稍后再试');
   }
   const bodyError = error as { type?: string; status?: number };
@@ -240,7 +245,11 @@ function notJson(req: Request, httpError: HttpError): HttpError {
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const httpError = notJson(req, toHttpError(error));
-  if (httpError.status >= 500) {
+  if (redisUnavailable(error)) {
+    // One short line per request: the outage itself is logged by the connections (storage/redisOutageLog),
+    // and a stack per poll of every open console would bury the log.
+    logger.warn({ err: (error as Error).message, requestId: req.id, path: req.path }, 'request failed: redis unavailable');
+  } else if (httpError.status >= 500) {
     logger.error({ err: error, requestId: req.id, path: req.path }, 'request failed');
   }
   res.status(httpError.status).json({
