@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Queue, Worker } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
 import { env } from '../server/env';
 import { logger } from '../server/logger';
 import { SCREENING_QUEUE, ScreeningJobData } from '../server/queues/screeningQueue';
@@ -38,8 +38,20 @@ export async function startScreeningWorker(options: { concurrency?: number; scre
   // Compiles the lists before the first job, not during it. A screener passed in belongs to the caller.
   const screener = options.screener ?? (await createScreener(concurrency));
   const processor = new ScreeningProcessor(screener);
-  const worker = new Worker<ScreeningJobData, ScreeningJobResult>(SCREENING_QUEUE, (job) => processor.process(job), {
-    connection: createRedis('worker', 'screening-worker'),
+  // The screenings in progress, so that a shutdown with Redis down can still let them finish.
+  const inProgress = new Set<Promise<ScreeningJobResult>>();
+  const screen = (job: Job<ScreeningJobData>) => {
+    const screening = processor.process(job);
+    inProgress.add(screening);
+    screening.then(
+      () => inProgress.delete(screening),
+      () => inProgress.delete(screening),
+    );
+    return screening;
+  };
+  const connection = createRedis('worker', 'screening-worker');
+  const worker = new Worker<ScreeningJobData, ScreeningJobResult>(SCREENING_QUEUE, screen, {
+    connection,
     prefix: queuePrefix(),
     concurrency,
     // Stored on every job it takes (job.processedBy): which process screened, or held, a job.
@@ -85,7 +97,14 @@ export async function startScreeningWorker(options: { concurrency?: number; scre
     reconcileNow,
     async close() {
       clearInterval(timer);
-      await worker.close();
+      if (connection.status === 'ready') await worker.close();
+      else {
+        // Redis is down (see dropUnreachableConnections): BullMQ's orderly close would wait for it to
+        // come back. The screenings in progress still finish and MariaDB keeps their results; their
+        // jobs, which Redis could not be told of, are handed on once their locks expire.
+        await Promise.allSettled(inProgress);
+        await worker.close(true);
+      }
       await announcer.close();
       await reconciling;
       await reconcileQueue.close();

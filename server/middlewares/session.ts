@@ -3,7 +3,7 @@ import { RequestHandler } from 'express';
 import { env } from '../env';
 import { logger } from '../logger';
 import { DurableSessionStore } from '../storage/DurableSessionStore';
-import { createRedis, redisKey } from '../storage/redis';
+import { closeConnection, createRedis, redisKey } from '../storage/redis';
 
 export const SESSION_COOKIE = 'gr.sid';
 
@@ -46,7 +46,7 @@ export async function createSession(secret: string): Promise<SessionSetup> {
     store,
     async close() {
       clearInterval(purger);
-      await redis.quit().catch(() => redis.disconnect());
+      await closeConnection(redis);
     },
   };
 }

@@ -11,7 +11,7 @@ import { logger } from '../logger';
 import { Draft, User } from '../models';
 import { canReadDraft } from '../policies/draftPolicy';
 import { DurableSessionStore } from '../storage/DurableSessionStore';
-import { createRedis, redisKey, watchConnection } from '../storage/redis';
+import { closeConnection, createRedis, redisKey, trackConnection, watchConnection } from '../storage/redis';
 import { realtimeServer, setRealtimeServer } from './draftBroadcaster';
 import { rooms } from './rooms';
 import { startSocketSessionSweeper } from './socketSessionSweeper';
@@ -74,6 +74,7 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
   const sub = pub.duplicate();
   // A duplicate does not inherit listeners: without one, an outage prints unhandled-error noise.
   watchConnection(sub, 'socket-sub');
+  trackConnection(sub, 'socket-sub');
   io.adapter(createAdapter(pub, sub, { key: redisKey('socket.io') }));
   // The session is read at the handshake only: every long-polling request would otherwise renew it,
   // and a console whose proxy does not pass WebSocket upgrades would never reach the idle timeout.
@@ -127,7 +128,7 @@ export function createSocketServer(httpServer: HttpServer, session: RequestHandl
       setRealtimeServer(undefined);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await Promise.all([pub.quit().catch(() => pub.disconnect()), sub.quit().catch(() => sub.disconnect())]);
+      await Promise.all([closeConnection(pub), closeConnection(sub)]);
     },
   };
 }

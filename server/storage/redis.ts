@@ -17,7 +17,8 @@ const ROLE_OPTIONS: Record<ConnectionRole, RedisOptions> = {
   http: { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 3000, commandTimeout: 3000 },
 };
 
-const open = new Set<Redis>();
+/** Every connection of the process, by name: closed at shutdown, and dropped at once when Redis is down. */
+const open = new Map<Redis, string>();
 
 /** The options of a role's connections, e.g. to check that workers wait and the HTTP path fails fast. */
 export function roleOptions(role: ConnectionRole): Readonly<RedisOptions> {
@@ -31,9 +32,14 @@ export function createRedis(role: ConnectionRole, name: string, url = env().REDI
     retryStrategy: (attempt) => Math.min(200 * attempt, 2000),
   });
   watchConnection(connection, name);
-  open.add(connection);
-  connection.once('end', () => open.delete(connection));
+  trackConnection(connection, name);
   return connection;
+}
+
+/** Adds a connection made otherwise (a duplicate) to those closed at shutdown. */
+export function trackConnection(connection: Redis, name: string): void {
+  open.set(connection, name);
+  connection.once('end', () => open.delete(connection));
 }
 
 /**
@@ -153,12 +159,32 @@ export async function checkRedis(): Promise<void> {
   }
 }
 
+/**
+ * Closes one connection. QUIT lets pending replies arrive, but only a connection that is up can
+ * answer it: on one that is down it waits (with the commands queued before it) until Redis is back,
+ * so that one is disconnected, which fails its queued commands at once.
+ */
+export async function closeConnection(connection: Redis): Promise<void> {
+  if (connection.status !== 'ready') return connection.disconnect();
+  await connection.quit().catch(() => connection.disconnect());
+}
+
+/**
+ * At the start of a shutdown: disconnects every connection that is not up, so that no step waits on
+ * a command Redis cannot answer (a queue, a worker, a socket.io adapter whose commands wait for Redis
+ * to come back). Returns the names of the connections dropped.
+ */
+export function dropUnreachableConnections(): string[] {
+  const down = [...open].filter(([connection]) => connection.status !== 'ready');
+  for (const [connection] of down) connection.disconnect();
+  const names = down.map(([, name]) => name);
+  if (names.length) logger.warn({ connections: names }, 'redis unreachable at shutdown: its connections closed without waiting');
+  return names;
+}
+
 /** Closes every connection this module opened (ordered shutdown: after queues and workers). */
 export async function closeRedis(): Promise<void> {
   shared = undefined;
-  // QUIT lets pending replies arrive; a connection that is not up has nothing to wait for.
-  await Promise.all(
-    [...open].map((connection) => (connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect())),
-  );
+  await Promise.all([...open.keys()].map(closeConnection));
   open.clear();
 }
