@@ -153,13 +153,13 @@ describe('the console in a browser: a session that ends while a draft is being w
     assert.deepEqual(person.errors, []);
   });
 
-  it('promises nothing about unsent content on a page that keeps none (an admin’s form)', async () => {
+  it('promises nothing about unsent content on a page that keeps none (the review policy, saved at each choice)', async () => {
     const admin = await buildUser('secadmin');
     const person = await suite.open();
     const { page } = person;
     await signIn(person, admin);
-    await page.goto('/wordlists');
-    await page.getByRole('form', { name: '添加敏感词' }).getByLabel('新敏感词的词语', { exact: true }).fill('半截词语');
+    await page.goto('/review-policy');
+    await page.getByRole('heading', { name: '审核策略' }).waitFor();
 
     const otherTab = await person.context.newPage();
     await otherTab.goto('/');
@@ -172,6 +172,6 @@ describe('the console in a browser: a session that ends while a draft is being w
     await page.getByLabel('用户名').fill(admin.username);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '词库管理' }).waitFor();
+    await page.getByRole('heading', { name: '审核策略' }).waitFor();
   });
 });

@@ -6,12 +6,14 @@ import { displayValue, FieldSpec, TableSpec } from '../lib/ruleSpecs';
 import { useBusy } from '../lib/useBusy';
 import { useDebounced } from '../lib/useDebounced';
 import { useFetch } from '../lib/useFetch';
+import { useKeptForm } from '../lib/useKeptForm';
 import { ErrorNote } from './Badges';
 import { ConfirmButton } from './ConfirmButton';
 import { DeletedEntries, DeletedEntry } from './DeletedEntries';
 import { HeldBackEntries, HeldBackEntry } from './HeldBackEntries';
 import { KeptEntries, KeptEntry, releaseChanges } from './KeptEntries';
 import { Pager } from './Pager';
+import { RestoredFormNote } from './RestoredFormNote';
 import { isStaleEdit, StaleEditNote } from './StaleEditNote';
 
 type Entry = Record<string, unknown> & { id: number; enabled: boolean; origin: string; updatedAt: string; valid?: boolean };
@@ -149,13 +151,16 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     () => get<{ items: Entry[]; total: number; version?: number; categories?: string[] }>(`${spec.path}${queryString({ q: search.trim(), ...filters, page, pageSize: PAGE_SIZE })}`),
     [spec.path, search, JSON.stringify(filters), page],
   );
-  const [form, setForm] = useState<Values>(() => emptyValues(spec));
+  // The new entry and an open edit come back after a session that ended half-way (see useKeptForm).
+  const newEntry = useKeptForm<Values>(`entry-new-${spec.path}`, emptyValues(spec));
+  const { value: form, set: setForm } = newEntry;
   // Renewed after each entry added: the new form starts afresh (a category box typed in closes).
   const [formRound, setFormRound] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
   const adding = useBusy();
   // An open edit: what is typed, and the entry's updatedAt as the form loaded it (sent back as expectedUpdatedAt).
-  const [editing, setEditing] = useState<{ id: number; values: Values; updatedAt: string } | null>(null);
+  const edit = useKeptForm<{ id: number; values: Values; updatedAt: string } | null>(`entry-edit-${spec.path}`, null);
+  const { value: editing, set: setEditing } = edit;
   // The last save was refused: another admin changed the entry after the form was opened.
   const [stale, setStale] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -198,7 +203,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
       setNotice(null);
       try {
         const answer = await post<Entry & { warnings?: Warning[] }>(spec.path, bodyOf(spec, form));
-        setForm(emptyValues(spec)); // only after success: a refused entry stays in the form
+        newEntry.forget(); // only after success: a refused entry stays in the form
         setFormRound((round) => round + 1);
         await changed(`已添加${spec.label}“${String(answer[spec.keyField] ?? '')}”`, answer);
       } catch (caught) {
@@ -216,7 +221,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     try {
       // Refused (409) if another admin changed the entry since the form was opened: their change is not undone.
       const answer = await put<{ warnings?: Warning[] }>(`${spec.path}/${editing.id}`, { ...bodyOf(spec, editing.values, spec.editable), expectedUpdatedAt: editing.updatedAt });
-      setEditing(null);
+      edit.forget();
       await changed(`已修改编号 ${editing.id} 的${spec.label}`, answer);
     } catch (caught) {
       setError(messageOf(caught)); // the form stays open with what was typed
@@ -243,7 +248,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   };
 
   const closeEdit = () => {
-    setEditing(null);
+    edit.forget();
     setStale(false);
   };
 
@@ -326,6 +331,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     <div data-testid={`table-${spec.path.split('/').pop()}`}>
       <form className="card add-entry" onSubmit={create} aria-label={`添加${spec.label}`}>
         <h2>添加{spec.label}</h2>
+        {newEntry.restored ? <RestoredFormNote onDiscard={() => (newEntry.forget(), setFormRound((round) => round + 1))} /> : null}
         <div className="form-row" key={formRound}>
           {fields.map((field) => (
             <label key={field.name} className={field.wide ? 'grow' : ''}>

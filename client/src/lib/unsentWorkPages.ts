@@ -1,11 +1,16 @@
 /**
  * The pages that keep what was typed but not sent in the tab when the session ends (see
  * unsentDraft and unsentReview), and what they keep: the login page promises it only for these.
- * Every other form (an admin's, the registry's) starts empty again after signing in.
+ * The admin forms keep theirs through useKeptForm. Every other page starts afresh after signing in.
  */
 const KEEPING_PAGES: Array<[RegExp, string]> = [
   [/^\/drafts\/(new|\d+\/edit)(\?|$)/, '稿件内容'], // DraftEditorPage: the editor's unsent draft
   [/^\/review\/\d+(\?|$)/, '审核意见'], // ReviewPage: the reviewer's unsent comment and ticks
+  [/^\/users(\?|$)/, '用户信息'], // UsersPage: a new user, an open edit
+  [/^\/units(\?|$)/, '单位信息'], // UnitsPage (system admin): a new unit, names being typed
+  [/^\/wordlists(\?|$)/, '词条'], // WordListPage's EntryTable: a new or edited term
+  [/^\/rules(\/[a-z]+)?(\?|$)/, '规则条目'], // RulesPage's EntryTable: a new or edited rule
+  [/^\/accounts\/new(\?|$)/, '备案信息'], // AccountNewPage: an account being registered
 ];
 
 /** What the page at `path` keeps unsent across an ended session, or null when it keeps nothing. */

@@ -112,3 +112,25 @@ export function browserSuite(): BrowserSuite {
     },
   };
 }
+
+/**
+ * The person's session ends without their page asking (signed out in another tab of the same
+ * browser, as an idle timeout on the server would end it): the page shows the login form.
+ */
+export async function endSessionElsewhere(person: Person): Promise<void> {
+  const otherTab = await person.context.newPage();
+  await otherTab.goto('/');
+  await otherTab.getByRole('button', { name: '退出登录' }).click();
+  await otherTab.getByRole('button', { name: '登录' }).waitFor();
+  await otherTab.close();
+  await person.page.getByRole('status').filter({ hasText: '请重新登录' }).waitFor({ timeout: 30_000 });
+}
+
+/** Signs in again on the login form the ended session left on the page. */
+export async function signInAgain(person: Person, user: User, password = PASSWORD): Promise<void> {
+  const { page } = person;
+  await page.getByLabel('用户名').fill(user.username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+}

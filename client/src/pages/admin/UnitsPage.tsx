@@ -3,8 +3,10 @@ import { messageOf, post, put } from '../../lib/api';
 import { useBusy } from '../../lib/useBusy';
 import { useSession } from '../../lib/session';
 import type { Unit } from '../../lib/types';
+import { useKeptForm } from '../../lib/useKeptForm';
 import { useUnits } from '../../lib/useUnits';
 import { ErrorNote } from '../../components/Badges';
+import { RestoredFormNote } from '../../components/RestoredFormNote';
 import { isStaleEdit, StaleEditNote } from '../../components/StaleEditNote';
 
 const BLOCK_POLICY_LABELS = { return: '退回作者修改', review: '仍交初审，由审核员判断' };
@@ -18,11 +20,13 @@ export function UnitsPage() {
   const isSysadmin = user?.role === 'sysadmin';
   const [version, setVersion] = useState(0);
   const units = useUnits(version);
-  const [form, setForm] = useState({ code: '', name: '' });
+  // The new unit and the names being typed come back after a session that ended half-way (see useKeptForm).
+  const newUnit = useKeptForm('units-new', { code: '', name: '' });
+  const { value: form, set: setForm } = newUnit;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // Names being typed, each with the unit's updatedAt as it was when typing began (sent back as expectedUpdatedAt).
-  const [names, setNames] = useState<Record<number, { name: string; updatedAt: string }>>({});
+  const { value: names, set: setNames } = useKeptForm<Record<number, { name: string; updatedAt: string }>>('units-rename', {});
   const [stale, setStale] = useState<number | null>(null);
   const creating = useBusy();
 
@@ -54,7 +58,7 @@ export function UnitsPage() {
     void creating.run(() =>
       run(async () => {
         await post<Unit>('/api/units', { code: form.code.trim(), name: form.name.trim() });
-        setForm({ code: '', name: '' });
+        newUnit.forget();
       }, '单位已创建'),
     );
   };
@@ -67,6 +71,7 @@ export function UnitsPage() {
       {isSysadmin ? (
         <form className="card" onSubmit={create} aria-label="新建单位">
           <h2>新建单位</h2>
+          {newUnit.restored ? <RestoredFormNote onDiscard={newUnit.forget} /> : null}
           <div className="form-row">
             <label>
               单位代码

@@ -4,12 +4,14 @@ import { levelLabel, ROLE_LABELS, timeText } from '../../lib/labels';
 import type { Paged, Role, UserRecord } from '../../lib/types';
 import { useDebounced } from '../../lib/useDebounced';
 import { useFetch } from '../../lib/useFetch';
+import { useKeptForm } from '../../lib/useKeptForm';
 import { useUnits } from '../../lib/useUnits';
 import { ErrorNote } from '../../components/Badges';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Pager } from '../../components/Pager';
 import { SecretOnce } from '../../components/SecretOnce';
 import { FilterOptions } from '../../components/FilterOptions';
+import { RestoredFormNote } from '../../components/RestoredFormNote';
 import { isStaleEdit, StaleEditNote } from '../../components/StaleEditNote';
 
 const PAGE_SIZE = 50;
@@ -58,7 +60,9 @@ export function UsersPage() {
     [search, role, unitId, status, page],
   );
 
-  const [form, setForm] = useState<NewUser>(EMPTY);
+  // Both forms come back after a session that ended half-way (see useKeptForm).
+  const newUser = useKeptForm<NewUser>('users-new', EMPTY);
+  const { value: form, set: setForm } = newUser;
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [secret, setSecret] = useState<{ who: string; password: string } | null>(null);
@@ -67,7 +71,8 @@ export function UsersPage() {
   const [lockoutStays, setLockoutStays] = useState<string | null>(null);
   const noteLockout = (username: string, lifted: boolean | undefined) =>
     setLockoutStays(lifted === false ? `${username} 的登录锁定未能解除（缓存服务暂时不可用），锁定时间到后会自动解除；如需立即解除，请在缓存服务恢复后再重置一次密码。` : null);
-  const [editing, setEditing] = useState<Editing | null>(null);
+  const edit = useKeptForm<Editing | null>('users-edit', null);
+  const { value: editing, set: setEditing } = edit;
   // The last save was refused: another admin changed the user after the form was opened.
   const [stale, setStale] = useState(false);
 
@@ -84,7 +89,7 @@ export function UsersPage() {
         unitId: Number(form.unitId),
       });
       setSecret({ who: answer.user.username, password: answer.temporaryPassword });
-      setForm(EMPTY); // only after success: a refused form keeps what was typed
+      newUser.forget(); // only after success: a refused form keeps what was typed
       await list.refetch();
     } catch (caught) {
       setFormError(messageOf(caught));
@@ -116,7 +121,7 @@ export function UsersPage() {
         // Refused (409) if another admin changed the user since the form was opened: their change is not undone.
         ...(editing.updatedAt ? { expectedUpdatedAt: editing.updatedAt } : {}),
       });
-      setEditing(null);
+      edit.forget();
       await list.refetch();
     } catch (caught) {
       setRowError(messageOf(caught)); // the form stays open with what was typed
@@ -138,7 +143,7 @@ export function UsersPage() {
   };
 
   const closeEdit = () => {
-    setEditing(null);
+    edit.forget();
     setStale(false);
     setRowError(null);
   };
@@ -151,6 +156,7 @@ export function UsersPage() {
       {secret ? <SecretOnce who={secret.who} password={secret.password} onClose={() => setSecret(null)} /> : null}
       <form className="card" onSubmit={create} aria-label="新建用户">
         <h2>新建用户</h2>
+        {newUser.restored ? <RestoredFormNote onDiscard={newUser.forget} /> : null}
         <p className="muted small">这里只能创建编辑和审核员。系统会生成临时密码，用户首次登录时必须修改。管理员账户只能在服务器上用命令创建。</p>
         <div className="form-row">
           <label>

@@ -4,23 +4,35 @@ import { ACCOUNT_FIELDS, bodyOf, formValuesOf, FormValues } from '../../lib/acco
 import { messageOf, post } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import type { Account, TeamMember } from '../../lib/types';
+import { useKeptForm } from '../../lib/useKeptForm';
 import { useUnits } from '../../lib/useUnits';
 import { AccountFormFields, TeamEditor, teamBody } from '../../components/AccountForm';
 import { ErrorNote } from '../../components/Badges';
+import { RestoredFormNote } from '../../components/RestoredFormNote';
 
 /**
  * A new account: a unit's editor files an opening application (开设申请, pending until the county
  * office approves); the system admin registers an account that existed before the product.
  */
+interface NewAccount {
+  values: FormValues;
+  team: TeamMember[];
+  unitId: string;
+  status: 'normal' | 'suspended';
+}
+
 export function AccountNewPage() {
   const { user } = useSession();
   const isSysadmin = user?.role === 'sysadmin';
   const navigate = useNavigate();
   const units = useUnits();
-  const [values, setValues] = useState<FormValues>(formValuesOf(null));
-  const [team, setTeam] = useState<TeamMember[]>([{ name: '' }]);
-  const [unitId, setUnitId] = useState('');
-  const [status, setStatus] = useState<'normal' | 'suspended'>('normal');
+  // Everything typed comes back after a session that ended half-way (see useKeptForm).
+  const form = useKeptForm<NewAccount>('account-new', { values: formValuesOf(null), team: [{ name: '' }], unitId: '', status: 'normal' });
+  const { values, team, unitId, status } = form.value;
+  const setValues = (next: FormValues) => form.set((now) => ({ ...now, values: next }));
+  const setTeam = (next: TeamMember[]) => form.set((now) => ({ ...now, team: next }));
+  const setUnitId = (next: string) => form.set((now) => ({ ...now, unitId: next }));
+  const setStatus = (next: NewAccount['status']) => form.set((now) => ({ ...now, status: next }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -33,6 +45,7 @@ export function AccountNewPage() {
       const account = isSysadmin
         ? await post<Account>('/api/accounts', { ...body, unitId: Number(unitId), status })
         : await post<Account>('/api/accounts/applications', body);
+      form.forget();
       navigate(`/accounts/${account.id}`);
     } catch (caught) {
       // The form keeps everything typed: only the message changes.
@@ -51,6 +64,7 @@ export function AccountNewPage() {
           ? '用于产品上线前已经开设的账号：按备案登记表录入，保存后即为已备案。'
           : '按备案登记表填写后提交，由主管单位（系统管理员）审批；审批通过后账号状态为“正常”，才能作为稿件的发布账号。'}
       </p>
+      {form.restored ? <RestoredFormNote onDiscard={form.forget} /> : null}
       {isSysadmin ? (
         <div className="form-row">
           <label>

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { buildUnit, buildUser } from '../support/factories';
+import { browserSuite, endSessionElsewhere, Person, signIn, signInAgain } from './support/browser';
+
+/** The copies of forms the tab holds for the user (useKeptForm's keys). */
+const formCopies = (userId: number) => `Object.keys(sessionStorage).filter((key) => key.startsWith('unsent-draft:${userId}:form-'))`;
+const loginNote = (person: Person) => person.page.getByRole('status').filter({ hasText: '请重新登录' }).textContent();
+
+describe('the console in a browser: an admin’s half-filled form across a session that ends', function () {
+  this.timeout(180_000);
+  const suite = browserSuite();
+
+  it('brings back a new user and a new unit typed before the session ended, and forgets them once created', async () => {
+    const unit = await buildUnit({ name: '县应急管理局' });
+    const admin = await buildUser('sysadmin');
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, admin);
+
+    await page.goto('/users');
+    const newUser = page.getByRole('form', { name: '新建用户' });
+    await newUser.getByLabel('用户名').fill('zhangsan_yj');
+    await newUser.getByLabel('姓名').fill('张三');
+    await newUser.getByLabel('角色').selectOption('reviewer');
+    await newUser.getByLabel('审核级别').selectOption('2');
+    await newUser.getByLabel('所属单位').selectOption(String(unit.id));
+    await page.waitForFunction(`${formCopies(admin.id)}.length > 0`);
+
+    await endSessionElsewhere(person);
+    assert.equal(await loginNote(person), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的用户信息仍在。');
+    await signInAgain(person, admin);
+    await page.getByRole('heading', { name: '用户管理' }).waitFor();
+    await newUser.getByTestId('restored-form-note').waitFor();
+    assert.equal(await newUser.getByLabel('用户名').inputValue(), 'zhangsan_yj');
+    assert.equal(await newUser.getByLabel('姓名').inputValue(), '张三');
+    assert.equal(await newUser.getByLabel('角色').inputValue(), 'reviewer');
+    assert.equal(await newUser.getByLabel('审核级别').inputValue(), '2');
+    assert.equal(await newUser.getByLabel('所属单位').inputValue(), String(unit.id));
+
+    await newUser.getByRole('button', { name: '创建用户' }).click();
+    await page.getByTestId('users').locator('tr[data-user="zhangsan_yj"]').waitFor();
+    await page.waitForFunction(`${formCopies(admin.id)}.length === 0`);
+    assert.equal(await newUser.getByLabel('用户名').inputValue(), '', 'a created user is not offered again');
+
+    // A unit, and the 清空重填 button as the explicit cancel: the copy goes with the typing.
+    await page.goto('/units');
+    const newUnit = page.getByRole('form', { name: '新建单位' });
+    await newUnit.getByLabel('单位代码').fill('nyj');
+    await newUnit.getByLabel('单位名称').fill('县农业农村局');
+    await endSessionElsewhere(person);
+    assert.equal(await loginNote(person), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的单位信息仍在。');
+    await signInAgain(person, admin);
+    await newUnit.getByTestId('restored-form-note').waitFor();
+    assert.equal(await newUnit.getByLabel('单位代码').inputValue(), 'nyj');
+    assert.equal(await newUnit.getByLabel('单位名称').inputValue(), '县农业农村局');
+    await newUnit.getByRole('button', { name: '清空重填' }).click();
+    assert.equal(await newUnit.getByLabel('单位名称').inputValue(), '');
+    await page.waitForFunction(`${formCopies(admin.id)}.length === 0`);
+    assert.deepEqual(person.errors, []);
+  });
+
+  it('never keeps a password: the password form is empty after signing in again and the tab holds none of it', async () => {
+    const admin = await buildUser('sysadmin');
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, admin);
+    await page.goto('/account');
+    const typed = 'Half-typed#Secret-2026';
+    const form = page.getByRole('form', { name: '修改密码' });
+    await form.getByLabel('当前密码').fill(typed);
+    await form.getByLabel('新密码', { exact: true }).fill(typed);
+    await endSessionElsewhere(person);
+    await signInAgain(person, admin);
+    await form.getByLabel('当前密码').waitFor();
+    assert.equal(await form.getByLabel('当前密码').inputValue(), '');
+    const stored = (await page.evaluate('JSON.stringify(Object.entries(sessionStorage))')) as string;
+    assert.ok(!stored.includes(typed), 'the tab holds no password');
+  });
+
+  it('brings back a term, a rule entry and an account registration typed before the session ended', async () => {
+    const secadmin = await buildUser('secadmin');
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, secadmin);
+
+    await page.goto('/wordlists');
+    const addTerm = page.getByRole('form', { name: '添加敏感词' });
+    await addTerm.getByLabel('新敏感词的词语', { exact: true }).fill('半截词语');
+    await page.waitForFunction(`${formCopies(secadmin.id)}.length > 0`);
+    await endSessionElsewhere(person);
+    assert.equal(await loginNote(person), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的词条仍在。');
+    await signInAgain(person, secadmin);
+    await addTerm.getByTestId('restored-form-note').waitFor();
+    assert.equal(await addTerm.getByLabel('新敏感词的词语', { exact: true }).inputValue(), '半截词语');
+
+    await page.goto('/rules/sources');
+    const addRule = page.locator('form.add-entry');
+    await addRule.getByLabel(/的规则内容$/).fill('县融媒体中心');
+    await endSessionElsewhere(person);
+    assert.equal(await loginNote(person), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的规则条目仍在。');
+    await signInAgain(person, secadmin);
+    await addRule.getByTestId('restored-form-note').waitFor();
+    assert.equal(await addRule.getByLabel(/的规则内容$/).inputValue(), '县融媒体中心');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+
+    const sysadmin = await buildUser('sysadmin');
+    await signIn(person, sysadmin);
+    await page.goto('/accounts/new');
+    const registration = page.getByRole('form', { name: '直接备案' });
+    await registration.getByLabel('账号名称').fill('平安某县');
+    await registration.getByLabel('第 1 人姓名').fill('李四');
+    await endSessionElsewhere(person);
+    assert.equal(await loginNote(person), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的备案信息仍在。');
+    await signInAgain(person, sysadmin);
+    await registration.getByTestId('restored-form-note').waitFor();
+    assert.equal(await registration.getByLabel('账号名称').inputValue(), '平安某县');
+    assert.equal(await registration.getByLabel('第 1 人姓名').inputValue(), '李四');
+    assert.deepEqual(person.errors, []);
+  });
+});
