@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildUnit, buildUser } from '../support/factories';
-import { browserSuite, endSessionElsewhere, Person, signIn, signInAgain } from './support/browser';
+import { browserSuite, endSessionElsewhere, Person, signIn, signInAgain, untilTrueInPage } from './support/browser';
 
 /** The copies of forms the tab holds for the user (useKeptForm's keys). */
 const formCopies = (userId: number) => `Object.keys(sessionStorage).filter((key) => key.startsWith('unsent-draft:${userId}:form-'))`;
@@ -24,7 +24,7 @@ describe('the console in a browser: an admin’s half-filled form across a sessi
     await newUser.getByLabel('角色').selectOption('reviewer');
     await newUser.getByLabel('审核级别').selectOption('2');
     await newUser.getByLabel('所属单位').selectOption(String(unit.id));
-    await page.waitForFunction(`${formCopies(admin.id)}.length > 0`);
+    await untilTrueInPage(page, `${formCopies(admin.id)}.length > 0`, 'the form is kept in the tab');
 
     await endSessionElsewhere(person);
     assert.equal(await loginNote(person), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的用户信息仍在。');
@@ -39,7 +39,7 @@ describe('the console in a browser: an admin’s half-filled form across a sessi
 
     await newUser.getByRole('button', { name: '创建用户' }).click();
     await page.getByTestId('users').locator('tr[data-user="zhangsan_yj"]').waitFor();
-    await page.waitForFunction(`${formCopies(admin.id)}.length === 0`);
+    await untilTrueInPage(page, `${formCopies(admin.id)}.length === 0`, 'no copy of the form is left in the tab');
     assert.equal(await newUser.getByLabel('用户名').inputValue(), '', 'a created user is not offered again');
 
     // A unit, and the 清空重填 button as the explicit cancel: the copy goes with the typing.
@@ -55,7 +55,7 @@ describe('the console in a browser: an admin’s half-filled form across a sessi
     assert.equal(await newUnit.getByLabel('单位名称').inputValue(), '县农业农村局');
     await newUnit.getByRole('button', { name: '清空重填' }).click();
     assert.equal(await newUnit.getByLabel('单位名称').inputValue(), '');
-    await page.waitForFunction(`${formCopies(admin.id)}.length === 0`);
+    await untilTrueInPage(page, `${formCopies(admin.id)}.length === 0`, 'no copy of the form is left in the tab');
     assert.deepEqual(person.errors, []);
   });
 
@@ -86,7 +86,7 @@ describe('the console in a browser: an admin’s half-filled form across a sessi
     await page.goto('/wordlists');
     const addTerm = page.getByRole('form', { name: '添加敏感词' });
     await addTerm.getByLabel('新敏感词的词语', { exact: true }).fill('半截词语');
-    await page.waitForFunction(`${formCopies(secadmin.id)}.length > 0`);
+    await untilTrueInPage(page, `${formCopies(secadmin.id)}.length > 0`, 'the form is kept in the tab');
     await endSessionElsewhere(person);
     assert.equal(await loginNote(person), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的词条仍在。');
     await signInAgain(person, secadmin);

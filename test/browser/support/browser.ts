@@ -134,3 +134,15 @@ export async function signInAgain(person: Person, user: User, password = PASSWOR
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('button', { name: '退出登录' }).waitFor();
 }
+
+/**
+ * Waits until `expression` is true in the page. Asked from here, not with page.waitForFunction:
+ * the console's Content-Security-Policy refuses the eval that a repeated in-page check needs.
+ */
+export async function untilTrueInPage(page: Page, expression: string, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) assert.fail(`still not so after 15 s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
