@@ -3,6 +3,9 @@ import { Page } from 'playwright-core';
 import { buildUser } from '../support/factories';
 import { browserSuite, screenshotPath, signIn } from './support/browser';
 
+// Functions given to evaluate run in the browser; the server's compilation has no DOM types.
+declare const getComputedStyle: any;
+
 async function box(page: Page, selector: string) {
   const found = await page.locator(selector).first().boundingBox();
   assert.ok(found, `${selector} is shown`);
@@ -40,5 +43,18 @@ describe('the console in a browser: the header at a tablet’s width', function 
     const wide = await box(page, 'header.topbar');
     assert.ok(wide.height < 60, `one line at 1360 px (${wide.height} px high)`);
     assert.deepEqual(person.errors, []);
+  });
+
+  it('账户安全 in the red bar reads like 退出登录 next to it, not as a browser-blue link on red', async () => {
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, await buildUser('editor'));
+    const colourOf = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).color);
+    const logout = await colourOf('header .who button');
+    assert.equal(await colourOf('header .who a'), logout, '账户安全 has the colour of 退出登录');
+    // Also on the page itself (the link is then the current one).
+    await page.locator('header .who a').click();
+    await page.getByRole('heading', { name: '账户安全' }).waitFor();
+    assert.equal(await colourOf('header .who a'), logout, 'and while it is the page shown');
   });
 });
