@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { buildUnit, buildUser } from '../support/factories';
+import { buildAccount, buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS } from '../support/factories';
 import { browserSuite, endSessionElsewhere, Person, signIn, signInAgain, untilTrueInPage } from './support/browser';
 
 /** The copies of forms the tab holds for the user (useKeptForm's keys). */
 const formCopies = (userId: number) => `Object.keys(sessionStorage).filter((key) => key.startsWith('unsent-draft:${userId}:form-'))`;
 const loginNote = (person: Person) => person.page.getByRole('status').filter({ hasText: '请重新登录' }).textContent();
 
-describe('the console in a browser: an admin’s half-filled form across a session that ends', function () {
+describe('the console in a browser: a half-filled admin or registry form across a session that ends', function () {
   this.timeout(180_000);
   const suite = browserSuite();
 
@@ -116,6 +116,36 @@ describe('the console in a browser: an admin’s half-filled form across a sessi
     await registration.getByTestId('restored-form-note').waitFor();
     assert.equal(await registration.getByLabel('账号名称').inputValue(), '平安某县');
     assert.equal(await registration.getByLabel('第 1 人姓名').inputValue(), '李四');
+    assert.deepEqual(person.errors, []);
+  });
+
+  it('brings back an editor’s half-filled publication record (link and pasted text), and forgets it once recorded', async () => {
+    const team = await buildReviewTeam(suite.url, 2);
+    const account = await buildAccount(team.unit, { name: `县人社发布${Date.now() % 100000}`, platform: 'wechat_subscription' });
+    const submitted = await team.editorClient.post('/api/drafts', { ...CLEAN_DRAFT, accountIds: [account.id] });
+    const id = submitted.body.id as number;
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
+    for (const reviewer of team.reviewerClients) await reviewer.post(`/api/drafts/${id}/reviews`, { revision: 1, decision: 'approve', checks: FIVE_CHECKS });
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'approved');
+
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, team.editor);
+    await page.goto(`/drafts/${id}/publish`);
+    const form = page.getByRole('form', { name: '登记发布' });
+    const text = CLEAN_DRAFT.body.replace(/<[^>]+>/g, '');
+    await form.getByLabel('发布链接').fill('https://mp.weixin.qq.com/s/rsj-2024-zhaopin');
+    await form.getByLabel(/平台上的正文/).fill(text);
+    await endSessionElsewhere(person);
+    assert.equal(await loginNote(person), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的发布登记信息仍在。');
+    await signInAgain(person, team.editor);
+    await form.getByTestId('restored-form-note').waitFor();
+    assert.equal(await form.getByLabel('发布链接').inputValue(), 'https://mp.weixin.qq.com/s/rsj-2024-zhaopin');
+    assert.equal(await form.getByLabel(/平台上的正文/).inputValue(), text);
+
+    await form.getByRole('button', { name: '登记发布' }).click();
+    await form.getByText(/已登记在/).waitFor();
+    await untilTrueInPage(page, `${formCopies(team.editor.id)}.length === 0`, 'no copy of the form is left in the tab');
     assert.deepEqual(person.errors, []);
   });
 });

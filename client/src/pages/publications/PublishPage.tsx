@@ -6,7 +6,9 @@ import type { Draft, DraftEvent, Paged, Publication, TextComparison } from '../.
 import { accountList, useAccountNames } from '../../lib/useAccountNames';
 import { useAccountsInStatus, useNormalAccounts } from '../../lib/useNormalAccounts';
 import { useFetch } from '../../lib/useFetch';
+import { useKeptForm } from '../../lib/useKeptForm';
 import { ErrorNote, StatusBadge } from '../../components/Badges';
+import { RestoredFormNote } from '../../components/RestoredFormNote';
 import { RescreenedAfterApproval } from '../../components/RescreenedAfterApproval';
 import { TextDifferences } from '../../components/TextDifferences';
 
@@ -49,7 +51,9 @@ export function PublishPage() {
   const draft = useFetch(() => get<Draft>(`/api/drafts/${id}`), [id]);
   const events = useFetch(() => get<{ items: DraftEvent[] }>(`/api/drafts/${id}/events`), [id]);
   const records = useFetch(() => get<Paged<Publication>>(`/api/publications${queryString({ draftId: id, pageSize: 200 })}`), [id]);
-  const [form, setForm] = useState<Form>({ accountId: '', url: '', publishedAt: '', kind: 'post', platformTitle: '', platformText: '' });
+  // The link and the pasted platform text come back after a session that ended half-way (see useKeptForm).
+  const kept = useKeptForm<Form>(`publish-${id}`, { accountId: '', url: '', publishedAt: '', kind: 'post', platformTitle: '', platformText: '' });
+  const { value: form, set: setForm } = kept;
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -96,7 +100,7 @@ export function PublishPage() {
         ...(form.platformText ? { platformText: form.platformText } : {}),
       });
       setSaved(`已登记在“${answer.accountName ?? names.get(answer.accountId)}”发布${answer.textChecked ? '（已核对平台文本与审核通过的版本一致）' : ''}`);
-      setForm({ accountId: '', url: '', publishedAt: '', kind: 'post', platformTitle: '', platformText: '' });
+      kept.forget();
       await Promise.all([records.refetch(), draft.refetch()]);
     } catch (caught) {
       // The form keeps what was typed; a refused text shows where it differs.
@@ -129,6 +133,7 @@ export function PublishPage() {
       <div className="columns">
         <form className="card main-column" onSubmit={record} aria-label="登记发布">
           <h2>登记一次发布</h2>
+          {kept.restored ? <RestoredFormNote onDiscard={kept.forget} /> : null}
           {publishable && !open.length ? <p className="muted">{noAccountLeftText(named, candidates.length, unitAccounts !== null)}</p> : null}
           <label>
             发布账号
