@@ -59,6 +59,29 @@ describe('the console in a browser: a half-filled admin or registry form across 
     assert.deepEqual(person.errors, []);
   });
 
+  it('brings back an edit of a user left open, and 取消 forgets it', async () => {
+    const unit = await buildUnit();
+    const editor = await buildUser('editor', { unit });
+    const admin = await buildUser('sysadmin');
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, admin);
+    await page.goto('/users');
+    const row = page.getByTestId('users').locator(`tr[data-user="${editor.username}"]`);
+    await row.getByRole('button', { name: '修改' }).click();
+    await row.getByLabel('姓名').fill('王五（改）');
+    await untilTrueInPage(page, `${formCopies(admin.id)}.length > 0`, 'the edit is kept in the tab');
+
+    await endSessionElsewhere(person);
+    await signInAgain(person, admin);
+    await row.getByLabel('姓名').waitFor();
+    assert.equal(await row.getByLabel('姓名').inputValue(), '王五（改）', 'the edit is open again with what was typed');
+    await row.getByRole('button', { name: '取消' }).click();
+    await row.getByRole('button', { name: '修改' }).waitFor();
+    await untilTrueInPage(page, `${formCopies(admin.id)}.length === 0`, 'no copy of the edit is left in the tab');
+    assert.deepEqual(person.errors, []);
+  });
+
   it('never keeps a password: the password form is empty after signing in again and the tab holds none of it', async () => {
     const admin = await buildUser('sysadmin');
     const person = await suite.open();
