@@ -36,7 +36,9 @@ export async function passwordChanger(
   const passwordHash = await hashPassword(newPassword);
   const changedAt = new Date();
   await sequelize().transaction(async (transaction) => {
-    await user.update({ passwordHash, mustChangePassword: false, passwordChangedAt: changedAt }, { transaction });
+    // silent: the password is not one of the fields an admin edits, so an admin's open form of this
+    // user stays valid (a stale-edit refusal would blame another admin for the user's own change).
+    await user.update({ passwordHash, mustChangePassword: false, passwordChangedAt: changedAt }, { transaction, silent: true });
     await rememberPassword(user.id, passwordHash, transaction);
     await recordAudit(actor, { eventType: 'password.change', objectType: 'user', objectId: user.id, outcome: 'success' }, transaction);
     await keepSession(changedAt);

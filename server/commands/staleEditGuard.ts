@@ -1,4 +1,4 @@
-import { Op, Transaction } from 'sequelize';
+import { Transaction } from 'sequelize';
 import { conflict } from '../errors';
 import { countyDate, countyDayTime } from '../lib/countyDate';
 import { AuditRecord } from '../models';
@@ -27,14 +27,17 @@ function countyTime(at: Date, now = new Date()): string {
  */
 export async function refuseStaleEdit(loaded: string | undefined, current: Date, audited: AuditedObject, transaction: Transaction): Promise<void> {
   if (loaded === undefined || Date.parse(loaded) === current.getTime()) return;
+  // Any successful event about the entry may be the change (a user's password reset is a
+  // password.* event about the user), as long as it was written with it.
   const last = await AuditRecord.findOne({
-    where: { objectType: audited.objectType, objectId: String(audited.objectId), outcome: 'success', eventType: { [Op.startsWith]: `${audited.objectType}.` } },
+    where: { objectType: audited.objectType, objectId: String(audited.objectId), outcome: 'success' },
     order: [['id', 'DESC']],
     transaction,
   });
   const named = last && last.username && Math.abs(last.createdAt.getTime() - current.getTime()) <= SAME_CHANGE_MS;
+  // Without such a record the change may have been anyone's (a script, the person themself): say only that it changed.
   const message = named
     ? `该条目已被 ${last.username} 于 ${countyTime(last.createdAt)} 修改，请刷新后再改`
-    : '该条目已被其他管理员修改，请刷新后再改';
+    : '该条目在您打开后已被修改，请刷新后再改';
   throw conflict(message, { reason: 'stale_edit', updatedAt: current.toISOString(), ...(named ? { changedBy: last.username, changedAt: last.createdAt.toISOString() } : {}) });
 }

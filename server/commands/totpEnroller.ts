@@ -15,7 +15,8 @@ export async function totpEnroller(user: User, secret: string, code: string, act
     const locked = await User.findByPk(user.id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!locked) throw badRequest('账户不存在');
     if (locked.totpSecret) throw conflict('已启用动态口令；如需更换身份验证器，请先停用');
-    await locked.update({ totpSecret: secret, totpLastStep: step }, { transaction });
+    // silent: the user's own authenticator is not an admin-edited field (see passwordChanger).
+    await locked.update({ totpSecret: secret, totpLastStep: step }, { transaction, silent: true });
     await recordAudit(actor, { eventType: 'totp.enable', objectType: 'user', objectId: user.id, outcome: 'success' }, transaction);
   });
 }

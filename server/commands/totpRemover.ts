@@ -23,7 +23,8 @@ export async function totpRemover(user: User, currentPassword: string, code: str
     throw check === 'locked' ? lockedByCurrentPassword() : badRequest('当前密码或动态口令不正确');
   }
   await sequelize().transaction(async (transaction) => {
-    await User.update({ totpSecret: null, totpLastStep: null }, { where: { id: user.id }, transaction });
+    // silent: the user's own authenticator is not an admin-edited field (see passwordChanger).
+    await User.update({ totpSecret: null, totpLastStep: null }, { where: { id: user.id }, transaction, silent: true });
     await recordAudit(actor, { eventType: 'totp.disable', objectType: 'user', objectId: user.id, outcome: 'success' }, transaction);
   });
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { ApiClient } from '../support/apiClient';
-import { buildUnit, buildUser, loggedIn } from '../support/factories';
+import { buildUnit, buildUser, loggedIn, PASSWORD } from '../support/factories';
 import { startTestProduct } from '../support/testProduct';
 import { keepRuleTables } from '../rules/ruleSupport';
 import { keepWordLists } from '../terms/termSupport';
@@ -54,6 +54,25 @@ describe('edits from a stale form are refused (optimistic concurrency)', functio
       assert.equal(fresh.body.displayName, '张三');
       // Without the field (older scripts) the change is made as before.
       assert.equal((await sys1.put(`/api/users/${zhang3.id}`, { displayName: '张三丰' })).status, 200);
+    });
+
+    it('a user changing their own password does not make an admin\'s open form of them stale', async () => {
+      const li4 = await buildUser('editor', { unit: await buildUnit() });
+      const loaded = (await sys1.get(`/api/users/${li4.id}`)).body;
+      const self = await loggedIn(url, li4);
+      assert.equal((await self.put('/api/session/password', { currentPassword: PASSWORD, newPassword: 'Own#2026-change' })).status, 204);
+      const saved = await sys1.put(`/api/users/${li4.id}`, { displayName: '李四', expectedUpdatedAt: loaded.updatedAt });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      assert.equal(saved.body.displayName, '李四');
+    });
+
+    it('a stale form after a password reset names the admin who reset it, never an unnamed other admin', async () => {
+      const wang5 = await buildUser('editor', { unit: await buildUnit() });
+      const loaded = (await sys1.get(`/api/users/${wang5.id}`)).body;
+      assert.equal((await sys2.post(`/api/users/${wang5.id}/password-reset`, {})).status, 200);
+      const stale = await sys1.put(`/api/users/${wang5.id}`, { displayName: '王五', expectedUpdatedAt: loaded.updatedAt });
+      assert.equal(stale.status, 409, JSON.stringify(stale.body));
+      assert.equal(STALE.exec(stale.body.error.message)?.[1], sys2.user!.username, stale.body.error.message);
     });
 
     it('refuses a stale rename of a unit', async () => {
