@@ -1,8 +1,9 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { badRequest, forbidden } from '../errors';
+import { badRequest, forbidden, unprocessable } from '../errors';
 import { Account, AccountLifecycleRecord, User } from '../models';
 import { accountColumns } from '../registry/accountFields';
 import { refuseDuplicatePlatformId } from '../registry/duplicateAccounts';
+import { operationStartProblem } from '../registry/operationDates';
 import { MAX_MENU_LEVELS, menuDepth, replaceMenus, replaceTeam } from '../registry/accountParts';
 import { ApplicationInput } from '../routes/accounts/schema';
 import { sequelize } from '../storage/database';
@@ -14,6 +15,8 @@ import { sequelize } from '../storage/database';
 export async function accountApplicant(editor: User, input: ApplicationInput, actor: AuditActor): Promise<Account> {
   if (editor.role !== 'editor') throw forbidden('开设申请由本单位的编辑提交');
   if (input.menus && menuDepth(input.menus) > MAX_MENU_LEVELS) throw badRequest('菜单最多三级');
+  const datesProblem = operationStartProblem(input.openedOn, input.operationStartedOn);
+  if (datesProblem) throw unprocessable(datesProblem);
   return sequelize().transaction(async (transaction) => {
     await refuseDuplicatePlatformId(input.platform, input.platformAccountId, null, transaction);
     const account = await Account.create({ ...accountColumns(input), name: input.name, platform: input.platform, unitId: editor.unitId, status: 'pending' }, { transaction });

@@ -1,10 +1,11 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { badRequest, forbidden } from '../errors';
+import { badRequest, forbidden, unprocessable } from '../errors';
 import { now } from '../lib/clock';
 import { Account, AccountLifecycleRecord, Unit, User } from '../models';
 import { isRegistrar } from '../policies/registryPolicy';
 import { accountColumns } from '../registry/accountFields';
 import { refuseDuplicatePlatformId } from '../registry/duplicateAccounts';
+import { operationStartProblem } from '../registry/operationDates';
 import { MAX_MENU_LEVELS, menuDepth, replaceMenus, replaceTeam } from '../registry/accountParts';
 import { RegistrationInput } from '../routes/accounts/schema';
 import { sequelize } from '../storage/database';
@@ -16,6 +17,8 @@ import { sequelize } from '../storage/database';
 export async function accountRegistrar(admin: User, input: RegistrationInput, actor: AuditActor): Promise<Account> {
   if (!isRegistrar(admin)) throw forbidden('只有系统管理员可以直接备案账号');
   if (input.menus && menuDepth(input.menus) > MAX_MENU_LEVELS) throw badRequest('菜单最多三级');
+  const datesProblem = operationStartProblem(input.openedOn, input.operationStartedOn);
+  if (datesProblem) throw unprocessable(datesProblem);
   return sequelize().transaction(async (transaction) => {
     const unit = await Unit.findByPk(input.unitId, { transaction });
     if (!unit) throw badRequest(`单位（unitId）：单位 ${input.unitId} 不存在`);

@@ -1,10 +1,11 @@
 import { AuditActor, recordAudit } from '../audit/auditRecorder';
-import { badRequest } from '../errors';
+import { badRequest, unprocessable } from '../errors';
 import { Account, User } from '../models';
 import { editableAccount } from '../registry/editableAccount';
 import { accountColumns, currentValue } from '../registry/accountFields';
 import { loadTeam, replaceTeam } from '../registry/accountParts';
 import { refuseDuplicatePlatformId } from '../registry/duplicateAccounts';
+import { operationStartProblem } from '../registry/operationDates';
 import { CONTROLLED_FIELD_LABELS, sameValue } from '../registry/controlledFields';
 import { AccountUpdateInput } from '../routes/accounts/schema';
 import { sequelize } from '../storage/database';
@@ -30,6 +31,13 @@ export async function accountUpdater(user: User, accountId: number, input: Accou
         const labels = controlled.map((field) => CONTROLLED_FIELD_LABELS[field]).join('、');
         throw badRequest(`已备案账号的${labels}变更须提交变更备案（7 个工作日内），不能直接修改`);
       }
+    }
+    // Checked only when one of the two dates is being set, so that an older record's pair never blocks other edits.
+    if (input.openedOn !== undefined || input.operationStartedOn !== undefined) {
+      const openedOn = input.openedOn !== undefined ? input.openedOn : account.openedOn;
+      const startedOn = input.operationStartedOn !== undefined ? input.operationStartedOn : account.operationStartedOn;
+      const datesProblem = operationStartProblem(openedOn, startedOn);
+      if (datesProblem) throw unprocessable(datesProblem);
     }
     if (input.platformAccountId !== undefined) await refuseDuplicatePlatformId(input.platform ?? account.platform, input.platformAccountId, account.id, transaction);
     const columns = accountColumns(input);

@@ -3,6 +3,8 @@ import { OperationMode, Platform, RegisteredStatus, RemedialMeasure } from '../m
 import { INVENTORY_COLUMNS, InventoryKey, parseOperationMode, parsePlatform, parseRemedialMeasure, parseStatus } from './inventoryColumns';
 import { cellDate, cellNumber, cellText, headerKey } from './spreadsheetCells';
 import { invisibleNameProblem } from '../lib/visibleText';
+import { countyDate } from '../lib/countyDate';
+import { now } from '../lib/clock';
 
 export interface RowError {
   /** The spreadsheet's own row number, as the user sees it in Excel. */
@@ -126,6 +128,8 @@ export async function readInventory(file: Buffer): Promise<{ rows: InventoryRow[
     if (measureText && !remedialMeasure) fail('remedialMeasure', `“${measureText}”不是有效的整改措施（保留、变更、关停、注销）`);
     const openedOn = cellDate(cells.get('openedOn'));
     if (openedOn === null) fail('openedOn', `“${cellText(cells.get('openedOn'))}”不是有效的日期（如 2024-03-01）`);
+    // As in the form: an account cannot have been opened after today.
+    else if (openedOn && openedOn > countyDate(now())) fail('openedOn', `${openedOn} 晚于今天，开设时间不能晚于今天`);
     const name = text('name');
     // The same rule as the account form's: a name with a line break or that shows nothing is no name.
     const nameProblem = name ? invisibleNameProblem(name, '账号名称') : null;

@@ -3,6 +3,7 @@ import { accountStatusLabel, platformLabel } from '../models/Account';
 import { currentValue } from './accountFields';
 import { sameValue } from './controlledFields';
 import { InventoryRow } from './inventoryReader';
+import { operationStartProblem } from './operationDates';
 
 /** Inventory columns an import may set on an existing account (the rest go through change records). */
 const FREE_FIELDS = [
@@ -71,5 +72,8 @@ export function inventoryRowChanges(row: InventoryRow, account: Account, units: 
   if (columns.ownerUnit !== undefined && units.length && !units.some((u) => u.id === account.unitId)) {
     refuse('主办单位', `${label}属于“${ownUnit.name}”，主办单位不能改为另一个单位“${row.ownerUnit}”：导入不在单位之间移交账号`);
   }
+  // The table has no 开始运营时间 column: a 开设时间 (创建时间) after the one on record cannot stand.
+  const datesProblem = columns.openedOn !== undefined ? operationStartProblem(columns.openedOn as string, account.operationStartedOn) : null;
+  if (datesProblem) refuse('开设时间', `${label}的${datesProblem}`);
   return { columns, refusals };
 }
