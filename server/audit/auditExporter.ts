@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AuditRecord } from '../models';
+import { ROLE_LABELS } from '../auth/roles';
+import { AUDIT_OUTCOME_LABELS, auditEventLabel } from './auditEventLabels';
 import { AuditFilter, auditBatches } from './auditSearch';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -19,6 +21,10 @@ const COLUMNS: Array<{ header: string; width: number; value: (r: AuditRecord) =>
   { header: '请求编号', width: 38, value: (r) => r.requestId },
   { header: '详情', width: 60, value: (r) => r.detail },
   { header: '哈希', width: 66, value: (r) => r.hash },
+  // The codes above stay where tools read them; the same facts in words come after, for people.
+  { header: '角色名称', width: 12, value: (r) => (r.role ? ((ROLE_LABELS as Record<string, string>)[r.role] ?? r.role) : null) },
+  { header: '事件', width: 20, value: (r) => auditEventLabel(r.eventType) },
+  { header: '结果说明', width: 8, value: (r) => AUDIT_OUTCOME_LABELS[r.outcome] ?? r.outcome },
 ];
 
 /** `2025-03-01 09:30:00.123` in UTC+8: county staff read China time, and China has one time zone. */

@@ -1,3 +1,4 @@
+import { AuditEventType } from './auditEventLabels';
 import { Transaction } from 'sequelize';
 import { AuditOutcome } from '../models/AuditRecord';
 import { sequelize } from '../storage/database';
@@ -18,7 +19,8 @@ export interface AuditActor {
 }
 
 export interface AuditEvent {
-  eventType: string;
+  /** Only a type with a label in auditEventLabels: the audit page shows every type in words. */
+  eventType: AuditEventType;
   objectType?: string | null;
   objectId?: string | number | null;
   outcome: AuditOutcome;

@@ -13,7 +13,7 @@ export interface StatusChangeInput {
 }
 
 /** Which lifecycle step leads from a registered status to another. */
-const STEPS: Record<string, LifecycleKind> = {
+const STEPS: Record<string, Extract<LifecycleKind, 'suspension' | 'resumption' | 'deregistration' | 'shutdown'>> = {
   'normal>suspended': 'suspension',
   'suspended>normal': 'resumption',
   'normal>deregistered': 'deregistration',

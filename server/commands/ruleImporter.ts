@@ -1,5 +1,6 @@
 import { Model, Transaction } from 'sequelize';
 import { agrees, entryState, readState, stateText } from '../../workers/lib/shippedState';
+import { AuditEventType } from '../audit/auditEventLabels';
 import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest, conflict, unprocessable } from '../errors';
 import { ImportCounts, ImportFormat, ImportMode, ImportRequestOf } from './importShapes';
@@ -205,7 +206,7 @@ function overlapsWithStored(table: RuleTable, entries: ImportEntry[], stored: Mo
 
 async function apply(table: RuleTable, planned: Plan, origin: string, transaction: Transaction): Promise<AuditEvent[]> {
   const audit: AuditEvent[] = [];
-  const event = (eventType: string, id: number, detail: Record<string, unknown>): AuditEvent => ({
+  const event = (eventType: AuditEventType, id: number, detail: Record<string, unknown>): AuditEvent => ({
     eventType,
     objectType: 'rule',
     objectId: `${table.kind}-${id}`,

@@ -2,6 +2,7 @@ import { QueryTypes, Transaction } from 'sequelize';
 import { normalizeTerm } from '../../workers/lib/normalizer';
 import { entryState, readState, stateText } from '../../workers/lib/shippedState';
 import { Severity } from '../../workers/screening/types';
+import { AuditEventType } from '../audit/auditEventLabels';
 import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest } from '../errors';
 import { sequelize } from '../storage/database';
@@ -371,7 +372,7 @@ function auditOf(list: WordList, planned: Plan, applied: { createdIds: Map<strin
     add('created', { id: createdIds.get(item.entry.text), ...apiFieldsOf(list, { ...item.entry, note: item.entry.note ?? null }), enabled: item.enabled !== false, ...restored });
   }
   if (bytes > 0) parts.push(part);
-  const event = (eventType: string, detail: Record<string, unknown>): AuditEvent => ({ eventType, objectType: list.objectType, objectId: list.name, outcome: 'success', detail });
+  const event = (eventType: AuditEventType, detail: Record<string, unknown>): AuditEvent => ({ eventType, objectType: list.objectType, objectId: list.name, outcome: 'success', detail });
   return [
     ...parts.map((p, index) => {
       const { kept, ...changes } = p;

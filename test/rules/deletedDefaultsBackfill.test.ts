@@ -1,3 +1,4 @@
+import { AuditEventType } from '../../server/audit/auditEventLabels';
 import assert from 'node:assert/strict';
 import { QueryTypes } from 'sequelize';
 import { recordAudit, SYSTEM_ACTOR } from '../../server/audit/auditRecorder';
@@ -14,7 +15,7 @@ import { keepRuleTables, securityAdmin } from './ruleSupport';
 let nextVersion = 2_000_000 + Math.floor(Math.random() * 1_000_000);
 
 /** An audit record of a rule-set change, as versionedRuleChange writes it (kind and version in its detail). */
-async function audited(kind: string, eventType: string, objectType: string, detail: Record<string, unknown>): Promise<void> {
+async function audited(kind: string, eventType: AuditEventType, objectType: string, detail: Record<string, unknown>): Promise<void> {
   await recordAudit(SYSTEM_ACTOR, { eventType, objectType, objectId: 'backfill-test', outcome: 'success', detail: { kind, version: nextVersion++, ...detail } });
 }
 

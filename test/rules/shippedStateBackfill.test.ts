@@ -1,3 +1,4 @@
+import { AuditEventType } from '../../server/audit/auditEventLabels';
 import assert from 'node:assert/strict';
 import { Model, ModelStatic } from 'sequelize';
 import { AuditEvent, recordAudit, SYSTEM_ACTOR } from '../../server/audit/auditRecorder';
@@ -92,7 +93,7 @@ describe('the record of what a release shipped, for entries stored before it exi
     const source = (pattern: string) => ({ unit: '升级前', matchType: 'name', pattern, note: null, origin: 'shipped' });
     const ruleByShippedMerge = await storedBeforeUpgrade(sources, source('升级前来源甲'), 1000);
     const ruleByAdmin = await storedBeforeUpgrade(sources, source('升级前来源乙'), 1000);
-    const ruleEvent = (eventType: string, id: number, detail: Record<string, unknown> = {}): AuditEvent => ({ eventType, objectType: 'rule', objectId: `sources-${id}`, outcome: 'success', detail: { id, ...detail } });
+    const ruleEvent = (eventType: AuditEventType, id: number, detail: Record<string, unknown> = {}): AuditEvent => ({ eventType, objectType: 'rule', objectId: `sources-${id}`, outcome: 'success', detail: { id, ...detail } });
     await change('sources', [ruleEvent('rule.update', ruleByShippedMerge, { import: true }), { eventType: 'rule.import', objectType: 'rule', objectId: 'sources', outcome: 'success', detail: { shipped: true } }]);
     await change('sources', [ruleEvent('rule.update', ruleByAdmin, { import: true }), { eventType: 'rule.import', objectType: 'rule', objectId: 'sources', outcome: 'success', detail: {} }]);
     // Booleans and dates as MariaDB writes them into JSON must read as the model's values.

@@ -1,3 +1,4 @@
+import { AuditEventType } from '../../server/audit/auditEventLabels';
 import assert from 'node:assert/strict';
 import mysql from 'mysql2/promise';
 import { QueryTypes } from 'sequelize';
@@ -47,7 +48,7 @@ describe('the audit log: append-only, hash-chained, verifiable, purged only past
   before(async () => {
     await startTestProduct();
     await buildUser('editor');
-    for (let i = 0; i < 6; i++) await recordAudit(SYSTEM_ACTOR, { eventType: 'test.filler', objectType: 'test', objectId: i, outcome: 'success' });
+    for (let i = 0; i < 6; i++) await recordAudit(SYSTEM_ACTOR, { eventType: 'test.filler' as AuditEventType, objectType: 'test', objectId: i, outcome: 'success' });
   });
 
   it('is refused UPDATE and DELETE by the database, and a purge variable does not open records younger than 184 days', async () => {

@@ -1,3 +1,4 @@
+import { auditEventLabel } from '../../audit/auditEventLabels';
 import { Router } from 'express';
 import { QueryTypes } from 'sequelize';
 import { recordAudit } from '../../audit/auditRecorder';
@@ -36,7 +37,8 @@ export function auditRoutes(): Router {
 
   router.get('/event-types', async (_req, res) => {
     const rows = await sequelize().query<{ event_type: string }>('SELECT DISTINCT event_type FROM audit_log ORDER BY event_type', { type: QueryTypes.SELECT });
-    res.json({ items: rows.map((r) => r.event_type) });
+    // labels: every type in words, for the filter (an older type no longer written shows as it is).
+    res.json({ items: rows.map((r) => r.event_type), labels: Object.fromEntries(rows.map((r) => [r.event_type, auditEventLabel(r.event_type)])) });
   });
 
   router.get('/verification', async (_req, res) => {

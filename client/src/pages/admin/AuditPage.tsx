@@ -79,7 +79,7 @@ export function AuditPage() {
   const [exportError, setExportError] = useState<string | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   // The log grows while the auditor reads it (an export is itself an event): ask again with every search.
-  const types = useFetch(() => get<{ items: string[] }>('/api/audit/event-types'), [applied, exported]);
+  const types = useFetch(() => get<{ items: string[]; labels?: Record<string, string> }>('/api/audit/event-types'), [applied, exported]);
   const [verification, setVerification] = useState<{ intact: boolean; checked: number; firstBreak: { id: number; reason: string } | null } | null>(null);
   const [verifying, setVerifying] = useState(false);
 
@@ -146,7 +146,7 @@ export function AuditPage() {
             <option value="">全部</option>
             {(types.data?.items ?? []).map((type) => (
               <option key={type} value={type}>
-                {eventLabel(type)}（{type}）
+                {types.data?.labels?.[type] ?? eventLabel(type)}
               </option>
             ))}
           </select>
@@ -223,7 +223,7 @@ export function AuditPage() {
                         {record.role ? <span className="muted small">（{ROLE_LABELS[record.role] ?? record.role}）</span> : null}
                       </td>
                       <td>{record.ip ?? ''}</td>
-                      <td>{eventLabel(record.eventType)}</td>
+                      <td>{types.data?.labels?.[record.eventType] ?? eventLabel(record.eventType)}</td>
                       <td>{record.objectType ? `${OBJECT_LABELS[record.objectType] ?? record.objectType} ${record.objectId ?? ''}` : ''}</td>
                       <td>{OUTCOME_LABELS[record.outcome] ?? record.outcome}</td>
                       <td>

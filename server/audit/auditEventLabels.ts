@@ -1,0 +1,90 @@
+/**
+ * Every audit event type the server writes, in words for the 审计日志 page and its export. The
+ * type of AuditEvent.eventType is derived from these keys, so that a new event type written
+ * anywhere does not compile until it has its label here.
+ */
+export const AUDIT_EVENT_LABELS = {
+  'login.success': '登录成功',
+  'login.failure': '登录失败',
+  'login.locked': '账户锁定',
+  'login.unlock': '解除锁定',
+  logout: '退出登录',
+  'password.change': '修改密码',
+  'password.reset': '重置密码',
+  'totp.enable': '绑定动态口令',
+  'totp.disable': '解除动态口令',
+  'totp.reset': '重置动态口令',
+  'policy.totp': '动态口令要求',
+  'access.denied': '越权访问被拒绝',
+  rate_limited: '请求过于频繁',
+  'user.create': '创建用户',
+  'user.update': '修改用户',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'unit.create': '创建单位',
+  'unit.update': '修改单位',
+  'unit.review_policy': '修改审核策略',
+  'draft.submit': '提交稿件',
+  'draft.revise': '修改后重新提交',
+  'draft.claim': '领取审核',
+  'draft.claim_release': '释放领取',
+  'draft.publish': '登记发布',
+  'review.approve': '审核通过',
+  'review.return': '退回修改',
+  'review.reject': '否决',
+  'rescreen.start': '开始重新筛查',
+  'rule.create': '新增规则',
+  'rule.update': '修改规则',
+  'rule.enable': '启用规则',
+  'rule.disable': '停用规则',
+  'rule.delete': '删除规则',
+  'rule.import': '导入规则',
+  'rule.export': '导出规则',
+  'term.create': '新增敏感词',
+  'term.update': '修改敏感词',
+  'term.enable': '启用敏感词',
+  'term.disable': '停用敏感词',
+  'term.delete': '删除敏感词',
+  'term.import': '导入敏感词',
+  'term.import.entries': '导入敏感词（逐条明细）',
+  'term.export': '导出敏感词',
+  'allow_word.create': '新增白名单词',
+  'allow_word.update': '修改白名单词',
+  'allow_word.enable': '启用白名单词',
+  'allow_word.disable': '停用白名单词',
+  'allow_word.delete': '删除白名单词',
+  'allow_word.import': '导入白名单',
+  'allow_word.import.entries': '导入白名单（逐条明细）',
+  'allow_word.export': '导出白名单',
+  'account.apply': '提交开设申请',
+  'account.approve': '批准开设',
+  'account.refuse': '不批准开设',
+  'account.register': '直接备案',
+  'account.update': '修改备案信息',
+  'account.menus': '修改菜单',
+  'account.qr_code': '修改二维码',
+  'account.suspension': '暂停账号',
+  'account.resumption': '恢复账号',
+  'account.deregistration': '注销账号',
+  'account.shutdown': '关停账号',
+  'account.change.report': '报告变更',
+  'account.change.file': '变更备案',
+  'account.import': '导入排查表',
+  'account.interaction': '填报互动数据',
+  'registry.export': '导出备案表格',
+  'registry.calendar': '修改工作日历',
+  'registry.freshness_thresholds': '修改更新预警阈值',
+  'audit.export': '导出审计日志',
+  'audit.purge': '清理过期审计记录',
+  'audit.triggers_restored': '恢复审计日志保护',
+} as const satisfies Record<string, string>;
+
+export type AuditEventType = keyof typeof AUDIT_EVENT_LABELS;
+
+/** An event type in words; an older record's type that is no longer written shows as it is. */
+export function auditEventLabel(type: string): string {
+  return (AUDIT_EVENT_LABELS as Record<string, string>)[type] ?? type;
+}
+
+/** Outcomes and roles in words, for the export (the page has its own). */
+export const AUDIT_OUTCOME_LABELS: Record<string, string> = { success: '成功', denied: '被拒绝', failure: '失败' };
