@@ -1,7 +1,10 @@
 import { ErrorRequestHandler, Request } from 'express';
 import { BaseError, ConnectionError, TimeoutError, UniqueConstraintError } from 'sequelize';
 import { ZodError } from 'zod';
+import { FIELD_NAMES } from './fieldLabels';
+import { fieldPathPhrase, valueLabel } from './fieldPaths';
 import { logger } from './logger';
+import { CHOICES_PREFIX } from './middlewares/validationMessages';
 
 /**
  * An error with an HTTP status, a stable id for programs and a message for people (in Chinese,
@@ -81,122 +84,6 @@ function tooLarge(limitBytes: number | undefined): HttpError {
   return new HttpError(413, 'too_large', `提交的内容过大（上限为 ${limit}），请删减后再提交`);
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  title: '标题',
-  body: '正文',
-  sourceType: '稿件类型',
-  sourceName: '来源名称',
-  sourceUrl: '原文链接',
-  accountIds: '发布账号',
-  revision: '修订版本',
-  decision: '审核决定',
-  checks: '五关核查',
-  comment: '意见',
-  username: '用户名',
-  password: '密码',
-  currentPassword: '当前密码',
-  newPassword: '新密码',
-  totp: '动态口令',
-  code: '代码',
-  draftId: '稿件',
-  accountId: '账号',
-  unitId: '单位',
-  publishedAt: '发布时间',
-  url: '网址',
-  kind: '类型',
-  platformText: '平台正文',
-  platformTitle: '平台标题',
-  scope: '范围',
-  reason: '原因',
-  note: '备注',
-  page: '页码',
-  pageSize: '每页条数',
-  level: '审核级别',
-  status: '状态',
-  role: '角色',
-  displayName: '姓名',
-  name: '名称',
-  from: '起始日期',
-  to: '截止日期',
-  days: '天数',
-  sort: '排序',
-  term: '词条',
-  severity: '级别',
-  category: '类别',
-  origin: '来源',
-  enabled: '启用',
-  order: '顺序',
-  format: '导出格式',
-  mode: '导入方式',
-  q: '搜索词',
-  entries: '条目',
-  restore: '要恢复的默认条目',
-  // The account registry (the labels of the console's forms)
-  platform: '平台类型',
-  platformOther: '其他平台名称',
-  platformAccountId: '账号ID',
-  openedOn: '创建时间',
-  operationStartedOn: '开始运营时间',
-  certified: '已认证',
-  certifiedSubject: '认证主体',
-  newsLicence: '互联网新闻信息服务许可',
-  newsLicenceNo: '许可证编号',
-  accessUrl: '访问链接',
-  supervisorUnit: '主管单位',
-  ownerUnit: '主办单位',
-  ownerLeader: '主办单位负责人',
-  ownerLeaderTitle: '主办单位负责人职务',
-  ownerContact: '主办单位联系方式',
-  operatorUnit: '承办单位',
-  operatorLeader: '承办单位负责人',
-  operatorLeaderTitle: '承办单位负责人职务',
-  operatorContact: '承办单位联系方式',
-  description: '基本情况',
-  followers: '关注人数',
-  readCount: '阅读量',
-  postingFrequency: '更新频率',
-  operationMode: '运维方式',
-  yearlyBudget: '年度经费预算',
-  staffCount: '运维人数',
-  basicFunctions: '基本功能',
-  remedialMeasure: '整改措施',
-  openingReason: '开设理由',
-  ownerOpinion: '主办单位意见',
-  opinion: '意见',
-  mergedIntoAccountId: '并入的账号',
-  changedOn: '变更生效日期',
-  kinds: '变更事项',
-  changes: '变更内容',
-  team: '管理团队',
-  menu: '菜单',
-  children: '下级菜单',
-  image: '图片',
-  officePhone: '办公电话',
-  mobile: '手机号码',
-  wechat: '微信号',
-  post: '职务',
-  unit: '单位',
-  date: '日期',
-  working: '是否工作日',
-  year: '年份',
-  dryRun: '仅检查',
-  received: '收到留言数',
-  answered: '已回复数',
-  answeredLate: '超时回复数',
-  warningDays: '预警天数',
-  alertDays: '告警天数',
-  overdueDays: '超期天数',
-  // Users, units, policies and the audit log
-  reviewLevels: '审核级数',
-  blockPolicy: '机器拦截的处理方式',
-  totpRequiredForAdmins: '管理员须使用动态口令',
-  userId: '用户',
-  objectType: '对象类型',
-  objectId: '对象',
-  outcome: '结果',
-  mine: '只看本人',
-  list: '词表',
-};
 
 /**
  * How a message names a field: the console's Chinese label first, for the people who read it,
@@ -215,21 +102,40 @@ class InvalidFieldsError extends HttpError {}
  */
 export type FieldLabels = Readonly<Record<string, string>>;
 
-/** A validation error as one readable sentence naming the fields, plus the details for programs. */
+/** The field a value belongs to: the last name of the path (kinds.0 → kinds). */
+function valueField(path: readonly PropertyKey[]): string {
+  return String([...path].reverse().find((segment) => typeof segment !== 'number') ?? '');
+}
+
+/** The choices of an enum, by their Chinese names where the field has them (须为以下之一：「自主运营」（self）、「购买服务」（purchased）). */
+function choicesMessage(issue: ZodError['issues'][number]): string {
+  // Only zod's own list of codes (validationMessage's wording): a message the schema sets itself stands.
+  if (issue.code !== 'invalid_value' || !issue.message.startsWith(CHOICES_PREFIX)) return issue.message;
+  const field = valueField(issue.path);
+  return `${CHOICES_PREFIX}${issue.values.map((value) => valueLabel(field, value)).join('、')}`;
+}
+
+/**
+ * A validation error as one readable sentence naming the fields, plus the details for programs.
+ * A top-level field reads 标题（title）; a nested one in words only (第1位管理团队成员的手机号码),
+ * its path staying in the details.
+ */
 export function fromZod(error: ZodError, labels: FieldLabels = {}): HttpError {
   const labelOf = (name: PropertyKey | undefined) => labels[String(name)] ?? FIELD_NAMES[String(name)];
+  const placeOf = (path: readonly PropertyKey[]) =>
+    path.length === 1 ? fieldPhrase(String(path[0]), labelOf(path[0])) : fieldPathPhrase(path, (name) => labelOf(name));
   const problems = error.issues.map((issue) => {
     const path = issue.path.join('.');
     if (issue.code === 'unrecognized_keys') {
       if (!path) return `不接受的字段：${issue.keys.join('、')}`;
       // Inside an object field: say which one, or the reader looks for the key at the top.
-      const keys = issue.keys.map((key) => `${path}.${key}`).join('、');
-      return `${fieldPhrase(path, labelOf(issue.path[0]))}中不接受的字段：${keys}`;
+      const keys = issue.path.length === 1 ? issue.keys.map((key) => `${path}.${key}`) : issue.keys;
+      return `${placeOf(issue.path)}中不接受的字段：${keys.join('、')}`;
     }
     if (!path) return issue.code === 'invalid_type' && issue.expected === 'object' ? '请求内容须为 JSON 对象' : issue.message;
-    return `${fieldPhrase(path, labelOf(issue.path[0]))}：${issue.message}`;
+    return `${placeOf(issue.path)}：${choicesMessage(issue)}`;
   });
-  const details = error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
+  const details = error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message, ...(i.code === 'invalid_value' ? { values: i.values } : {}) }));
   return new InvalidFieldsError(400, 'bad_request', problems.join('；'), details);
 }
 

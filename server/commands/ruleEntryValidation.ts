@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badRequest, fieldPhrase, unprocessable } from '../errors';
 import { overBroadProblem } from './overBroadRules';
-import { RuleFields, RuleTable } from './ruleTables';
+import { RuleFields, RuleTable, valueText } from './ruleTables';
 
 /** One problem of one entry: which field (and import row), and what is wrong, in Chinese. */
 export interface RuleProblem {
@@ -37,14 +37,20 @@ const REFINEMENTS: Array<[RegExp, string]> = [
 
 const TYPE_NAMES: Record<string, string> = { string: '文本', number: '数字', object: 'JSON 对象' };
 
-function messageOf(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+function messageOf(table: RuleTable, issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
   switch (issue.code) {
-    case 'invalid_type':
+    case 'invalid_type': {
       // zod leaves the input out of its issues: look it up to tell a missing field from a wrong one.
-      if (issue.path.length === 1 && input[String(issue.path[0])] === undefined) return '必须填写';
+      // An emptied field (the console sends it as null) is missing too, not text of the wrong kind.
+      const given = issue.path.length === 1 ? input[String(issue.path[0])] : 0;
+      if (given === undefined || given === null) return '必须填写';
       return issue.expected === 'boolean' ? '须为 true 或 false（文件中为 yes 或 no）' : `须为${TYPE_NAMES[issue.expected] ?? ` ${issue.expected}`}`;
-    case 'invalid_value':
-      return `须为 ${issue.values.map(String).join('、')} 之一`;
+    }
+    case 'invalid_value': {
+      // The console's names, with the code a file or script writes: 须为「字面匹配」（literal）、「正则表达式」（regex）之一.
+      const field = String(issue.path[0] ?? '');
+      return `须为${issue.values.map((value) => (table.valueLabels[field]?.[String(value)] ? `${valueText(table, field, value)}（${String(value)}）` : String(value))).join('、')}之一`;
+    }
     case 'too_small':
       return issue.origin === 'string' && Number(issue.minimum) === 1 ? '不能为空' : `不能少于 ${issue.minimum} 个字符`;
     case 'too_big':
@@ -111,7 +117,7 @@ export function checkEntry(table: RuleTable, input: unknown): { fields?: RuleFie
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) problems.push({ field: key, message: '不接受此字段' });
       } else {
-        problems.push({ field: String(issue.path[0] ?? ''), message: messageOf(issue, input as Record<string, unknown>) });
+        problems.push({ field: String(issue.path[0] ?? ''), message: messageOf(table, issue, input as Record<string, unknown>) });
       }
     }
   }

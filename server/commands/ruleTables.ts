@@ -40,6 +40,8 @@ export interface RuleTable {
   /** Fields that the list filters by exact value. */
   filterFields: readonly string[];
   fieldLabels: Record<string, string>;
+  /** The Chinese names of coded values (matchType name → 来源名称), as the console's selects show them. */
+  valueLabels: Record<string, Readonly<Record<string, string>>>;
   /** The shipped file's columns (required ones, then note): the TSV import and export format. */
   columns: readonly string[];
 }
@@ -63,9 +65,17 @@ const COMMON_LABELS: Record<string, string> = {
   enabled: '启用',
 };
 
+const MATCH = { literal: '字面匹配', regex: '正则表达式' };
+const COMMON_VALUE_LABELS: Record<string, Readonly<Record<string, string>>> = {
+  matchType: MATCH,
+  severity: { block: '拦截', review: '需审核', notice: '提示' },
+  linkClass: { allow: '允许', commercial: '商业链接' },
+  dataType: { id_card: '身份证号', mobile: '手机号码', bank_card: '银行卡号' },
+};
+
 function table(
   ruleKind: TableRuleKind<unknown>,
-  options: Omit<RuleTable, 'kind' | 'ruleKind' | 'schema' | 'fields' | 'fieldLabels' | 'columns'>,
+  options: Omit<RuleTable, 'kind' | 'ruleKind' | 'schema' | 'fields' | 'fieldLabels' | 'valueLabels' | 'columns'> & { valueLabels?: RuleTable['valueLabels'] },
 ): RuleTable {
   const schema = ruleKind.spec.schema as unknown as z.ZodObject;
   const fields = Object.keys(schema.shape);
@@ -77,6 +87,7 @@ function table(
     fieldLabels: Object.fromEntries([...fields, 'enabled'].map((field) => [field, COMMON_LABELS[field] ?? field])),
     columns: [...ruleKind.spec.columns, ...(ruleKind.spec.columns.includes('note') ? [] : ['note'])],
     ...options,
+    valueLabels: { ...COMMON_VALUE_LABELS, ...options.valueLabels },
   };
 }
 
@@ -86,12 +97,14 @@ const as = <Entry>(kind: TableRuleKind<Entry>) => kind as unknown as TableRuleKi
 export const RULE_TABLES: readonly RuleTable[] = [
   table(as(sourcesRuleKind), {
     label: '转载来源白名单',
+    valueLabels: { matchType: { name: '来源名称', name_suffix: '名称结尾', domain: '域名' } },
     keyFields: ['matchType', 'pattern'],
     searchFields: ['unit', 'pattern', 'note'],
     filterFields: ['unit', 'matchType'],
   }),
   table(as(linksRuleKind), {
     label: '链接规则',
+    valueLabels: { matchType: { domain: '域名', scheme: '协议' } },
     keyFields: ['matchType', 'pattern'],
     searchFields: ['pattern', 'category', 'note'],
     filterFields: ['matchType', 'linkClass', 'category'],
@@ -155,9 +168,15 @@ export function keyOf(table: RuleTable, fields: RuleFields): string {
   return JSON.stringify(table.keyFields.map((field) => fields[field] ?? null));
 }
 
-/** A short human description of an entry, for messages: 匹配方式=domain，规则内容=gov.cn. */
+/** A coded value by its Chinese name (matchType domain → 「域名」); text and unlisted values in 「」 as they are. */
+export function valueText(table: RuleTable, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  return `「${table.valueLabels[field]?.[String(value)] ?? String(value)}」`;
+}
+
+/** A short human description of an entry, for messages: 匹配方式「域名」，规则内容「gov.cn」. */
 export function describeKey(table: RuleTable, fields: RuleFields): string {
-  return table.keyFields.map((field) => `${table.fieldLabels[field]}=${fields[field] ?? '（空）'}`).join('，');
+  return table.keyFields.map((field) => `${table.fieldLabels[field]}${valueText(table, field, fields[field])}`).join('，');
 }
 
 /** How lists name an entry: its key's own text (the pattern, the wrong form, the phrase), with a wording rule's period. */

@@ -27,7 +27,8 @@ const MAX_NOTE = 300;
 /** How a term category's rule (TERM_CATEGORY) reads in messages: the entries and the list's filter take the same. */
 export const CATEGORY_RULE = '须为 2–16 个汉字的中文名称（如 彩票），或小写英文字母和连字符，以字母开头，最多 32 个字符（如 porn、violent-terror）';
 
-const missingOr = (wrong: string) => (issue: { input?: unknown }) => (issue.input === undefined ? '必须填写' : wrong);
+/** A field left out or emptied (the console sends an emptied field as null) must be filled in; anything else is of the wrong kind. */
+const missingOr = (wrong: string) => (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? '必须填写' : wrong);
 
 /** Text the list files could not carry back (a tab or line break in a cell, a first cell read as a comment). */
 function cellSafe(value: string): boolean {

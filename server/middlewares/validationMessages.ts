@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** How the list of an enum's choices begins: fromZod puts the values' Chinese names after it. */
+export const CHOICES_PREFIX = '须为以下之一：';
+
 const TYPE_NAMES: Record<string, string> = {
   string: '文字',
   number: '数字',
@@ -19,8 +22,8 @@ const TYPE_NAMES: Record<string, string> = {
 export function validationMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      // A field left out is missing, not of the wrong type.
-      if (issue.input === undefined) return '必填';
+      // A field left out, or left empty (the console sends an emptied field as null), is missing, not of the wrong type.
+      if (issue.input === undefined || issue.input === null) return '必填';
       return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_big': {
       const limit = String(issue.maximum);
@@ -37,7 +40,7 @@ export function validationMessage(issue: z.core.$ZodRawIssue): string | undefine
       return undefined;
     }
     case 'invalid_value':
-      return `须为以下之一：${issue.values.map(String).join('、')}`;
+      return `${CHOICES_PREFIX}${issue.values.map(String).join('、')}`;
     default:
       return undefined;
   }

@@ -43,6 +43,46 @@ describe('validation messages a person can act on', () => {
     assert.match(totp.body.error.message, /^动态口令（code）：/);
   });
 
+  it('names a nested field in words and a coded value by its Chinese name', async () => {
+    const admin = await loggedIn(url, await buildUser('sysadmin'));
+    const application = await editor.post('/api/accounts/applications', {
+      name: '测试号', platform: 'weibo', ownerUnit: '某县某局', openingReason: '便民服务', operationMode: 'outsourced',
+      team: [{ name: '张三', mobile: '12345' }],
+    });
+    assert.equal(application.status, 400, JSON.stringify(application.body));
+    const message: string = application.body.error.message;
+    assert.match(message, /第1位管理团队成员的手机号码：手机号须为 11 位数字/);
+    assert.match(message, /运维方式（operationMode）：须为以下之一：「自主运营」（self）、「购买服务」（purchased）/);
+    assert.doesNotMatch(message, /team\.0/, 'no path');
+    assert.ok(application.body.error.details.some((d: { path: string }) => d.path === 'team.0.mobile'), 'the path stays in the details for programs');
+
+    const calendar = await admin.put('/api/registry/calendar/2026', { days: [{ date: '2026-10-01', working: false, note: '国庆' }, { date: '2026-10-02', working: false, note: '长'.repeat(101) }] });
+    assert.equal(calendar.status, 400, JSON.stringify(calendar.body));
+    assert.equal(calendar.body.error.message, '第2天的备注：不能超过 100 个字符');
+  });
+
+  it('an emptied field (sent as null) must be filled in, not of the wrong type', async () => {
+    const application = await editor.post('/api/accounts/applications', { name: null, platform: 'weibo', ownerUnit: '某县某局', openingReason: '便民服务' });
+    assert.equal(application.status, 400, JSON.stringify(application.body));
+    assert.equal(application.body.error.message, '名称（name）：必填');
+    const secadmin = await loggedIn(url, await buildUser('secadmin'));
+    const rule = await secadmin.post('/api/rules/sources', { unit: '某县', matchType: 'name', pattern: null });
+    assert.equal(rule.status, 400, JSON.stringify(rule.body));
+    assert.equal(rule.body.error.message, '规则内容（pattern）：必须填写');
+    const term = await secadmin.post('/api/terms', { term: null, category: 'porn', severity: 'block' });
+    assert.equal(term.status, 400, JSON.stringify(term.body));
+    assert.match(term.body.error.message, /：必须填写$/);
+  });
+
+  it('a duplicate rule is named by the console’s words for its match mode', async () => {
+    const secadmin = await loggedIn(url, await buildUser('secadmin'));
+    const pattern = `某某日报${Date.now()}`;
+    assert.equal((await secadmin.post('/api/rules/sources', { unit: '某县', matchType: 'name', pattern })).status, 201);
+    const again = await secadmin.post('/api/rules/sources', { unit: '某县', matchType: 'name', pattern });
+    assert.equal(again.status, 409, JSON.stringify(again.body));
+    assert.match(again.body.error.message, new RegExp(`匹配方式「来源名称」，规则内容「${pattern}」`));
+  });
+
   it('an unknown key inside an object names the object it stands in', async () => {
     const reviewer = await loggedIn(url, await buildUser('reviewer', { unit: await buildUnit(), level: 1 }));
     const answer = await reviewer.post('/api/drafts/1/reviews', { revision: 1, decision: 'approve', checks: { political: true, extra: true } });

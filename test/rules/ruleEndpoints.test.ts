@@ -141,7 +141,7 @@ describe('rule management API: sources in depth', () => {
 
     const badType = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'url', pattern: '某报' });
     assert.equal(badType.status, 400);
-    assert.match(badType.body.error.message, /匹配方式（matchType）：须为 name、name_suffix、domain 之一/);
+    assert.match(badType.body.error.message, /匹配方式（matchType）：须为「来源名称」（name）、「名称结尾」（name_suffix）、「域名」（domain）之一/);
 
     const tab = await admin.post('/api/rules/sources', { unit: '甲', matchType: 'name', pattern: '某\t报' });
     assert.equal(tab.status, 400);
@@ -378,7 +378,7 @@ describe('rule management API: the validation of the other kinds', () => {
     assert.match(link.body.error.message, /须为域名（如 taobao.com），或不带冒号的 App 协议名/);
     const privacy = await admin.post('/api/rules/privacy', { dataType: 'passport', severity: 'block', severityNearName: 'block' });
     assert.equal(privacy.status, 400);
-    assert.match(privacy.body.error.message, /号码类型（dataType）：须为 id_card、mobile、bank_card 之一/);
+    assert.match(privacy.body.error.message, /号码类型（dataType）：须为「身份证号」（id_card）、「手机号码」（mobile）、「银行卡号」（bank_card）之一/);
   });
 
   it('names the categories each table uses, a new one included, and refuses a bad one in Chinese with the table’s own example', async () => {

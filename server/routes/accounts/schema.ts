@@ -96,11 +96,11 @@ const plainFields = {
   followers: count,
   readCount: count,
   postingFrequency: text(50),
-  operationMode: z.enum(['self', 'purchased'], { message: '运维方式须为 self（自主运营）或 purchased（购买服务）' }).nullish().transform(keepAbsent((v) => v ?? null)),
+  operationMode: z.enum(['self', 'purchased']).nullish().transform(keepAbsent((v) => v ?? null)),
   yearlyBudget: z.number().min(0).max(9_999_999_999).nullish().transform(keepAbsent((v) => v ?? null)),
   staffCount: z.number().int().min(0).max(65535).nullish().transform(keepAbsent((v) => v ?? null)),
   basicFunctions: text(500),
-  remedialMeasure: z.enum(['keep', 'change', 'shutdown', 'deregister'], { message: '整改措施须为 keep、change、shutdown 或 deregister' }).nullish().transform(keepAbsent((v) => v ?? null)),
+  remedialMeasure: z.enum(['keep', 'change', 'shutdown', 'deregister']).nullish().transform(keepAbsent((v) => v ?? null)),
 };
 
 /** Fields that, once an account is registered, change only through a change record (变更备案). */
@@ -114,7 +114,8 @@ const controlledFields = {
 };
 export const CONTROLLED_FIELDS = [...Object.keys(controlledFields), 'team', 'platform'] as const;
 
-const platform = z.enum(PLATFORMS, { message: `平台须为以下之一：${PLATFORMS.join('、')}` });
+// Enums without a message of their own: the error lists their choices by their Chinese names (fromZod).
+const platform = z.enum(PLATFORMS);
 
 /** The registration form as a unit files it with its opening application (开设申请). */
 export const ApplicationSchema = z.strictObject({
@@ -132,7 +133,7 @@ export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 export const RegistrationSchema = ApplicationSchema.extend({
   unitId: z.number().int().positive(),
   openingReason: text(2000),
-  status: z.enum(['normal', 'suspended'], { message: '直接备案的账号状态须为 normal 或 suspended' }).default('normal'),
+  status: z.enum(['normal', 'suspended']).default('normal'),
 });
 export type RegistrationInput = z.infer<typeof RegistrationSchema>;
 
@@ -151,12 +152,12 @@ export const AccountUpdateSchema = z.strictObject({
 export type AccountUpdateInput = z.infer<typeof AccountUpdateSchema>;
 
 export const ApprovalSchema = z.strictObject({
-  decision: z.enum(['approve', 'refuse'], { message: '审批决定须为 approve 或 refuse' }),
+  decision: z.enum(['approve', 'refuse']),
   opinion: z.string().trim().max(2000).default(''),
 });
 
 export const StatusChangeSchema = z.strictObject({
-  status: z.enum(['normal', 'suspended', 'deregistered', 'shutdown'], { message: '状态须为 normal、suspended、deregistered 或 shutdown' }),
+  status: z.enum(['normal', 'suspended', 'deregistered', 'shutdown']),
   reason: z.string().trim().min(2, '须填写理由').max(2000),
   mergedIntoAccountId: z.number().int().positive().nullish(),
 });
@@ -177,7 +178,7 @@ export type ChangeValues = z.infer<typeof ChangeValuesSchema>;
 
 export const ChangeReportSchema = z.strictObject({
   changedOn: z.string().refine(isDateString, { message: '须为 YYYY-MM-DD 格式的日期' }),
-  kinds: z.array(z.enum(CHANGE_KINDS, { message: `变更事项须为 ${CHANGE_KINDS.join('、')}` })).min(1).max(4).optional(),
+  kinds: z.array(z.enum(CHANGE_KINDS)).min(1).max(4).optional(),
   reason: z.string().trim().max(2000).default(''),
   ownerOpinion: text(2000),
   changes: ChangeValuesSchema.optional(),
