@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { buildUnit, buildUser } from '../support/factories';
-import { browserSuite, signIn } from './support/browser';
+import { browserSuite, pasteHtml, signIn } from './support/browser';
 
 const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-
-// Functions given to page.evaluate run in the browser; the server's compilation has no DOM types.
-declare const DataTransfer: any, ClipboardEvent: any;
 
 describe('the console in a browser: pasted images without an address', function () {
   this.timeout(120_000);
@@ -18,14 +15,7 @@ describe('the console in a browser: pasted images without an address', function 
     await page.getByRole('link', { name: '写新稿件' }).first().click();
     const body = page.getByTestId('body-editor');
     await body.click();
-    // A paste of HTML, as the browser delivers it from the clipboard.
-    const paste = (html: string) =>
-      body.evaluate((element, pasted) => {
-        const data = new DataTransfer();
-        data.setData('text/html', pasted);
-        data.setData('text/plain', 'ignored');
-        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      }, html);
+    const paste = (html: string) => pasteHtml(body, html);
 
     await paste(
       `<p>县城区主干道改造工程进展顺利。</p><p><img src="${PIXEL}" alt="截图"></p><p><img src="file:///C:/Users/a/AppData/Local/Temp/msohtmlclip1/image001.png"></p>` +

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam, buildUser } from '../support/factories';
-import { browserSuite, Person, screenshotPath, signIn } from './support/browser';
+import { browserSuite, pasteHtml, Person, screenshotPath, signIn } from './support/browser';
 import { addBlockingTerm, untilFlagged } from './support/terms';
 
 // Functions given to page.evaluate run in the browser; the server's compilation has no DOM types.
-declare const window: any, document: any, NodeFilter: any, DataTransfer: any, ClipboardEvent: any;
+declare const window: any, document: any, NodeFilter: any;
 
 /** What an editor pastes from Word: headings, bold, a list, a link and an image, plus Word's clutter. */
 const WORD_PASTE = `<html><head><style>p.MsoNormal{margin:0}</style></head><body><!--StartFragment-->
@@ -40,12 +40,7 @@ describe('the console in a browser: an editor and three levels of reviewers', fu
     await page.getByLabel('标题').fill('关于开展春季安全生产大检查的通知');
     const body = page.getByTestId('body-editor');
     await body.click();
-    await body.evaluate((element, html) => {
-      const data = new DataTransfer();
-      data.setData('text/html', html);
-      data.setData('text/plain', 'ignored');
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, WORD_PASTE);
+    await pasteHtml(body, WORD_PASTE);
     assert.equal(await body.locator('h2').count(), 1, 'the heading survives the paste');
     assert.equal(await body.locator('b, strong').count(), 1, 'bold survives');
     assert.equal(await body.locator('li').count(), 2, 'the list survives');

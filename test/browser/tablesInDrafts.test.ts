@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam } from '../support/factories';
-import { browserSuite, signIn } from './support/browser';
+import { browserSuite, pasteHtml, signIn } from './support/browser';
 
 // Functions given to evaluate run in the browser; the server's compilation has no DOM types.
-declare const getComputedStyle: any, DataTransfer: any, ClipboardEvent: any;
+declare const getComputedStyle: any;
 
 const TABLE = '<p>检查安排：</p><table><tbody><tr><th>乡镇</th><th>时间</th></tr><tr><td>城关镇</td><td>3月1日</td></tr></tbody></table>';
 
@@ -25,12 +25,7 @@ describe('the console in a browser: a table in a draft', function () {
     await page.getByRole('link', { name: '写新稿件' }).first().click();
     const body = page.getByTestId('body-editor');
     await body.click();
-    await body.evaluate((element, html) => {
-      const data = new DataTransfer();
-      data.setData('text/html', html);
-      data.setData('text/plain', 'ignored');
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, TABLE);
+    await pasteHtml(body, TABLE);
     assert.equal(await ruled('[data-testid="body-editor"]'), true, 'in the editor');
 
     const submitted = await team.editorClient.post('/api/drafts', { title: '春季安全检查安排', body: TABLE, sourceType: 'original' });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { User } from '../../../server/models';
 import { projectRoot } from '../../../workers/lib/projectRoot';
 import { PASSWORD } from '../../support/factories';
@@ -145,4 +145,17 @@ export async function untilTrueInPage(page: Page, expression: string, what: stri
     if (Date.now() > deadline) assert.fail(`still not so after 15 s: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+// The page's own globals, inside evaluate (the tests compile without the DOM library).
+declare const DataTransfer: any, ClipboardEvent: any;
+
+/** Pastes HTML into an editable element as the browser delivers it from the clipboard (from Word, WPS, a web page). */
+export async function pasteHtml(target: Locator, html: string): Promise<void> {
+  await target.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/html', pasted);
+    data.setData('text/plain', 'ignored');
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
 }
