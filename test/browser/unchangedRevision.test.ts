@@ -6,7 +6,7 @@ describe('the console in a browser: resubmitting a returned draft without changi
   this.timeout(120_000);
   const suite = browserSuite();
 
-  it('shows the refusal in Chinese, keeps the form as typed, and sends it with a note saying why', async () => {
+  it('shows the refusal in Chinese, keeps the form as typed, and sends it with a note saying why, which the reviewer reads', async () => {
     const team = await buildReviewTeam(suite.url, 1);
     const id = (await team.editorClient.post('/api/drafts', CLEAN_DRAFT)).body.id as number;
     await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
@@ -32,6 +32,14 @@ describe('the console in a browser: resubmitting a returned draft without changi
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.locator('[data-testid="draft-page"][data-revision="2"]').waitFor();
     await page.getByTestId('revision-note').filter({ hasText: note }).waitFor();
-    assert.deepEqual(person.errors, []);
+
+    // The reviewer of revision 2 reads why it came back unchanged, beside the version comparison.
+    await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review' && d.revision === 2);
+    const reviewer = await suite.open();
+    await signIn(reviewer, team.reviewers[0]!);
+    await reviewer.page.goto(`/review/${id}`);
+    await reviewer.page.locator('[data-testid="review-page"][data-revision="2"]').waitFor();
+    assert.equal((await reviewer.page.getByTestId('review-revision-note').textContent())!.trim(), `作者对第 2 版的说明：${note}`);
+    assert.deepEqual([...person.errors, ...reviewer.errors], []);
   });
 });

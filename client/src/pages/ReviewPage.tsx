@@ -4,7 +4,8 @@ import { ApiError, get, messageOf, post } from '../lib/api';
 import { CHECKS, DECISION_LABELS, FIELD_LABELS, levelLabel, personName, statusText, timeText } from '../lib/labels';
 import { useLiveEvent, useResync, useWatchDraft } from '../lib/live';
 import { useSession } from '../lib/session';
-import type { Draft, DraftAddress, DraftChange } from '../lib/types';
+import type { Draft, DraftAddress, DraftChange, DraftEvent } from '../lib/types';
+import { useFetch } from '../lib/useFetch';
 import { useClaim } from '../lib/useClaim';
 import { forgetUnsentReview, keepUnsentReview, readUnsentReview } from '../lib/unsentReview';
 import { accountList, useAccountNames } from '../lib/useAccountNames';
@@ -92,6 +93,13 @@ export function ReviewPage() {
     keepUnsentReview(userId, id, { revision, comment, checks });
   }, [userId, id, revision, comment, checks]);
   useWatchDraft(id);
+
+  // The editor's note on this revision (why it came back unchanged, or what was changed): read from its history.
+  const history = useFetch(
+    () => (revision !== undefined && revision > 1 ? get<{ items: DraftEvent[] }>(`/api/drafts/${id}/events`) : Promise.resolve({ items: [] })),
+    [id, revision],
+  );
+  const revisionNote = history.data?.items.find((event) => event.type === 'revised' && event.revision === revision && event.note)?.note ?? null;
 
   // A change while the page is open shows at once; the reviewer keeps what they read until they reload it.
   const describeChange = useCallback(
@@ -250,6 +258,11 @@ export function ReviewPage() {
           </div>
           <div className="card">
             <h2>版本比较</h2>
+            {revisionNote ? (
+              <p className="revision-note" data-testid="review-revision-note">
+                作者对第 {draft.revision} 版的说明：{revisionNote}
+              </p>
+            ) : null}
             <div className="actions">
               {draft.revision > 1 ? (
                 <button type="button" onClick={() => void showDiff(draft.revision - 1, '与上一版本比较')}>
