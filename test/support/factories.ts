@@ -12,7 +12,8 @@ export const FIVE_CHECKS = { political: true, legal: true, policy: true, secrecy
 export const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
 
 export async function buildUnit(overrides: Partial<{ code: string; name: string; reviewLevels: number; blockPolicy: 'return' | 'review' }> = {}): Promise<Unit> {
-  return Unit.create({ code: unique('unit'), name: '测试单位', ...overrides });
+  // Unit names are unique in the product (the inventory import finds a 主办单位 by name): so are the tests'.
+  return Unit.create({ code: unique('unit'), name: unique('测试单位'), ...overrides });
 }
 
 export async function buildUser(role: Role, options: { unit?: Unit; level?: number; username?: string; mustChangePassword?: boolean } = {}): Promise<User> {
