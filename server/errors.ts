@@ -39,11 +39,24 @@ function databaseConnectionLost(error: BaseError): boolean {
   return cause?.fatal === true || CONNECTION_LOST.test(`${cause?.code ?? ''} ${error.message}`);
 }
 
-const REDIS_DOWN = /Stream isn't writeable|enableOfflineQueue|Connection is closed|max retries per request|ECONNREFUSED.*6379|Command timed out/i;
+const REDIS_DOWN = /Stream isn't writeable|enableOfflineQueue|Connection is closed|max retries per request|Command timed out/i;
 
-/** A request failed because Redis could not be reached (not because of a fault in the code). */
+/** The port of the configured Redis (REDIS_URL), whose refused connections mean Redis is down. */
+function redisPort(): string {
+  try {
+    return new URL(process.env.REDIS_URL ?? '').port || '6379';
+  } catch {
+    return '6379';
+  }
+}
+
+/**
+ * A request failed because Redis could not be reached (not because of a fault in the code). A refused
+ * connection counts only on Redis's own port: one to MariaDB's (a query outside Sequelize) is not Redis.
+ */
 export function redisUnavailable(error: unknown): boolean {
-  return error instanceof Error && !(error instanceof HttpError) && !(error instanceof BaseError) && REDIS_DOWN.test(error.message);
+  if (!(error instanceof Error) || error instanceof HttpError || error instanceof BaseError) return false;
+  return REDIS_DOWN.test(error.message) || new RegExp(`ECONNREFUSED \\S*:${redisPort()}\\b`).test(error.message);
 }
 
 /** Translates library errors into HttpErrors in one place instead of in every route. */
