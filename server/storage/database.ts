@@ -42,18 +42,18 @@ function accessDenied(cause: unknown): boolean {
 
 function refusedCredentials(location: DatabaseLocation, reason: string): string {
   return (
-    `MariaDB at ${location.host}:${location.port} refused user "${location.user}" (${reason}).\n` +
-    'MariaDB runs, but the user name or password in DATABASE_URL is wrong. Check them with:\n' +
+    `MariaDB（${location.host}:${location.port}）拒绝了用户“${location.user}”：${reason}\n` +
+    'MariaDB 在运行，但 DATABASE_URL 中的用户名或密码不对。可以这样核对：\n' +
     `  mysql -h ${location.host} -P ${location.port} -u ${location.user} -p\n` +
-    'and fix DATABASE_URL (mysql://user:password@host:port/database; in a password write @ : / as %40 %3A %2F).'
+    '然后改正 DATABASE_URL（mysql://用户名:密码@主机:端口/数据库名；密码中的 @ : / 写作 %40 %3A %2F）。'
   );
 }
 
 function notReachable(location: DatabaseLocation, reason: string): string {
   return (
-    `MariaDB is not reachable at ${location.host}:${location.port} as ${location.user} (${reason}).\n` +
-    'Start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd\n' +
-    'or point DATABASE_URL at a running server (mysql://user:password@host:port/database).'
+    `连不上 MariaDB（${location.host}:${location.port}，用户 ${location.user}）：${reason}\n` +
+    '请启动它：start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd\n' +
+    '或把 DATABASE_URL 改为一台正在运行的 MariaDB（mysql://用户名:密码@主机:端口/数据库名）。'
   );
 }
 

@@ -88,9 +88,9 @@ export class RedisUnreachableError extends StartupProblem {
     const where = new URL(url);
     const port = where.port || '6379';
     super(
-      `Redis is not reachable at ${where.hostname}:${port} (${reason}).\n` +
-        `Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port ${port} --save "" --appendonly no\n` +
-        'or point REDIS_URL at a running server (redis://host:port/db).',
+      `连不上 Redis（${where.hostname}:${port}）：${reason}\n` +
+        `请启动它：redis-server --daemonize yes --bind 127.0.0.1 --port ${port} --save "" --appendonly no\n` +
+        '或把 REDIS_URL 改为一台正在运行的 Redis（redis://主机:端口/数据库编号）。',
     );
   }
 }

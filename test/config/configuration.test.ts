@@ -37,14 +37,24 @@ describe('configuration check', () => {
   it('says refused credentials are refused, without advice to start a MariaDB that runs', async () => {
     await assert.rejects(ensureDatabaseExists('mysql://nobody:pw@127.0.0.1:3306/gov_review_x'), (error: Error) => {
       assert.match(error.message, /nobody/);
-      assert.match(error.message, /user name or password/);
-      assert.doesNotMatch(error.message, /start-stop-daemon|Start it/);
+      assert.match(error.message, /^MariaDB（127\.0\.0\.1:3306）拒绝了用户“nobody”/);
+      assert.match(error.message, /用户名或密码不对/);
+      assert.doesNotMatch(error.message, /start-stop-daemon|请启动/);
+      return true;
+    });
+  });
+
+  it('says in Chinese that MariaDB cannot be reached, and how to start it', async () => {
+    await assert.rejects(ensureDatabaseExists('mysql://root@127.0.0.1:1/gov_review_x'), (error: Error) => {
+      assert.match(error.message, /^连不上 MariaDB（127\.0\.0\.1:1，用户 root）/);
+      assert.match(error.message, /请启动它：start-stop-daemon/);
       return true;
     });
   });
 
   it('gives the Redis start command for the port configured', () => {
     const message = new RedisUnreachableError('redis://127.0.0.1:6399', new Error('connect ECONNREFUSED')).message;
+    assert.match(message, /^连不上 Redis（127\.0\.0\.1:6399）/);
     assert.match(message, /--port 6399/);
     assert.doesNotMatch(message, /6379/);
   });
