@@ -200,6 +200,9 @@ describe('the console in a browser: the account registry, publication records an
     // The draft's history names the publication in Chinese, like every other step.
     await page.goto(`/drafts/${id}`);
     await page.getByTestId('timeline').locator('li[data-type="published"]').getByText(/发布登记 · .* → 已发布/).waitFor();
+    // Its one target account has its record: the page leads to the records, no longer calling to 登记发布.
+    await page.getByTestId('draft-page').getByRole('link', { name: '发布记录' }).waitFor();
+    assert.equal(await page.getByTestId('draft-page').getByRole('link', { name: '登记发布' }).count(), 0);
 
     // The dashboard shows the account fresh, the monthly report takes interaction figures.
     await page.getByRole('link', { name: '数据看板' }).click();

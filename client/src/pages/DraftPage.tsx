@@ -12,6 +12,7 @@ import { FindingList } from '../components/FindingList';
 import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
 import { DraftTimeline } from '../components/DraftTimeline';
 import { ProgressSteps } from '../components/ProgressSteps';
+import { PublishLink } from '../components/PublishLink';
 import { RescreenedAfterApproval } from '../components/RescreenedAfterApproval';
 import { ReviewHistory } from '../components/ReviewHistory';
 import { RevisionHistory } from '../components/RevisionHistory';
@@ -53,13 +54,7 @@ export function DraftPage() {
               {isAuthor ? '修改稿件' : '代作者修改'}
             </Link>
           ) : null}
-          {isAuthor || user?.role === 'editor' ? (
-            d.status === 'approved' || d.status === 'published' ? (
-              <Link className="button primary" to={`/drafts/${d.id}/publish`}>
-                登记发布
-              </Link>
-            ) : null
-          ) : null}
+          {isAuthor || user?.role === 'editor' ? <PublishLink draft={d} /> : null}
           {canReview ? (
             <Link className="button primary" to={`/review/${d.id}`}>
               去审核
