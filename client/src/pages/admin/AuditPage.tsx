@@ -1,7 +1,7 @@
 import { FormEvent, Fragment, useState } from 'react';
 import { download, get, messageOf, queryString } from '../../lib/api';
 import { ROLE_LABELS, timeText } from '../../lib/labels';
-import { eventLabel, OUTCOME_LABELS } from '../../lib/registryLabels';
+import { OUTCOME_LABELS } from '../../lib/registryLabels';
 import type { Paged, Role } from '../../lib/types';
 import { useFetch } from '../../lib/useFetch';
 import { ErrorNote } from '../../components/Badges';
@@ -80,6 +80,8 @@ export function AuditPage() {
   const [exported, setExported] = useState<string | null>(null);
   // The log grows while the auditor reads it (an export is itself an event): ask again with every search.
   const types = useFetch(() => get<{ items: string[]; labels?: Record<string, string> }>('/api/audit/event-types'), [applied, exported]);
+  // The server names every event type it writes (auditEventLabels.ts); a type shows as it is only until they arrive.
+  const eventLabel = (type: string) => types.data?.labels?.[type] ?? type;
   const [verification, setVerification] = useState<{ intact: boolean; checked: number; firstBreak: { id: number; reason: string } | null } | null>(null);
   const [verifying, setVerifying] = useState(false);
 
@@ -146,7 +148,7 @@ export function AuditPage() {
             <option value="">全部</option>
             {(types.data?.items ?? []).map((type) => (
               <option key={type} value={type}>
-                {types.data?.labels?.[type] ?? eventLabel(type)}
+                {eventLabel(type)}
               </option>
             ))}
           </select>
@@ -223,7 +225,7 @@ export function AuditPage() {
                         {record.role ? <span className="muted small">（{ROLE_LABELS[record.role] ?? record.role}）</span> : null}
                       </td>
                       <td>{record.ip ?? ''}</td>
-                      <td>{types.data?.labels?.[record.eventType] ?? eventLabel(record.eventType)}</td>
+                      <td>{eventLabel(record.eventType)}</td>
                       <td>{record.objectType ? `${OBJECT_LABELS[record.objectType] ?? record.objectType} ${record.objectId ?? ''}` : ''}</td>
                       <td>{OUTCOME_LABELS[record.outcome] ?? record.outcome}</td>
                       <td>
