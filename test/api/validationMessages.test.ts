@@ -77,10 +77,16 @@ describe('validation messages a person can act on', () => {
   it('a duplicate rule is named by the console’s words for its match mode', async () => {
     const secadmin = await loggedIn(url, await buildUser('secadmin'));
     const pattern = `某某日报${Date.now()}`;
-    assert.equal((await secadmin.post('/api/rules/sources', { unit: '某县', matchType: 'name', pattern })).status, 201);
-    const again = await secadmin.post('/api/rules/sources', { unit: '某县', matchType: 'name', pattern });
-    assert.equal(again.status, 409, JSON.stringify(again.body));
-    assert.match(again.body.error.message, new RegExp(`匹配方式「来源名称」，规则内容「${pattern}」`));
+    const created = await secadmin.post('/api/rules/sources', { unit: '某县', matchType: 'name', pattern });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    try {
+      const again = await secadmin.post('/api/rules/sources', { unit: '某县', matchType: 'name', pattern });
+      assert.equal(again.status, 409, JSON.stringify(again.body));
+      assert.match(again.body.error.message, new RegExp(`匹配方式「来源名称」，规则内容「${pattern}」`));
+    } finally {
+      // The rule tables are shared by the whole run: a later test compares them with the shipped defaults.
+      assert.equal((await secadmin.request('DELETE', `/api/rules/sources/${created.body.id}`)).status, 200);
+    }
   });
 
   it('an unknown key inside an object names the object it stands in', async () => {

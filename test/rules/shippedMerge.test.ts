@@ -348,7 +348,7 @@ describe('taking the release’s default lists', function () {
     assert.equal(await stored(gone!.term), null, 'the refused merge added nothing');
     const refused = await admin.post('/api/terms/import-shipped', { restore: [1] });
     assert.equal(refused.status, 400, 'keys are text');
-    assert.match(refused.body.error.message, /^要恢复的默认条目（restore\.0）：须为要恢复的条目的 key/);
+    assert.match(refused.body.error.message, /^要恢复的默认条目第1项：须为要恢复的条目的 key/);
   });
 
   it('does not add back a default rule whose key the admin changed, and forgets it when the key comes back', async () => {
