@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam, buildUnit, buildUser, PASSWORD } from '../support/factories';
-import { browserSuite, signIn } from './support/browser';
+import { browserSuite, endSessionElsewhere, signIn, signInAgain } from './support/browser';
 
 describe('the console in a browser: a session that ends while a draft is being written', function () {
   this.timeout(120_000);
@@ -131,16 +131,9 @@ describe('the console in a browser: a session that ends while a draft is being w
     await page.waitForFunction(`${copies}.length > 0`);
 
     // The session ends by itself (signed out in another tab): the login form, then back to the draft.
-    const otherTab = await person.context.newPage();
-    await otherTab.goto('/');
-    await otherTab.getByRole('button', { name: '退出登录' }).click();
-    await otherTab.getByRole('button', { name: '登录' }).waitFor();
-    await otherTab.close();
-    await page.getByRole('status').filter({ hasText: '请重新登录' }).waitFor({ timeout: 30_000 });
+    await endSessionElsewhere(person);
     assert.equal(await page.getByRole('status').textContent(), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的审核意见仍在。');
-    await page.getByLabel('用户名').fill(reviewer.username);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInAgain(person, reviewer);
     await page.getByTestId('review-page').waitFor();
     assert.equal(new URL(page.url()).pathname, `/review/${id}`);
     await page.locator('.claim-mine').waitFor();
@@ -161,17 +154,10 @@ describe('the console in a browser: a session that ends while a draft is being w
     await page.goto('/review-policy');
     await page.getByRole('heading', { name: '审核策略' }).waitFor();
 
-    const otherTab = await person.context.newPage();
-    await otherTab.goto('/');
-    await otherTab.getByRole('button', { name: '退出登录' }).click();
-    await otherTab.getByRole('button', { name: '登录' }).waitFor();
-    await otherTab.close();
-    await page.getByRole('status').filter({ hasText: '请重新登录' }).waitFor({ timeout: 30_000 });
+    await endSessionElsewhere(person);
     assert.equal(await page.getByRole('status').textContent(), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面。');
 
-    await page.getByLabel('用户名').fill(admin.username);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInAgain(person, admin);
     await page.getByRole('heading', { name: '审核策略' }).waitFor();
   });
 });
