@@ -2,14 +2,12 @@ import { bootstrap, cannotStart } from './bootstrap';
 import { logger } from './logger';
 import { onShutdown, installShutdownHandlers } from './shutdown';
 import { closeDatabase } from './storage/database';
-import { closeRedis, dropUnreachableConnections } from './storage/redis';
+import { closeRedis } from './storage/redis';
 import { startHttpServer } from './httpServer';
 
 /** `npm run server`: the HTTP API, the console and socket.io, without screening workers. */
 async function main(): Promise<void> {
   installShutdownHandlers();
-  // First: with Redis down, the steps below would otherwise wait on commands it cannot answer.
-  onShutdown('unreachable redis', async () => dropUnreachableConnections());
   await bootstrap('审核网页服务');
   const http = await startHttpServer();
   onShutdown('http', () => http.close());

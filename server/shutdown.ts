@@ -1,4 +1,5 @@
 import { logger } from './logger';
+import { dropUnreachableConnections } from './storage/redis';
 
 type Step = { name: string; run: () => Promise<unknown>; timeoutMs: number };
 
@@ -51,6 +52,8 @@ function flushLogs(): Promise<void> {
 /**
  * On SIGTERM or SIGINT: stop accepting, let workers finish or hand back their jobs, close queues
  * and Redis, then the database, and exit 0. A second signal during the shutdown changes nothing.
+ * Redis connections that are down are dropped before any step: with Redis away, the steps would
+ * otherwise wait on commands it cannot answer.
  */
 export function installShutdownHandlers(): void {
   const shutdown = async (signal: string) => {
@@ -62,6 +65,7 @@ export function installShutdownHandlers(): void {
       process.exit(1);
     }, DEADLINE_MS);
     deadline.unref();
+    dropUnreachableConnections();
     for (const step of steps) await bounded(step);
     logger.info('stopped');
     await flushLogs();

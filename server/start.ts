@@ -8,13 +8,11 @@ import { logger } from './logger';
 import { closeScreeningQueue } from './queues/screeningQueue';
 import { installShutdownHandlers, onShutdown } from './shutdown';
 import { closeDatabase } from './storage/database';
-import { closeRedis, dropUnreachableConnections } from './storage/redis';
+import { closeRedis } from './storage/redis';
 
 /** `npm start`: the whole product in one process for a single machine: server, console and workers. */
 async function main(): Promise<void> {
   installShutdownHandlers();
-  // First: with Redis down, the steps below would otherwise wait on commands it cannot answer.
-  onShutdown('unreachable redis', async () => dropUnreachableConnections());
   await bootstrap('审核服务');
   // One screening pool for the workers and the pre-check: one copy of the lists per thread.
   const screener = createScreener(env().WORKER_CONCURRENCY);

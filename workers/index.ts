@@ -4,14 +4,12 @@ import { logger } from '../server/logger';
 import { closeScreeningQueue } from '../server/queues/screeningQueue';
 import { installShutdownHandlers, onShutdown } from '../server/shutdown';
 import { closeDatabase } from '../server/storage/database';
-import { closeRedis, dropUnreachableConnections } from '../server/storage/redis';
+import { closeRedis } from '../server/storage/redis';
 import { startScreeningWorker } from './screeningWorker';
 
 /** `npm run worker`: screening workers on the shared queue; start as many processes as needed. */
 async function main(): Promise<void> {
   installShutdownHandlers();
-  // First: with Redis down, the steps below would otherwise wait on commands it cannot answer.
-  onShutdown('unreachable redis', async () => dropUnreachableConnections());
   await bootstrap('预审进程', 'background');
   const workers = await startScreeningWorker();
   onShutdown('workers', () => workers.close());

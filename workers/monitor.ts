@@ -2,14 +2,12 @@ import { bootstrap, cannotStart } from '../server/bootstrap';
 import { logger } from '../server/logger';
 import { installShutdownHandlers, onShutdown } from '../server/shutdown';
 import { closeDatabase } from '../server/storage/database';
-import { closeRedis, dropUnreachableConnections } from '../server/storage/redis';
+import { closeRedis } from '../server/storage/redis';
 import { startMonitoring } from './monitoring';
 
 /** `npm run monitor`: the registry's monitoring (account freshness pushed live); one or more processes. */
 async function main(): Promise<void> {
   installShutdownHandlers();
-  // First: with Redis down, the steps below would otherwise wait on commands it cannot answer.
-  onShutdown('unreachable redis', async () => dropUnreachableConnections());
   await bootstrap('账号监测进程', 'background');
   const monitoring = startMonitoring();
   onShutdown('monitoring', () => monitoring.close());
