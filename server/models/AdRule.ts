@@ -1,6 +1,6 @@
 import { CreationOptional, DataTypes, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
 import { Severity, SEVERITIES } from '../../workers/screening/types';
-import { AD_CATEGORIES, AdCategory, MATCH_TYPES, MatchType } from '../../workers/rules/screeningRuleShapes';
+import { AD_CATEGORIES, AdCategory, MATCH_TYPES, MatchType, PATTERN_MAX_LENGTH } from '../../workers/rules/screeningRuleShapes';
 
 /** A rule of advertising language: a phrase or pattern, its category, and when it counts. */
 export class AdRule extends Model<InferAttributes<AdRule>, InferCreationAttributes<AdRule>> {
@@ -26,7 +26,7 @@ export class AdRule extends Model<InferAttributes<AdRule>, InferCreationAttribut
         id: { type: DataTypes.INTEGER.UNSIGNED, autoIncrement: true, primaryKey: true },
         category: { type: DataTypes.ENUM(...AD_CATEGORIES), allowNull: false },
         matchType: { type: DataTypes.ENUM(...MATCH_TYPES), allowNull: false },
-        pattern: { type: DataTypes.STRING(300), allowNull: false },
+        pattern: { type: DataTypes.STRING(PATTERN_MAX_LENGTH), allowNull: false },
         severity: { type: DataTypes.ENUM(...SEVERITIES), allowNull: true },
         needsContext: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         note: { type: DataTypes.STRING(300), allowNull: true },

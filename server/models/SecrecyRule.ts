@@ -1,6 +1,6 @@
 import { CreationOptional, DataTypes, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
 import { Severity, SEVERITIES } from '../../workers/screening/types';
-import { MATCH_TYPES, MatchType } from '../../workers/rules/screeningRuleShapes';
+import { MATCH_TYPES, MatchType, PATTERN_MAX_LENGTH } from '../../workers/rules/screeningRuleShapes';
 
 /** A secrecy marking (机密★10年, 内部资料, 不得外传) or an ordinary secrecy word, with its severity. */
 export class SecrecyRule extends Model<InferAttributes<SecrecyRule>, InferCreationAttributes<SecrecyRule>> {
@@ -23,7 +23,7 @@ export class SecrecyRule extends Model<InferAttributes<SecrecyRule>, InferCreati
         id: { type: DataTypes.INTEGER.UNSIGNED, autoIncrement: true, primaryKey: true },
         category: { type: DataTypes.STRING(32), allowNull: false },
         matchType: { type: DataTypes.ENUM(...MATCH_TYPES), allowNull: false },
-        pattern: { type: DataTypes.STRING(300), allowNull: false },
+        pattern: { type: DataTypes.STRING(PATTERN_MAX_LENGTH), allowNull: false },
         severity: { type: DataTypes.ENUM(...SEVERITIES), allowNull: false },
         note: { type: DataTypes.STRING(300), allowNull: true },
         origin: { type: DataTypes.STRING(32), allowNull: false },

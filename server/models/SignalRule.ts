@@ -1,5 +1,5 @@
 import { CreationOptional, DataTypes, InferAttributes, InferCreationAttributes, Model, Sequelize } from 'sequelize';
-import { MATCH_TYPES, MatchType, SignalCategory } from '../../workers/rules/screeningRuleShapes';
+import { MATCH_TYPES, MatchType, PATTERN_MAX_LENGTH, SignalCategory } from '../../workers/rules/screeningRuleShapes';
 
 /** A selling signal (热销, 钜惠, 欢迎来电, 楼盘) or a government programme's word (消费券), by category. */
 export class SignalRule extends Model<InferAttributes<SignalRule>, InferCreationAttributes<SignalRule>> {
@@ -22,7 +22,7 @@ export class SignalRule extends Model<InferAttributes<SignalRule>, InferCreation
         // A string, not an ENUM: a category added later needs no ALTER of the column.
         category: { type: DataTypes.STRING(32), allowNull: false },
         matchType: { type: DataTypes.ENUM(...MATCH_TYPES), allowNull: false },
-        pattern: { type: DataTypes.STRING(300), allowNull: false },
+        pattern: { type: DataTypes.STRING(PATTERN_MAX_LENGTH), allowNull: false },
         note: { type: DataTypes.STRING(300), allowNull: true },
         origin: { type: DataTypes.STRING(32), allowNull: false },
         enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },

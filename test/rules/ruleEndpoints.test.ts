@@ -369,6 +369,16 @@ describe('rule management API: the validation of the other kinds', () => {
     assert.equal(literal.status, 201, 'a literal may hold any characters');
   });
 
+  it('stores a pattern of up to 500 characters (a line of markings lists them before and after the hit) and refuses a longer one', async () => {
+    const pattern = (length: number) => `内部资料${tag()}`.padEnd(length, '料');
+    const stored = await admin.post('/api/rules/secrecy', { category: 'internal', matchType: 'regex', pattern: pattern(500), severity: 'block' });
+    assert.equal(stored.status, 201, JSON.stringify(stored.body));
+    assert.equal(stored.body.pattern.length, 500);
+    const tooLong = await admin.post('/api/rules/secrecy', { category: 'internal', matchType: 'regex', pattern: pattern(501), severity: 'block' });
+    assert.equal(tooLong.status, 400);
+    assert.match(tooLong.body.error.message, /规则内容（pattern）：不能超过 500 个字符/);
+  });
+
   it('refuses formulations that are not Chinese only, links that are no domain or scheme', async () => {
     const latin = await admin.post('/api/rules/formulations', { phrase: '坚持AI赋能', category: 'policy', severity: 'review' });
     assert.equal(latin.status, 400);

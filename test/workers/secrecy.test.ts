@@ -75,6 +75,26 @@ describe('secrecy checker', () => {
     ]);
   });
 
+  it('blocks every marking of a header line that holds three or more, with a classification and its period', () => {
+    assert.deepEqual(secrecy('<p>内部资料　注意保存　不得外传</p><p>关于做好年终工作的通知</p>'), [
+      ['block', '内部资料'],
+      ['block', '注意保存'],
+      ['block', '不得外传'],
+    ]);
+    assert.deepEqual(secrecy('<p>秘密★1年　内部资料　注意保存</p>'), [
+      ['block', '秘密★1年'],
+      ['block', '内部资料'],
+      ['block', '注意保存'],
+    ]);
+    assert.deepEqual(secrecy('<p>密级：秘密　保密期限：一年　会后收回</p>'), [
+      ['block', '密级：秘密'],
+      ['block', '保密期限：一年'],
+      ['block', '会后收回'],
+    ]);
+    // A sentence of advice that lists the same words is still prose.
+    assert.ok(secrecy('<p>内部资料、注意保存、不得外传的文件，一律不得在政务新媒体发布。</p>').every(([severity]) => severity === 'notice'));
+  });
+
   it('reads 内部文件, 内部使用, 注意保存 and 严禁复制 in ordinary prose as a notice at most', () => {
     for (const text of [
       '缴费成功后，请注意保存缴费凭证。',

@@ -17,10 +17,13 @@ const severity = z.enum(SEVERITIES);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const note = z.string().trim().max(300).nullable().default(null);
 
+/** The longest pattern of the ad, secrecy and signal tables (their columns: migration 0019). */
+export const PATTERN_MAX_LENGTH = 500;
+
 /** A pattern that must compile: regexes run with the `u` flag, so \p{Han} and astral characters work. */
 const patternFields = {
   matchType: z.enum(MATCH_TYPES),
-  pattern: text(300),
+  pattern: text(PATTERN_MAX_LENGTH),
 };
 function patternCompiles(entry: { matchType: MatchType; pattern: string }): boolean {
   if (entry.matchType === 'literal') return true;
