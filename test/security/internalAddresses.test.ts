@@ -30,6 +30,11 @@ describe('drafts with images or links into the internal network', function () {
     'https://LOCALHOST./a.png',
     'http://admin.localhost/a.png',
     'http://router/a.png',
+    'http://oa.county.lan/a.png',
+    'http://printer.local/a.png',
+    'http://nas.home.arpa/a.png',
+    'https://wiki.corp.internal/a.png',
+    'http://100.64.0.1/a.png',
   ];
 
   it('refuses on submission, naming the address, and stores nothing', async () => {
@@ -49,7 +54,7 @@ describe('drafts with images or links into the internal network', function () {
     assert.equal(await Draft.count(), before, 'nothing stored');
 
     // Public addresses, including ones that merely look alike, are fine.
-    for (const src of ['https://www.gov.cn/a.png', 'http://172.32.0.1/a.png', 'http://192.169.1.1/a.png', 'http://11.0.0.1/a.png', 'https://[2001:db8::1]/a.png']) {
+    for (const src of ['https://www.gov.cn/a.png', 'http://172.32.0.1/a.png', 'http://192.169.1.1/a.png', 'http://11.0.0.1/a.png', 'https://[2001:db8::1]/a.png', 'http://100.128.0.1/a.png', 'https://www.local.gov.cn/a.png', 'https://lan.example.cn/a.png']) {
       const accepted = await team.editorClient.post('/api/drafts', withImage(src));
       assert.equal(accepted.status, 201, `${src}: ${JSON.stringify(accepted.body)}`);
     }
