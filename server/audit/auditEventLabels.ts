@@ -77,6 +77,7 @@ export const AUDIT_EVENT_LABELS = {
   'audit.export': '导出审计日志',
   'audit.purge': '清理过期审计记录',
   'audit.triggers_restored': '恢复审计日志保护',
+  'backup.create': '备份数据库',
 } as const satisfies Record<string, string>;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_LABELS;

@@ -15,6 +15,7 @@ import { closeDatabase } from '../storage/database';
 import { prepareDatabase } from '../storage/migrator';
 import { checkRedis, closeRedis, RedisUnreachableError } from '../storage/redis';
 import { StartupProblem } from '../startupProblem';
+import { backUpDatabase } from './databaseBackup';
 import { operatorActor } from './operatorActor';
 import { readPasswordFromStdin } from './readStdin';
 
@@ -36,6 +37,10 @@ Commands:
   audit:purge [--dry-run]
       Remove audit records older than AUDIT_RETENTION_DAYS (default 365, at least 184); the chain
       stays verifiable from an anchor. --dry-run only counts them.
+  backup [--dir DIR] [--keep N]
+      Write a compressed dump of the whole database (mariadb-dump, one transaction) into DIR
+      (default /var/backups/gov-review), readable by its owner only, and remove this database's
+      oldest backups there beyond the newest N (default 14). Audited as backup.create.
   migrate           Create the database and apply migrations (every start does this too).
 `;
 
@@ -121,6 +126,24 @@ async function auditPurge(args: string[]): Promise<number> {
   return 0;
 }
 
+async function backup(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { dir: { type: 'string' }, keep: { type: 'string' } }, strict: true });
+  const keep = values.keep === undefined ? 14 : Number(values.keep);
+  if (!Number.isInteger(keep) || keep < 1) throw new UsageError(`--keep must be a whole number of at least 1, not "${values.keep}"`);
+  const dir = values.dir ?? '/var/backups/gov-review';
+  try {
+    const report = await backUpDatabase(env().DATABASE_URL, dir, keep);
+    const detail = { file: report.file, bytes: report.bytes, removed: report.removed };
+    await recordAudit(operator, { eventType: 'backup.create', objectType: 'database', objectId: null, outcome: 'success', detail });
+    process.stdout.write(`backup written: ${report.file} (${report.bytes} bytes)${report.removed.length ? `; removed ${report.removed.length} older backup(s)` : ''}\n`);
+    return 0;
+  } catch (error) {
+    const detail = { dir, error: (error as Error).message };
+    await recordAudit(operator, { eventType: 'backup.create', objectType: 'database', objectId: null, outcome: 'failure', detail });
+    throw error;
+  }
+}
+
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
@@ -154,6 +177,8 @@ async function main(argv: string[]): Promise<number> {
     case 'user:enable':
     case 'user:reset-totp':
       return operatorUserCommands[command](args, operator);
+    case 'backup':
+      return backup(args);
     case 'migrate':
       process.stdout.write(applied.length ? `已应用 ${applied.length} 个迁移，数据库已是最新\n` : '没有需要应用的迁移，数据库已是最新\n');
       return 0;
