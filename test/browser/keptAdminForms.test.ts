@@ -142,6 +142,46 @@ describe('the console in a browser: a half-filled admin or registry form across 
     assert.deepEqual(person.errors, []);
   });
 
+  it('keeps a change being filed (变更备案) across a reload, a visit elsewhere and an ended session, and forgets it once filed', async () => {
+    const account = await buildAccount(await buildUnit(), { name: `县水利发布${Date.now() % 100000}` });
+    const sysadmin = await buildUser('sysadmin');
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, sysadmin);
+    await page.goto(`/accounts/${account.id}`);
+    const changes = page.getByRole('form', { name: '变更备案' });
+    await changes.getByLabel('名称变更').check();
+    await changes.getByLabel('新名称').fill(`${account.name}（新）`);
+    await changes.getByLabel('变更理由').fill('机构改革，单位更名');
+    await untilTrueInPage(page, `${formCopies(sysadmin.id)}.length > 0`, 'the change is kept in the tab');
+
+    await page.reload();
+    await changes.getByTestId('restored-form-note').waitFor();
+    assert.equal(await changes.getByLabel('名称变更').isChecked(), true);
+    assert.equal(await changes.getByLabel('新名称').inputValue(), `${account.name}（新）`);
+    assert.equal(await changes.getByLabel('变更理由').inputValue(), '机构改革，单位更名');
+
+    await page.goto('/accounts');
+    await page.getByTestId('accounts').waitFor();
+    await page.goto(`/accounts/${account.id}`);
+    assert.equal(await changes.getByLabel('新名称').inputValue(), `${account.name}（新）`, 'back after a visit elsewhere');
+
+    await endSessionElsewhere(person);
+    assert.equal(await loginNote(person), '登录已超时或已在其他窗口退出，请重新登录；登录后回到原来的页面，没有提交的变更备案信息仍在。');
+    await signInAgain(person, sysadmin);
+    assert.equal(await changes.getByLabel('变更理由').inputValue(), '机构改革，单位更名');
+
+    await changes.getByRole('button', { name: '提交变更备案' }).click();
+    await page.getByRole('status').filter({ hasText: '变更已备案' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `· ${account.name}（新）` }).waitFor();
+    await untilTrueInPage(page, `${formCopies(sysadmin.id)}.length === 0`, 'no copy of the change is left in the tab');
+    assert.equal(await changes.getByLabel('名称变更').isChecked(), false, 'a filed change is not offered again');
+    assert.equal(await changes.getByTestId('restored-form-note').count(), 0);
+    await changes.getByLabel('名称变更').check();
+    assert.equal(await changes.getByLabel('新名称').inputValue(), `${account.name}（新）`, 'the next change starts from the name as filed');
+    assert.deepEqual(person.errors, []);
+  });
+
   it('brings back an editor’s half-filled publication record (link and pasted text), and forgets it once recorded', async () => {
     const team = await buildReviewTeam(suite.url, 2);
     const account = await buildAccount(team.unit, { name: `县人社发布${Date.now() % 100000}`, platform: 'wechat_subscription' });

@@ -11,6 +11,7 @@ const KEEPING_PAGES: Array<[RegExp, string]> = [
   [/^\/wordlists(\?|$)/, '词条'], // WordListPage's EntryTable: a new or edited term
   [/^\/rules(\/[a-z]+)?(\?|$)/, '规则条目'], // RulesPage's EntryTable: a new or edited rule
   [/^\/accounts\/new(\?|$)/, '备案信息'], // AccountNewPage: an account being registered
+  [/^\/accounts\/\d+(\?|$)/, '变更备案信息'], // AccountPage's AccountChanges: a change being filed
   [/^\/drafts\/\d+\/publish(\?|$)/, '发布登记信息'], // PublishPage: the link and the platform's text
 ];
 

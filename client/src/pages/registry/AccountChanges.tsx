@@ -2,61 +2,74 @@ import { FormEvent, useState } from 'react';
 import { messageOf, post } from '../../lib/api';
 import { timeText } from '../../lib/labels';
 import { CHANGE_KIND_LABELS } from '../../lib/registryLabels';
-import type { Account, AccountChange, TeamMember } from '../../lib/types';
+import type { Account, TeamMember } from '../../lib/types';
 import { useBusy } from '../../lib/useBusy';
+import { useKeptForm } from '../../lib/useKeptForm';
 import { TeamEditor, teamBody } from '../../components/AccountForm';
 import { ErrorNote } from '../../components/Badges';
+import { RestoredFormNote } from '../../components/RestoredFormNote';
+
+/** The fields a change gives new values to, as the form names them. */
+const NEW_VALUE_FIELDS = ['name', 'platformAccountId', 'operatorUnit', 'operatorLeader', 'operatorLeaderTitle', 'operatorContact'] as const;
+type NewValueField = (typeof NEW_VALUE_FIELDS)[number];
 
 interface ChangeForm {
+  /** The pending change being filed (补充备案), or null for a new one. */
+  filingId: number | null;
   changedOn: string;
   kinds: string[];
   reason: string;
   ownerOpinion: string;
   withValues: boolean;
-  name: string;
-  platformAccountId: string;
-  operatorUnit: string;
-  operatorLeader: string;
-  operatorLeaderTitle: string;
-  operatorContact: string;
-  team: TeamMember[];
+  /** Only what was typed: an untouched field shows the account's value as it is now. */
+  values: Partial<Record<NewValueField, string>>;
+  team: TeamMember[] | null;
 }
 
-function changeValues(form: ChangeForm, kinds: string[]) {
+/** A new change's form: nothing typed, the change taking effect today where the person is (YYYY-MM-DD). */
+function emptyChange(): ChangeForm {
+  return { filingId: null, changedOn: new Date().toLocaleDateString('sv-SE'), kinds: [], reason: '', ownerOpinion: '', withValues: true, values: {}, team: null };
+}
+
+function currentValue(account: Account, field: NewValueField): string {
+  return String(account[field] ?? '');
+}
+
+function shownValue(form: ChangeForm, account: Account, field: NewValueField): string {
+  return form.values[field] ?? currentValue(account, field);
+}
+
+function shownTeam(form: ChangeForm, account: Account): TeamMember[] {
+  return form.team ?? (account.team.length ? account.team : [{ name: '' }]);
+}
+
+function changeValues(form: ChangeForm, account: Account, kinds: string[]) {
+  const value = (field: NewValueField) => shownValue(form, account, field).trim();
   const values: Record<string, unknown> = {};
-  if (kinds.includes('name')) values.name = form.name.trim();
-  if (kinds.includes('platform_account_id')) values.platformAccountId = form.platformAccountId.trim();
+  if (kinds.includes('name')) values.name = value('name');
+  if (kinds.includes('platform_account_id')) values.platformAccountId = value('platformAccountId');
   if (kinds.includes('maintenance')) {
-    values.operatorUnit = form.operatorUnit.trim() || null;
-    values.operatorLeader = form.operatorLeader.trim() || null;
-    values.operatorLeaderTitle = form.operatorLeaderTitle.trim() || null;
-    values.operatorContact = form.operatorContact.trim() || null;
+    values.operatorUnit = value('operatorUnit') || null;
+    values.operatorLeader = value('operatorLeader') || null;
+    values.operatorLeaderTitle = value('operatorLeaderTitle') || null;
+    values.operatorContact = value('operatorContact') || null;
   }
-  if (kinds.includes('team')) values.team = teamBody(form.team);
+  if (kinds.includes('team')) values.team = teamBody(shownTeam(form, account));
   return values;
 }
 
 /** Change records (变更备案): file one with its new values, or report a known change as pending and file it later. */
 export function AccountChanges({ account, canKeep, onDone }: { account: Account; canKeep: boolean; onDone(message: string): void }) {
-  const fresh = (): ChangeForm => ({
-    changedOn: new Date().toLocaleDateString('sv-SE'), // today where the person is, as YYYY-MM-DD
-    kinds: [],
-    reason: '',
-    ownerOpinion: '',
-    withValues: true,
-    name: account.name,
-    platformAccountId: account.platformAccountId ?? '',
-    operatorUnit: String(account.operatorUnit ?? ''),
-    operatorLeader: String(account.operatorLeader ?? ''),
-    operatorLeaderTitle: String(account.operatorLeaderTitle ?? ''),
-    operatorContact: String(account.operatorContact ?? ''),
-    team: account.team.length ? account.team : [{ name: '' }],
-  });
-  const [form, setForm] = useState<ChangeForm>(fresh);
-  const [filing, setFiling] = useState<AccountChange | null>(null);
+  // What is typed comes back after a reload, a visit elsewhere or a session that ended half-way (see useKeptForm).
+  const kept = useKeptForm<ChangeForm>(`account-change-${account.id}`, emptyChange());
+  const { value: form, set: setForm } = kept;
+  // A kept 补充备案 of a change filed since (by someone else, in another tab) is not offered again.
+  const filing = account.changes.find((change) => change.id === form.filingId && change.state === 'pending') ?? null;
+  const filingGone = form.filingId !== null && filing === null;
   const [error, setError] = useState<string | null>(null);
   const sending = useBusy();
   const registered = ['normal', 'suspended'].includes(account.status);
+  const setValue = (field: NewValueField, value: string) => setForm({ ...form, values: { ...form.values, [field]: value } });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -67,7 +80,7 @@ export function AccountChanges({ account, canKeep, onDone }: { account: Account;
     setError(null);
     try {
       if (filing) {
-        await post(`/api/accounts/${account.id}/changes/${filing.id}/filing`, { changes: changeValues(form, filing.kinds), reason: form.reason.trim() || undefined, ownerOpinion: form.ownerOpinion.trim() || null });
+        await post(`/api/accounts/${account.id}/changes/${filing.id}/filing`, { changes: changeValues(form, account, filing.kinds), reason: form.reason.trim() || undefined, ownerOpinion: form.ownerOpinion.trim() || null });
         onDone('变更已备案');
       } else {
         await post(`/api/accounts/${account.id}/changes`, {
@@ -75,12 +88,11 @@ export function AccountChanges({ account, canKeep, onDone }: { account: Account;
           kinds: form.kinds,
           reason: form.reason.trim(),
           ownerOpinion: form.ownerOpinion.trim() || null,
-          ...(form.withValues ? { changes: changeValues(form, form.kinds) } : {}),
+          ...(form.withValues ? { changes: changeValues(form, account, form.kinds) } : {}),
         });
         onDone(form.withValues ? '变更已备案' : '已登记待备案的变更，请在期限内补充备案');
       }
-      setFiling(null);
-      setForm(fresh());
+      kept.forget(); // only after success: a refused change stays in the form
     } catch (caught) {
       setError(messageOf(caught));
     }
@@ -114,7 +126,7 @@ export function AccountChanges({ account, canKeep, onDone }: { account: Account;
                 <td>{change.state === 'filed' ? `已备案 ${timeText(change.filedAt)}` : '待备案'}</td>
                 <td>
                   {change.state === 'pending' && canKeep ? (
-                    <button type="button" className="small" onClick={() => setFiling(change)}>
+                    <button type="button" className="small" onClick={() => setForm({ ...form, filingId: change.id })}>
                       补充备案
                     </button>
                   ) : null}
@@ -130,6 +142,15 @@ export function AccountChanges({ account, canKeep, onDone }: { account: Account;
         <form onSubmit={submit} aria-label="变更备案">
           <h3>{filing ? `补充备案：${filing.kindLabels.join('、')}（${filing.changedOn}）` : '登记变更'}</h3>
           <p className="muted small">名称、账号ID、管理团队和运维安排（承办单位）变更后，须在 7 个工作日内备案。</p>
+          {kept.restored ? <RestoredFormNote onDiscard={kept.forget} /> : null}
+          {filingGone ? (
+            <p className="warning" role="status">
+              上次正在补充备案的那条变更已不是待备案状态（可能已由他人备案），下面是新的变更登记。
+              <button type="button" className="small" onClick={() => setForm({ ...form, filingId: null })}>
+                知道了
+              </button>
+            </p>
+          ) : null}
           {filing ? null : (
             <>
               <label className="inline">
@@ -154,13 +175,13 @@ export function AccountChanges({ account, canKeep, onDone }: { account: Account;
           {showValues && kinds.includes('name') ? (
             <label>
               新名称
-              <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+              <input value={shownValue(form, account, 'name')} onChange={(e) => setValue('name', e.target.value)} />
             </label>
           ) : null}
           {showValues && kinds.includes('platform_account_id') ? (
             <label>
               新账号ID
-              <input value={form.platformAccountId} onChange={(e) => setForm({ ...form, platformAccountId: e.target.value })} />
+              <input value={shownValue(form, account, 'platformAccountId')} onChange={(e) => setValue('platformAccountId', e.target.value)} />
             </label>
           ) : null}
           {showValues && kinds.includes('maintenance') ? (
@@ -175,12 +196,12 @@ export function AccountChanges({ account, canKeep, onDone }: { account: Account;
               ).map(([name, label]) => (
                 <label key={name}>
                   {label}
-                  <input value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+                  <input value={shownValue(form, account, name)} onChange={(e) => setValue(name, e.target.value)} />
                 </label>
               ))}
             </div>
           ) : null}
-          {showValues && kinds.includes('team') ? <TeamEditor team={form.team} onChange={(team) => setForm({ ...form, team })} /> : null}
+          {showValues && kinds.includes('team') ? <TeamEditor team={shownTeam(form, account)} onChange={(team) => setForm({ ...form, team })} /> : null}
           <label>
             变更理由
             <textarea rows={2} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
@@ -195,7 +216,7 @@ export function AccountChanges({ account, canKeep, onDone }: { account: Account;
               {sending.busy ? '正在提交…' : filing ? '提交备案' : form.withValues ? '提交变更备案' : '登记待备案'}
             </button>
             {filing ? (
-              <button type="button" onClick={() => setFiling(null)}>
+              <button type="button" onClick={() => setForm({ ...form, filingId: null })}>
                 取消
               </button>
             ) : null}
