@@ -103,6 +103,16 @@ function CategoryInput({ field, value, onChange, label }: { field: FieldSpec; va
   );
 }
 
+/** One entry as saved now, or 'gone' when it was deleted (the server answers 404). */
+async function entryOrGone(path: string, id: number): Promise<Entry | 'gone'> {
+  try {
+    return await get<Entry>(`${path}/${id}`);
+  } catch (caught) {
+    if (caught instanceof ApiError && caught.status === 404) return 'gone';
+    throw caught;
+  }
+}
+
 function valuesOf(spec: TableSpec, entry: Entry): Values {
   return Object.fromEntries(spec.fields.map((f) => [f.name, f.type === 'bool' ? Boolean(entry[f.name]) : entry[f.name] === null || entry[f.name] === undefined ? '' : String(entry[f.name])]));
 }
@@ -326,6 +336,80 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const fields = spec.fields.map((field) => withCategoriesInUse(field, list.data?.categories));
   const filterFields = fields.filter((f) => spec.filters.includes(f.name));
   const entries = list.data?.items ?? [];
+  // A kept edit of an entry the page does not show (another page, filtered out): loaded on its own.
+  const editedElsewhere = editing && list.data && !entries.some((entry) => entry.id === editing.id) ? editing.id : null;
+  const elsewhere = useFetch(() => (editedElsewhere === null ? Promise.resolve(null) : entryOrGone(spec.path, editedElsewhere)), [spec.path, editedElsewhere, editing?.updatedAt]);
+  const elsewhereEntry = elsewhere.data !== 'gone' && elsewhere.data?.id === editedElsewhere ? elsewhere.data : null;
+
+  /** One entry's row: its values, or the open edit's inputs with 保存 and 取消. */
+  const entryRow = (entry: Entry) => {
+    const key = String(entry[spec.keyField] ?? entry.id);
+    const edit = editing?.id === entry.id ? editing : null;
+    return (
+      <tr key={entry.id} data-entry={key} className={entry.enabled ? '' : 'disabled-row'}>
+        <td>{entry.id}</td>
+        {fields.map((field) => (
+          <td key={field.name}>
+            {edit && spec.editable.includes(field.name) ? (
+              <Input field={field} value={edit.values[field.name] ?? ''} onChange={(value) => setEditing({ ...edit, values: { ...edit.values, [field.name]: value } })} />
+            ) : (
+              displayValue(field, entry[field.name])
+            )}
+          </td>
+        ))}
+        <td className="small muted" title={`更新于 ${timeText(entry.updatedAt)}`}>
+          {originLabel(entry.origin)}
+        </td>
+        <td>{entry.enabled ? '启用' : <span className="badge">停用</span>}{entry.valid === false ? <span className="warning">（无效，筛查时跳过）</span> : null}</td>
+        <td className="row-actions">
+          {edit ? (
+            <>
+              <button type="button" className="small primary" onClick={() => void save()}>
+                保存
+              </button>
+              <button type="button" className="small" onClick={closeEdit}>
+                取消
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" className="small" onClick={() => startEdit(entry)}>
+                修改
+              </button>
+              {entry.enabled ? (
+                // Disabling stops the checkers using the entry at once: asked first, like deleting.
+                <ConfirmButton
+                  label="停用"
+                  question={`停用“${key}”？停用后筛查不再使用该${spec.label}，可随时重新启用。`}
+                  confirmLabel="停用"
+                  onConfirm={() => void act(() => put(`${spec.path}/${entry.id}/enabled`, { enabled: false }), `已停用“${key}”`)}
+                />
+              ) : (
+                <button type="button" className="small" onClick={() => void act(() => put(`${spec.path}/${entry.id}/enabled`, { enabled: true }), `已启用“${key}”`)}>
+                  启用
+                </button>
+              )}
+              <ConfirmButton label="删除" question={`删除“${key}”？`} confirmLabel="删除" onConfirm={() => void act(() => del(`${spec.path}/${entry.id}`), `已删除“${key}”`)} />
+            </>
+          )}
+        </td>
+      </tr>
+    );
+  };
+
+  const tableHead = (
+    <thead>
+      <tr>
+        <th>编号</th>
+        {fields.map((f) => (
+          <th key={f.name}>{f.label}</th>
+        ))}
+        <th>来源</th>
+        <th>状态</th>
+        <th>操作</th>
+      </tr>
+    </thead>
+  );
 
   return (
     <div data-testid={`table-${spec.path.split('/').pop()}`}>
@@ -449,75 +533,30 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
             ))}
           </div>
         ) : null}
+        {editedElsewhere !== null && elsewhere.data === 'gone' ? (
+          <div className="banner changed" role="alert" data-testid="kept-edit-gone">
+            上次没有保存的修改无法恢复：编号 {editedElsewhere} 的{spec.label}已不存在（可能已被其他管理员删除）。
+            <button type="button" className="small" onClick={closeEdit}>
+              知道了
+            </button>
+          </div>
+        ) : null}
+        {editedElsewhere !== null && elsewhere.error ? <ErrorNote message={`上次没有保存的修改（编号 ${editedElsewhere}）暂时无法载入：${elsewhere.error}`} /> : null}
+        {elsewhereEntry ? (
+          <div data-testid="kept-edit">
+            <p className="small">上次没有保存的修改（编号 {elsewhereEntry.id}，不在当前列表中）：</p>
+            <table className="list">
+              {tableHead}
+              <tbody>{entryRow(elsewhereEntry)}</tbody>
+            </table>
+          </div>
+        ) : null}
         {list.data ? (
           <>
             <table className="list" data-testid="entries">
-              <thead>
-                <tr>
-                  <th>编号</th>
-                  {fields.map((f) => (
-                    <th key={f.name}>{f.label}</th>
-                  ))}
-                  <th>来源</th>
-                  <th>状态</th>
-                  <th>操作</th>
-                </tr>
-              </thead>
+              {tableHead}
               <tbody>
-                {entries.map((entry) => {
-                  const key = String(entry[spec.keyField] ?? entry.id);
-                  const edit = editing?.id === entry.id ? editing : null;
-                  return (
-                    <tr key={entry.id} data-entry={key} className={entry.enabled ? '' : 'disabled-row'}>
-                      <td>{entry.id}</td>
-                      {fields.map((field) => (
-                        <td key={field.name}>
-                          {edit && spec.editable.includes(field.name) ? (
-                            <Input field={field} value={edit.values[field.name] ?? ''} onChange={(value) => setEditing({ ...edit, values: { ...edit.values, [field.name]: value } })} />
-                          ) : (
-                            displayValue(field, entry[field.name])
-                          )}
-                        </td>
-                      ))}
-                      <td className="small muted" title={`更新于 ${timeText(entry.updatedAt)}`}>
-                        {originLabel(entry.origin)}
-                      </td>
-                      <td>{entry.enabled ? '启用' : <span className="badge">停用</span>}{entry.valid === false ? <span className="warning">（无效，筛查时跳过）</span> : null}</td>
-                      <td className="row-actions">
-                        {edit ? (
-                          <>
-                            <button type="button" className="small primary" onClick={() => void save()}>
-                              保存
-                            </button>
-                            <button type="button" className="small" onClick={closeEdit}>
-                              取消
-                            </button>
-                          </>
-                        ) : (
-                          <>
-                            <button type="button" className="small" onClick={() => startEdit(entry)}>
-                              修改
-                            </button>
-                            {entry.enabled ? (
-                              // Disabling stops the checkers using the entry at once: asked first, like deleting.
-                              <ConfirmButton
-                                label="停用"
-                                question={`停用“${key}”？停用后筛查不再使用该${spec.label}，可随时重新启用。`}
-                                confirmLabel="停用"
-                                onConfirm={() => void act(() => put(`${spec.path}/${entry.id}/enabled`, { enabled: false }), `已停用“${key}”`)}
-                              />
-                            ) : (
-                              <button type="button" className="small" onClick={() => void act(() => put(`${spec.path}/${entry.id}/enabled`, { enabled: true }), `已启用“${key}”`)}>
-                                启用
-                              </button>
-                            )}
-                            <ConfirmButton label="删除" question={`删除“${key}”？`} confirmLabel="删除" onConfirm={() => void act(() => del(`${spec.path}/${entry.id}`), `已删除“${key}”`)} />
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
+                {entries.map(entryRow)}
               </tbody>
             </table>
             {!entries.length ? <p className="muted">没有符合条件的条目。</p> : null}
