@@ -1,3 +1,4 @@
+import { countyTimeText } from './countyTime';
 import type { DraftStatus, Role, Severity, Verdict } from './types';
 
 /** Every word the console shows for a code, in the words county staff use. */
@@ -134,7 +135,8 @@ export function durationText(seconds: number): string {
   return `${Math.floor(hours / 24)} 天 ${hours % 24} 小时`;
 }
 
+/** An instant as the console shows it, in Beijing time (see countyTime). */
 export function timeText(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
+  return countyTimeText(iso);
 }

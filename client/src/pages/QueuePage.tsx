@@ -6,6 +6,7 @@ import { useLiveEvent, useResync } from '../lib/live';
 import { useSession } from '../lib/session';
 import type { Claim } from '../lib/types';
 import { useFetch } from '../lib/useFetch';
+import { countyClockText } from '../lib/countyTime';
 import { ErrorNote, VerdictBadge } from '../components/Badges';
 
 interface QueueAnswer {
@@ -103,7 +104,7 @@ export function QueuePage() {
                   <td data-testid="claim-cell">
                     {claim ? (
                       <span className={mine ? 'claim mine' : 'claim taken'}>
-                        {mine ? '我正在审核' : `${personName(claim)} 正在审核`}，至 {new Date(claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false })}
+                        {mine ? '我正在审核' : `${personName(claim)} 正在审核`}，至 {countyClockText(claim.expiresAt)}
                       </span>
                     ) : (
                       <span className="muted">可领取</span>

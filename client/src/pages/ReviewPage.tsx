@@ -9,6 +9,7 @@ import { useFetch } from '../lib/useFetch';
 import { useClaim } from '../lib/useClaim';
 import { forgetUnsentReview, keepUnsentReview, readUnsentReview } from '../lib/unsentReview';
 import { accountList, useAccountNames } from '../lib/useAccountNames';
+import { countyClockText } from '../lib/countyTime';
 import { ErrorNote, StatusBadge, VerdictBadge } from '../components/Badges';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { DiffView, RevisionDiff } from '../components/DiffView';
@@ -222,8 +223,8 @@ export function ReviewPage() {
       ) : (
         <div className={`banner claim claim-${claim.kind}`} data-testid="claim-banner">
           {claim.kind === 'pending' ? '正在领取…' : null}
-          {claim.kind === 'mine' ? `已由您领取，领取至 ${new Date(claim.claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false })}（审核期间自动续期，离开页面即释放）` : null}
-          {claim.kind === 'taken' ? `${claim.holder} 正在审核此稿件（领取至 ${new Date(claim.expiresAt).toLocaleTimeString('zh-CN', { hour12: false })}），到期后可接手。` : null}
+          {claim.kind === 'mine' ? `已由您领取，领取至 ${countyClockText(claim.claim.expiresAt)}（审核期间自动续期，离开页面即释放）` : null}
+          {claim.kind === 'taken' ? `${claim.holder} 正在审核此稿件（领取至 ${countyClockText(claim.expiresAt)}），到期后可接手。` : null}
           {claim.kind === 'refused' ? claim.message : null}
           {claim.kind === 'taken' || claim.kind === 'refused' ? (
             <button type="button" className="small" onClick={() => void retryClaim()}>

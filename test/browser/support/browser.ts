@@ -31,8 +31,14 @@ export interface Person {
   errors: string[];
 }
 
-export async function openPerson(browser: Browser, baseUrl: string): Promise<Person> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1360, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/** Where the person's computer is set: a county office in China unless told (a laptop set to another zone, an English system). */
+export interface Whereabouts {
+  locale?: string;
+  timezoneId?: string;
+}
+
+export async function openPerson(browser: Browser, baseUrl: string, where: Whereabouts = {}): Promise<Person> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1360, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...where });
   const page = await context.newPage();
   const dialogs: string[] = [];
   const errors: string[] = [];
@@ -77,7 +83,7 @@ export interface BrowserSuite {
   /** Everyone opened so far, e.g. to check no page logged an error. */
   readonly people: readonly Person[];
   /** A new person: a browser context of their own (cookies, storage) with one page. */
-  open(): Promise<Person>;
+  open(where?: Whereabouts): Promise<Person>;
 }
 
 /**
@@ -105,8 +111,8 @@ export function browserSuite(): BrowserSuite {
       return browser;
     },
     people,
-    async open() {
-      const person = await openPerson(this.browser, url);
+    async open(where?: Whereabouts) {
+      const person = await openPerson(this.browser, url, where);
       people.push(person);
       return person;
     },

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, get, messageOf, post, queryString } from '../../lib/api';
+import { COUNTY_TIME_EXAMPLE, parseCountyTime } from '../../lib/countyTime';
 import { timeText } from '../../lib/labels';
 import type { Draft, DraftEvent, Paged, Publication, TextComparison } from '../../lib/types';
 import { accountList, useAccountNames } from '../../lib/useAccountNames';
@@ -27,10 +28,8 @@ interface Form {
   platformText: string;
 }
 
-/** The value of a datetime-local input as an instant: the browser's local time, as the person read it off the platform. */
-function instantOf(local: string): string {
-  return local ? new Date(local).toISOString() : new Date().toISOString();
-}
+/** What the 发布时间 box says when it is not a time, with the format it takes. */
+const TIME_FORMAT_ERROR = `发布时间的格式不对：请按“年/月/日 时:分”填写北京时间，如 ${COUNTY_TIME_EXAMPLE}（也可带秒），或留空表示现在`;
 
 /** Why no account is left to record on: all recorded, or (no target named) none of the unit in normal standing. */
 function noAccountLeftText(named: boolean, candidates: number, registryLoaded: boolean): string {
@@ -84,16 +83,19 @@ export function PublishPage() {
 
   const record = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(null);
     setSaved(null);
     setComparison(null);
+    // Typed in Beijing time, sent with its offset: the same instant wherever the computer's clock is set.
+    const publishedAt = form.publishedAt.trim() ? parseCountyTime(form.publishedAt) : new Date().toISOString();
+    if (!publishedAt) return setError(TIME_FORMAT_ERROR);
+    setBusy(true);
     try {
       const answer = await post<Publication>('/api/publications', {
         draftId: id,
         revision: d.revision,
         accountId: Number(accountId),
-        publishedAt: instantOf(form.publishedAt),
+        publishedAt,
         url: form.url.trim(),
         kind: form.kind,
         ...(form.platformTitle ? { platformTitle: form.platformTitle } : {}),
@@ -150,8 +152,17 @@ export function PublishPage() {
             <input name="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} placeholder="https://mp.weixin.qq.com/s/…" required />
           </label>
           <label>
-            发布时间（留空表示现在）
-            <input name="publishedAt" type="datetime-local" step={1} value={form.publishedAt} onChange={(e) => setForm({ ...form, publishedAt: e.target.value })} />
+            发布时间（北京时间，留空表示现在）
+            <input
+              name="publishedAt"
+              value={form.publishedAt}
+              placeholder={`如 ${COUNTY_TIME_EXAMPLE}`}
+              aria-describedby="published-at-format"
+              onChange={(e) => setForm({ ...form, publishedAt: e.target.value })}
+            />
+            <span id="published-at-format" className="muted small">
+              按“年/月/日 时:分”填写，与本系统显示时间的写法相同，如 {COUNTY_TIME_EXAMPLE} 或 2026-03-02 09:30:15
+            </span>
           </label>
           <label className="inline">
             <input type="checkbox" checked={form.kind === 'closing_notice'} onChange={(e) => setForm({ ...form, kind: e.target.checked ? 'closing_notice' : 'post' })} /> 这是停更公告（账号注销或关停前须发布）
