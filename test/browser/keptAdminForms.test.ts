@@ -230,6 +230,38 @@ describe('the console in a browser: a half-filled admin or registry form across 
     assert.deepEqual(person.errors, []);
   });
 
+  it('keeps a 补充备案 of a pending change across a reload, and says so when the change was filed meanwhile', async () => {
+    const account = await buildAccount(await buildUnit(), { name: `县卫健发布${Date.now() % 100000}` });
+    const sysadmin = await buildUser('sysadmin');
+    const other = await loggedIn(suite.url, await buildUser('sysadmin'));
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const pending = await other.post(`/api/accounts/${account.id}/changes`, { changedOn: today, kinds: ['name'], reason: '名称待定' });
+    assert.equal(pending.status, 201, JSON.stringify(pending.body));
+
+    const person = await suite.open();
+    const { page } = person;
+    await signIn(person, sysadmin);
+    await page.goto(`/accounts/${account.id}`);
+    const changes = page.getByRole('form', { name: '变更备案' });
+    await page.getByTestId('changes').getByRole('button', { name: '补充备案' }).click();
+    await changes.getByLabel('新名称').fill(`${account.name}（定名）`);
+    await untilTrueInPage(page, `${formCopies(sysadmin.id)}.length > 0`, 'the filing is kept in the tab');
+
+    await page.reload();
+    await changes.getByRole('heading', { name: /^补充备案：名称变更/ }).waitFor();
+    assert.equal(await changes.getByLabel('新名称').inputValue(), `${account.name}（定名）`);
+
+    const filed = await other.post(`/api/accounts/${account.id}/changes/${pending.body.id}/filing`, { changes: { name: `${account.name}（他人定名）` } });
+    assert.equal(filed.status, 200, JSON.stringify(filed.body));
+    await page.reload();
+    const note = changes.getByRole('status').filter({ hasText: '上次正在补充备案的那条变更已不是待备案状态' });
+    await note.waitFor();
+    await changes.getByRole('heading', { name: '登记变更' }).waitFor();
+    await note.getByRole('button', { name: '知道了' }).click();
+    assert.equal(await note.count(), 0);
+    assert.deepEqual(person.errors, []);
+  });
+
   it('brings back an editor’s half-filled publication record (link and pasted text), and forgets it once recorded', async () => {
     const team = await buildReviewTeam(suite.url, 2);
     const account = await buildAccount(team.unit, { name: `县人社发布${Date.now() % 100000}`, platform: 'wechat_subscription' });
