@@ -15,6 +15,11 @@ export function countyClockText(iso: string): string {
   return new Date(iso).toLocaleTimeString('zh-CN', { timeZone: COUNTY_TIME_ZONE, hourCycle: 'h23' });
 }
 
+/** Today in the county, as YYYY-MM-DD: the server's countyDate of now. */
+export function countyToday(now = new Date()): string {
+  return now.toLocaleDateString('sv-SE', { timeZone: COUNTY_TIME_ZONE });
+}
+
 /** How a time is typed, shown beside the box. */
 export const COUNTY_TIME_EXAMPLE = '2026/3/2 09:30';
 

@@ -1,3 +1,5 @@
+import { countyToday } from './countyTime';
+
 /** Words for the account registry, publications, reports and the audit log, as the county's forms say them. */
 
 export const PLATFORM_LABELS: Record<string, string> = {
@@ -51,9 +53,8 @@ export const FRESHNESS_LABELS: Record<string, string> = { ok: '正常更新', wa
 
 export const OUTCOME_LABELS: Record<string, string> = { success: '成功', denied: '被拒绝', failure: '失败' };
 
-/** Today's month as YYYY-MM and the month before it (the spot-check looks back at a finished month). */
-export function previousMonth(today = new Date()): string {
-  const year = today.getFullYear();
-  const month = today.getMonth(); // 0-based: the previous month's number
-  return month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, '0')}`;
+/** The month before today's in the county, as YYYY-MM (the spot-check looks back at a finished month). */
+export function previousMonth(today = countyToday()): string {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { messageOf, post } from '../../lib/api';
+import { countyToday } from '../../lib/countyTime';
 import { timeText } from '../../lib/labels';
 import { CHANGE_KIND_LABELS } from '../../lib/registryLabels';
 import type { Account, TeamMember } from '../../lib/types';
@@ -26,9 +27,9 @@ interface ChangeForm {
   team: TeamMember[] | null;
 }
 
-/** A new change's form: nothing typed, the change taking effect today where the person is (YYYY-MM-DD). */
+/** A new change's form: nothing typed, the change taking effect today in the county (as the server counts its deadline). */
 function emptyChange(): ChangeForm {
-  return { filingId: null, changedOn: new Date().toLocaleDateString('sv-SE'), kinds: [], reason: '', ownerOpinion: '', withValues: true, values: {}, team: null };
+  return { filingId: null, changedOn: countyToday(), kinds: [], reason: '', ownerOpinion: '', withValues: true, values: {}, team: null };
 }
 
 function currentValue(account: Account, field: NewValueField): string {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildAccount, buildReviewTeam, CLEAN_DRAFT, FIVE_CHECKS } from '../support/factories';
+import { buildAccount, buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS } from '../support/factories';
 import { browserSuite, signIn } from './support/browser';
 
 const HOUR_MS = 3600_000;
@@ -12,7 +12,7 @@ function beijingParts(at: Date) {
   return { typed: `${day} ${two(shifted.getUTCHours())}:${two(shifted.getUTCMinutes())}`, shown: `${day} ${two(shifted.getUTCHours())}:${two(shifted.getUTCMinutes())}:${two(shifted.getUTCSeconds())}` };
 }
 
-describe('the console in a browser: the 登记发布 time, typed and shown in Beijing time', function () {
+describe('the console in a browser: times and days in Beijing time, whatever zone the computer is set to', function () {
   this.timeout(180_000);
   const suite = browserSuite();
 
@@ -62,6 +62,24 @@ describe('the console in a browser: the 登记发布 time, typed and shown in Be
     assert.equal(new Date(records.body.items[0].publishedAt).toISOString(), at.toISOString(), 'the instant typed in Beijing time, not in the laptop’s zone');
     const listed = (await page.getByTestId('publications').textContent()) ?? '';
     assert.ok(listed.includes(` · ${shown} · `), `the record shows ${shown} as typed: ${listed}`);
+    assert.deepEqual(person.errors, []);
+  });
+
+  it('starts a change and the monthly spot-check from the county’s today, not the computer’s', async () => {
+    const account = await buildAccount(await buildUnit(), { name: `县应急发布${Date.now() % 100000}` });
+    const sysadmin = await buildUser('sysadmin');
+    const person = await suite.open({ timezoneId: 'America/New_York', locale: 'en-US' });
+    const { page } = person;
+    await signIn(person, sysadmin);
+    // 04:00 on 1 March in Beijing is still the afternoon of 28 February in New York.
+    await page.clock.setFixedTime(new Date('2026-02-28T20:00:00Z'));
+
+    await page.goto(`/accounts/${account.id}`);
+    const changes = page.getByRole('form', { name: '变更备案' });
+    assert.equal(await changes.getByLabel('变更生效日期').inputValue(), '2026-03-01');
+
+    await page.goto('/reports/monthly');
+    assert.equal(await page.getByLabel('月份').inputValue(), '2026-02', 'the finished month before the county’s March');
     assert.deepEqual(person.errors, []);
   });
 });
