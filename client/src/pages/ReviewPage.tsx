@@ -57,6 +57,8 @@ export function ReviewPage() {
   const [askingReject, setAskingReject] = useState(false);
   const [diff, setDiff] = useState<{ label: string; diff: RevisionDiff } | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
+  const signoffRef = useRef<HTMLFormElement>(null);
+  const answerRef = useRef<HTMLDivElement>(null);
   const shownRevision = useRef<number | null>(null);
   // Once the decision is recorded, nothing typed is kept any more.
   const decided = useRef(false);
@@ -118,6 +120,12 @@ export function ReviewPage() {
     void get<Draft>(`/api/drafts/${id}`).then(describeChange).catch(() => undefined);
   });
 
+  // On a laptop screen the sign-off sits below the findings: a key pressed while reading the text
+  // answers there (a missing check, the reason asked for, the question before 否决), so bring it into view.
+  useEffect(() => {
+    if (result || askingReject) answerRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [result, askingReject]);
+
   const allChecked = CHECKS.every((c) => checks[c.key]);
   const decisionBlocked = claim.kind === 'taken' || busy || !draft;
   // Decided by someone else, revised, or not at this level: there is nothing to claim.
@@ -170,6 +178,7 @@ export function ReviewPage() {
       if (check) {
         setChecks((c) => ({ ...c, [check.key]: !c[check.key] }));
         setResult(null);
+        signoffRef.current?.querySelector(`input[name="${check.key}"]`)?.scrollIntoView({ block: 'nearest' });
       }
       else if (key === 'a') void decide('approve');
       else if (key === 'r') void decide('return');
@@ -296,6 +305,7 @@ export function ReviewPage() {
             <ReviewHistory reviews={draft.reviews} />
           </div>
           <form
+            ref={signoffRef}
             className="card signoff"
             onSubmit={(event) => {
               event.preventDefault();
@@ -320,33 +330,35 @@ export function ReviewPage() {
               审核意见（退回、否决时必填）
               <textarea name="comment" ref={commentRef} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
             </label>
-            {result?.error ? (
-              <div className="error" role="alert" data-testid="decision-error">
-                {result.error}
+            <div ref={answerRef}>
+              {result?.error ? (
+                <div className="error" role="alert" data-testid="decision-error">
+                  {result.error}
+                </div>
+              ) : null}
+              {result?.done ? <div className="success">{result.done}</div> : null}
+              <div className="actions">
+                <button type="submit" className="primary" disabled={decisionBlocked}>
+                  通过 <kbd>A</kbd>
+                </button>
+                <button type="button" disabled={decisionBlocked} onClick={() => void decide('return')}>
+                  退回修改 <kbd>R</kbd>
+                </button>
+                <ConfirmButton
+                  className=""
+                  label={
+                    <>
+                      否决 <kbd>X</kbd>
+                    </>
+                  }
+                  question="否决后稿件即终止，不能再修改或重新提交。确定否决吗？"
+                  confirmLabel="确认否决"
+                  disabled={decisionBlocked}
+                  asking={askingReject}
+                  onAskingChange={(asking) => (asking ? void decide('reject') : setAskingReject(false))}
+                  onConfirm={() => decide('reject', true)}
+                />
               </div>
-            ) : null}
-            {result?.done ? <div className="success">{result.done}</div> : null}
-            <div className="actions">
-              <button type="submit" className="primary" disabled={decisionBlocked}>
-                通过 <kbd>A</kbd>
-              </button>
-              <button type="button" disabled={decisionBlocked} onClick={() => void decide('return')}>
-                退回修改 <kbd>R</kbd>
-              </button>
-              <ConfirmButton
-                className=""
-                label={
-                  <>
-                    否决 <kbd>X</kbd>
-                  </>
-                }
-                question="否决后稿件即终止，不能再修改或重新提交。确定否决吗？"
-                confirmLabel="确认否决"
-                disabled={decisionBlocked}
-                asking={askingReject}
-                onAskingChange={(asking) => (asking ? void decide('reject') : setAskingReject(false))}
-                onConfirm={() => decide('reject', true)}
-              />
             </div>
             <p className="muted small">快捷键：1–5 勾选五关，A 通过，R 退回，X 否决，J/K 上下切换问题，C 填写意见。</p>
           </form>
