@@ -34,7 +34,7 @@ export function HighlightedBody({ html, plain, findings, selected, onSelect }: P
     if (!root) return;
     root.querySelectorAll('mark.current').forEach((m) => m.classList.remove('current'));
     if (selected === null || selected === undefined) return;
-    const marks = root.querySelectorAll<HTMLElement>(`mark[data-finding="${selected}"]`);
+    const marks = root.querySelectorAll<HTMLElement>(`mark[data-findings~="${selected}"]`);
     marks.forEach((m) => m.classList.add('current'));
     marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [selected, html, findings]);
@@ -45,8 +45,12 @@ export function HighlightedBody({ html, plain, findings, selected, onSelect }: P
       className={hasMarkup(html) ? 'draft-body' : 'draft-body plain-lines'}
       data-testid="draft-body"
       onClick={(event) => {
-        const mark = (event.target as HTMLElement).closest('mark[data-finding]') as HTMLElement | null;
-        if (mark && onSelect) onSelect(Number(mark.dataset.finding));
+        const mark = (event.target as HTMLElement).closest('mark[data-findings]') as HTMLElement | null;
+        if (!mark || !onSelect) return;
+        // Where findings overlap, the first click takes the most severe, the next ones the others in turn.
+        const covering = mark.dataset.findings!.split(' ').map(Number);
+        const at = selected === null || selected === undefined ? -1 : covering.indexOf(selected);
+        onSelect(at >= 0 ? covering[(at + 1) % covering.length]! : Number(mark.dataset.finding));
       }}
     />
   );

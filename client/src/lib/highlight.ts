@@ -70,34 +70,50 @@ export function segmentsOf(map: Array<TextPosition | null>, cpIndex: number[], f
   return segments;
 }
 
+const SEVERITY_RANK: Record<string, number> = { block: 0, review: 1, notice: 2 };
+
+/** Of the findings covering the same characters, the one whose colour they take: the most severe, then the first. */
+function leading(indices: number[], findings: Finding[]): number {
+  return indices.reduce((best, i) => ((SEVERITY_RANK[findings[i]!.severity] ?? 3) < (SEVERITY_RANK[findings[best]!.severity] ?? 3) ? i : best));
+}
+
 /**
- * Wraps every body finding's text in <mark data-finding="i">. Overlapping findings keep the
- * first mark. Marks are inserted from the end of each text node backwards, so that earlier
- * offsets stay valid.
+ * Wraps every body finding's text in <mark>. Findings may overlap (a commercial link's text holds
+ * the advertising words found in it): each run of characters covered by the same findings gets one
+ * mark, listing them all in data-findings and coloured by the most severe (data-finding), so that
+ * no finding is left without a place in the text. Marks are inserted from the end of each text
+ * node backwards, so that earlier offsets stay valid.
  */
 export function markFindings(root: HTMLElement, plain: string, findings: Finding[], field = 'body'): void {
   const map = alignPlainText(root, plain);
   const cp = codePointIndex(plain);
-  const byNode = new Map<Text, Array<Segment & { finding: number; severity: string }>>();
+  // For each text node, the findings covering each of its characters.
+  const covering = new Map<Text, Map<number, number[]>>();
   findings.forEach((finding, index) => {
     if (finding.field !== field) return;
     for (const segment of segmentsOf(map, cp, finding)) {
-      const { start, end } = segment;
-      const list = byNode.get(segment.node) ?? [];
-      if (list.some((s) => start < s.end && end > s.start)) continue; // overlaps an earlier finding
-      list.push({ ...segment, start, finding: index, severity: finding.severity });
-      byNode.set(segment.node, list);
+      const chars = covering.get(segment.node) ?? new Map<number, number[]>();
+      for (let offset = segment.start; offset < segment.end; offset++) chars.set(offset, [...(chars.get(offset) ?? []), index]);
+      covering.set(segment.node, chars);
     }
   });
-  for (const [node, segments] of byNode) {
-    segments.sort((a, b) => b.start - a.start);
-    for (const segment of segments) {
+  for (const [node, chars] of covering) {
+    const runs: Array<{ start: number; end: number; indices: number[] }> = [];
+    for (const offset of [...chars.keys()].sort((a, b) => a - b)) {
+      const indices = chars.get(offset)!;
+      const last = runs[runs.length - 1];
+      if (last && last.end === offset && last.indices.join() === indices.join()) last.end = offset + 1;
+      else runs.push({ start: offset, end: offset + 1, indices });
+    }
+    for (const run of runs.reverse()) {
       const range = node.ownerDocument.createRange();
-      range.setStart(node, segment.start);
-      range.setEnd(node, segment.end);
+      range.setStart(node, run.start);
+      range.setEnd(node, run.end);
+      const first = leading(run.indices, findings);
       const mark = node.ownerDocument.createElement('mark');
-      mark.dataset.finding = String(segment.finding);
-      mark.className = `finding finding-${segment.severity}`;
+      mark.dataset.finding = String(first);
+      mark.dataset.findings = run.indices.join(' ');
+      mark.className = `finding finding-${findings[first]!.severity}`;
       range.surroundContents(mark);
     }
   }
