@@ -172,7 +172,9 @@ export function ReviewPage() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (target.closest('textarea, input, select, [contenteditable="true"]') || event.ctrlKey || event.metaKey || event.altKey) return;
+      // Keys type into text fields; a check ticked with the mouse keeps the focus but takes no letters.
+      const typing = target.closest('textarea, select, [contenteditable="true"], input:not([type="checkbox"]):not([type="radio"])');
+      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
       const key = event.key.toLowerCase();
       const check = CHECKS[Number(key) - 1];
       if (check) {
