@@ -30,22 +30,50 @@ function diffTexts(older: string, newer: string): { parts: DiffPart[]; approxima
   };
 }
 
-function sourceLine(revision: Revision): string {
-  const kind = revision.sourceType === 'repost' ? '转载' : '原创';
-  return [kind, revision.sourceName, revision.sourceUrl].filter(Boolean).join(' · ');
+/** What a diff reads of a revision. */
+export type ComparedRevision = Pick<Revision, 'number' | 'title' | 'bodyText' | 'sourceType' | 'sourceName' | 'sourceUrl'>;
+
+function sourceParts(revision: ComparedRevision): Array<string | null> {
+  return [revision.sourceType === 'repost' ? '转载' : '原创', revision.sourceName || null, revision.sourceUrl || null];
+}
+
+/**
+ * The source line (kind · name · address), each part compared whole: a character diff of two
+ * addresses or two outlets' names interleaves their letters into something that reads as neither.
+ */
+function diffSource(older: ComparedRevision, newer: ComparedRevision): DiffPart[] {
+  const before = sourceParts(older);
+  const after = sourceParts(newer);
+  const parts: DiffPart[] = [];
+  const push = (kind: DiffPart['kind'], text: string) => {
+    const last = parts[parts.length - 1];
+    if (last && last.kind === kind) last.text += text;
+    else parts.push({ kind, text });
+  };
+  before.forEach((was, i) => {
+    const now = after[i] ?? null;
+    if (!was && !now) return;
+    if (parts.length) push('same', ' · ');
+    if (was === now) push('same', was!);
+    else {
+      if (was) push('removed', was);
+      if (now) push('added', now);
+    }
+  });
+  return parts;
 }
 
 /** What changed between two revisions of a draft, in their plain texts (what the findings and reviewers read). */
-export function diffRevisions(older: Revision, newer: Revision): RevisionDiff {
+export function diffRevisions(older: ComparedRevision, newer: ComparedRevision): RevisionDiff {
   const title = diffTexts(older.title, newer.title);
   const body = diffTexts(older.bodyText, newer.bodyText);
-  const source = diffTexts(sourceLine(older), sourceLine(newer));
+  const source = diffSource(older, newer);
   return {
     from: older.number,
     to: newer.number,
     title: title.parts,
     body: body.parts,
-    source: source.parts,
-    approximate: title.approximate || body.approximate || source.approximate,
+    source,
+    approximate: title.approximate || body.approximate,
   };
 }
