@@ -56,8 +56,8 @@ export function HighlightedBody({ html, plain, findings, selected, onSelect }: P
   );
 }
 
-/** A plain-text field (the title) with its findings marked. */
-export function HighlightedPlain({ text, findings, field }: { text: string; findings: Finding[]; field: string }) {
+/** A plain-text field (the title, the source's name or address) with its findings marked; the selected one outlined. */
+export function HighlightedPlain({ text, findings, field, selected }: { text: string; findings: Finding[]; field: string; selected?: number | null }) {
   const chars = Array.from(text);
   const marks = findings.map((f, i) => ({ ...f, index: i })).filter((f) => f.field === field).sort((a, b) => a.start - b.start);
   const parts: Array<{ text: string; finding?: (typeof marks)[number] }> = [];
@@ -73,7 +73,11 @@ export function HighlightedPlain({ text, findings, field }: { text: string; find
     <>
       {parts.map((part, i) =>
         part.finding ? (
-          <mark key={i} className={`finding finding-${part.finding.severity}`} data-finding={part.finding.index}>
+          <mark
+            key={i}
+            className={`finding finding-${part.finding.severity}${part.finding.index === selected ? ' current' : ''}`}
+            data-finding={part.finding.index}
+          >
             {part.text}
           </mark>
         ) : (

@@ -26,9 +26,10 @@ const ADDRESS_KINDS: Record<DraftAddress['kind'], string> = { source: '原文', 
  * title, body and source name: what a reviewer must open and check. The server lists each address
  * once, as the most telling of the ways it stands in the draft.
  */
-function linksOf(draft: Draft): Array<{ kind: string; url: string; text: string }> {
+function linksOf(draft: Draft): Array<{ kind: string; source: boolean; url: string; text: string }> {
   return draft.addresses.map((address) => ({
     kind: ADDRESS_KINDS[address.kind],
+    source: address.kind === 'source',
     url: address.url,
     text: address.kind === 'text' && address.field ? FIELD_LABELS[address.field]! : address.text,
   }));
@@ -196,6 +197,13 @@ export function ReviewPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [decide, draft]);
 
+  // The body scrolls to its own marks; a finding of the title or the source is marked above and beside it.
+  const selectedField = selected === null ? null : draft?.findings[selected]?.field;
+  useEffect(() => {
+    if (selected === null || !selectedField || selectedField === 'body') return;
+    document.querySelector(`[data-testid="review-page"] mark[data-finding="${selected}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [selected, selectedField]);
+
   const links = useMemo(() => (draft ? linksOf(draft) : []), [draft]);
   if (!draft) return <ErrorNote message={loadError} />;
   const earlier = approvedEarlier(draft);
@@ -211,7 +219,7 @@ export function ReviewPage() {
     <section data-testid="review-page" data-revision={draft.revision}>
       <div className="page-head">
         <h1>
-          <HighlightedPlain text={draft.text.title} findings={draft.findings} field="title" />
+          <HighlightedPlain text={draft.text.title} findings={draft.findings} field="title" selected={selected} />
         </h1>
         <div className="head-actions">
           <StatusBadge status={draft.status} level={draft.level} />
@@ -246,7 +254,14 @@ export function ReviewPage() {
       )}
       <p className="muted">
         第 {draft.revision} 版 · 作者 {personName(draft.author)} · 进入{levelLabel(draft.level)} {timeText(draft.statusChangedAt)} ·{' '}
-        {draft.sourceType === 'repost' ? `转载自 ${draft.sourceName ?? '（未填写来源）'}` : '原创'} · 发布账号：{accountList(draft.accountIds, accountNames)}
+        {draft.sourceType === 'repost' ? (
+          <>
+            转载自 {draft.text.sourceName ? <HighlightedPlain text={draft.text.sourceName} findings={draft.findings} field="sourceName" selected={selected} /> : '（未填写来源）'}
+          </>
+        ) : (
+          '原创'
+        )}{' '}
+        · 发布账号：{accountList(draft.accountIds, accountNames)}
       </p>
       <div className="columns">
         <div className="main-column">
@@ -260,7 +275,13 @@ export function ReviewPage() {
                 {links.map((link, i) => (
                   <li key={i}>
                     <span className="badge">{link.kind}</span> {link.text ? `${link.text} · ` : ''}
-                    <code>{link.url}</code>
+                    <code>
+                      {link.source && link.url === draft.text.sourceUrl ? (
+                        <HighlightedPlain text={link.url} findings={draft.findings} field="sourceUrl" selected={selected} />
+                      ) : (
+                        link.url
+                      )}
+                    </code>
                   </li>
                 ))}
               </ul>
