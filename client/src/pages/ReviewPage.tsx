@@ -13,6 +13,7 @@ import { countyClockText } from '../lib/countyTime';
 import { ErrorNote, StatusBadge, VerdictBadge } from '../components/Badges';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { DiffView, RevisionDiff } from '../components/DiffView';
+import { CurrentFinding } from '../components/CurrentFinding';
 import { FindingList } from '../components/FindingList';
 import { HighlightedBody, HighlightedPlain } from '../components/HighlightedText';
 import { ReviewHistory } from '../components/ReviewHistory';
@@ -265,6 +266,7 @@ export function ReviewPage() {
       </p>
       <div className="columns">
         <div className="main-column">
+          <CurrentFinding findings={draft.findings} selected={selected} onClose={() => setSelected(null)} />
           <div className="card">
             <HighlightedBody html={draft.body} plain={draft.text.body} findings={draft.findings} selected={selected} onSelect={setSelected} />
           </div>
