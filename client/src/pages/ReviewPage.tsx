@@ -129,9 +129,12 @@ export function ReviewPage() {
   }, [result, askingReject]);
 
   const allChecked = CHECKS.every((c) => checks[c.key]);
-  const decisionBlocked = claim.kind === 'taken' || busy || !draft;
+  // The draft as loaded is not at this reviewer's level (returned, decided, at another level): nothing to sign.
+  // A change that arrives while the page is open leaves the buttons be, so that a stale decision is refused in words.
+  const notHere = draft !== null && (draft.status !== 'in_review' || draft.level !== user?.level);
+  const decisionBlocked = claim.kind === 'taken' || busy || !draft || notHere;
   // Decided by someone else, revised, or not at this level: there is nothing to claim.
-  const movedOn = change !== null || (draft !== null && (draft.status !== 'in_review' || draft.level !== user?.level));
+  const movedOn = change !== null || notHere;
 
   const decide = useCallback(
     async (decision: Decision, confirmed = false) => {
@@ -385,6 +388,11 @@ export function ReviewPage() {
                 />
               </div>
             </div>
+            {notHere && !change ? (
+              <p className="muted small" data-testid="nothing-to-sign">
+                稿件现在{statusText(draft.status, draft.level)}，不在{levelLabel(user?.level)}审核中，无需签署。
+              </p>
+            ) : null}
             <p className="muted small">快捷键：1–5 勾选五关，A 通过，R 退回，X 否决，J/K 上下切换问题，C 填写意见。</p>
           </form>
         </aside>
