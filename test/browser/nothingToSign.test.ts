@@ -23,6 +23,10 @@ describe('the console in a browser: a draft no longer at the reviewer’s level'
       assert.equal(await page.getByRole('button', { name }).isDisabled(), true, `${name} cannot be pressed`);
     }
     assert.match((await page.getByTestId('nothing-to-sign').textContent())!, /已退回修改.*无需签署/);
+    // The line under the title says when it was returned, not that it 「进入」 no level.
+    const line = (await page.locator('p.muted', { hasText: '作者' }).first().textContent())!;
+    assert.match(line, /已退回修改于 \d{4}\/\d{2}\/\d{2}/);
+    assert.doesNotMatch(line, /进入/);
     // The keys do not send anything either.
     for (const key of ['1', '2', '3', '4', '5', 'a']) await page.locator('body').press(key);
     assert.equal(await page.getByTestId('decision-error').count(), 0);

@@ -257,7 +257,8 @@ export function ReviewPage() {
         </div>
       )}
       <p className="muted">
-        第 {draft.revision} 版 · 作者 {personName(draft.author)} · 进入{levelLabel(draft.level)} {timeText(draft.statusChangedAt)} ·{' '}
+        第 {draft.revision} 版 · 作者 {personName(draft.author)} ·{' '}
+        {draft.status === 'in_review' ? `进入${levelLabel(draft.level)}` : `${statusText(draft.status, draft.level)}于`} {timeText(draft.statusChangedAt)} ·{' '}
         {draft.sourceType === 'repost' ? (
           <>
             转载自 {draft.text.sourceName ? <HighlightedPlain text={draft.text.sourceName} findings={draft.findings} field="sourceName" selected={selected} /> : '（未填写来源）'}
