@@ -57,6 +57,8 @@ export function ReviewPage() {
   const [busy, setBusy] = useState(false);
   // 否决 ends the draft for good: the button and the X key only ask, the confirmation sends it.
   const [askingReject, setAskingReject] = useState(false);
+  // Where the unit sends machine blocks on to reviewers, passing one is asked about first, like 否决.
+  const [askingApprove, setAskingApprove] = useState(false);
   const [diff, setDiff] = useState<{ label: string; diff: RevisionDiff } | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const signoffRef = useRef<HTMLFormElement>(null);
@@ -125,10 +127,11 @@ export function ReviewPage() {
   // On a laptop screen the sign-off sits below the findings: a key pressed while reading the text
   // answers there (a missing check, the reason asked for, the question before 否决), so bring it into view.
   useEffect(() => {
-    if (result || askingReject) answerRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [result, askingReject]);
+    if (result || askingReject || askingApprove) answerRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [result, askingReject, askingApprove]);
 
   const allChecked = CHECKS.every((c) => checks[c.key]);
+  const blocking = draft?.findings.filter((finding) => finding.severity === 'block').length ?? 0;
   // The draft as loaded is not at this reviewer's level (returned, decided, at another level): nothing to sign.
   // A change that arrives while the page is open leaves the buttons be, so that a stale decision is refused in words.
   const notHere = draft !== null && (draft.status !== 'in_review' || draft.level !== user?.level);
@@ -150,10 +153,18 @@ export function ReviewPage() {
       }
       if (decision === 'reject' && !confirmed) {
         setResult(null);
+        setAskingApprove(false);
         setAskingReject(true);
         return;
       }
+      if (decision === 'approve' && blocking && !confirmed) {
+        setResult(null);
+        setAskingReject(false);
+        setAskingApprove(true);
+        return;
+      }
       setAskingReject(false);
+      setAskingApprove(false);
       setBusy(true);
       setResult(null);
       try {
@@ -170,7 +181,7 @@ export function ReviewPage() {
         setBusy(false);
       }
     },
-    [draft, decisionBlocked, allChecked, checks, comment, id, userId, release, navigate, describeChange],
+    [draft, decisionBlocked, allChecked, blocking, checks, comment, id, userId, release, navigate, describeChange],
   );
 
   // Keyboard: 1–5 tick the checks, A approve, R return, X reject, J/K next/previous finding, C comment.
@@ -367,9 +378,27 @@ export function ReviewPage() {
               ) : null}
               {result?.done ? <div className="success">{result.done}</div> : null}
               <div className="actions">
-                <button type="submit" className="primary" disabled={decisionBlocked}>
-                  通过 <kbd>A</kbd>
-                </button>
+                {blocking ? (
+                  <ConfirmButton
+                    className="primary"
+                    danger={false}
+                    label={
+                      <>
+                        通过 <kbd>A</kbd>
+                      </>
+                    }
+                    question={`机器预审有 ${blocking} 处“拦截”。确认已逐一核实、可以发布，仍然通过吗？`}
+                    confirmLabel="确认通过"
+                    disabled={decisionBlocked}
+                    asking={askingApprove}
+                    onAskingChange={(asking) => (asking ? void decide('approve') : setAskingApprove(false))}
+                    onConfirm={() => decide('approve', true)}
+                  />
+                ) : (
+                  <button type="submit" className="primary" disabled={decisionBlocked}>
+                    通过 <kbd>A</kbd>
+                  </button>
+                )}
                 <button type="button" disabled={decisionBlocked} onClick={() => void decide('return')}>
                   退回修改 <kbd>R</kbd>
                 </button>
