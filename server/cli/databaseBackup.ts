@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { DatabaseLocation, parseDatabaseUrl } from '../storage/database';
 
 /** The programs that write a dump, in the order tried: MariaDB's own name first, MySQL's after. */
 const DUMP_PROGRAMS = ['mariadb-dump', 'mysqldump'];
@@ -12,26 +13,6 @@ export interface BackupReport {
   bytes: number;
   /** Older backups of this database removed to keep `keep`. */
   removed: string[];
-}
-
-/** What a backup needs to know of the database: where it is and who connects. */
-interface DatabaseAddress {
-  host: string;
-  port: string;
-  user: string;
-  password: string;
-  database: string;
-}
-
-export function databaseAddress(databaseUrl: string): DatabaseAddress {
-  const url = new URL(databaseUrl);
-  return {
-    host: url.hostname || '127.0.0.1',
-    port: url.port || '3306',
-    user: decodeURIComponent(url.username) || 'root',
-    password: decodeURIComponent(url.password),
-    database: decodeURIComponent(url.pathname.replace(/^\//, '')),
-  };
 }
 
 /** gov-review-<database>-20261128T093000.123Z.sql.gz (UTC): sorted by name is sorted by time. */
@@ -51,7 +32,7 @@ function isBackupOf(database: string, name: string): boolean {
  * nothing that is not in MariaDB, so this is all there is to back up.
  */
 export async function backUpDatabase(databaseUrl: string, dir: string, keep: number, at = new Date()): Promise<BackupReport> {
-  const address = databaseAddress(databaseUrl);
+  const address = parseDatabaseUrl(databaseUrl);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, backupName(address.database, at));
   const partial = `${file}.partial`;
@@ -72,7 +53,7 @@ export async function backUpDatabase(databaseUrl: string, dir: string, keep: num
   return { file, bytes: fs.statSync(file).size, removed };
 }
 
-async function dumpInto(address: DatabaseAddress, target: string): Promise<void> {
+async function dumpInto(address: DatabaseLocation, target: string): Promise<void> {
   const args = [
     '--single-transaction', '--quick', '--triggers', '--hex-blob', '--default-character-set=utf8mb4',
     `--host=${address.host}`, `--port=${address.port}`, `--user=${address.user}`, address.database,
