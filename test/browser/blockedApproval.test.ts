@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam } from '../support/factories';
-import { browserSuite, signIn } from './support/browser';
+import { browserSuite, reviewerOnDraft } from './support/browser';
 
 describe('the console in a browser: passing a draft the machine blocked', function () {
   this.timeout(120_000);
@@ -17,11 +17,8 @@ describe('the console in a browser: passing a draft the machine blocked', functi
     const inReview = await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
     assert.equal(inReview.verdict, 'block');
 
-    const reviewer = await suite.open();
-    await signIn(reviewer, team.reviewers[0]!);
+    const reviewer = await reviewerOnDraft(suite, team.reviewers[0]!, id);
     const page = reviewer.page;
-    await page.goto(`/review/${id}`);
-    await page.locator('.claim-mine').waitFor();
     for (const key of ['1', '2', '3', '4', '5']) await page.keyboard.press(key);
 
     await page.keyboard.press('a');

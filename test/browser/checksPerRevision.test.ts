@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam, loggedIn } from '../support/factories';
-import { browserSuite, signIn } from './support/browser';
+import { browserSuite, reviewerOnDraft } from './support/browser';
 
 describe('the console in a browser: the five checks belong to the revision that was read', function () {
   this.timeout(120_000);
@@ -12,11 +12,8 @@ describe('the console in a browser: the five checks belong to the revision that 
     const id = submitted.body.id as number;
     await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
 
-    const reviewer = await suite.open();
-    await signIn(reviewer, team.reviewers[0]!);
+    const reviewer = await reviewerOnDraft(suite, team.reviewers[0]!, id);
     const page = reviewer.page;
-    await page.goto(`/review/${id}`);
-    await page.locator('.claim-mine').waitFor();
     for (const key of ['1', '2', '3', '4', '5']) await page.locator('body').press(key);
     assert.equal(await page.locator('.signoff input[type="checkbox"]:checked').count(), 5);
 

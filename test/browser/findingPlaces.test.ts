@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam } from '../support/factories';
-import { browserSuite, signIn } from './support/browser';
+import { browserSuite, reviewerOnDraft } from './support/browser';
 
 interface ShownFinding {
   checker: string;
@@ -29,11 +29,8 @@ describe('the console in a browser: every finding has a place on the review page
       assert.ok(findings.some((f) => f.field === field), `a finding in ${field}: ${JSON.stringify(findings)}`);
     }
 
-    const reviewer = await suite.open();
-    await signIn(reviewer, team.reviewers[0]!);
+    const reviewer = await reviewerOnDraft(suite, team.reviewers[0]!, id);
     const page = reviewer.page;
-    await page.goto(`/review/${id}`);
-    await page.locator('.claim-mine').waitFor();
     await page.locator('[data-testid="draft-body"] mark').first().waitFor();
 
     for (const [index, finding] of findings.entries()) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam, CLEAN_DRAFT } from '../support/factories';
-import { browserSuite, signIn } from './support/browser';
+import { browserSuite, reviewerOnDraft } from './support/browser';
 
 describe('the console in a browser: the review keys after a check is ticked with the mouse', function () {
   this.timeout(120_000);
@@ -12,11 +12,8 @@ describe('the console in a browser: the review keys after a check is ticked with
     const id = submitted.body.id as number;
     await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
 
-    const reviewer = await suite.open();
-    await signIn(reviewer, team.reviewers[0]!);
+    const reviewer = await reviewerOnDraft(suite, team.reviewers[0]!, id);
     const page = reviewer.page;
-    await page.goto(`/review/${id}`);
-    await page.locator('.claim-mine').waitFor();
 
     // The click leaves the focus on the checkbox, as it does for anyone using the mouse.
     await page.locator('.signoff input[name="political"]').click();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam } from '../support/factories';
-import { browserSuite, signIn, untilTrueInPage } from './support/browser';
+import { browserSuite, reviewerOnDraft, untilTrueInPage } from './support/browser';
 
 const NAMES = ['王建国', '李红梅', '张志强', '刘芳', '陈明', '杨丽', '赵刚', '黄静', '周伟', '吴敏', '徐磊', '孙燕', '马超', '朱琳', '胡军', '郭婷', '何平', '高洁', '林涛', '罗敏'];
 
@@ -26,12 +26,8 @@ describe('the console in a browser: many findings on a laptop screen', function 
     const last = findings[findings.length - 1]!;
     assert.ok(last.reason, 'the finding says why');
 
-    const reviewer = await suite.open();
-    await reviewer.page.setViewportSize({ width: 1366, height: 768 });
-    await signIn(reviewer, team.reviewers[0]!);
+    const reviewer = await reviewerOnDraft(suite, team.reviewers[0]!, id, { width: 1366, height: 768 });
     const page = reviewer.page;
-    await page.goto(`/review/${id}`);
-    await page.locator('.claim-mine').waitFor();
     await page.locator('[data-testid="draft-body"] mark').first().waitFor();
 
     for (let i = 0; i < findings.length; i++) await page.locator('body').press('j');

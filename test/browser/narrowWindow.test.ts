@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam } from '../support/factories';
-import { browserSuite, signIn } from './support/browser';
+import { browserSuite, reviewerOnDraft } from './support/browser';
 
 describe('the console in a browser: the review page in a narrow window', function () {
   this.timeout(120_000);
@@ -16,12 +16,8 @@ describe('the console in a browser: the review page in a narrow window', functio
     const id = submitted.body.id as number;
     await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
 
-    const reviewer = await suite.open();
-    await reviewer.page.setViewportSize({ width: 390, height: 844 });
-    await signIn(reviewer, team.reviewers[0]!);
+    const reviewer = await reviewerOnDraft(suite, team.reviewers[0]!, id, { width: 390, height: 844 });
     const page = reviewer.page;
-    await page.goto(`/review/${id}`);
-    await page.locator('.claim-mine').waitFor();
 
     const text = (await page.getByTestId('draft-body').boundingBox())!;
     const signoff = (await page.locator('form.signoff').boundingBox())!;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam } from '../support/factories';
-import { browserSuite, signIn } from './support/browser';
+import { browserSuite, reviewerOnDraft } from './support/browser';
 
 interface ShownFinding {
   checker: string;
@@ -30,11 +30,8 @@ describe('the console in a browser: findings that overlap each keep their place 
     const inside = findings.findIndex((f, i) => i !== link && f.field === 'body' && f.start < findings[link]!.end && f.end > findings[link]!.start);
     assert.ok(inside >= 0, `a finding lies inside the link's text: ${JSON.stringify(findings)}`);
 
-    const reviewer = await suite.open();
-    await signIn(reviewer, team.reviewers[0]!);
+    const reviewer = await reviewerOnDraft(suite, team.reviewers[0]!, id);
     const page = reviewer.page;
-    await page.goto(`/review/${id}`);
-    await page.locator('.claim-mine').waitFor();
     await page.locator('[data-testid="draft-body"] mark').first().waitFor();
 
     // Every finding of the body has its place in the text: choosing it in the list outlines it there.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Locator, Page } from 'playwright-core';
 import { buildReviewTeam } from '../support/factories';
-import { browserSuite, signIn, untilTrueInPage } from './support/browser';
+import { browserSuite, reviewerOnDraft, untilTrueInPage } from './support/browser';
 
 // Functions given to page.evaluate run in the browser; the server's compilation has no DOM types.
 declare const window: any;
@@ -29,12 +29,8 @@ describe('the console in a browser: a shortcut pressed while reading answers whe
     const id = submitted.body.id as number;
     await team.editorClient.waitForDraft(id, (d) => d.status === 'in_review');
 
-    const reviewer = await suite.open();
-    await reviewer.page.setViewportSize({ width: 1366, height: 768 });
-    await signIn(reviewer, team.reviewers[0]!);
+    const reviewer = await reviewerOnDraft(suite, team.reviewers[0]!, id, { width: 1366, height: 768 });
     const page = reviewer.page;
-    await page.goto(`/review/${id}`);
-    await page.locator('.claim-mine').waitFor();
     await page.locator('.finding-item').nth(3).waitFor();
     const approve = page.getByRole('button', { name: /通过/ });
     const below = await approve.boundingBox();

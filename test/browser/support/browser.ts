@@ -119,6 +119,16 @@ export function browserSuite(): BrowserSuite {
   };
 }
 
+/** A reviewer signed in on a draft's review page and holding its claim (the page claims it on opening). */
+export async function reviewerOnDraft(suite: BrowserSuite, reviewer: User, draftId: number, viewport?: { width: number; height: number }): Promise<Person> {
+  const person = await suite.open();
+  if (viewport) await person.page.setViewportSize(viewport);
+  await signIn(person, reviewer);
+  await person.page.goto(`/review/${draftId}`);
+  await person.page.locator('.claim-mine').waitFor();
+  return person;
+}
+
 /**
  * The person's session ends without their page asking (signed out in another tab of the same
  * browser, as an idle timeout on the server would end it): the page shows the login form.
