@@ -216,7 +216,7 @@ export function UsersPage() {
           </label>
           <label className="inline">
             单位
-            <select value={unitId} onChange={(e) => (setUnitId(e.target.value), setPage(1))}>
+            <select aria-label="按单位筛选" value={unitId} onChange={(e) => (setUnitId(e.target.value), setPage(1))}>
               <option value="">全部</option>
               {units.map((unit) => (
                 <option key={unit.id} value={unit.id}>
