@@ -222,6 +222,7 @@ describe('the console in a browser: the security admin’s rule tables and revie
     await page.getByRole('link', { name: '审核策略' }).click();
     const levels = page.getByLabel(`${unit.name}的审核级数`);
     await levels.selectOption('2');
+    await page.getByRole('group', { name: '请确认' }).getByRole('button', { name: '保存' }).click();
     await page.getByRole('status').filter({ hasText: `${unit.name}：已改为 2 级审核` }).waitFor();
     await page.screenshot({ path: screenshotPath('secadmin-review-policy'), fullPage: true });
     assert.equal((await Unit.findByPk(unit.id))!.reviewLevels, 2);

@@ -10,6 +10,24 @@ import { RestoredFormNote } from '../../components/RestoredFormNote';
 import { isStaleEdit, StaleEditNote } from '../../components/StaleEditNote';
 
 const BLOCK_POLICY_LABELS = { return: '退回作者修改', review: '仍交初审，由审核员判断' };
+const LEVEL_NAMES: Record<number, string> = { 2: '两级审核', 3: '三级审核' };
+
+/** A review policy chosen in a row and not yet saved: it changes how every later draft of the unit is reviewed. */
+type PolicyChange = { unitId: number; reviewLevels: number } | { unitId: number; blockPolicy: keyof typeof BLOCK_POLICY_LABELS };
+
+/** The unit as read from the server already has the change (it was saved and the list read again). */
+function policyIsSaved(unit: Unit, change: PolicyChange): boolean {
+  return 'reviewLevels' in change ? unit.reviewLevels === change.reviewLevels : unit.blockPolicy === change.blockPolicy;
+}
+
+/** What saving the change will do, asked in the row before it is saved. */
+function policyQuestion(unit: Unit, change: PolicyChange): string {
+  if ('reviewLevels' in change) {
+    const consequence = change.reviewLevels < unit.reviewLevels ? '之后进入审核的稿件不再经过终审' : '之后进入审核的稿件还要经过终审';
+    return `把${unit.name}改为${LEVEL_NAMES[change.reviewLevels]}？${consequence}，已在审核中的稿件不受影响。`;
+  }
+  return `${unit.name}被机器拦截的稿件改为“${BLOCK_POLICY_LABELS[change.blockPolicy]}”？只影响之后预审的稿件。`;
+}
 
 /**
  * Units. The system admin creates and renames them; the security admin sets each unit's review
@@ -29,6 +47,25 @@ export function UnitsPage() {
   const { value: names, set: setNames } = useKeptForm<Record<number, { name: string; updatedAt: string }>>('units-rename', {});
   const [stale, setStale] = useState<number | null>(null);
   const creating = useBusy();
+  // A policy is saved only once the admin confirms it: a select changed by a stray arrow key or scroll would otherwise
+  // cut a unit's review by a level at once.
+  const [pendingPolicy, setPendingPolicy] = useState<PolicyChange | null>(null);
+
+  const savingPolicy = useBusy();
+
+  // Saved, the choice stays shown until the list is read again with it (no flash of the old value); refused, it is dropped.
+  const savePolicy = async (unit: Unit, change: PolicyChange) => {
+    const { unitId: _unit, ...body } = change;
+    const done = 'reviewLevels' in change ? `${unit.name}：已改为 ${change.reviewLevels} 级审核` : `${unit.name}：已保存拦截处理方式`;
+    await run(async () => {
+      try {
+        await put(`/api/units/${unit.id}/review-policy`, body);
+      } catch (caught) {
+        setPendingPolicy(null);
+        throw caught;
+      }
+    }, done);
+  };
 
   const run = async (what: () => Promise<unknown>, done: string, unitId?: number) => {
     setError(null);
@@ -123,8 +160,11 @@ export function UnitsPage() {
                 ) : (
                   <select
                     aria-label={`${unit.name}的审核级数`}
-                    value={unit.reviewLevels}
-                    onChange={(e) => void run(() => put(`/api/units/${unit.id}/review-policy`, { reviewLevels: Number(e.target.value) }), `${unit.name}：已改为 ${e.target.value} 级审核`)}
+                    value={pendingPolicy?.unitId === unit.id && 'reviewLevels' in pendingPolicy ? pendingPolicy.reviewLevels : unit.reviewLevels}
+                    onChange={(e) => {
+                      const reviewLevels = Number(e.target.value);
+                      setPendingPolicy(reviewLevels === unit.reviewLevels ? null : { unitId: unit.id, reviewLevels });
+                    }}
                   >
                     <option value={2}>两级审核</option>
                     <option value={3}>三级审核</option>
@@ -137,8 +177,11 @@ export function UnitsPage() {
                 ) : (
                   <select
                     aria-label={`${unit.name}的拦截处理`}
-                    value={unit.blockPolicy}
-                    onChange={(e) => void run(() => put(`/api/units/${unit.id}/review-policy`, { blockPolicy: e.target.value }), `${unit.name}：已保存拦截处理方式`)}
+                    value={pendingPolicy?.unitId === unit.id && 'blockPolicy' in pendingPolicy ? pendingPolicy.blockPolicy : unit.blockPolicy}
+                    onChange={(e) => {
+                      const blockPolicy = e.target.value as keyof typeof BLOCK_POLICY_LABELS;
+                      setPendingPolicy(blockPolicy === unit.blockPolicy ? null : { unitId: unit.id, blockPolicy });
+                    }}
                   >
                     <option value="return">{BLOCK_POLICY_LABELS.return}</option>
                     <option value="review">{BLOCK_POLICY_LABELS.review}</option>
@@ -166,6 +209,16 @@ export function UnitsPage() {
                   >
                     保存名称
                   </button>
+                ) : pendingPolicy?.unitId === unit.id && !policyIsSaved(unit, pendingPolicy) ? (
+                  <span className="confirm" role="group" aria-label="请确认">
+                    <span className="confirm-question">{policyQuestion(unit, pendingPolicy)}</span>
+                    <button type="button" className="small primary" disabled={savingPolicy.busy} onClick={() => void savingPolicy.run(() => savePolicy(unit, pendingPolicy))}>
+                      {savingPolicy.busy ? '正在保存…' : '保存'}
+                    </button>
+                    <button type="button" className="small" disabled={savingPolicy.busy} onClick={() => setPendingPolicy(null)}>
+                      取消
+                    </button>
+                  </span>
                 ) : null}
               </td>
             </tr>
