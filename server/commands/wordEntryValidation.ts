@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizeTerm } from '../../workers/lib/normalizer';
-import { TERM_CATEGORY } from '../../workers/rules/termShapes';
+import { TERM_CATEGORY, TERM_CATEGORY_LABELS } from '../../workers/rules/termShapes';
 import { SEVERITIES, Severity } from '../../workers/screening/types';
 import { badRequest, fieldPhrase } from '../errors';
 import { withoutInvisible } from '../lib/visibleText';
@@ -46,10 +46,18 @@ const textSchema = z
   .refine(cellSafe, '不能包含制表符或换行符')
   .refine((value) => !value.startsWith('#'), '不能以 # 开头（词表文件中 # 开头的行是注释）');
 
+/**
+ * A shipped category given by the Chinese name the console shows for it (政治, as typed into a new
+ * category's box or a spreadsheet) is that category (political): kept as written it would be a
+ * second category reading 政治, listed twice and missed by the filter of the first.
+ */
+const CATEGORY_BY_NAME = new Map(Object.entries(TERM_CATEGORY_LABELS).map(([code, name]) => [name, code]));
+
 const categorySchema = z
   .string({ error: missingOr('须为文本') })
   .trim()
-  .regex(TERM_CATEGORY, CATEGORY_RULE);
+  .regex(TERM_CATEGORY, CATEGORY_RULE)
+  .transform((value) => CATEGORY_BY_NAME.get(value) ?? value);
 
 const severitySchema = z.enum(SEVERITIES, { error: missingOr('须为 block（拦截）、review（人工复核）、notice（提示）之一') });
 
