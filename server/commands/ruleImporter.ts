@@ -58,7 +58,7 @@ function readRows(table: RuleTable, request: ImportRequest): ImportEntry[] {
     if (readProblems?.length) problems.push(...readProblems.map((p) => ({ ...p, row })));
     const checked = checkEntry(table, input);
     problems.push(...checked.problems.map((p) => ({ ...p, row })));
-    if (enabled !== undefined && typeof enabled !== 'boolean') problems.push({ row, field: 'enabled', message: '须为 yes 或 no（JSON 中为 true 或 false）' });
+    if (enabled !== undefined && typeof enabled !== 'boolean') problems.push({ row, field: 'enabled', message: '须为 yes 或 no（也可写 启用 或 停用；JSON 中为 true 或 false）' });
     if (!checked.fields) continue;
     tooBroad.push(...breadthProblems(table, checked.fields, input).map((p) => ({ ...p, row })));
     const entry = { row, fields: checked.fields, enabled: enabled !== false };

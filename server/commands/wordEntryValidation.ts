@@ -59,7 +59,7 @@ const categorySchema = z
   .regex(TERM_CATEGORY, CATEGORY_RULE)
   .transform((value) => CATEGORY_BY_NAME.get(value) ?? value);
 
-const severitySchema = z.enum(SEVERITIES, { error: missingOr('须为 block（拦截）、review（人工复核）、notice（提示）之一') });
+const severitySchema = z.enum(SEVERITIES, { error: missingOr('须为 block（拦截）、review（需审核）、notice（提示）之一') });
 
 const noteSchema = z
   .string({ error: '须为文本或 null' })
@@ -153,7 +153,7 @@ export function normalizationProblem(list: WordList, text: string): WordProblem 
 /** How to name a problem's place: by field (JSON) or by file column (TSV), on line N or item N. */
 export type ProblemPlace = 'tsv' | 'json';
 
-/** "第 3 行 级别（severity）：须为 block（拦截）、review（人工复核）、notice（提示）之一" */
+/** "第 3 行 级别（severity）：须为 block（拦截）、review（需审核）、notice（提示）之一" */
 export function describeProblem(list: WordList, problem: WordProblem, place: ProblemPlace = 'json'): string {
   const where = problem.row !== undefined ? `第 ${problem.row} ${place === 'tsv' ? '行' : '条'} ` : '';
   if (!problem.field) return where ? `${where.trimEnd()}：${problem.message}` : problem.message;

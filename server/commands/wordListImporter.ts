@@ -99,7 +99,7 @@ function readRows(list: WordList, request: WordImportRequest): { entries: Import
     if (readProblems?.length) problems.push(...readProblems.map((p) => ({ ...p, row })));
     const checked = checkEntry(list, input);
     problems.push(...checked.problems.map((p) => ({ ...p, row })));
-    if (enabled !== undefined && typeof enabled !== 'boolean') problems.push({ row, field: 'enabled', message: '须为 yes 或 no（JSON 中为 true 或 false）' });
+    if (enabled !== undefined && typeof enabled !== 'boolean') problems.push({ row, field: 'enabled', message: '须为 yes 或 no（也可写 启用 或 停用；JSON 中为 true 或 false）' });
     if (!checked.entry) continue;
     const twin = byText.get(checked.entry.text);
     if (twin !== undefined) {

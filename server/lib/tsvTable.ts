@@ -26,18 +26,37 @@ export interface TsvTableShape {
   required: readonly string[];
   /** The table's name in messages (筛查规则表的名称、词库名称). */
   label: string;
+  /**
+   * Column names a file may use instead, the Chinese labels the console shows (词语 → term): a
+   * sheet typed in Excel by someone who has only seen the console has those headers.
+   */
+  columnNames?: Readonly<Record<string, string>>;
 }
 
+/** The `enabled` column by the names the console gives the state. */
+const ENABLED_NAMES = ['启用', '状态'];
+
+/** yes / no as exports write them, or the words the console shows for the state. */
 function enabledOf(cell: string | undefined): unknown {
   const value = (cell ?? '').trim();
   if (value === '') return undefined;
-  return value === 'yes' ? true : value === 'no' ? false : value;
+  if (value === 'yes' || value === '启用' || value === '是') return true;
+  if (value === 'no' || value === '停用' || value === '否') return false;
+  return value;
+}
+
+/** A header cell as the column it names: a Chinese name read as its column, anything else as written. */
+function columnOf(cell: string, shape: TsvTableShape): string {
+  if (ENABLED_NAMES.includes(cell)) return ENABLED_COLUMN;
+  return shape.columnNames?.[cell] ?? cell;
 }
 
 /** Reads an uploaded TSV into records numbered by their line; a bad header is a 400 at once. */
 export function readTsvTable(text: string, shape: TsvTableShape): TsvRecord[] {
   const allowed = [...shape.columns, ENABLED_COLUMN];
-  const columnsSentence = `${shape.label}的列为 ${allowed.join('、')}（制表符分隔）`;
+  const chineseNames = Object.keys(shape.columnNames ?? {});
+  const columnsSentence =
+    `${shape.label}的列为 ${allowed.join('、')}（制表符分隔）` + (chineseNames.length ? `，也可用中文列名 ${[...chineseNames, ENABLED_NAMES[0]].join('、')}` : '');
   let header: string[] | undefined;
   const records: TsvRecord[] = [];
   const body = text.replace(/^\uFEFF/, '');
@@ -49,10 +68,11 @@ export function readTsvTable(text: string, shape: TsvTableShape): TsvRecord[] {
       if (raw.trim() === '' || raw.startsWith('#')) return;
       const cells = raw.split('\t').map((cell) => cell.trim());
       if (!header) {
-        header = cells;
-        const unknown = cells.filter((column) => !allowed.includes(column));
-        const missing = shape.required.filter((column) => !cells.includes(column));
-        const repeated = cells.filter((column, i) => cells.indexOf(column) !== i);
+        const columns = cells.map((cell) => columnOf(cell, shape));
+        header = columns;
+        const unknown = cells.filter((_cell, i) => !allowed.includes(columns[i]!));
+        const missing = shape.required.filter((column) => !columns.includes(column));
+        const repeated = columns.filter((column, i) => columns.indexOf(column) !== i);
         const problems = [
           ...(unknown.length ? [`不认识的列 ${unknown.join('、')}`] : []),
           ...(missing.length ? [`缺少列 ${missing.join('、')}`] : []),

@@ -3,6 +3,7 @@ import { WordImportRow } from '../../commands/wordListImporter';
 import { apiFieldsOf, WordList } from '../../commands/wordLists';
 import { ExportedWord } from '../../queries/wordListEntries';
 import { ENABLED_COLUMN, readTsvTable, tsvCell } from '../../lib/tsvTable';
+import { Severity } from '../../../workers/screening/types';
 
 /**
  * Word lists as TSV (server/lib/tsvTable.ts; columns as in wordlists/README.md: term, category,
@@ -11,12 +12,21 @@ import { ENABLED_COLUMN, readTsvTable, tsvCell } from '../../lib/tsvTable';
  * is, and an export imports back unchanged.
  */
 export function parseWordListTsv(list: WordList, text: string): WordImportRow[] {
-  return readTsvTable(text, { columns: list.fields, required: list.requiredColumns, label: list.label }).map((record) => ({
+  const columnNames = Object.fromEntries(list.fields.map((field) => [list.fieldLabels[field], field]));
+  return readTsvTable(text, { columns: list.fields, required: list.requiredColumns, label: list.label, columnNames }).map((record) => ({
     row: record.row,
-    input: record.values,
+    input: severityByName(record.values),
     enabled: record.enabled,
     problems: record.problems as WordProblem[],
   }));
+}
+
+/** The levels as the console names them: a sheet typed by hand says 拦截, not block. */
+const SEVERITY_BY_NAME: Readonly<Record<string, Severity>> = { 拦截: 'block', 需审核: 'review', 提示: 'notice' };
+
+function severityByName(values: Record<string, string>): Record<string, string> {
+  const severity = values.severity === undefined ? undefined : SEVERITY_BY_NAME[values.severity.trim()];
+  return severity ? { ...values, severity } : values;
 }
 
 /** Writes stored entries in the shipped files' format, with the `enabled` column; imports back unchanged. */
