@@ -1,6 +1,8 @@
 import { Op, WhereOptions } from 'sequelize';
 import { AuditRecord } from '../models';
 import { AuditOutcome } from '../models/AuditRecord';
+import { RULE_KIND_NAMES } from '../commands/ruleTables';
+import { ALLOW_WORD_LIST, TERM_LIST } from '../commands/wordLists';
 
 /** What the auditor filters on: who, which event, which object, when, with what outcome. */
 export interface AuditFilter {
@@ -17,6 +19,17 @@ export interface AuditFilter {
 
 const likeLiteral = (value: string) => value.replace(/[\\%_]/g, '\\$&');
 
+/** Lists whose entries the log names with the list (terms-14667, sources-177) where the console shows only the 编号. */
+const NUMBERED_ENTRY_LISTS = [TERM_LIST.name, ALLOW_WORD_LIST.name, ...RULE_KIND_NAMES];
+
+/**
+ * The objects a number typed into 对象编号 may mean: a draft, user or unit by its number, and a
+ * word-list or rule entry by the 编号 its table shows, which the auditor has no way to prefix.
+ */
+function objectIdsOf(objectId: string): string[] {
+  return /^\d+$/.test(objectId) ? [objectId, ...NUMBERED_ENTRY_LISTS.map((list) => `${list}-${objectId}`)] : [objectId];
+}
+
 export function auditWhere(filter: AuditFilter, upToId?: number): WhereOptions<AuditRecord> {
   const where: Record<string | symbol, unknown> = {};
   if (filter.username) where.username = filter.username;
@@ -25,7 +38,10 @@ export function auditWhere(filter: AuditFilter, upToId?: number): WhereOptions<A
     where.eventType = filter.eventType.endsWith('*') ? { [Op.like]: `${likeLiteral(filter.eventType.slice(0, -1))}%` } : filter.eventType;
   }
   if (filter.objectType) where.objectType = filter.objectType;
-  if (filter.objectId) where.objectId = filter.objectId;
+  if (filter.objectId) {
+    const ids = objectIdsOf(filter.objectId);
+    where.objectId = ids.length === 1 ? ids[0] : { [Op.in]: ids };
+  }
   if (filter.outcome) where.outcome = filter.outcome;
   if (filter.from || filter.to) {
     where.createdAt = { ...(filter.from ? { [Op.gte]: filter.from } : {}), ...(filter.to ? { [Op.lt]: filter.to } : {}) };

@@ -161,7 +161,7 @@ export function AuditPage() {
         </label>
         <label className="inline">
           对象编号
-          <input {...field('objectId')} placeholder="如稿件编号" size={8} />
+          <input {...field('objectId')} placeholder="稿件、词条等的编号" size={12} />
         </label>
         <label className="inline">
           结果
