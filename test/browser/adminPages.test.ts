@@ -121,7 +121,7 @@ describe('the console in a browser: the system admin’s users and the auditor�
     assert.equal(await rows.count(), 2);
     assert.match((await rows.first().textContent())!, /登录成功.*成功/);
     await rows.first().getByRole('button', { name: '详情' }).click();
-    await page.locator('pre.detail').waitFor();
+    await page.getByTestId('audit-detail').waitFor();
 
     // Failures only: the wrong password, under the same name.
     await filters.getByLabel('事件').selectOption('');

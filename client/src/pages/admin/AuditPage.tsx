@@ -4,6 +4,7 @@ import { ROLE_LABELS, timeText } from '../../lib/labels';
 import { OUTCOME_LABELS } from '../../lib/registryLabels';
 import type { Paged, Role } from '../../lib/types';
 import { useFetch } from '../../lib/useFetch';
+import { AuditDetail } from '../../components/AuditDetail';
 import { ErrorNote } from '../../components/Badges';
 import { Pager } from '../../components/Pager';
 import { FilterOptions } from '../../components/FilterOptions';
@@ -161,7 +162,7 @@ export function AuditPage() {
         </label>
         <label className="inline">
           对象编号
-          <input {...field('objectId')} placeholder="稿件、词条等的编号" size={12} />
+          <input {...field('objectId')} placeholder="稿件或词条编号" size={12} />
         </label>
         <label className="inline">
           结果
@@ -238,7 +239,7 @@ export function AuditPage() {
                       <tr>
                         <td colSpan={8}>
                           <div className="small">请求编号：{record.requestId ?? '—'} · 事件代码：{record.eventType} · 记录哈希：<code>{record.hash.slice(0, 16)}…</code></div>
-                          <pre className="detail">{JSON.stringify(record.detail, null, 2)}</pre>
+                          <AuditDetail detail={record.detail} />
                         </td>
                       </tr>
                     ) : null}
