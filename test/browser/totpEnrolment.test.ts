@@ -29,8 +29,15 @@ describe('the console in a browser: the second factor for admins', function () {
     assert.equal((await adminClient.get('/api/session')).body.user.totpEnabled, true);
     await admin.page.getByRole('link', { name: '系统设置' }).click();
     try {
-      await admin.page.getByLabel(/登录时必须使用动态口令/).click(); // the box shows the policy the server answers with
+      // The box asks first and says what requiring it does; nothing changes before the answer.
+      const box = admin.page.getByLabel(/登录时必须使用动态口令/);
+      await box.click();
+      const question = admin.page.getByRole('group', { name: '请确认' });
+      await question.filter({ hasText: '尚未绑定的管理员下次登录时须先绑定身份验证器' }).waitFor();
+      assert.equal((await adminClient.get('/api/users/policy')).body.totpRequiredForAdmins, false);
+      await question.getByRole('button', { name: '确认要求' }).click();
       await admin.page.getByRole('status').filter({ hasText: '已要求三类管理员登录时使用动态口令' }).waitFor();
+      assert.equal(await box.isChecked(), true, 'the box shows the policy the server answers with');
 
       const auditor = await suite.open();
       await signIn(auditor, await buildUser('auditor')); // the enrolment page is all there is until it is done
@@ -53,6 +60,18 @@ describe('the console in a browser: the second factor for admins', function () {
       await page.getByLabel('6 位动态口令').fill(await codeFor(secret));
       await page.getByRole('button', { name: '绑定并继续' }).click();
       await page.getByRole('heading', { name: '审计日志' }).waitFor();
+
+      // Dropping the requirement asks too: cancelled, it stays; confirmed, it is dropped.
+      await box.click();
+      await question.filter({ hasText: '管理员账户将只凭密码即可登录' }).waitFor();
+      await question.getByRole('button', { name: '取消', exact: true }).click();
+      await question.waitFor({ state: 'detached' });
+      assert.equal(await box.isChecked(), true);
+      assert.equal((await adminClient.get('/api/users/policy')).body.totpRequiredForAdmins, true);
+      await box.click();
+      await question.getByRole('button', { name: '确认不再要求' }).click();
+      await admin.page.getByRole('status').filter({ hasText: '已不再要求管理员使用动态口令' }).waitFor();
+      assert.equal((await adminClient.get('/api/users/policy')).body.totpRequiredForAdmins, false);
       assert.deepEqual([...admin.errors, ...auditor.errors], []);
     } finally {
       assert.equal((await adminClient.put('/api/users/policy', { totpRequiredForAdmins: false })).status, 200);

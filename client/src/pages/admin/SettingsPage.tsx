@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { get, messageOf, put } from '../../lib/api';
+import { useBusy } from '../../lib/useBusy';
 import { useSession } from '../../lib/session';
 import { useFetch } from '../../lib/useFetch';
 import { ErrorNote } from '../../components/Badges';
@@ -33,6 +34,10 @@ function SignInSecurity() {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const p = policy.data;
+  // The box asks before it changes anything: requiring the factor sends every admin without one to bind it at their next
+  // sign-in, and dropping it leaves three admin accounts behind a password alone.
+  const [asking, setAsking] = useState<boolean | null>(null);
+  const changing = useBusy();
   const change = async (required: boolean) => {
     setError(null);
     setSaved(null);
@@ -41,6 +46,8 @@ function SignInSecurity() {
       setSaved(required ? '已要求三类管理员登录时使用动态口令；尚未绑定的管理员下次登录时会先绑定' : '已不再要求管理员使用动态口令');
     } catch (caught) {
       setError(messageOf(caught));
+    } finally {
+      setAsking(null);
     }
   };
   return (
@@ -52,8 +59,23 @@ function SignInSecurity() {
             密码规则：至少 {p.password.minLength} 位，包含大写字母、小写字母、数字、符号中的至少 {p.password.minClasses} 类；{p.password.maxAgeDays} 天后须更换；不得与最近 {p.password.history} 次相同。（由服务器环境变量设定）
           </p>
           <label className="inline">
-            <input type="checkbox" checked={p.totpRequiredForAdmins} onChange={(e) => void change(e.target.checked)} /> 系统管理员、安全管理员、安全审计员登录时必须使用动态口令
+            <input type="checkbox" checked={asking ?? p.totpRequiredForAdmins} disabled={asking !== null} onChange={(e) => (setError(null), setSaved(null), setAsking(e.target.checked))} /> 系统管理员、安全管理员、安全审计员登录时必须使用动态口令
           </label>
+          {asking !== null ? (
+            <span className="confirm" role="group" aria-label="请确认">
+              <span className="confirm-question">
+                {asking
+                  ? '要求三类管理员登录时都使用动态口令？尚未绑定的管理员下次登录时须先绑定身份验证器。'
+                  : '不再要求管理员使用动态口令？管理员账户将只凭密码即可登录。'}
+              </span>
+              <button type="button" className={asking ? 'small primary' : 'small danger'} disabled={changing.busy} onClick={() => void changing.run(() => change(asking))}>
+                {asking ? '确认要求' : '确认不再要求'}
+              </button>
+              <button type="button" className="small" disabled={changing.busy} onClick={() => setAsking(null)}>
+                取消
+              </button>
+            </span>
+          ) : null}
           {!p.totpRequiredForAdmins && !user?.totpEnabled ? (
             <p className="muted small" data-testid="bind-own-first">
               要求之前，请先在<Link to="/account">账户安全</Link>中为自己的账户绑定身份验证器。
