@@ -72,6 +72,33 @@ describe('the console in a browser: a double click sends a form once', function 
     assert.deepEqual([...secadmin.errors, ...sysadmin.errors], []);
   });
 
+  it('用户管理 保存 and 单位管理 保存名称 each send one request on a double click, and the second does not refuse the first as another admin’s change', async () => {
+    const unit = await buildUnit();
+    const editor = await buildUser('editor', { unit });
+    const admin = await suite.open();
+    await signIn(admin, await buildUser('sysadmin'));
+    const { page } = admin;
+
+    const userPuts = countPosts(page, new RegExp(`^/api/users/${editor.id}$`), 'PUT');
+    const row = page.locator(`[data-testid="users"] tr[data-user="${editor.username}"]`);
+    await row.getByRole('button', { name: '修改' }).click();
+    await row.getByLabel('姓名').fill('双击改名');
+    await row.getByRole('button', { name: '保存' }).dblclick();
+    await row.getByRole('button', { name: '修改' }).waitFor();
+    assert.match((await row.textContent())!, /双击改名/, 'the row shows the saved name as soon as the form closes');
+    assert.equal(userPuts(), 1, 'the user is sent once');
+    assert.equal(await page.getByRole('alert').count(), 0, 'no refusal beside the saved change');
+
+    await page.getByRole('link', { name: '单位管理' }).click();
+    const unitPuts = countPosts(page, new RegExp(`^/api/units/${unit.id}$`), 'PUT');
+    await page.getByLabel(`${unit.code} 的名称`).fill(`${unit.name}（双击）`);
+    await page.locator(`[data-testid="units"] tr[data-unit="${unit.code}"]`).getByRole('button', { name: '保存名称' }).dblclick();
+    await page.getByRole('status').filter({ hasText: '名称已保存' }).waitFor();
+    assert.equal(unitPuts(), 1, 'the unit is sent once');
+    assert.equal(await page.getByRole('alert').count(), 0, 'no refusal beside the saved name');
+    assert.deepEqual(admin.errors, []);
+  });
+
   it('账户安全: 显示密钥 and 修改密码 each send one request on a double click, and the second does not refuse the first', async () => {
     const person = await suite.open();
     await signIn(person, await buildUser('editor', { unit: await buildUnit() }));

@@ -52,6 +52,8 @@ export function UnitsPage() {
   const [pendingPolicy, setPendingPolicy] = useState<PolicyChange | null>(null);
 
   const savingPolicy = useBusy();
+  // One rename at a time: a double click would send the same updatedAt twice, and the second be refused as another admin's change.
+  const renaming = useBusy();
 
   // Saved, the choice stays shown until the list is read again with it (no flash of the old value); refused, it is dropped.
   const savePolicy = async (unit: Unit, change: PolicyChange) => {
@@ -193,9 +195,9 @@ export function UnitsPage() {
                   <button
                     type="button"
                     className="small"
-                    disabled={!names[unit.id]?.name || names[unit.id]?.name === unit.name}
+                    disabled={renaming.busy || !names[unit.id]?.name || names[unit.id]?.name === unit.name}
                     onClick={() =>
-                      void run(
+                      void renaming.run(() => run(
                         async () => {
                           const typed = names[unit.id]!;
                           await put(`/api/units/${unit.id}`, { name: typed.name.trim(), expectedUpdatedAt: typed.updatedAt });
@@ -204,7 +206,7 @@ export function UnitsPage() {
                         },
                         '名称已保存',
                         unit.id,
-                      )
+                      ))
                     }
                   >
                     保存名称

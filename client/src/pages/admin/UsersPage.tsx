@@ -4,6 +4,7 @@ import { levelLabel, ROLE_LABELS, timeText } from '../../lib/labels';
 import type { Paged, Role, UserRecord } from '../../lib/types';
 import { useDebounced } from '../../lib/useDebounced';
 import { useFetch } from '../../lib/useFetch';
+import { useBusy } from '../../lib/useBusy';
 import { useKeptForm } from '../../lib/useKeptForm';
 import { useUnits } from '../../lib/useUnits';
 import { ErrorNote } from '../../components/Badges';
@@ -75,6 +76,8 @@ export function UsersPage() {
   const { value: editing, set: setEditing } = edit;
   // The last save was refused: another admin changed the user after the form was opened.
   const [stale, setStale] = useState(false);
+  // A second click while the save runs would send the same updatedAt again and be refused as another admin's change.
+  const saving = useBusy();
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -121,8 +124,9 @@ export function UsersPage() {
         // Refused (409) if another admin changed the user since the form was opened: their change is not undone.
         ...(editing.updatedAt ? { expectedUpdatedAt: editing.updatedAt } : {}),
       });
-      edit.forget();
+      // The list is read again before the form closes, so the row never shows the old values in between.
       await list.refetch();
+      edit.forget();
     } catch (caught) {
       setRowError(messageOf(caught)); // the form stays open with what was typed
       setStale(isStaleEdit(caught));
@@ -292,8 +296,8 @@ export function UsersPage() {
                         修改角色、级别或单位后，该用户的实时连接会断开并按新权限重新连接。
                       </td>
                       <td>
-                        <button type="button" className="small primary" onClick={() => void saveEdit()}>
-                          保存
+                        <button type="button" className="small primary" disabled={saving.busy} onClick={() => void saving.run(saveEdit)}>
+                          {saving.busy ? '正在保存…' : '保存'}
                         </button>
                         <button type="button" className="small" onClick={closeEdit}>
                           取消
