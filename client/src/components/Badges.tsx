@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { SEVERITY_LABELS, statusText, VERDICT_LABELS } from '../lib/labels';
 import type { DraftStatus, Severity, Verdict } from '../lib/types';
 
@@ -14,10 +15,19 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
   return <span className={`badge severity-${severity}`}>{SEVERITY_LABELS[severity]}</span>;
 }
 
-export function ErrorNote({ message }: { message: string | null }) {
+/**
+ * A refusal where it happened. `reveal`: the note sits above a long list whose rows act, so a row
+ * far down would fail with its reason off screen; such a note brings itself into view when it
+ * appears (not otherwise: a page does not jump while someone types).
+ */
+export function ErrorNote({ message, reveal = false }: { message: string | null; reveal?: boolean }) {
+  const note = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (reveal && message) note.current?.scrollIntoView({ block: 'nearest' });
+  }, [reveal, message]);
   if (!message) return null;
   return (
-    <div className="error" role="alert">
+    <div className="error" role="alert" ref={note}>
       {message}
     </div>
   );

@@ -128,7 +128,7 @@ export function UnitsPage() {
       ) : (
         <p className="muted">每个单位的稿件经过几级审核（两级：初审、复审；三级：初审、复审、终审），以及机器预审“拦截”的稿件怎么处理。修改只影响之后进入审核的稿件。</p>
       )}
-      <ErrorNote message={error} />
+      <ErrorNote message={error} reveal />
       {stale !== null ? <StaleEditNote onReload={() => reloadUnit(stale)} /> : null}
       {notice ? <div className="success" role="status">{notice}</div> : null}
       <table className="list" data-testid="units">

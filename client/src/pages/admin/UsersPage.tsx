@@ -238,7 +238,7 @@ export function UsersPage() {
             </select>
           </label>
         </div>
-        <ErrorNote message={rowError ?? list.error} />
+        <ErrorNote message={rowError ?? list.error} reveal />
         {stale && editing ? <StaleEditNote onReload={() => void reloadEdited()} /> : null}
         {lockoutStays ? (
           <div className="banner changed" role="alert" data-testid="lockout-stays">
