@@ -108,7 +108,7 @@ export async function inventoryImporter(admin: User, file: Buffer, options: { dr
           continue;
         }
         if (units.length > 1) {
-          fail('主办单位', `有多个单位名为“${row.ownerUnit}”，请改填单位编码`);
+          fail('主办单位', `有多个单位名为“${row.ownerUnit}”，请改填单位代码`);
           continue;
         }
         const account = await Account.create(

@@ -14,7 +14,7 @@ export async function unitCreator(input: { code: string; name: string; reviewLev
   await prepareUnitNameLock();
   return sequelize().transaction(async (transaction) => {
     await lockUnitNames(transaction);
-    if (await Unit.findOne({ where: { code: input.code }, transaction })) throw conflict(`单位编码“${input.code}”已存在`);
+    if (await Unit.findOne({ where: { code: input.code }, transaction })) throw conflict(`单位代码“${input.code}”已存在`);
     await refuseTakenUnitName(input.name, transaction);
     const levels = input.reviewLevels === undefined ? {} : { reviewLevels: input.reviewLevels };
     const unit = await Unit.create({ code: input.code, name: input.name, ...levels }, { transaction });

@@ -195,7 +195,7 @@ describe('the three admins: accounts, units, review policy, audit log', function
       assert.match(blankName.stderr, /单位名称不能为空/);
       const badCode = await runAdmin(['unit:create', '--code', '乡/镇', '--name', '某某镇']);
       assert.equal(badCode.code, 1);
-      assert.match(badCode.stderr, /单位编码须为 1–64 个字母、数字或 _ \. -/);
+      assert.match(badCode.stderr, /单位代码须为 1–64 个字母、数字或 _ \. -/);
       const again = await runAdmin(['unit:create', '--code', code, '--name', '重复']);
       assert.equal(again.code, 1);
       assert.match(again.stderr, /已存在/);

@@ -9,7 +9,7 @@ const unitName = z
   .superRefine(visibleName('单位名称'));
 
 export const NewUnitSchema = z.strictObject({
-  code: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, '单位编码须为 1–64 个字母、数字或 _ . -'),
+  code: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, '单位代码须为 1–64 个字母、数字或 _ . -'),
   name: unitName,
 });
 
