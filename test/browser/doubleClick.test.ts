@@ -99,6 +99,30 @@ describe('the console in a browser: a double click sends a form once', function 
     assert.deepEqual(admin.errors, []);
   });
 
+  it('词库管理 (the table every word list and rule table shares): a row’s 保存 sends one request on a double click, and the second does not refuse the first as another admin’s change', async () => {
+    const secadmin = await buildUser('secadmin');
+    const api = await loggedIn(suite.url, secadmin);
+    const term = `双击改词${Date.now() % 100000}`;
+    const added = await api.post('/api/terms', { term, category: 'fraud', severity: 'review' });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    const admin = await suite.open();
+    await signIn(admin, secadmin);
+    const { page } = admin;
+    await page.getByLabel('搜索敏感词').fill(term);
+    const row = page.locator(`[data-testid="entries"] tr[data-entry="${term}"]`);
+    const termPuts = countPosts(page, new RegExp(`^/api/terms/${added.body.id}$`), 'PUT');
+    await row.getByRole('button', { name: '修改' }).click();
+    await row.getByLabel('级别').selectOption('block');
+    await row.getByRole('button', { name: '保存' }).dblclick();
+    await page.getByRole('status').filter({ hasText: `已修改编号 ${added.body.id} 的敏感词` }).waitFor();
+    await row.getByRole('button', { name: '修改' }).waitFor();
+    assert.match((await row.textContent())!, /拦截/, 'the row shows the saved severity as soon as the form closes');
+    assert.equal(termPuts(), 1, 'the term is sent once');
+    assert.equal(await page.getByRole('alert').count(), 0, 'no refusal beside the saved change');
+    assert.ok((await api.delete(`/api/terms/${added.body.id}`)).status < 300, 'the test’s term is removed');
+    assert.deepEqual(admin.errors, []);
+  });
+
   it('账户安全: 显示密钥 and 修改密码 each send one request on a double click, and the second does not refuse the first', async () => {
     const person = await suite.open();
     await signIn(person, await buildUser('editor', { unit: await buildUnit() }));

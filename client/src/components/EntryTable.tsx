@@ -173,6 +173,8 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const { value: editing, set: setEditing } = edit;
   // The last save was refused: another admin changed the entry after the form was opened.
   const [stale, setStale] = useState(false);
+  // A second click while the save runs would send the same updatedAt again and be refused as another admin's change.
+  const saving = useBusy();
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -231,8 +233,9 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     try {
       // Refused (409) if another admin changed the entry since the form was opened: their change is not undone.
       const answer = await put<{ warnings?: Warning[] }>(`${spec.path}/${editing.id}`, { ...bodyOf(spec, editing.values, spec.editable), expectedUpdatedAt: editing.updatedAt });
-      edit.forget();
+      // The list is read again before the form closes, so the row never shows the old values in between.
       await changed(`已修改编号 ${editing.id} 的${spec.label}`, answer);
+      edit.forget();
     } catch (caught) {
       setError(messageOf(caught)); // the form stays open with what was typed
       setStale(isStaleEdit(caught));
@@ -364,8 +367,8 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
         <td className="row-actions">
           {edit ? (
             <>
-              <button type="button" className="small primary" onClick={() => void save()}>
-                保存
+              <button type="button" className="small primary" disabled={saving.busy} onClick={() => void saving.run(save)}>
+                {saving.busy ? '正在保存…' : '保存'}
               </button>
               <button type="button" className="small" onClick={closeEdit}>
                 取消
