@@ -82,6 +82,28 @@ describe('the console in a browser: the word lists', function () {
     assert.deepEqual(sent, [], 'the console does not send a workbook');
   });
 
+  it('names the fields of a refused import as the table’s headers do, in a word list and in a rule table', async () => {
+    await openTerms();
+    const page = admin.page;
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'import-problems-'));
+    const terms = path.join(folder, 'terms.tsv');
+    fs.writeFileSync(terms, ['term\tcategory\tseverity\tnote', `${marker}导入甲\tfraud\tsevere\t`, '人\tfraud\treview\t'].join('\n'));
+    await page.getByLabel('导入敏感词文件').setInputFiles(terms);
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor();
+    const fieldsOf = async () => (await problems.locator('tbody tr td:nth-child(2)').allTextContents()).sort();
+    assert.deepEqual(await fieldsOf(), ['级别', '词语']);
+
+    await page.goto('/rules');
+    await page.getByRole('link', { name: /^转载来源白名单/ }).click();
+    await page.getByTestId('table-sources').waitFor();
+    const sources = path.join(folder, 'sources.tsv');
+    fs.writeFileSync(sources, ['unit\tmatch_type\tpattern\tnote', `${marker}\tsomewhere\t${marker}来源\t`].join('\n'));
+    await page.getByLabel('导入转载来源白名单文件').setInputFiles(sources);
+    await problems.waitFor();
+    assert.deepEqual(await fieldsOf(), ['匹配方式']);
+  });
+
   it('asks before disabling a term, and says so when another admin deleted the term being edited', async () => {
     const disabled = await addTerm(`${marker}停用`, 'fraud', 'block');
     const deleted = await addTerm(`${marker}已删`, 'fraud', 'review');

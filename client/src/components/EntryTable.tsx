@@ -11,6 +11,7 @@ import { ErrorNote } from './Badges';
 import { ConfirmButton } from './ConfirmButton';
 import { DeletedEntries, DeletedEntry } from './DeletedEntries';
 import { HeldBackEntries, HeldBackEntry } from './HeldBackEntries';
+import { ImportProblem, ImportProblems } from './ImportProblems';
 import { KeptEntries, KeptEntry, releaseChanges } from './KeptEntries';
 import { Pager } from './Pager';
 import { RestoredFormNote } from './RestoredFormNote';
@@ -22,12 +23,6 @@ type Values = Record<string, string | boolean>;
 interface Warning {
   row?: number;
   field?: string;
-  message: string;
-}
-interface Problem {
-  row?: number;
-  field?: string;
-  column?: string;
   message: string;
 }
 
@@ -177,7 +172,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
   const saving = useBusy();
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problems, setProblems] = useState<ImportProblem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [importMode, setImportMode] = useState<'merge' | 'replace'>('merge');
   const [pendingFile, setPendingFile] = useState<File | null>(null);
@@ -290,7 +285,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
     } catch (caught) {
       if (caught instanceof SyntaxError) return setError('JSON 文件格式不正确，无法读取');
       setError(messageOf(caught));
-      if (caught instanceof ApiError && Array.isArray(caught.details)) setProblems(caught.details as Problem[]);
+      if (caught instanceof ApiError && Array.isArray(caught.details)) setProblems(caught.details as ImportProblem[]);
     } finally {
       setPendingFile(null);
     }
@@ -502,26 +497,7 @@ export function EntryTable({ spec, onChanged }: { spec: TableSpec; onChanged(sum
         </div>
         <ErrorNote message={error ?? list.error} />
         {stale && editing ? <StaleEditNote onReload={() => void reloadEdited()} /> : null}
-        {problems.length ? (
-          <table className="list compact" data-testid="import-problems">
-            <thead>
-              <tr>
-                <th>行</th>
-                <th>字段</th>
-                <th>问题</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p, i) => (
-                <tr key={i}>
-                  <td>{p.row ?? ''}</td>
-                  <td>{p.column ?? p.field ?? ''}</td>
-                  <td>{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
+        {problems.length ? <ImportProblems spec={spec} problems={problems} /> : null}
         {notice ? <div className="success" role="status">{notice}</div> : null}
         {kept?.entries.length ? <KeptEntries spec={spec} kept={kept.entries} total={kept.total} onTake={(item) => void takeRelease(item)} /> : null}
         {deleted?.entries.length ? <DeletedEntries spec={spec} deleted={deleted.entries} total={deleted.total} onRestore={(item) => void mergeShipped([item.key])} /> : null}
