@@ -65,6 +65,49 @@ describe('the console in a browser: the account registry, publication records an
     assert.deepEqual(person.errors, []);
   });
 
+  it('a button that waits for a reason says so beside it: 登记暂停 and the other status steps, and 不予批准', async () => {
+    const unit = await buildUnit({ name: `县水利局${Date.now() % 100000}` });
+    const editor = await loggedIn(suite.url, await buildUser('editor', { unit }));
+    const applied = await editor.post('/api/accounts/applications', { name: `水利之窗${Date.now() % 100000}`, platform: 'weibo', ownerUnit: unit.name, openingReason: '发布本局政务信息' });
+    assert.equal(applied.status, 201, JSON.stringify(applied.body));
+    const running = await buildAccount(unit, { name: `水利视频${Date.now() % 100000}`, platform: 'douyin' });
+    const person = await suite.open();
+    await signIn(person, await buildUser('sysadmin'));
+    const page = person.page;
+
+    /** The button is disabled and described by the words beside it, which say what to type first. */
+    const waitsFor = async (button: ReturnType<typeof page.getByRole>, words: string) => {
+      assert.equal(await button.isDisabled(), true);
+      const hint = page.getByText(words, { exact: true });
+      assert.equal(await hint.isVisible(), true, `「${words}」 is shown`);
+      assert.equal(await button.getAttribute('aria-describedby'), await hint.getAttribute('id'), 'the button is described by it');
+    };
+
+    await page.goto(`/accounts/${running.id}`);
+    const status = page.getByTestId('status-change');
+    await status.waitFor();
+    for (const [to, step] of [['suspended', '暂停'], ['deregistered', '注销'], ['shutdown', '关停']] as const) {
+      await status.getByLabel('改为').selectOption(to);
+      await waitsFor(status.getByRole('button', { name: `登记${step}` }), `请先填写${step}的理由（至少 2 个字）`);
+    }
+    await status.getByLabel('理由').fill('暂');
+    await waitsFor(status.getByRole('button', { name: '登记关停' }), '请先填写关停的理由（至少 2 个字）');
+    await status.getByLabel('理由').fill('单位撤并');
+    assert.equal(await status.getByRole('button', { name: '登记关停' }).isEnabled(), true);
+    assert.equal(await status.getByText(/请先填写/).count(), 0, 'the hint goes once a reason is typed');
+
+    await page.goto(`/accounts/${applied.body.id}`);
+    const approval = page.getByTestId('approval');
+    await approval.waitFor();
+    assert.equal(await approval.getByRole('button', { name: '批准开设' }).isEnabled(), true, 'approving needs no opinion');
+    await waitsFor(approval.getByRole('button', { name: '不予批准' }), '请先填写主管单位意见（不予批准须写明理由）');
+    await approval.getByLabel('主管单位意见').fill('与本局已有账号功能重复');
+    await approval.getByRole('button', { name: '不予批准' }).click();
+    await approval.getByRole('button', { name: '不予批准' }).last().click();
+    await page.locator('[data-testid="account-page"][data-status="refused"]').waitFor();
+    assert.deepEqual(person.errors, []);
+  });
+
   it('an editor’s opening application marks 开设理由 required and shows the server’s own words for a blank one', async () => {
     const unit = await buildUnit({ name: `县应急局${Date.now() % 100000}` });
     const editor = await suite.open();

@@ -1,10 +1,12 @@
-import { ReactNode, useState } from 'react';
+import { ReactNode, useId, useState } from 'react';
 
 /**
  * A button for something that cannot be undone (delete, disable, suspend): the first click asks in
  * the page, the second one does it. An in-page question rather than window.confirm, so that it
  * reads like the rest of the console and says exactly what will happen. A page that also asks by
  * other means (a keyboard shortcut) passes `asking` and `onAskingChange` to hold the question itself.
+ * A button that waits for something typed first (a reason) says so beside it (`needs`), rather than
+ * sitting greyed out with nothing saying why.
  */
 export function ConfirmButton({
   label,
@@ -13,6 +15,7 @@ export function ConfirmButton({
   onConfirm,
   danger = true,
   disabled = false,
+  needs = null,
   className = 'small',
   asking: heldAsking,
   onAskingChange,
@@ -23,6 +26,8 @@ export function ConfirmButton({
   onConfirm(): void | Promise<void>;
   danger?: boolean;
   disabled?: boolean;
+  /** What must be done before the button can be used (请先填写…): while set, the button is disabled and this is shown beside it. */
+  needs?: string | null;
   className?: string;
   asking?: boolean;
   onAskingChange?(asking: boolean): void;
@@ -31,11 +36,19 @@ export function ConfirmButton({
   const asking = heldAsking ?? ownAsking;
   const setAsking = onAskingChange ?? setOwnAsking;
   const [busy, setBusy] = useState(false);
+  const needsId = useId();
   if (!asking) {
     return (
-      <button type="button" className={`${className}${danger ? ' danger' : ''}`} disabled={disabled} onClick={() => setAsking(true)}>
-        {label}
-      </button>
+      <>
+        <button type="button" className={`${className}${danger ? ' danger' : ''}`} disabled={disabled || Boolean(needs)} aria-describedby={needs ? needsId : undefined} onClick={() => setAsking(true)}>
+          {label}
+        </button>
+        {needs ? (
+          <span id={needsId} className="muted small button-needs">
+            {needs}
+          </span>
+        ) : null}
+      </>
     );
   }
   return (

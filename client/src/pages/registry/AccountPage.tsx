@@ -46,7 +46,15 @@ function Approval({ account, onDone }: { account: Account; onDone(next: Account,
         <button type="button" className="primary" disabled={deciding.busy} onClick={() => void decide('approve')}>
           批准开设
         </button>
-        <ConfirmButton label="不予批准" className="" disabled={deciding.busy} question="不予批准后，该申请不能再修改或批准。确定？" confirmLabel="不予批准" onConfirm={() => decide('refuse')} />
+        <ConfirmButton
+          label="不予批准"
+          className=""
+          disabled={deciding.busy}
+          needs={opinion.trim() ? null : '请先填写主管单位意见（不予批准须写明理由）'}
+          question="不予批准后，该申请不能再修改或批准。确定？"
+          confirmLabel="不予批准"
+          onConfirm={() => decide('refuse')}
+        />
       </div>
     </div>
   );
@@ -94,7 +102,7 @@ function StatusChange({ account, onDone }: { account: Account; onDone(next: Acco
       <ConfirmButton
         label={`登记${label}`}
         className=""
-        disabled={reason.trim().length < 2}
+        needs={reason.trim().length < 2 ? `请先填写${label}的理由（至少 2 个字）` : null}
         question={`把“${account.name}”改为“${ACCOUNT_STATUS_LABELS[to]}”？`}
         confirmLabel={`确认${label}`}
         onConfirm={change}
