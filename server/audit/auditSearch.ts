@@ -6,6 +6,7 @@ import { ALLOW_WORD_LIST, TERM_LIST } from '../commands/wordLists';
 
 /** What the auditor filters on: who, which event, which object, when, with what outcome. */
 export interface AuditFilter {
+  /** The beginning of the user name (sec finds sec1 and secadmin); a whole name finds that user too. */
   username?: string;
   userId?: number;
   /** An exact event type (`review.approve`), or a family ending in `*` (`review.*`). */
@@ -32,7 +33,8 @@ function objectIdsOf(objectId: string): string[] {
 
 export function auditWhere(filter: AuditFilter, upToId?: number): WhereOptions<AuditRecord> {
   const where: Record<string | symbol, unknown> = {};
-  if (filter.username) where.username = filter.username;
+  // A prefix, so that an auditor who remembers only the start of a name finds it; as a range on username it can use an index.
+  if (filter.username) where.username = { [Op.like]: `${likeLiteral(filter.username)}%` };
   if (filter.userId) where.userId = filter.userId;
   if (filter.eventType) {
     where.eventType = filter.eventType.endsWith('*') ? { [Op.like]: `${likeLiteral(filter.eventType.slice(0, -1))}%` } : filter.eventType;

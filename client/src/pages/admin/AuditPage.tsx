@@ -141,7 +141,8 @@ export function AuditPage() {
       <form className="card filters" onSubmit={search} aria-label="筛选条件">
         <label className="inline">
           用户名
-          <input {...field('username')} placeholder="操作人" />
+          {/* The server matches the beginning of the name: say so, or "sec" looks like a name that is not there. */}
+          <input {...field('username')} placeholder="填开头即可，如 sec" title="操作人的用户名：填开头几个字符即可，找出以此开头的所有用户" />
         </label>
         <label className="inline">
           事件
