@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Op } from 'sequelize';
 import { Term } from '../../server/models';
 import { buildAccount, buildReviewTeam, buildUnit, buildUser, CLEAN_DRAFT, FIVE_CHECKS, loggedIn, unique } from '../support/factories';
 import { browserSuite, endSessionElsewhere, Person, signIn, signInAgain, untilTrueInPage } from './support/browser';
@@ -146,48 +147,54 @@ describe('the console in a browser: a half-filled admin or registry form across 
   it('brings back a kept edit of a term that is not on the first page, and says so when the term is gone', async () => {
     const secadmin = await buildUser('secadmin');
     const api = await loggedIn(suite.url, secadmin);
-    // More terms than one page holds (50), whatever the list already has.
+    // More terms of its own than one page holds (50): the test searches for them, and edits and
+    // deletes only them, so the shipped terms that later suites compare with stay as they were.
     const marker = unique('翻页词');
-    await Term.bulkCreate(Array.from({ length: 51 }, (_, i) => ({ term: `${marker}${i}`, category: 'fraud', severity: 'review', note: null, origin: 'admin' })));
-    const second = await api.get('/api/terms?page=2&pageSize=50');
-    assert.equal(second.status, 200);
-    const [kept, deleted] = second.body.items as Array<{ id: number; term: string }>;
-    assert.ok(kept && deleted, 'the second page has two terms at least');
+    await Term.bulkCreate(Array.from({ length: 52 }, (_, i) => ({ term: `${marker}${i}`, category: 'fraud', severity: 'review', note: null, origin: 'admin' })));
+    try {
+      const second = await api.get(`/api/terms?q=${encodeURIComponent(marker)}&page=2&pageSize=50`);
+      assert.equal(second.status, 200);
+      const [kept, deleted] = second.body.items as Array<{ id: number; term: string }>;
+      assert.ok(kept && deleted, 'the second page has two terms at least');
 
-    const person = await suite.open();
-    const { page } = person;
-    await signIn(person, secadmin);
-    await page.goto('/wordlists');
-    const table = page.getByTestId('table-terms');
-    const editOnSecondPage = async (term: string, note: string) => {
-      await table.getByRole('button', { name: '第 2 页' }).click();
-      const row = table.getByTestId('entries').locator(`tr[data-entry="${term}"]`);
-      await row.getByRole('button', { name: '修改' }).click();
-      await row.getByLabel('备注').fill(note);
-      await untilTrueInPage(page, `${formCopies(secadmin.id)}.length > 0`, 'the edit is kept in the tab');
-    };
+      const person = await suite.open();
+      const { page } = person;
+      await signIn(person, secadmin);
+      await page.goto('/wordlists');
+      const table = page.getByTestId('table-terms');
+      const editOnSecondPage = async (term: string, note: string) => {
+        await page.getByLabel('搜索敏感词').fill(marker);
+        await table.getByRole('button', { name: '第 2 页' }).click();
+        const row = table.getByTestId('entries').locator(`tr[data-entry="${term}"]`);
+        await row.getByRole('button', { name: '修改' }).click();
+        await row.getByLabel('备注').fill(note);
+        await untilTrueInPage(page, `${formCopies(secadmin.id)}.length > 0`, 'the edit is kept in the tab');
+      };
 
-    await editOnSecondPage(kept.term, '第二页上改了一半');
-    await page.reload();
-    const keptEdit = table.getByTestId('kept-edit').locator(`tr[data-entry="${kept.term}"]`);
-    assert.equal(await keptEdit.getByLabel('备注').inputValue(), '第二页上改了一半', 'the edit is back though the list opens on page 1');
-    assert.equal(await table.getByTestId('pager').getByRole('button', { name: '第 1 页' }).getAttribute('aria-current'), 'page');
-    await keptEdit.getByRole('button', { name: '保存' }).click();
-    await page.getByRole('status').filter({ hasText: `已修改编号 ${kept.id} 的敏感词` }).waitFor();
-    assert.equal((await api.get(`/api/terms/${kept.id}`)).body.note, '第二页上改了一半');
-    await untilTrueInPage(page, `${formCopies(secadmin.id)}.length === 0`, 'no copy of the edit is left in the tab');
-    assert.equal(await table.getByTestId('kept-edit').count(), 0);
+      await editOnSecondPage(kept.term, '第二页上改了一半');
+      await page.reload();
+      const keptEdit = table.getByTestId('kept-edit').locator(`tr[data-entry="${kept.term}"]`);
+      assert.equal(await keptEdit.getByLabel('备注').inputValue(), '第二页上改了一半', 'the edit is back though the list opens on page 1');
+      assert.equal(await table.getByTestId('pager').getByRole('button', { name: '第 1 页' }).getAttribute('aria-current'), 'page');
+      await keptEdit.getByRole('button', { name: '保存' }).click();
+      await page.getByRole('status').filter({ hasText: `已修改编号 ${kept.id} 的敏感词` }).waitFor();
+      assert.equal((await api.get(`/api/terms/${kept.id}`)).body.note, '第二页上改了一半');
+      await untilTrueInPage(page, `${formCopies(secadmin.id)}.length === 0`, 'no copy of the edit is left in the tab');
+      assert.equal(await table.getByTestId('kept-edit').count(), 0);
 
-    // The term being edited is deleted meanwhile (by another admin): the page says so instead of showing nothing.
-    await editOnSecondPage(deleted.term, '改了一半就被删了');
-    assert.equal((await api.delete(`/api/terms/${deleted.id}`)).status, 200);
-    await page.reload();
-    const gone = table.getByTestId('kept-edit-gone');
-    assert.equal(await gone.textContent(), `上次没有保存的修改无法恢复：编号 ${deleted.id} 的敏感词已不存在（可能已被其他管理员删除）。知道了`);
-    await gone.getByRole('button', { name: '知道了' }).click();
-    await untilTrueInPage(page, `${formCopies(secadmin.id)}.length === 0`, 'no copy of the edit is left in the tab');
-    assert.equal(await gone.count(), 0);
-    assert.deepEqual(person.errors, []);
+      // The term being edited is deleted meanwhile (by another admin): the page says so instead of showing nothing.
+      await editOnSecondPage(deleted.term, '改了一半就被删了');
+      assert.equal((await api.delete(`/api/terms/${deleted.id}`)).status, 200);
+      await page.reload();
+      const gone = table.getByTestId('kept-edit-gone');
+      assert.equal(await gone.textContent(), `上次没有保存的修改无法恢复：编号 ${deleted.id} 的敏感词已不存在（可能已被其他管理员删除）。知道了`);
+      await gone.getByRole('button', { name: '知道了' }).click();
+      await untilTrueInPage(page, `${formCopies(secadmin.id)}.length === 0`, 'no copy of the edit is left in the tab');
+      assert.equal(await gone.count(), 0);
+      assert.deepEqual(person.errors, []);
+    } finally {
+      await Term.destroy({ where: { term: { [Op.like]: `${marker}%` } } });
+    }
   });
 
   it('keeps a change being filed (变更备案) across a reload, a visit elsewhere and an ended session, and forgets it once filed', async () => {
