@@ -38,6 +38,24 @@ function bounded(step: Step): Promise<void> {
   });
 }
 
+/** What ioredis fails the commands with that were still waiting on a connection when it was dropped. */
+const DROPPED_CONNECTION_MESSAGE = 'Connection is closed.';
+
+/**
+ * Once the shutdown has dropped the connections on which Redis did not answer, the commands still
+ * waiting on them fail, some (inside libraries) with nobody to hear it: that is expected, and must
+ * not end the process before its steps ran. Any other unhandled rejection ends it, as by default.
+ */
+function toleratePendingRedisCommands(): void {
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof Error && reason.message === DROPPED_CONNECTION_MESSAGE) {
+      logger.debug('a command to a dropped Redis connection failed during shutdown');
+      return;
+    }
+    throw reason;
+  });
+}
+
 /** Logs are written asynchronously: the last lines (why it stopped, what timed out) should reach the file. */
 function flushLogs(): Promise<void> {
   return new Promise((resolve) => {
@@ -52,8 +70,8 @@ function flushLogs(): Promise<void> {
 /**
  * On SIGTERM or SIGINT: stop accepting, let workers finish or hand back their jobs, close queues
  * and Redis, then the database, and exit 0. A second signal during the shutdown changes nothing.
- * Redis connections that are down are dropped before any step: with Redis away, the steps would
- * otherwise wait on commands it cannot answer.
+ * Redis connections on which Redis does not answer (down, or hanging) are dropped before any step:
+ * with Redis away, the steps would otherwise wait on commands it cannot answer.
  */
 export function installShutdownHandlers(): void {
   const shutdown = async (signal: string) => {
@@ -65,7 +83,8 @@ export function installShutdownHandlers(): void {
       process.exit(1);
     }, DEADLINE_MS);
     deadline.unref();
-    dropUnreachableConnections();
+    toleratePendingRedisCommands();
+    await dropUnreachableConnections();
     for (const step of steps) await bounded(step);
     logger.info('stopped');
     await flushLogs();

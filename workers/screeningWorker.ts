@@ -3,7 +3,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { env } from '../server/env';
 import { logger } from '../server/logger';
 import { SCREENING_QUEUE, ScreeningJobData } from '../server/queues/screeningQueue';
-import { createRedis, queuePrefix } from '../server/storage/redis';
+import { createRedis, droppedForShutdown, queuePrefix } from '../server/storage/redis';
 import { reportRedisErrors } from '../server/storage/redisOutageLog';
 import { ScreeningJobResult, ScreeningProcessor } from './processors/ScreeningProcessor';
 import { ScreeningAnnouncer } from './screeningAnnouncer';
@@ -97,10 +97,10 @@ export async function startScreeningWorker(options: { concurrency?: number; scre
     reconcileNow,
     async close() {
       clearInterval(timer);
-      if (connection.status === 'ready') await worker.close();
+      if (connection.status === 'ready' && !droppedForShutdown(connection)) await worker.close();
       else {
-        // Redis is down (see dropUnreachableConnections): BullMQ's orderly close would wait for it to
-        // come back. The screenings in progress still finish and MariaDB keeps their results; their
+        // Redis is down or hangs (see dropUnreachableConnections): BullMQ's orderly close would wait
+        // for it to answer. The screenings in progress still finish and MariaDB keeps their results; their
         // jobs, which Redis could not be told of, are handed on once their locks expire.
         await Promise.allSettled(inProgress);
         await worker.close(true);

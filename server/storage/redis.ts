@@ -169,14 +169,57 @@ export async function closeConnection(connection: Redis): Promise<void> {
   await connection.quit().catch(() => connection.disconnect());
 }
 
+/** Connections the shutdown dropped because Redis did not answer on them. */
+const droppedAtShutdown = new WeakSet<Redis>();
+
 /**
- * At the start of a shutdown: disconnects every connection that is not up, so that no step waits on
- * a command Redis cannot answer (a queue, a worker, a socket.io adapter whose commands wait for Redis
- * to come back). Returns the names of the connections dropped.
+ * Whether the shutdown dropped this connection: its users then close without waiting for Redis. Its
+ * status cannot say so, since BullMQ connects an ended connection again, and a Redis that hangs
+ * still accepts the connection (the kernel does), so it reads as up.
  */
-export function dropUnreachableConnections(): string[] {
-  const down = [...open].filter(([connection]) => connection.status !== 'ready');
-  for (const [connection] of down) connection.disconnect();
+export function droppedForShutdown(connection: Redis): boolean {
+  return droppedAtShutdown.has(connection);
+}
+
+/** How long a connection that says it is up gets to answer a PING when the process shuts down. */
+const SHUTDOWN_PROBE_MS = 1_000;
+
+/** Whether Redis answers on this connection now: a connection still marked up may have lost Redis a moment ago, or Redis may hang. */
+function answersNow(connection: Redis): Promise<boolean> {
+  if (connection.status !== 'ready') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), SHUTDOWN_PROBE_MS);
+    connection.ping().then(
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(false);
+      },
+    );
+  });
+}
+
+/**
+ * At the start of a shutdown: disconnects every connection on which Redis does not answer, so that
+ * no step waits on a command Redis cannot answer (a queue, a worker, a socket.io adapter whose
+ * commands wait for Redis to come back). A connection is asked, not only looked at: one that has not
+ * yet noticed a Redis that went away, or whose Redis hangs (stopped, not dead), still reads as up.
+ * Returns the names of the connections dropped.
+ */
+export async function dropUnreachableConnections(): Promise<string[]> {
+  const connections = [...open];
+  const answering = await Promise.all(connections.map(([connection]) => answersNow(connection)));
+  const down = connections.filter((_, i) => !answering[i]);
+  for (const [connection] of down) {
+    droppedAtShutdown.add(connection);
+    connection.disconnect();
+    // disconnect() only half-closes the socket and waits for Redis to close its side, which a Redis
+    // that hangs never does: the connection would read as up, and its commands wait, for ever.
+    connection.stream?.destroy();
+  }
   const names = down.map(([, name]) => name);
   if (names.length) logger.warn({ connections: names }, 'redis unreachable at shutdown: its connections closed without waiting');
   return names;

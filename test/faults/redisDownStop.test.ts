@@ -48,6 +48,24 @@ describe('faults: the product while its Redis is down', function () {
     });
   }
 
+  it('stops on SIGTERM while its Redis hangs: the connections Redis does not answer on are dropped first', async () => {
+    await redis.start();
+    const product = await stack.start('start');
+    // Stopped, not dead: every connection still reads as up, and nothing sent to it is ever answered.
+    redis.freeze();
+    try {
+      const exit = await product.stop('SIGTERM', 30_000);
+      assert.deepEqual(exit, { code: 0, signal: null }, product.text.slice(-3000));
+      const dropped = linesWithMessage(product.text, 'redis unreachable at shutdown: its connections closed without waiting');
+      assert.equal(dropped.length, 1, product.text.slice(-3000));
+      for (const name of ['http', 'sessions', 'socket-pub', 'screening-worker']) assert.match(dropped[0]!, new RegExp(`"${name}"`));
+      assert.deepEqual(linesWithMessage(product.text, 'shutdown step did not finish in time; going on'), [], 'no step waited out its time limit');
+      assert.equal(linesWithMessage(product.text, 'stopped').length, 1);
+    } finally {
+      redis.thaw();
+    }
+  });
+
   it('answers 503 in Chinese and logs one short warning per request that needed Redis', async () => {
     const product = await productWithRedisDown();
     await sleep(1_000);
