@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildReviewTeam, buildUnit, buildUser, PASSWORD } from '../support/factories';
-import { browserSuite, endSessionElsewhere, signIn, signInAgain } from './support/browser';
+import { browserSuite, endSessionElsewhere, signIn, signInAgain, untilTrueInPage } from './support/browser';
 
 describe('the console in a browser: a session that ends while a draft is being written', function () {
   this.timeout(120_000);
@@ -50,7 +50,7 @@ describe('the console in a browser: a session that ends while a draft is being w
     // tab keeps no draft content (typed here, then signed out without submitting).
     await page.getByLabel('标题').fill('未提交的标题');
     const keptCopies = "Object.keys(sessionStorage).filter((key) => key.startsWith('unsent-draft:'))";
-    await page.waitForFunction(`${keptCopies}.length > 0`);
+    await untilTrueInPage(page, `${keptCopies}.length > 0`, 'a copy is kept in the tab');
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('button', { name: '登录' }).waitFor();
     assert.deepEqual(await page.evaluate(keptCopies), [], 'no draft content is left in the tab');
@@ -74,7 +74,7 @@ describe('the console in a browser: a session that ends while a draft is being w
     await page.getByRole('link', { name: '写新稿件' }).first().click();
     await page.getByLabel('标题').fill(title);
     const copiesOf = (userId: number) => `Object.keys(sessionStorage).filter((key) => key.startsWith('unsent-draft:${userId}:'))`;
-    await page.waitForFunction(`${copiesOf(first.id)}.length > 0`);
+    await untilTrueInPage(page, `${copiesOf(first.id)}.length > 0`, 'a copy is kept in the tab');
 
     // The session ends by itself (here: signed out in another tab of the same browser): the copy stays for its user.
     const endSession = async () => {
@@ -103,7 +103,7 @@ describe('the console in a browser: a session that ends while a draft is being w
     await signIn(person, first);
     await page.getByRole('link', { name: '写新稿件' }).first().click();
     await page.getByLabel('标题').fill(title);
-    await page.waitForFunction(`${copiesOf(first.id)}.length > 0`);
+    await untilTrueInPage(page, `${copiesOf(first.id)}.length > 0`, 'a copy is kept in the tab');
     await endSession();
     const elsewhere = await person.context.newPage();
     await signIn({ ...person, page: elsewhere }, second);
@@ -128,7 +128,7 @@ describe('the console in a browser: a session that ends while a draft is being w
     await page.getByLabel(/审核意见/).fill(comment);
     await page.getByRole('checkbox', { name: /政治关/ }).check();
     const copies = `Object.keys(sessionStorage).filter((key) => key.startsWith('unsent-draft:${reviewer.id}:'))`;
-    await page.waitForFunction(`${copies}.length > 0`);
+    await untilTrueInPage(page, `${copies}.length > 0`, 'a copy is kept in the tab');
 
     // The session ends by itself (signed out in another tab): the login form, then back to the draft.
     await endSessionElsewhere(person);
@@ -142,7 +142,7 @@ describe('the console in a browser: a session that ends while a draft is being w
 
     await page.getByRole('button', { name: /退回修改/ }).click();
     await team.editorClient.waitForDraft(id, (d) => d.status === 'returned');
-    await page.waitForFunction(`${copies}.length === 0`);
+    await untilTrueInPage(page, `${copies}.length === 0`, 'no copy is left in the tab');
     assert.deepEqual(person.errors, []);
   });
 
