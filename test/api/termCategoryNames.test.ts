@@ -1,43 +1,33 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Term } from '../../server/models';
-import { ApiClient } from '../support/apiClient';
-import { startTestProduct } from '../support/testProduct';
-import { importTsv, keepWordLists, securityAdmin } from '../terms/termSupport';
+import { importTsv, wordListAdminSuite } from '../terms/termSupport';
 
 const tag = () => randomBytes(3).toString('hex');
 
 describe('a term category named by its Chinese name', function () {
   this.timeout(120_000);
-  let admin: ApiClient;
-  let restore: () => Promise<void>;
-
-  before(async () => {
-    const { url } = await startTestProduct();
-    admin = await securityAdmin(url);
-    restore = await keepWordLists();
-  });
-  after(() => restore());
+  const lists = wordListAdminSuite();
 
   it('is the shipped category of that name, added in the console or imported, not a second one reading the same', async () => {
     const added = `类别名称${tag()}`;
-    const answer = await admin.post('/api/terms', { term: added, category: '政治', severity: 'review', note: null });
+    const answer = await lists.admin.post('/api/terms', { term: added, category: '政治', severity: 'review', note: null });
     assert.equal(answer.status, 201, JSON.stringify(answer.body));
     assert.deepEqual([answer.body.category, answer.body.categoryLabel], ['political', '政治']);
 
     const imported = `类别导入${tag()}`;
     const file = `term\tcategory\tseverity\tnote\n${imported}\t诈骗\tnotice\t\n`;
-    const result = await importTsv(admin, 'terms', file);
+    const result = await importTsv(lists.admin, 'terms', file);
     assert.equal(result.status, 200, JSON.stringify(result.body));
     assert.equal((await Term.findOne({ where: { term: imported } }))!.category, 'fraud');
 
     // The filter of 政治 finds the term, and the list knows no category of that name beside political.
-    const filtered = await admin.get(`/api/terms?category=political&q=${encodeURIComponent(added)}`);
+    const filtered = await lists.admin.get(`/api/terms?category=political&q=${encodeURIComponent(added)}`);
     assert.deepEqual(filtered.body.items.map((item: { term: string }) => item.term), [added]);
     assert.ok(!filtered.body.categories.includes('政治'), `categories in use: ${filtered.body.categories.join('、')}`);
 
     // A new category of the admin's own, in Chinese, stays as written.
-    const own = await admin.post('/api/terms', { term: `自建类别${tag()}`, category: '本地谣言', severity: 'notice', note: null });
+    const own = await lists.admin.post('/api/terms', { term: `自建类别${tag()}`, category: '本地谣言', severity: 'notice', note: null });
     assert.equal(own.status, 201, JSON.stringify(own.body));
     assert.equal(own.body.category, '本地谣言');
   });

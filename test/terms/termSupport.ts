@@ -4,7 +4,8 @@ import { httpRedis } from '../../server/storage/redis';
 import { announceRuleChange } from '../../workers/rules/ruleProvider';
 import { bumpRuleVersion } from '../../workers/rules/ruleVersions';
 import { ApiClient } from '../support/apiClient';
-import { tracedCall } from '../rules/ruleSupport';
+import { securityAdmin, tracedCall } from '../rules/ruleSupport';
+import { startTestProduct } from '../support/testProduct';
 
 export { securityAdmin, tracedCall, versionOf } from '../rules/ruleSupport';
 
@@ -47,6 +48,27 @@ export async function keepWordLists(): Promise<() => Promise<void>> {
       return bumpRuleVersion('terms', transaction);
     });
     await announceRuleChange(httpRedis(), 'terms', version);
+  };
+}
+
+/**
+ * What most word-list suites need, registered as the calling describe's hooks: the test product
+ * started, a security admin signed in, and the word lists put back as they were afterwards.
+ */
+export function wordListAdminSuite(): { readonly admin: ApiClient } {
+  let admin: ApiClient | undefined;
+  let restore: (() => Promise<void>) | undefined;
+  before(async () => {
+    const { url } = await startTestProduct();
+    admin = await securityAdmin(url);
+    restore = await keepWordLists();
+  });
+  after(() => restore?.());
+  return {
+    get admin() {
+      if (!admin) throw new Error('the security admin signs in in the suite’s before hook');
+      return admin;
+    },
   };
 }
 
