@@ -28,12 +28,22 @@ export class PatternSet<R extends { matchType: MatchType; pattern: string }> {
     for (const hit of this.literals.findAll(text)) {
       for (const rule of hit.values) hits.push({ start: hit.start, end: hit.end, text: hit.literal, rule });
     }
+    // exec in a loop rather than matchAll, which builds a copy of the RegExp on every call: with
+    // some seventy regex rules that copying was a third of their cost on a 2 KB draft.
     for (const { regex, rule } of this.regexes) {
-      for (const match of text.matchAll(regex)) {
-        if (!match[0]) continue;
-        hits.push({ start: match.index, end: match.index + match[0].length, text: match[0], rule });
+      regex.lastIndex = 0;
+      for (let match = regex.exec(text); match; match = regex.exec(text)) {
+        if (match[0]) hits.push({ start: match.index, end: match.index + match[0].length, text: match[0], rule });
+        else regex.lastIndex = nextCodePoint(text, regex.lastIndex); // an empty match: step on, as matchAll does
       }
     }
     return hits.sort((a, b) => a.start - b.start || b.end - a.end);
   }
+}
+
+/** The index after the code point at `index` (a surrogate pair is one). */
+function nextCodePoint(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  const low = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? index + 2 : index + 1;
 }
