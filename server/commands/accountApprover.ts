@@ -14,7 +14,7 @@ export interface ApprovalInput {
 /** The supervising office decides an opening application, with its opinion (主管单位意见). */
 export async function accountApprover(admin: User, accountId: number, input: ApprovalInput, actor: AuditActor): Promise<Account> {
   if (!isRegistrar(admin)) throw forbidden('开设申请由系统管理员（主管单位）审批');
-  if (input.decision === 'refuse' && !input.opinion) throw badRequest('不予通过须填写意见（opinion）');
+  if (input.decision === 'refuse' && !input.opinion) throw badRequest('不予批准须写明理由：请填写主管单位意见（opinion）');
   return sequelize().transaction(async (transaction) => {
     const account = await Account.findByPk(accountId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!account) throw notFound('找不到该账号');

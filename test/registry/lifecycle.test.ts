@@ -59,6 +59,8 @@ describe('account registry: lifecycle and refusals', () => {
     assert.equal((await team.editorClient.post(`/api/accounts/${id}/approval`, { decision: 'approve', opinion: '' })).status, 403);
     const refusedWithoutReason = await admin.post(`/api/accounts/${id}/approval`, { decision: 'refuse' });
     assert.equal(refusedWithoutReason.status, 400);
+    // In the console's words: its button says 不予批准.
+    assert.match(refusedWithoutReason.body.error.message, /^不予批准须写明理由/);
     const approved = await admin.post(`/api/accounts/${id}/approval`, { decision: 'approve', opinion: '同意备案' });
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
     assert.equal(approved.body.status, 'normal');
