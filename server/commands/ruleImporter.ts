@@ -4,6 +4,7 @@ import { AuditEventType } from '../audit/auditEventLabels';
 import { AuditActor, AuditEvent } from '../audit/auditRecorder';
 import { badRequest, conflict, unprocessable } from '../errors';
 import { ImportCounts, ImportFormat, ImportMode, ImportRequestOf } from './importShapes';
+import { RuleWarning, rulePatternWarnings } from './rulePatternWarnings';
 import { breadthProblems, checkEntry, columnOf, describeProblems, ProblemPlace, RuleProblem } from './ruleEntryValidation';
 import { forgetDeleted, readDeleted, rememberDeleted } from './deletedDefaults';
 import { versionedRuleChange } from './ruleChange';
@@ -25,7 +26,7 @@ export interface ImportRow {
 
 export type ImportRequest = ImportRequestOf<ImportRow>;
 /** What an import did; a merge of the release's defaults also says what it disabled and kept. */
-export type ImportSummary = ImportCounts & Partial<ShippedMergeCounts>;
+export type ImportSummary = ImportCounts & Partial<ShippedMergeCounts> & { warnings?: RuleWarning[] };
 
 interface ImportEntry {
   row: number;
@@ -300,5 +301,7 @@ export async function ruleImporter(table: RuleTable, request: ImportRequest, act
     }
     return { result: { counts: { created: counts.created, updated: counts.updated, deleted: counts.deleted, unchanged: counts.unchanged }, shipped: shipped?.answer }, audit, screening };
   });
-  return { mode: request.mode, format: request.format, rows: request.rows.length, ...result.counts, version, ...result.shipped };
+  // Rows saved that would slow every pre-screen (the release's own defaults never do: a test reads them).
+  const warnings = request.shipped ? {} : { warnings: read.flatMap((entry) => rulePatternWarnings(entry.fields).map((warning) => ({ row: entry.row, ...warning }))) };
+  return { mode: request.mode, format: request.format, rows: request.rows.length, ...result.counts, version, ...result.shipped, ...warnings };
 }

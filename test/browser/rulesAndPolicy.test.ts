@@ -35,6 +35,30 @@ describe('the console in a browser: the security admin’s rule tables and revie
     }
   });
 
+  it('saves a regex that would slow every pre-screen and says above the table how to write it', async () => {
+    const restore = await keepRuleTables(['ads']);
+    try {
+      const admin = await suite.open();
+      await signIn(admin, await buildUser('secadmin'));
+      const page = admin.page;
+      await page.getByRole('link', { name: '筛查规则' }).click();
+      await page.getByRole('link', { name: /^广告用语/ }).click();
+      const form = page.getByRole('form', { name: '添加广告用语' });
+      await form.getByLabel('新广告用语的分类', { exact: true }).selectOption({ label: '绝对化用语' });
+      await form.getByLabel('新广告用语的匹配方式', { exact: true }).selectOption({ label: '正则表达式' });
+      await form.getByLabel('新广告用语的规则内容', { exact: true }).fill(`(?<=景区[^。]{0,20})最棒${Date.now() % 100000}`);
+      await form.getByLabel('新广告用语的级别', { exact: true }).selectOption('notice');
+      await form.getByRole('button', { name: '添加' }).click();
+      await page.getByRole('status').filter({ hasText: /已添加广告用语/ }).waitFor();
+      const warning = page.getByTestId('entry-warnings');
+      await warning.waitFor();
+      assert.match((await warning.textContent())!, /以往回看.*会明显拖慢所有稿件的预审.*\(\?=\[最全\]\)/);
+      assert.deepEqual(admin.errors, []);
+    } finally {
+      await restore();
+    }
+  });
+
   it('refuses a whitelist entry that would pass half the internet, saying which and why, and adds nothing', async () => {
     const restore = await keepRuleTables(['sources']);
     try {

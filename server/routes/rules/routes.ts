@@ -6,6 +6,7 @@ import { ruleEntryDeleter } from '../../commands/ruleEntryDeleter';
 import { ruleEntryStatusChanger } from '../../commands/ruleEntryStatusChanger';
 import { ruleEntryUpdater } from '../../commands/ruleEntryUpdater';
 import { validatedEntry } from '../../commands/ruleEntryValidation';
+import { rulePatternWarnings } from '../../commands/rulePatternWarnings';
 import { ImportRow, ruleImporter } from '../../commands/ruleImporter';
 import { shippedRulesMerger } from '../../commands/shippedListMerger';
 import { modelOf, RULE_TABLES, ruleTableOf, RuleTable, storedEntry } from '../../commands/ruleTables';
@@ -126,7 +127,7 @@ export function ruleRoutes(): Router {
     const { fields, enabled } = splitEnabled(req.body);
     const entry = validatedEntry(table, fields);
     const { row, version } = await ruleEntryCreator(table, entry, enabled, actorOf(req));
-    res.status(201).json({ ...presentRuleEntry(table, row), version });
+    res.status(201).json({ ...presentRuleEntry(table, row), version, warnings: rulePatternWarnings(entry) });
   });
 
   // Export and import before /:kind/:id, which would take them for ids.
@@ -192,7 +193,7 @@ export function ruleRoutes(): Router {
     if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length === 0) throw badRequest('没有要修改的内容');
     if ('enabled' in body) throw badRequest('启用或停用请用 PUT /api/rules/{kind}/{id}/enabled');
     const { row, version } = await ruleEntryUpdater(table, id, body as Record<string, unknown>, actorOf(req), expectedUpdatedAt);
-    res.json({ ...presentRuleEntry(table, row), version });
+    res.json({ ...presentRuleEntry(table, row), version, warnings: rulePatternWarnings(storedEntry(table, row)) });
   });
 
   router.put('/:kind/:id/enabled', async (req, res) => {
