@@ -1,14 +1,11 @@
 import { Router } from 'express';
 import { sequelize } from '../storage/database';
 import { httpRedis } from '../storage/redis';
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
-}
+import { withinTime } from '../lib/withinTime';
 
 async function probe(check: () => Promise<unknown>): Promise<string> {
   try {
-    await withTimeout(check(), 2000);
+    await withinTime(check(), 2000);
     return 'ok';
   } catch (error) {
     return `error: ${(error as Error).message}`;

@@ -3,6 +3,7 @@ import { env } from '../env';
 import { logger } from '../logger';
 import { StartupProblem } from '../startupProblem';
 import { redisRestored, reportRedisErrors } from './redisOutageLog';
+import { withinTime } from '../lib/withinTime';
 
 /**
  * Two kinds of Redis connection, as BullMQ recommends: workers wait for Redis forever
@@ -187,19 +188,10 @@ const SHUTDOWN_PROBE_MS = 1_000;
 /** Whether Redis answers on this connection now: a connection still marked up may have lost Redis a moment ago, or Redis may hang. */
 function answersNow(connection: Redis): Promise<boolean> {
   if (connection.status !== 'ready') return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), SHUTDOWN_PROBE_MS);
-    connection.ping().then(
-      () => {
-        clearTimeout(timer);
-        resolve(true);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(false);
-      },
-    );
-  });
+  return withinTime(connection.ping(), SHUTDOWN_PROBE_MS).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
