@@ -24,7 +24,8 @@ const HAN_RUN = /^\p{Script=Han}+$/u;
  * characters intact, so candidates are found through an index of those pieces.
  */
 export class NearMissFinder<T> {
-  private readonly pieces = new Map<string, Array<{ phrase: string; offset: number; value: T }>>();
+  /** Formulations by each two-unit piece, keyed by the piece's two units as one number (no string per position of a text). */
+  private readonly pieces = new Map<number, Array<{ phrase: string; offset: number; value: T }>>();
   /** 1 for each UTF-16 unit that starts a piece: most positions of a text are passed over on it alone. */
   private readonly pieceStarts = new Uint8Array(0x10000);
   private readonly known: Set<string>;
@@ -39,7 +40,7 @@ export class NearMissFinder<T> {
       if (phrase.length < 4 || indexed.has(phrase)) continue;
       indexed.add(phrase);
       for (let offset = 0; offset + 2 <= phrase.length; offset++) {
-        const piece = phrase.slice(offset, offset + 2);
+        const piece = pieceKey(phrase, offset);
         const list = this.pieces.get(piece) ?? [];
         list.push({ phrase, offset, value });
         this.pieces.set(piece, list);
@@ -52,7 +53,7 @@ export class NearMissFinder<T> {
     const misses: NearMiss<T>[] = [];
     for (let position = 0; position + 2 <= text.length; position++) {
       if (!this.pieceStarts[text.charCodeAt(position)]) continue;
-      const candidates = this.pieces.get(text.slice(position, position + 2));
+      const candidates = this.pieces.get(pieceKey(text, position));
       if (!candidates) continue;
       for (const { phrase, offset, value } of candidates) {
         const start = position - offset;
@@ -71,6 +72,11 @@ export class NearMissFinder<T> {
     }
     return misses;
   }
+}
+
+/** The two UTF-16 units at `at` as one number. */
+function pieceKey(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 }
 
 /** The index in `phrase` of the only unit where `text` from `start` differs from it, or -1. */
