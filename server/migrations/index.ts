@@ -17,6 +17,7 @@ import { deletedDefaults } from './0016-deleted-defaults';
 import { revisionAuthorIndex } from './0017-revision-author-index';
 import { recountReturns } from './0018-recount-returns';
 import { longerRulePatterns } from './0019-longer-rule-patterns';
+import { termCategoryCodes } from './0020-term-category-codes';
 
 /** Every migration, in order. New migrations are appended here explicitly. */
-export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext, shippedState, signalRules, deletedDefaults, revisionAuthorIndex, recountReturns, longerRulePatterns];
+export const migrations: Migration[] = [initialSchema, rescreenBatches, screeningRules, securitySchema, registrySchema, dashboardSchema, reliabilitySchema, scaleIndexes, wordListIndexes, rescreenFailures, draftEventTypes, adEarningContext, shippedState, signalRules, deletedDefaults, revisionAuthorIndex, recountReturns, longerRulePatterns, termCategoryCodes];
