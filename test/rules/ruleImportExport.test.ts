@@ -106,7 +106,7 @@ describe('rule import and export', () => {
     const tsv = ['unit\tmatch_type\tpattern\tnote\tenabled', `新单位\tdomain\t${a}\t改了单位\tno`, `某单位\tdomain\t${b}`].join('\n');
     const answer = await importTsv(admin, 'sources', tsv);
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    assert.deepEqual(answer.body, { mode: 'merge', format: 'tsv', rows: 2, created: 1, updated: 1, deleted: 0, unchanged: 0, version: version + 1 });
+    assert.deepEqual(answer.body, { mode: 'merge', format: 'tsv', rows: 2, created: 1, updated: 1, deleted: 0, unchanged: 0, version: version + 1, warnings: [] });
     assert.equal(await SourceRule.count(), total + 1);
 
     const events = answer.audit.map((r) => r.eventType);
