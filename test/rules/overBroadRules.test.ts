@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { overBroadProblem } from '../../server/commands/overBroadRules';
 import { RULE_TABLES } from '../../server/commands/ruleTables';
-import { ApiClient } from '../support/apiClient';
-import { startTestProduct } from '../support/testProduct';
-import { importTsv, keepRuleTables, securityAdmin, versionOf } from './ruleSupport';
+import { importTsv, ruleTableAdminSuite, versionOf } from './ruleSupport';
 
 const tag = () => randomBytes(3).toString('hex');
 
@@ -22,33 +20,25 @@ describe('rule entries that would match far too much', () => {
   });
 
   describe('through the API', () => {
-    let admin: ApiClient;
-    let restore: () => Promise<void>;
-    before(async function () {
-      this.timeout(180_000);
-      const { url } = await startTestProduct();
-      admin = await securityAdmin(url);
-      restore = await keepRuleTables(['sources', 'links']);
-    });
-    after(() => restore());
+    const rules = ruleTableAdminSuite(['sources', 'links']);
 
     it('refuses a public suffix as a whitelist or commercial-link domain with 422, naming it', async () => {
       const version = await versionOf('sources');
       for (const pattern of ['com', 'CN', 'com.cn', '中国', 'github.io']) {
-        const answer = await admin.post('/api/rules/sources', { unit: '测试', matchType: 'domain', pattern });
+        const answer = await rules.admin.post('/api/rules/sources', { unit: '测试', matchType: 'domain', pattern });
         assert.equal(answer.status, 422, `${pattern}: ${JSON.stringify(answer.body)}`);
         assert.match(answer.body.error.message, new RegExp(`「${pattern}」是公共后缀，会放行所有以它结尾的网站，请填写具体域名`));
       }
-      const commercial = await admin.post('/api/rules/links', { matchType: 'domain', pattern: 'com.cn', linkClass: 'commercial', category: 'ecommerce' });
+      const commercial = await rules.admin.post('/api/rules/links', { matchType: 'domain', pattern: 'com.cn', linkClass: 'commercial', category: 'ecommerce' });
       assert.equal(commercial.status, 422);
       assert.match(commercial.body.error.message, /「com\.cn」是公共后缀，会当作商业链接拦截所有以它结尾的网站/);
-      const allowed = await admin.post('/api/rules/links', { matchType: 'domain', pattern: 'net', linkClass: 'allow', category: 'public_service' });
+      const allowed = await rules.admin.post('/api/rules/links', { matchType: 'domain', pattern: 'net', linkClass: 'allow', category: 'public_service' });
       assert.equal(allowed.status, 422);
       assert.equal(await versionOf('sources'), version, 'nothing written');
 
-      const specific = await admin.post('/api/rules/sources', { unit: '测试', matchType: 'domain', pattern: `news-${tag()}.com.cn` });
+      const specific = await rules.admin.post('/api/rules/sources', { unit: '测试', matchType: 'domain', pattern: `news-${tag()}.com.cn` });
       assert.equal(specific.status, 201, 'a domain under a public suffix is fine');
-      const edit = await admin.put(`/api/rules/sources/${specific.body.id}`, { pattern: 'com.cn' });
+      const edit = await rules.admin.put(`/api/rules/sources/${specific.body.id}`, { pattern: 'com.cn' });
       assert.equal(edit.status, 422, 'nor can an edit widen an entry');
     });
 
@@ -60,29 +50,29 @@ describe('rule entries that would match far too much', () => {
         ['name', '《新闻网》', '通用称呼'],
         ['name', '报', '太短'],
       ]) {
-        const answer = await admin.post('/api/rules/sources', { unit: '测试', matchType, pattern });
+        const answer = await rules.admin.post('/api/rules/sources', { unit: '测试', matchType, pattern });
         assert.equal(answer.status, 422, `${pattern}: ${JSON.stringify(answer.body)}`);
         assert.ok(answer.body.error.message.includes(`「${pattern!.trim()}」`) && answer.body.error.message.includes(reason!), answer.body.error.message);
       }
-      const specific = await admin.post('/api/rules/sources', { unit: '测试', matchType: 'name', pattern: `某县${tag()}日报` });
+      const specific = await rules.admin.post('/api/rules/sources', { unit: '测试', matchType: 'name', pattern: `某县${tag()}日报` });
       assert.equal(specific.status, 201);
     });
 
     it('refuses them in an import by line, alone with 422, with other problems all in one 400', async () => {
       const version = await versionOf('sources');
       const good = `ok-${tag()}.cn`;
-      const alone = await importTsv(admin, 'sources', ['unit\tmatch_type\tpattern', `甲\tdomain\t${good}`, '乙\tdomain\tcom', '丙\tname_suffix\t日报'].join('\n'));
+      const alone = await importTsv(rules.admin, 'sources', ['unit\tmatch_type\tpattern', `甲\tdomain\t${good}`, '乙\tdomain\tcom', '丙\tname_suffix\t日报'].join('\n'));
       assert.equal(alone.status, 422, JSON.stringify(alone.body));
       assert.match(alone.body.error.message, /第 3 行 .*「com」是公共后缀/);
       assert.match(alone.body.error.message, /第 4 行 .*「日报」/);
       assert.deepEqual(alone.body.error.details.map((d: any) => d.row), [3, 4]);
 
-      const mixed = await importTsv(admin, 'sources', ['unit\tmatch_type\tpattern', '乙\tdomain\tcom', '丙\turl\t某报'].join('\n'));
+      const mixed = await importTsv(rules.admin, 'sources', ['unit\tmatch_type\tpattern', '乙\tdomain\tcom', '丙\turl\t某报'].join('\n'));
       assert.equal(mixed.status, 400);
       assert.deepEqual(mixed.body.error.details.map((d: any) => d.row), [2, 3]);
       assert.equal(await versionOf('sources'), version, 'nothing written');
 
-      const links = await importTsv(admin, 'links', ['match_type\tpattern\tclass\tcategory', 'domain\tcn\tcommercial\tshortener'].join('\n'));
+      const links = await importTsv(rules.admin, 'links', ['match_type\tpattern\tclass\tcategory', 'domain\tcn\tcommercial\tshortener'].join('\n'));
       assert.equal(links.status, 422);
       assert.match(links.body.error.message, /第 2 行 .*「cn」是公共后缀/);
     });

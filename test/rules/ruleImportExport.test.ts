@@ -3,10 +3,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { AdRule, SourceRule, WordingRule } from '../../server/models';
 import { wordlistPath } from '../../workers/lib/projectRoot';
-import { ApiClient } from '../support/apiClient';
 import { gbkBytes } from '../support/gbk';
-import { startTestProduct } from '../support/testProduct';
-import { allEntries, importTsv, keepRuleTables, securityAdmin, tracedCall, versionOf } from './ruleSupport';
+import { allEntries, importTsv, ruleTableAdminSuite, tracedCall, versionOf } from './ruleSupport';
 
 const KINDS = ['sources', 'links', 'ads', 'signals', 'secrecy', 'privacy', 'wording', 'formulations'];
 const tag = () => randomBytes(3).toString('hex');
@@ -16,20 +14,13 @@ const contents = (items: any[]) =>
   items.map(({ id: _id, ruleId: _ruleId, createdAt: _c, updatedAt: _u, origin: _o, valid: _v, ...entry }) => entry);
 
 describe('rule import and export', () => {
-  let admin: ApiClient;
-  let restore: () => Promise<void>;
-  before(async () => {
-    const { url } = await startTestProduct();
-    admin = await securityAdmin(url);
-    restore = await keepRuleTables(KINDS);
-  });
-  after(() => restore());
+  const rules = ruleTableAdminSuite(KINDS);
 
   it('exports every rule set as TSV in the shipped format, and imports the export back unchanged', async () => {
     for (const kind of KINDS) {
-      const before = await allEntries(admin, kind);
+      const before = await allEntries(rules.admin, kind);
       const version = await versionOf(kind);
-      const exported = await tracedCall(admin, 'GET', `/api/rules/${kind}/export`);
+      const exported = await tracedCall(rules.admin, 'GET', `/api/rules/${kind}/export`);
       assert.equal(exported.status, 200, kind);
       assert.match(exported.headers.get('content-type') ?? '', /^text\/tab-separated-values/);
       assert.match(exported.headers.get('content-disposition') ?? '', new RegExp(`${kind}-v${version}\\.tsv`));
@@ -44,7 +35,7 @@ describe('rule import and export', () => {
       assert.equal(lines[0], `${shippedHeader.trim()}\tenabled`, `${kind}: the shipped file's columns, then enabled`);
       assert.equal(lines.length - 1, before.length);
 
-      const reimported = await importTsv(admin, kind, text, 'replace');
+      const reimported = await importTsv(rules.admin, kind, text, 'replace');
       assert.equal(reimported.status, 200, `${kind}: ${JSON.stringify(reimported.body).slice(0, 500)}`);
       assert.deepEqual(
         { created: reimported.body.created, updated: reimported.body.updated, deleted: reimported.body.deleted, unchanged: reimported.body.unchanged },
@@ -53,30 +44,30 @@ describe('rule import and export', () => {
       );
       assert.equal(reimported.body.version, version, `${kind}: nothing changed, no new version`);
       assert.deepEqual(reimported.audit, []);
-      assert.deepEqual(contents(await allEntries(admin, kind)), contents(before));
+      assert.deepEqual(contents(await allEntries(rules.admin, kind)), contents(before));
     }
   });
 
   it('exports JSON that imports back as it is', async () => {
     for (const kind of ['ads', 'wording']) {
-      const exported = await admin.get(`/api/rules/${kind}/export?format=json`);
+      const exported = await rules.admin.get(`/api/rules/${kind}/export?format=json`);
       assert.equal(exported.status, 200);
       assert.equal(exported.body.kind, kind);
-      assert.equal(exported.body.entries.length, (await allEntries(admin, kind)).length);
-      const reimported = await admin.post(`/api/rules/${kind}/import`, { ...exported.body, mode: 'replace' });
+      assert.equal(exported.body.entries.length, (await allEntries(rules.admin, kind)).length);
+      const reimported = await rules.admin.post(`/api/rules/${kind}/import`, { ...exported.body, mode: 'replace' });
       assert.equal(reimported.status, 200, JSON.stringify(reimported.body).slice(0, 500));
       assert.equal(reimported.body.unchanged, exported.body.entries.length);
       assert.equal(reimported.body.created + reimported.body.updated + reimported.body.deleted, 0);
     }
-    const wrongKind = await admin.get('/api/rules/ads/export?format=json');
-    const refused = await admin.post('/api/rules/secrecy/import', wrongKind.body);
+    const wrongKind = await rules.admin.get('/api/rules/ads/export?format=json');
+    const refused = await rules.admin.post('/api/rules/secrecy/import', wrongKind.body);
     assert.equal(refused.status, 400);
     assert.match(refused.body.error.message, /规则集 ads 的导出文件，不能导入到 secrecy/);
   });
 
   it('imports the shipped file as it is (it is what the tables were seeded with)', async () => {
     const shipped = fs.readFileSync(wordlistPath('wording.tsv'), 'utf8');
-    const answer = await importTsv(admin, 'wording', shipped, 'merge');
+    const answer = await importTsv(rules.admin, 'wording', shipped, 'merge');
     assert.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 500));
     assert.equal(answer.body.created, 0);
     assert.equal(answer.body.updated, 0);
@@ -85,12 +76,12 @@ describe('rule import and export', () => {
   it('refuses a file that is not UTF-8 (a GBK file from Excel or Notepad) instead of importing garbled text', async () => {
     const file = gbkBytes(`unit\tmatch_type\tpattern\nok\tdomain\tgbk-a-${tag()}.example.cn\n测试单位\tdomain\tgbk-b-${tag()}.example.cn\n`);
     const total = await SourceRule.count();
-    const refused = await tracedCall(admin, 'POST', '/api/rules/sources/import?mode=merge', file, { 'content-type': 'text/tab-separated-values' });
+    const refused = await tracedCall(rules.admin, 'POST', '/api/rules/sources/import?mode=merge', file, { 'content-type': 'text/tab-separated-values' });
     assert.equal(refused.status, 400, JSON.stringify(refused.body));
     assert.match(refused.body.error.message, /^导入未执行：文件不是 UTF-8 编码（第 3 行有无法识别的字符）/);
     assert.deepEqual(refused.audit, []);
     const json = gbkBytes(`{"mode":"merge","entries":[{"unit":"测试单位","matchType":"domain","pattern":"gbk-c-${tag()}.example.cn"}]}`);
-    const refusedJson = await admin.post('/api/rules/sources/import', json);
+    const refusedJson = await rules.admin.post('/api/rules/sources/import', json);
     assert.equal(refusedJson.status, 400);
     assert.match(refusedJson.body.error.message, /第 1 条有无法识别的字符/);
     assert.equal(await SourceRule.count(), total, 'nothing written');
@@ -99,12 +90,12 @@ describe('rule import and export', () => {
   it('merges: adds new entries, updates entries with the same key, audits each and the import', async () => {
     const a = `merge-a-${tag()}.example.cn`;
     const b = `merge-b-${tag()}.example.cn`;
-    const seeded = await admin.post('/api/rules/sources', { unit: '旧单位', matchType: 'domain', pattern: a });
+    const seeded = await rules.admin.post('/api/rules/sources', { unit: '旧单位', matchType: 'domain', pattern: a });
     assert.equal(seeded.status, 201);
     const total = await SourceRule.count();
     const version = await versionOf('sources');
     const tsv = ['unit\tmatch_type\tpattern\tnote\tenabled', `新单位\tdomain\t${a}\t改了单位\tno`, `某单位\tdomain\t${b}`].join('\n');
-    const answer = await importTsv(admin, 'sources', tsv);
+    const answer = await importTsv(rules.admin, 'sources', tsv);
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.deepEqual(answer.body, { mode: 'merge', format: 'tsv', rows: 2, created: 1, updated: 1, deleted: 0, unchanged: 0, version: version + 1, warnings: [] });
     assert.equal(await SourceRule.count(), total + 1);
@@ -118,22 +109,22 @@ describe('rule import and export', () => {
     assert.ok(answer.audit.every((r) => r.detail.version === version + 1 && r.detail.kind === 'sources'));
     assert.deepEqual(answer.audit[2]!.detail, { kind: 'sources', version: version + 1, format: 'tsv', mode: 'merge', rows: 2, created: 1, updated: 1, deleted: 0, unchanged: 0 });
 
-    const created = (await allEntries(admin, 'sources', `q=${b}`))[0];
+    const created = (await allEntries(rules.admin, 'sources', `q=${b}`))[0];
     assert.equal(created.origin, 'import');
     assert.equal(created.enabled, true, 'a row without enabled is enabled');
   });
 
   it('replaces: deletes every entry that the file does not name', async () => {
-    const exported = await admin.get('/api/rules/formulations/export?format=json');
+    const exported = await rules.admin.get('/api/rules/formulations/export?format=json');
     const kept = exported.body.entries.slice(0, 3);
-    const answer = await tracedCall(admin, 'POST', '/api/rules/formulations/import', { mode: 'replace', entries: kept });
+    const answer = await tracedCall(rules.admin, 'POST', '/api/rules/formulations/import', { mode: 'replace', entries: kept });
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.equal(answer.body.deleted, exported.body.entries.length - 3);
     assert.equal(answer.body.unchanged, 3);
-    assert.deepEqual(contents(await allEntries(admin, 'formulations')), kept);
+    assert.deepEqual(contents(await allEntries(rules.admin, 'formulations')), kept);
     assert.equal(answer.audit.filter((r) => r.eventType === 'rule.delete').length, exported.body.entries.length - 3);
     // Put them back for the tests that follow.
-    assert.equal((await admin.post('/api/rules/formulations/import', { mode: 'replace', entries: exported.body.entries })).status, 200);
+    assert.equal((await rules.admin.post('/api/rules/formulations/import', { mode: 'replace', entries: exported.body.entries })).status, 200);
   });
 
   it('is all or nothing: one bad row writes nothing, and every bad row is named with its line', async () => {
@@ -149,7 +140,7 @@ describe('rule import and export', () => {
       `absolute\tliteral\t顶呱呱${tag()}\tblock\tmaybe`,
       `price\tliteral\t好价格${tag()}\treview\tno\t备注\tyes\t多余`,
     ].join('\n');
-    const answer = await importTsv(admin, 'ads', tsv);
+    const answer = await importTsv(rules.admin, 'ads', tsv);
     assert.equal(answer.status, 400);
     assert.match(answer.body.error.message, /^导入未执行，没有写入任何规则。共 4 处问题/);
     assert.match(answer.body.error.message, /第 4 行 规则内容（pattern）：须为有效的正则表达式/);
@@ -164,7 +155,7 @@ describe('rule import and export', () => {
 
   it('names duplicates inside the file, and numbers JSON entries from 1', async () => {
     const pattern = `重复${tag()}`;
-    const answer = await admin.post('/api/rules/secrecy/import', {
+    const answer = await rules.admin.post('/api/rules/secrecy/import', {
       entries: [
         { category: 'internal', matchType: 'literal', pattern, severity: 'block' },
         { category: 'internal', matchType: 'literal', pattern, severity: 'review' },
@@ -181,35 +172,35 @@ describe('rule import and export', () => {
   it('refuses wording rules whose periods overlap, in the file or with stored rules (409)', async () => {
     const wrong = `导入错写${tag()}`;
     const header = 'wrong\tcorrect\tcategory\tseverity\tvalid_from\tvalid_to';
-    const inFile = await importTsv(admin, 'wording', [header, `${wrong}\t正写\ttypo\treview\t2024-01-01\t2024-12-31`, `${wrong}\t正写二\ttypo\treview\t2024-06-01\t`].join('\n'));
+    const inFile = await importTsv(rules.admin, 'wording', [header, `${wrong}\t正写\ttypo\treview\t2024-01-01\t2024-12-31`, `${wrong}\t正写二\ttypo\treview\t2024-06-01\t`].join('\n'));
     assert.equal(inFile.status, 400);
     assert.match(inFile.body.error.message, /第 3 行 生效日期（valid_from）：与第 2 行的错误写法相同且有效期重叠/);
 
-    const stored = await admin.post('/api/rules/wording', { wrong, correct: '正写', category: 'typo', severity: 'review', validFrom: '2024-01-01', validTo: null });
+    const stored = await rules.admin.post('/api/rules/wording', { wrong, correct: '正写', category: 'typo', severity: 'review', validFrom: '2024-01-01', validTo: null });
     assert.equal(stored.status, 201);
     const count = await WordingRule.count();
-    const clash = await importTsv(admin, 'wording', [header, `${wrong}\t正写三\ttypo\treview\t2025-01-01\t`].join('\n'));
+    const clash = await importTsv(rules.admin, 'wording', [header, `${wrong}\t正写三\ttypo\treview\t2025-01-01\t`].join('\n'));
     assert.equal(clash.status, 409);
     assert.match(clash.body.error.message, new RegExp(`第 2 行 生效日期（valid_from）：与现有的启用规则（编号 ${stored.body.id}）错误写法相同且有效期重叠`));
     assert.equal(await WordingRule.count(), count);
 
     // The same key updates the stored rule instead; a disabled overlap is fine.
-    const update = await importTsv(admin, 'wording', [header + '\tenabled', `${wrong}\t正写四\ttypo\tblock\t2024-01-01\t\tyes`, `${wrong}\t正写五\ttypo\treview\t2030-01-01\t\tno`].join('\n'));
+    const update = await importTsv(rules.admin, 'wording', [header + '\tenabled', `${wrong}\t正写四\ttypo\tblock\t2024-01-01\t\tyes`, `${wrong}\t正写五\ttypo\treview\t2030-01-01\t\tno`].join('\n'));
     assert.equal(update.status, 200, JSON.stringify(update.body));
     assert.equal(update.body.updated, 1);
     assert.equal(update.body.created, 1);
   });
 
   it('answers a bad header, an empty file or a wrong content type with a 400', async () => {
-    const unknownColumn = await importTsv(admin, 'sources', 'unit\tmatch_type\tpattern\tcolour\n甲\tname\t某报\t红');
+    const unknownColumn = await importTsv(rules.admin, 'sources', 'unit\tmatch_type\tpattern\tcolour\n甲\tname\t某报\t红');
     assert.equal(unknownColumn.status, 400);
     assert.match(unknownColumn.body.error.message, /第 1 行（表头）不认识的列 colour/);
-    const missing = await importTsv(admin, 'sources', 'unit\tpattern\n甲\t某报');
+    const missing = await importTsv(rules.admin, 'sources', 'unit\tpattern\n甲\t某报');
     assert.equal(missing.status, 400);
     assert.match(missing.body.error.message, /缺少列 match_type/);
-    assert.equal((await importTsv(admin, 'sources', '# 只有注释\n')).status, 400);
-    assert.equal((await importTsv(admin, 'sources', 'unit\tmatch_type\tpattern', 'everything' as never)).status, 400);
-    const xml = await admin.request('POST', '/api/rules/sources/import', '<rules/>', { 'content-type': 'application/xml' });
+    assert.equal((await importTsv(rules.admin, 'sources', '# 只有注释\n')).status, 400);
+    assert.equal((await importTsv(rules.admin, 'sources', 'unit\tmatch_type\tpattern', 'everything' as never)).status, 400);
+    const xml = await rules.admin.request('POST', '/api/rules/sources/import', '<rules/>', { 'content-type': 'application/xml' });
     assert.equal(xml.status, 400);
     assert.match(xml.body.error.message, /TSV.*JSON/);
   });

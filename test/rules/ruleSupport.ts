@@ -6,6 +6,7 @@ import { announceRuleChange } from '../../workers/rules/ruleProvider';
 import { bumpRuleVersion, readRuleVersions } from '../../workers/rules/ruleVersions';
 import { ApiAnswer, ApiClient } from '../support/apiClient';
 import { buildUser, loggedIn } from '../support/factories';
+import { startTestProduct } from '../support/testProduct';
 
 /** A signed-in security admin, the one role that maintains rules. */
 export async function securityAdmin(url: string): Promise<ApiClient> {
@@ -79,5 +80,27 @@ export async function keepRuleTables(kinds: string[]): Promise<() => Promise<voi
       });
       await announceRuleChange(httpRedis(), table.kind, version);
     }
+  };
+}
+
+/**
+ * The hooks of a suite on some rule tables: the product started, a security admin signed in, and
+ * the tables put back afterwards (see keepRuleTables). The admin is there from the suite's first test.
+ */
+export function ruleTableAdminSuite(kinds: string[]): { readonly admin: ApiClient } {
+  let admin: ApiClient | undefined;
+  let restore: (() => Promise<void>) | undefined;
+  before(async function () {
+    this.timeout(180_000);
+    const { url } = await startTestProduct();
+    admin = await securityAdmin(url);
+    restore = await keepRuleTables(kinds);
+  });
+  after(() => restore?.());
+  return {
+    get admin() {
+      if (!admin) throw new Error('the security admin signs in in the suite’s before hook');
+      return admin;
+    },
   };
 }

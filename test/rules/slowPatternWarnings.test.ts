@@ -1,43 +1,33 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { ApiClient } from '../support/apiClient';
-import { startTestProduct } from '../support/testProduct';
-import { importTsv, keepRuleTables, securityAdmin } from './ruleSupport';
+import { importTsv, ruleTableAdminSuite } from './ruleSupport';
 
 const tag = () => randomBytes(3).toString('hex');
 /** What the console shows above the table for such a rule. */
 const SLOW = /以往回看 \(\?<=…\) 或 \(\?<!…\) 开头.*会明显拖慢所有稿件的预审.*\(\?=\[最全\]\)/;
 
 describe('a regex rule that would slow every pre-screen', () => {
-  let admin: ApiClient;
-  let restore: () => Promise<void>;
-  before(async function () {
-    this.timeout(180_000);
-    const { url } = await startTestProduct();
-    admin = await securityAdmin(url);
-    restore = await keepRuleTables(['ads']);
-  });
-  after(() => restore());
+  const rules = ruleTableAdminSuite(['ads']);
 
   it('is saved with a warning that says how to write it, and a guarded one without', async () => {
     const word = `最棒${tag()}`;
-    const slow = await admin.post('/api/rules/ads', { category: 'absolute', matchType: 'regex', pattern: `(?<=景区[^。]{0,20})${word}`, severity: 'notice', needsContext: false });
+    const slow = await rules.admin.post('/api/rules/ads', { category: 'absolute', matchType: 'regex', pattern: `(?<=景区[^。]{0,20})${word}`, severity: 'notice', needsContext: false });
     assert.equal(slow.status, 201, JSON.stringify(slow.body));
     assert.deepEqual(slow.body.warnings.map((w: any) => [w.field, w.code]), [['pattern', 'slow_pattern']]);
     assert.match(slow.body.warnings[0].message, SLOW);
 
-    const guarded = await admin.post('/api/rules/ads', { category: 'absolute', matchType: 'regex', pattern: `(?=最)(?<=游客[^。]{0,20})${word}`, severity: 'notice', needsContext: false });
+    const guarded = await rules.admin.post('/api/rules/ads', { category: 'absolute', matchType: 'regex', pattern: `(?=最)(?<=游客[^。]{0,20})${word}`, severity: 'notice', needsContext: false });
     assert.equal(guarded.status, 201, JSON.stringify(guarded.body));
     assert.deepEqual(guarded.body.warnings, []);
 
     // Each save of such a rule says it again (the console sends every field of an edit); a fixed pattern stops it.
-    const noted = await admin.put(`/api/rules/ads/${slow.body.id}`, { note: '旅游稿' });
+    const noted = await rules.admin.put(`/api/rules/ads/${slow.body.id}`, { note: '旅游稿' });
     assert.equal(noted.status, 200, JSON.stringify(noted.body));
     assert.equal(noted.body.warnings[0]?.code, 'slow_pattern');
-    const fixed = await admin.put(`/api/rules/ads/${slow.body.id}`, { pattern: `(?=最)(?<=景区[^。]{0,20})${word}` });
+    const fixed = await rules.admin.put(`/api/rules/ads/${slow.body.id}`, { pattern: `(?=最)(?<=景区[^。]{0,20})${word}` });
     assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
     assert.deepEqual(fixed.body.warnings, []);
-    const repatterned = await admin.put(`/api/rules/ads/${slow.body.id}`, { pattern: `(?<!位居[^，]*)${word}` });
+    const repatterned = await rules.admin.put(`/api/rules/ads/${slow.body.id}`, { pattern: `(?<!位居[^，]*)${word}` });
     assert.equal(repatterned.status, 200, JSON.stringify(repatterned.body));
     assert.equal(repatterned.body.warnings[0]?.code, 'slow_pattern');
   });
@@ -45,7 +35,7 @@ describe('a regex rule that would slow every pre-screen', () => {
   it('is imported with a warning naming its row', async () => {
     const word = `第一${tag()}`;
     const answer = await importTsv(
-      admin,
+      rules.admin,
       'ads',
       ['category\tmatch_type\tpattern\tseverity\tneeds_context', `absolute\tliteral\t${word}甲\tnotice\tno`, `absolute\tregex\t(?<=招商.{0,9})${word}\tnotice\tno`].join('\n'),
     );
