@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { SourceRule, Unit } from '../../server/models';
 import { wordingRuleKind } from '../../workers/rules/wordingRules';
-import { keepRuleTables } from '../rules/ruleSupport';
+import { withRuleTablesKept } from '../rules/ruleSupport';
 import { buildUnit, buildUser } from '../support/factories';
 import { gbkBytes } from '../support/gbk';
-import { browserSuite, screenshotPath, signIn } from './support/browser';
+import { browserSuite, Person, screenshotPath, signIn } from './support/browser';
 
 // Functions given to page.waitForFunction run in the browser; the server's compilation has no DOM types.
 declare const document: any;
@@ -18,30 +18,17 @@ describe('the console in a browser: the security admin’s rule tables and revie
 
   it('adds, disables and deletes a wording rule; a bad import file is refused line by line and changes nothing; a unit goes to two levels', async () => {
     // The wording table as seeded is put back afterwards (ids included): the tests that follow read it.
-    const restoreWording = await keepRuleTables(['wording']);
-    try {
-      await changeRulesAndPolicy();
-    } finally {
-      await restoreWording();
-    }
+    await withRuleTablesKept(['wording'], changeRulesAndPolicy);
   });
 
   it('offers categories by their Chinese names, takes a new code where the server does, and offers it from then on', async () => {
-    const restore = await keepRuleTables(['secrecy']);
-    try {
-      await chooseCategories();
-    } finally {
-      await restore();
-    }
+    await withRuleTablesKept(['secrecy'], chooseCategories);
   });
 
   it('saves a regex that would slow every pre-screen and says above the table how to write it', async () => {
-    const restore = await keepRuleTables(['ads']);
-    try {
-      const admin = await suite.open();
-      await signIn(admin, await buildUser('secadmin'));
+    await withRuleTablesKept(['ads'], async () => {
+      const admin = await securityAdminOnRules();
       const page = admin.page;
-      await page.getByRole('link', { name: '筛查规则' }).click();
       await page.getByRole('link', { name: /^广告用语/ }).click();
       const form = page.getByRole('form', { name: '添加广告用语' });
       await form.getByLabel('新广告用语的分类', { exact: true }).selectOption({ label: '绝对化用语' });
@@ -54,18 +41,13 @@ describe('the console in a browser: the security admin’s rule tables and revie
       await warning.waitFor();
       assert.match((await warning.textContent())!, /以往回看.*会明显拖慢所有稿件的预审.*\(\?=\[最全\]\)/);
       assert.deepEqual(admin.errors, []);
-    } finally {
-      await restore();
-    }
+    });
   });
 
   it('refuses a whitelist entry that would pass half the internet, saying which and why, and adds nothing', async () => {
-    const restore = await keepRuleTables(['sources']);
-    try {
-      const admin = await suite.open();
-      await signIn(admin, await buildUser('secadmin'));
+    await withRuleTablesKept(['sources'], async () => {
+      const admin = await securityAdminOnRules();
       const page = admin.page;
-      await page.getByRole('link', { name: '筛查规则' }).click();
       await page.getByRole('link', { name: /^转载来源白名单/ }).click();
       await page.getByTestId('table-sources').waitFor();
       const form = page.getByRole('form', { name: '添加转载来源白名单' });
@@ -81,16 +63,20 @@ describe('the console in a browser: the security admin’s rule tables and revie
       await form.getByRole('button', { name: '添加' }).click();
       await form.getByRole('alert').filter({ hasText: '「日报」' }).waitFor();
       assert.equal(await SourceRule.count({ where: { pattern: ['com', '日报'] } }), 0);
-    } finally {
-      await restore();
-    }
+    });
   });
 
-  async function chooseCategories(): Promise<void> {
+  /** A security admin signed in, on the console's 筛查规则 page. */
+  async function securityAdminOnRules(): Promise<Person> {
     const admin = await suite.open();
     await signIn(admin, await buildUser('secadmin'));
+    await admin.page.getByRole('link', { name: '筛查规则' }).click();
+    return admin;
+  }
+
+  async function chooseCategories(): Promise<void> {
+    const admin = await securityAdminOnRules();
     const page = admin.page;
-    await page.getByRole('link', { name: '筛查规则' }).click();
     await page.getByRole('link', { name: /^保密标志/ }).click();
     await page.getByTestId('table-secrecy').waitFor();
     const form = page.getByRole('form', { name: '添加保密标志' });
@@ -154,10 +140,8 @@ describe('the console in a browser: the security admin’s rule tables and revie
 
   async function changeRulesAndPolicy(): Promise<void> {
     const unit = await buildUnit({ name: `县卫健局${Date.now() % 100000}`, reviewLevels: 3 });
-    const admin = await suite.open();
-    await signIn(admin, await buildUser('secadmin'));
+    const admin = await securityAdminOnRules();
     const page = admin.page;
-    await page.getByRole('link', { name: '筛查规则' }).click();
     await page.getByRole('link', { name: /^规范表述/ }).click();
     await page.getByTestId('table-wording').waitFor();
 

@@ -83,6 +83,16 @@ export async function keepRuleTables(kinds: string[]): Promise<() => Promise<voi
   };
 }
 
+/** Runs `body` with the rule tables kept as keepRuleTables keeps them, and puts them back however it ends. */
+export async function withRuleTablesKept<T>(kinds: string[], body: () => Promise<T>): Promise<T> {
+  const restore = await keepRuleTables(kinds);
+  try {
+    return await body();
+  } finally {
+    await restore();
+  }
+}
+
 /**
  * The hooks of a suite on some rule tables: the product started, a security admin signed in, and
  * the tables put back afterwards (see keepRuleTables). The admin is there from the suite's first test.
